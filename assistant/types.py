@@ -1,0 +1,72 @@
+"""Domain types shared by the pipeline steps."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Route = Literal["data", "text", "none"]
+
+
+@dataclass
+class Source:
+    label: str  # "Tabell 3", "Figur 12", "6.2 Tilsyn, veiledning og dialog med Arbeidstilsynet", "Vedlegg 2"
+    section: str | None = None
+    page: int | None = None
+    quote: str | None = None
+
+
+@dataclass
+class Passage:
+    id: int
+    section: str  # "6.2"
+    section_title: str
+    text: str
+    kind: str = "prose"  # prose | caption | footnote | table | questionnaire | bullets
+    label: str | None = None  # "Figur 4", "Tabell 3", "Fotnote 9" for captions/footnotes
+    figures: list[str] = field(default_factory=list)  # figure/table labels the passage refers to
+    page: int | None = None
+
+    @property
+    def section_label(self) -> str:
+        return f"{self.section} {self.section_title}".strip()
+
+
+@dataclass
+class Question:
+    """A user question after normalisation and understanding."""
+
+    raw: str
+    text: str  # normalised text
+    intent: str = "figure"  # figure | compare | rank | method | questionnaire | explain | out_of_scope | empty
+    question_id: str | None = None
+    question_score: float = 0.0
+    items: list[str] = field(default_factory=list)
+    group_dim: str | None = None  # storrelse | landsforening | fylke
+    group_key: str | None = None  # smallest | medium | large | largest | one | 2-9 (size) or canonical name
+    options: list[str] = field(default_factory=list)
+    option_word: str | None = None
+    wave: str | None = None
+    measure: str = "share"  # share | n | mean
+    method_topic: str | None = None
+    out_of_scope_reason: str | None = None
+    inherited: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Answer:
+    question: str
+    route: Route
+    answerable: bool
+    answer: str
+    sources: list[Source] = field(default_factory=list)
+    sql: str | None = None
+    data: list[dict[str, Any]] | None = None
+    chart: dict[str, Any] | None = None
+    caveats: list[str] = field(default_factory=list)
+    latency_ms: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["sources"] = [asdict(s) for s in self.sources]
+        return d
