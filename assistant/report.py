@@ -145,6 +145,10 @@ def _blocks(lines: list[str]) -> tuple[list[_Block], dict[int, int]]:
         line = raw.rstrip()
         stripped = line.strip()
         if not stripped:
+            if raw.startswith(" ") and page is not None and cur.lines:
+                # a page that starts with an empty line: page number no longer known
+                page = None
+                cur = new(mode, label=cur.label if mode == "table" else None)
             if mode == "footnote":
                 mode = "prose"
                 cur = new("prose")

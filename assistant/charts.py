@@ -1,0 +1,120 @@
+"""Vega-Lite specs (rendered with Altair in the app): a distribution as a horizontal stacked bar in the
+scale's order, breakdowns as grouped bars, rankings as sorted bars. Percentage labels on the bars."""
+
+from __future__ import annotations
+
+from typing import Any
+
+PALETTE = ["#9e3d22", "#d36b3c", "#c9c9c9", "#6fa3c7", "#2b5d8a", "#8c8c8c", "#b7a57a", "#5c7f67"]
+SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+
+
+def _title(rows: list[dict[str, Any]]) -> str:
+    src = rows[0].get("source") or ""
+    q = rows[0].get("question_text") or ""
+    return f"{src}: {q}" if q else src
+
+
+def _base(title: str) -> dict[str, Any]:
+    return {
+        "$schema": SCHEMA,
+        "title": {"text": title[:110] + ("…" if len(title) > 110 else ""), "anchor": "start", "fontSize": 13},
+        "width": "container",
+        "config": {"font": "Source Sans Pro, sans-serif", "axis": {"labelLimit": 260}, "legend": {"orient": "bottom"}},
+    }
+
+
+def _series_label(r: dict[str, Any]) -> str:
+    parts = [p for p in (r.get("item"), r.get("group_label")) if p and p != "Alle"]
+    return " – ".join(parts) or "Alle bedrifter"
+
+
+def chart_for(rows: list[dict[str, Any]], kind: str) -> dict[str, Any] | None:
+    if not rows:
+        return None
+    unit = rows[0].get("unit")
+    if rows[0].get("question_id") == "UTVALG" or unit == "count":
+        rows = [r for r in rows if r.get("unit") == "pct"]
+        if not rows:
+            return None
+    if kind in ("rank_items", "rank_groups"):
+        key = "item" if kind == "rank_items" else "group_label"
+        values = [{"label": r[key], "value": r["value"]} for r in rows]
+        spec = _base(_title(rows))
+        spec.update(
+            {
+                "data": {"values": values},
+                "height": {"step": 26},
+                "layer": [
+                    {"mark": {"type": "bar", "color": PALETTE[4]}},
+                    {"mark": {"type": "text", "align": "left", "dx": 3}, "encoding": {"text": {"field": "value", "format": ".3~r"}}},
+                ],
+                "encoding": {
+                    "y": {"field": "label", "type": "nominal", "sort": "-x", "title": None},
+                    "x": {"field": "value", "type": "quantitative", "title": "Andel (%)" if unit == "pct" else "Gjennomsnitt"},
+                },
+            }
+        )
+        return spec
+    options: list[str] = []
+    for r in rows:
+        if r["option"] not in options:
+            options.append(r["option"])
+    series: list[str] = []
+    for r in rows:
+        s = _series_label(r)
+        if s not in series:
+            series.append(s)
+    values = [
+        {"serie": _series_label(r), "option": r["option"], "value": r["value"], "order": options.index(r["option"]),
+         "label": f"{r['value']:g} %".replace(".", ",") if unit == "pct" else f"{r['value']:g}".replace(".", ",")}
+        for r in rows
+    ]  # fmt: skip
+    spec = _base(_title(rows))
+    if unit == "mean" or len(options) == 1:
+        spec.update(
+            {
+                "data": {"values": values},
+                "height": {"step": 26},
+                "layer": [
+                    {"mark": {"type": "bar", "color": PALETTE[4]}},
+                    {"mark": {"type": "text", "align": "left", "dx": 3}, "encoding": {"text": {"field": "label"}}},
+                ],
+                "encoding": {
+                    "y": {"field": "serie", "type": "nominal", "sort": series, "title": None},
+                    "x": {"field": "value", "type": "quantitative", "title": options[0] if len(options) == 1 else "Verdi"},
+                },
+            }
+        )
+        return spec
+    colors = PALETTE[: len(options)] if len(options) <= len(PALETTE) else None
+    spec.update(
+        {
+            "data": {"values": values},
+            "height": {"step": 34},
+            "encoding": {
+                "y": {"field": "serie", "type": "nominal", "sort": series, "title": None},
+                "x": {"field": "value", "type": "quantitative", "stack": "zero", "title": "Andel (%)" if unit == "pct" else None},
+                "color": {
+                    "field": "option",
+                    "type": "nominal",
+                    "sort": options,
+                    "title": None,
+                    "scale": {"domain": options, **({"range": colors} if colors else {})},
+                },
+                "order": {"field": "order", "type": "quantitative"},
+                "tooltip": [{"field": "serie"}, {"field": "option"}, {"field": "label", "title": "Verdi"}],
+            },
+            "layer": [
+                {"mark": {"type": "bar"}},
+                {
+                    "mark": {"type": "text", "color": "white", "dx": -4, "align": "right", "baseline": "middle"},
+                    "encoding": {
+                        "x": {"field": "value", "type": "quantitative", "stack": "zero", "bandPosition": 1},
+                        "text": {"condition": {"test": "datum.value >= 6", "field": "label"}, "value": ""},
+                    },
+                },
+            ],
+        }
+    )
+    return spec

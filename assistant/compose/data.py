@@ -1,0 +1,173 @@
+"""Compose a data answer: every number is read from the SQL rows; the wording around them is fixed text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import knowledge
+from ..types import Question, Source
+from .numbers import fmt, n_text
+
+WAVE_TEXT = {"2021-11": "november 2021", "2022-06": "juni 2022"}
+SMALL_N = 30
+SECTION_LABELS: dict[str, str] = {}
+
+
+def _series(rows: list[dict[str, Any]]) -> list[tuple[tuple[str, str], list[dict[str, Any]]]]:
+    """Rows grouped by (item, group) in table order."""
+    out: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in rows:
+        out.setdefault((r.get("item") or "", r.get("group_label") or ""), []).append(r)
+    return list(out.items())
+
+
+def _series_title(item: str, group: str, group_dim: str) -> str:
+    parts = []
+    if item:
+        parts.append(f"«{item}»")
+    if group and group != "Alle":
+        parts.append(_group_phrase(group, group_dim))
+    return ", ".join(parts)
+
+
+def _group_phrase(group: str, group_dim: str) -> str:
+    if group_dim == "storrelse":
+        g = group.replace("+", " eller flere")
+        return f"bedrifter med {g} ansatte" if g[0].isdigit() else g
+    return group
+
+
+def describe_series(rows: list[dict[str, Any]], asked: list[str], measure: str) -> str:
+    """One line for one distribution: the options asked for first, then the whole distribution."""
+    unit = rows[0]["unit"]
+    if measure == "n" and rows[0].get("n"):
+        return f"N = {n_text(rows[0]['n'])} bedrifter svarte"
+    if unit == "mean":
+        return "gjennomsnitt " + ", ".join(fmt(r["value"], unit) for r in rows) + " (skala 1–4)"
+    asked_rows = [r for r in rows if r["option"] in asked]
+    parts = []
+    if asked_rows:
+        lead = " og ".join(f"{fmt(r['value'], unit)} «{r['option']}»" for r in asked_rows)
+        if len(asked_rows) > 1 and unit == "pct":
+            total = sum(r["value"] for r in asked_rows)
+            lead += f" (til sammen {fmt(round(total, 2), unit)})"
+        parts.append(lead)
+    dist = ", ".join(f"{r['option']} {fmt(r['value'], unit)}" for r in rows)
+    if not asked_rows or len(rows) > len(asked_rows):
+        parts.append(("fordeling: " if asked_rows else "") + dist)
+    return "; ".join(parts)
+
+
+def compose_rows(q: Question, rows: list[dict[str, Any]], group_dim: str) -> tuple[str, list[str]]:
+    """Markdown lines and caveats for a plain rows plan."""
+    lines: list[str] = []
+    caveats: list[str] = []
+    first = rows[0]
+    info = knowledge.question(first["question_id"]) or {}
+    wave = WAVE_TEXT.get(first["wave"], first["wave"])
+    qtext = info.get("text") or first.get("question_text") or ""
+    if first["question_id"] == "UTVALG":
+        return _compose_sample(rows, group_dim)
+    header = f"**{first['source']}** ({wave})"
+    if qtext:
+        header += f" – spørsmål: «{qtext}»"
+    lines.append(header)
+    for (item, group), srows in _series(rows):
+        title = _series_title(item, group, group_dim)
+        text = describe_series(srows, q.options, q.measure)
+        lines.append(f"- {title + ': ' if title else ''}{text}.")
+    ns = []
+    for (_item, group), srows in _series(rows):
+        n = srows[0].get("n")
+        if n and n_text(n) not in ns:
+            ns.append(n_text(n))
+        n_min = srows[0].get("n_min")
+        if n_min is not None and n_min < SMALL_N:
+            caveats.append(
+                f"Lite grunnlag for {_group_phrase(group, group_dim) if group != 'Alle' else 'denne gruppen'} "
+                f"(n = {n_text(n)}): tallene bør tolkes med varsomhet."
+            )
+    base = f"Grunnlag: N = {', '.join(ns)}." if ns and q.measure != "n" else ""
+    notes = []
+    for r in rows:
+        if r.get("note") and r["note"] not in notes:
+            notes.append(r["note"])
+    if base:
+        lines.append(base)
+    for note in notes:
+        caveats.append(note if note.endswith(".") else note + ".")
+    return lines, _dedupe(caveats)
+
+
+def _compose_sample(rows: list[dict[str, Any]], group_dim: str) -> tuple[list[str], list[str]]:
+    lines: list[str] = []
+    if group_dim == "total":
+        by_wave: dict[str, dict[str, float]] = {}
+        for r in rows:
+            by_wave.setdefault(r["wave"], {})[r["option"]] = r
+        for wave, opts in by_wave.items():
+            inv, done, rate = opts.get("Invitert"), opts.get("Fullført"), opts.get("Svarprosent")
+            parts = []
+            if inv:
+                parts.append(f"{fmt(inv['value'], 'count')} bedrifter ble invitert")
+            if done:
+                parts.append(f"{fmt(done['value'], 'count')} fullførte undersøkelsen")
+            if rate:
+                approx = "om lag " if "om lag" in (rate.get("note") or "") + (rate.get("quote") or "") else ""
+                parts.append(f"svarprosenten var {approx}{fmt(rate['value'], 'pct')}")
+            lines.append(f"- **{WAVE_TEXT.get(wave, wave).capitalize()}**: " + ", ".join(parts) + ".")
+        return lines, ["Utvalget er ikke vektet; tallene gjelder bedriftene som svarte."]
+    for (_item, group), srows in _series(rows):
+        o = {r["option"]: r["value"] for r in srows}
+        net, netp = o.get("Nettoutvalg (antall)"), o.get("Nettoutvalg (prosent)")
+        gross, grossp = o.get("Bruttoutvalg (antall)"), o.get("Bruttoutvalg (prosent)")
+        diff = o.get("Differanse (prosentpoeng)")
+        text = f"- **{_group_phrase(group, group_dim) if group_dim == 'storrelse' else group}**: "
+        bits = []
+        if net is not None:
+            bits.append(f"{fmt(net, 'count')} svarte" + (f" ({fmt(netp, 'pct')} av svarene)" if netp is not None else ""))
+        if gross is not None:
+            bits.append(
+                f"{fmt(gross, 'count')} ble invitert" + (f" ({fmt(grossp, 'pct')} av bruttoutvalget)" if grossp is not None else "")
+            )
+        if diff is not None:
+            word = "underrepresentert" if diff < 0 else "overrepresentert" if diff > 0 else "likt representert"
+            bits.append(f"differanse {fmt(diff, 'pct').replace(' %', '')} prosentpoeng ({word})")
+        lines.append(text + "; ".join(bits) + ".")
+    lines.append("Kilde: nettoutvalg (svarene) sammenlignet med bruttoutvalg (alle inviterte), november 2021.")
+    return lines, ["Utvalget er ikke vektet; rapporten vurderer forskjellene mellom netto- og bruttoutvalg som små."]
+
+
+def compose_rank(rows: list[dict[str, Any]], key: str, options: list[str], group_dim: str) -> list[str]:
+    unit = rows[0]["unit"]
+    what = " + ".join(f"«{o}»" for o in options) if options else "gjennomsnitt"
+    label = (lambda r: _group_phrase(r[key], group_dim)) if key == "group_label" else (lambda r: r[key])
+    top = rows[0]
+    lines = [f"Høyest {what}: **{label(top)}** ({fmt(round(top['value'], 2), unit)})." if len(rows) > 1 else ""]
+    lines.append("Rangert:")
+    for i, r in enumerate(rows, 1):
+        lines.append(f"{i}. {label(r)}: {fmt(round(r['value'], 2), unit)}")
+    return [x for x in lines if x]
+
+
+def sources_for_rows(rows: list[dict[str, Any]], captions: dict[str, str], titles: dict[str, str]) -> list[Source]:
+    out: list[Source] = []
+    seen: set[str] = set()
+    for r in rows:
+        label = r["source"]
+        if label in seen:
+            continue
+        seen.add(label)
+        if label[0].isdigit():  # a section: prose numbers without a figure
+            label = f"{label} {titles.get(label, '')}".strip()
+        quote = r.get("quote") or captions.get(r["source"])
+        out.append(Source(label=label, section=r.get("section") or None, page=r.get("page"), quote=quote))
+    return out
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    out: list[str] = []
+    for i in items:
+        if i not in out:
+            out.append(i)
+    return out

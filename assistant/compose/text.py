@@ -1,0 +1,153 @@
+"""Compose text answers (quoted passages), questionnaire answers (from the codebook) and refusals."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import knowledge
+from ..normalize import tokens
+from ..report import split_sentences
+from ..types import Passage, Question, Source
+
+WAVE_TEXT = {"2021-11": "november 2021", "2022-06": "juni 2022"}
+
+
+def _digit_ratio(s: str) -> float:
+    toks = s.split()
+    return sum(1 for t in toks if re.fullmatch(r"[\d,.%–-]+", t)) / max(len(toks), 1)
+
+
+def best_sentences(
+    question: str, passages: list[tuple[Passage, float]], idf: dict[str, float], limit: int = 3
+) -> list[tuple[Passage, str, float]]:
+    """The sentences that best answer the question, from the top passages, scored by weighted overlap."""
+    qtok = set(tokens(question))
+    scored: list[tuple[float, int, int, Passage, str]] = []
+    for rank, (p, _score) in enumerate(passages):
+        if p.kind in ("chart", "table"):
+            continue
+        for j, sent in enumerate(split_sentences(p.text)):
+            if len(sent.split()) < 4 or _digit_ratio(sent) > 0.3:
+                continue
+            stoks = set(tokens(sent))
+            overlap = sum(idf.get(t, 1.0) for t in qtok & stoks)
+            if overlap <= 0:
+                continue
+            bonus = 0.3 if re.search(r"\d|av 10|halvparten|flertall", sent) else 0.0
+            scored.append((overlap + bonus - 0.15 * rank, rank, j, p, sent))
+    scored.sort(key=lambda x: -x[0])
+    picked = scored[:limit]
+    if picked:
+        floor = picked[0][0] * 0.5
+        picked = [x for x in picked if x[0] >= floor]
+    picked.sort(key=lambda x: (x[1], x[2]))
+    return [(p, s, sc) for sc, _r, _j, p, s in picked]
+
+
+def passage_source(p: Passage, quote: str) -> Source:
+    if p.kind == "codebook":
+        return Source(label="Vedlegg 2", section="8", page=p.page, quote=quote)
+    if p.label and p.kind in ("caption", "table", "chart"):
+        return Source(label=p.label, section=p.section, page=p.page, quote=quote)
+    if p.label and p.kind == "footnote":
+        return Source(label=f"{p.section} {p.section_title} ({p.label.lower()})", section=p.section, page=p.page, quote=quote)
+    return Source(label=p.section_label, section=p.section, page=p.page, quote=quote)
+
+
+def compose_passages(picked: list[tuple[Passage, str, float]]) -> tuple[str, list[Source]]:
+    lines: list[str] = []
+    sources: list[Source] = []
+    by_passage: dict[int, list[str]] = {}
+    order: list[Passage] = []
+    for p, s, _ in picked:
+        if p.id not in by_passage:
+            by_passage[p.id] = []
+            order.append(p)
+        by_passage[p.id].append(s)
+    for p in order:
+        quote = " ".join(by_passage[p.id])
+        where = p.section_label if p.section != "0" else "Forord"
+        lines.append(f"Rapporten ({where}):\n\n> «{quote}»")
+        src = passage_source(p, quote)
+        sources.append(src)
+        for fig in p.figures:
+            if fig.startswith(("Figur", "Tabell")) and all(x.label != fig for x in sources):
+                sources.append(Source(label=fig, section=p.section, page=None, quote=None))
+    return "\n\n".join(lines), sources
+
+
+def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) -> tuple[str, list[Source]]:
+    """Wording, items, options, filter and wave of the questions asked about, from the codebook."""
+    cb = knowledge.codebook()
+    text = q.text
+    if re.search(r"hvilke spørsmål|hva ble (bedriftene )?spurt", text):
+        theme = None
+        if q.question_id and q.question_score >= 0.25:
+            theme = (knowledge.question(q.question_id) or {}).get("theme")
+        chosen = [
+            x for x in cb["questions"] if (theme is None or x.get("theme") == theme) and (q.wave is None or x["wave"] == q.wave)
+        ]
+        if not chosen:
+            chosen = [x for x in cb["questions"] if q.wave is None or x["wave"] == q.wave]
+        head = "Spørsmål i undersøkelsen"
+        if q.wave:
+            head += f" ({WAVE_TEXT.get(q.wave, q.wave)})"
+        lines = [head + ", slik de står i Vedlegg 2:"]
+        for x in chosen:
+            lines.append(f"- «{x['text']}» ({WAVE_TEXT.get(x['wave'], x['wave'])})")
+        quote = "; ".join(x["text"] for x in chosen[:6])
+        return "\n".join(lines), [Source(label="Vedlegg 2", section="8", page=None, quote=quote)]
+    best = knowledge.question(q.question_id) if q.question_id else None
+    if best is None:
+        return "", []
+    lines = [f"Spørsmålet ble stilt slik ({WAVE_TEXT.get(best['wave'], best['wave'])}):", f"> «{best['text']}»"]
+    if best.get("items"):
+        lines.append("Forhold det ble spurt om: " + "; ".join(f"«{i['label']}»" for i in best["items"]) + ".")
+    if best.get("options"):
+        opts = "; ".join(f"{o.get('code', '')} {o['label']}".strip() for o in best["options"])
+        kind = " (flere svar mulig)" if best.get("type") == "multi" else ""
+        lines.append(f"Svaralternativer{kind}: {opts}.")
+    if best.get("filter"):
+        lines.append(f"Filter: {best['filter']}.")
+    if best.get("asked_to"):
+        lines.append(f"Stilt til: {best['asked_to']}.")
+    if best.get("note"):
+        lines.append(f"Merk: {best['note']}")
+    quote = best["text"] + " " + "; ".join(o["label"] for o in best.get("options") or [])
+    return "\n\n".join(lines), [Source(label="Vedlegg 2", section="8", page=None, quote=quote.strip())]
+
+
+REFUSALS = {
+    "empty": "Jeg fikk ikke noe spørsmål. Skriv et spørsmål om NHOs Arbeidsmiljøbarometer 2021, for eksempel "
+    "«Hvor mange bedrifter svarte på undersøkelsen?»",
+    "injection": "Jeg kan ikke endre hvordan jeg arbeider eller hvilke data jeg bruker. Jeg svarer gjerne på "
+    "spørsmål om NHOs Arbeidsmiljøbarometer 2021.",
+    "code": "Jeg kjører ikke kode eller SQL som brukere skriver inn, og ingenting du skriver kan endre dataene. "
+    "Still gjerne spørsmålet med vanlige ord, for eksempel «Hvor nyttige var risikovurderingene fra BHT?»",
+    "english": "Jeg svarer på norsk om NHOs Arbeidsmiljøbarometer 2021. Prøv å stille spørsmålet på norsk, for "
+    "eksempel «Hvor mange bedrifter svarte på undersøkelsen?»",
+}
+
+
+def available_overview(und: Any, q: Question) -> list[str]:
+    """What the survey does have near the question: published questions and their breakdowns."""
+    lines: list[str] = []
+    qid = q.question_id
+    info = knowledge.question(qid) if qid else None
+    if info is not None and str(info.get("results")) != "none":
+        dims = sorted({r["group_dim"] for r in und.catalogue if r["question_id"] == qid})
+        names = {"total": "alle bedrifter", "storrelse": "bedriftsstørrelse", "landsforening": "landsforening", "fylke": "fylke"}
+        pubs = ", ".join(info.get("published_in") or [])
+        if dims:
+            lines.append(
+                f"For «{info['text']}» publiserer rapporten tall for " + " og ".join(names.get(d, d) for d in dims)
+                + (f" ({pubs})." if pubs else ".")
+            )
+        elif pubs:
+            lines.append(f"For «{info['text']}» har rapporten {pubs} (avsnitt {info.get('section')}).")
+    lines.append(
+        "Fordeling på fylke og landsforening finnes bare for hvem som svarte (Tabell 9 og 10); resultatene er "
+        "ellers fordelt på bedriftsstørrelse der rapporten viser det."
+    )
+    return lines

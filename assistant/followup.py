@@ -1,0 +1,58 @@
+"""Step 2: resolve a follow-up — a question that leaves slots open inherits them from the previous turn.
+
+"Og blant de minste bedriftene?" keeps the previous question and item and sets the group; "Hva med
+risikovurderinger?" swaps the item; "Hvor mange svarte?" asks for the base of the previous figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .types import Question
+from .understand import Understander
+
+NEW_TOPIC_SCORE = 0.55
+WEAK_SCORE = 0.35
+TERMINAL = {"empty", "injection", "code", "english", "out_of_scope", "questionnaire"}
+
+
+def resolve(cur: Question, prev: Question | None, und: Understander) -> Question:
+    if prev is None or prev.intent in TERMINAL or cur.intent in TERMINAL or not prev.question_id:
+        if prev is not None and cur.intent == "method" and prev.intent == "method" and und.is_followup(cur):
+            return replace(cur, group_dim=cur.group_dim or prev.group_dim, wave=cur.wave or prev.wave)
+        return cur
+    items = und.match_items(cur.text, prev.question_id)
+    strong_new = (
+        cur.question_id is not None
+        and cur.question_id != prev.question_id
+        and cur.question_score >= NEW_TOPIC_SCORE
+        and not items
+    )
+    followup = und.is_followup(cur) or bool(items) or cur.question_score < WEAK_SCORE
+    if strong_new or not followup:
+        return cur
+    options, option_word = cur.options, cur.option_word
+    if not options:
+        options, option_word = und.match_options(prev.text, prev.question_id)
+        if not options:
+            options, option_word = prev.options, prev.option_word
+    intent = cur.intent
+    if intent == "method":  # "Hvor mange svarte?" after a figure: the base of that figure
+        intent = "figure"
+    measure = cur.measure if cur.measure != "share" else ("n" if cur.intent == "method" else "share")
+    merged = replace(
+        cur,
+        intent=intent if intent not in ("figure",) or prev.intent not in ("rank", "compare") else prev.intent,
+        question_id=prev.question_id,
+        question_score=max(prev.question_score, cur.question_score),
+        items=items or ([] if cur.intent == "rank" else prev.items),
+        group_dim=cur.group_dim or prev.group_dim,
+        group_key=cur.group_key if cur.group_dim else prev.group_key,
+        options=options,
+        option_word=option_word,
+        wave=cur.wave or prev.wave,
+        measure=measure,
+        method_topic=None,
+        inherited=[*cur.inherited, "followup"],
+    )
+    return merged

@@ -1,0 +1,60 @@
+"""Load the knowledge files: codebook (questionnaire), lexicon and the published numbers."""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+KNOWLEDGE = ROOT / "knowledge"
+PUBLISHED = ROOT / "data" / "published"
+
+CSV_COLUMNS = [
+    "source", "section", "page", "wave", "question_id", "item", "group_dim", "group", "group_min",
+    "group_max", "option", "value", "unit", "n", "note", "quote",
+]  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def codebook() -> dict[str, Any]:
+    with (KNOWLEDGE / "codebook.yaml").open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    with (KNOWLEDGE / "lexicon.yaml").open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def questions() -> list[dict[str, Any]]:
+    return codebook()["questions"]
+
+
+def question(qid: str) -> dict[str, Any] | None:
+    return next((q for q in questions() if q["id"] == qid), None)
+
+
+def published_rows() -> list[dict[str, str]]:
+    """All rows of data/published/*.csv, each with the file name it came from."""
+    rows: list[dict[str, str]] = []
+    for path in sorted(PUBLISHED.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for i, row in enumerate(csv.DictReader(fh)):
+                row = {k: (v or "").strip() for k, v in row.items() if k is not None}
+                row["file"] = path.name
+                row["row_order"] = str(i)
+                rows.append(row)
+    return rows
+
+
+def knowledge_files() -> list[Path]:
+    """Every file the build depends on (for the content hash)."""
+    files = sorted(KNOWLEDGE.glob("*")) + sorted(PUBLISHED.glob("*.csv"))
+    code = ROOT / "assistant"
+    files += [code / "build.py", code / "report.py", code / "retrieve.py", code / "embed.py"]
+    return [f for f in files if f.is_file()]

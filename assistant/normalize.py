@@ -1,0 +1,145 @@
+"""Step 1: normalise a question — lexicon (synonyms, nynorsk → bokmål), typos, and tokens for matching.
+
+>>> tokens("Hvor nyttige var risikovurderingene?")
+['nytt', 'risikovurdering']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+from rapidfuzz import fuzz, process
+
+from . import knowledge
+
+STOPWORDS = frozenset(
+    """
+    og i på til av for med som er var det de den en et ei at å om fra har hadde ble blir kan vil skal
+    hva hvor hvilke hvilken hvilket hvordan hvem hvorfor når mange mye stor store andel prosent
+    jeg du vi dere man seg sin sine sitt deres oss meg deg
+    ikke ja nei eller men så også bare enn da der her mer mest
+    svarte svart svar bedrift bedrifter bedriftene bedriften the what how
+    sier syns synes mener opplevde opplever oppgir viser
+    og eller noe noen alle hele ved etter under over mot
+    er blitt vært være
+    """.split()
+)
+
+_STEMMER = Stemmer.Stemmer("norwegian")
+_WORD = re.compile(r"[a-zæøåéü0-9]+(?:[-/][a-zæøåéü0-9]+)*")
+
+
+def fold(text: str) -> str:
+    """Lower-case, NFC, unify quotes and dashes, collapse whitespace."""
+    text = unicodedata.normalize("NFC", text).lower()
+    text = text.replace("–", "-").replace("—", "-").replace("’", "'")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
+    """Stemmed content tokens; compounds joined by - or / are kept whole and also split."""
+    out: list[str] = []
+    for w in _WORD.findall(fold(text)):
+        parts = [w] + (re.split(r"[-/]", w) if ("-" in w or "/" in w) else [])
+        for p in parts:
+            if not p or (not keep_stopwords and p in STOPWORDS):
+                continue
+            out.append(stem(p))
+    return out
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\wæøå])" + re.escape(fold(phrase)) + r"(?![\wæøå])")
+
+
+@lru_cache(maxsize=1)
+def _replacements() -> list[tuple[re.Pattern[str], str]]:
+    lex = knowledge.lexicon()
+    pairs: dict[str, str] = {}
+    for key in ("nynorsk", "synonyms"):
+        for src, dst in (lex.get(key) or {}).items():
+            if src and dst and fold(str(src)) != fold(str(dst)):
+                pairs[fold(str(src))] = str(dst)
+    # longest first so phrases win over their words
+    return [(_phrase_pattern(src), fold(dst)) for src, dst in sorted(pairs.items(), key=lambda kv: -len(kv[0]))]
+
+
+@lru_cache(maxsize=1)
+def _case_sensitive() -> list[tuple[re.Pattern[str], str]]:
+    lex = knowledge.lexicon()
+    out = []
+    for src, dst in (lex.get("abbreviations_case_sensitive") or {}).items():
+        out.append((re.compile(r"(?<![\wÆØÅæøå])" + re.escape(str(src)) + r"(?![\wÆØÅæøå])"), str(dst)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> tuple[str, ...]:
+    """Words the survey itself uses (codebook, lexicon, published labels): the target of typo correction."""
+    words: set[str] = set()
+
+    def add(text: str) -> None:
+        for w in _WORD.findall(fold(text)):
+            if len(w) >= 5 and not w.isdigit():
+                words.add(w)
+
+    for q in knowledge.questions():
+        add(q.get("text", ""))
+        for it in q.get("items") or []:
+            add(it.get("label", ""))
+            for a in it.get("aliases") or []:
+                add(a)
+        for op in q.get("options") or []:
+            add(op.get("label", ""))
+        for k in q.get("keywords") or []:
+            add(k)
+    lex = knowledge.lexicon()
+    for key in ("synonyms", "nynorsk"):
+        for src, dst in (lex.get(key) or {}).items():
+            add(str(dst))
+    for dim in (lex.get("groups") or {}).values():
+        for g in dim:
+            for w in g.get("words") or []:
+                add(w)
+            add(g.get("canonical", ""))
+    for w in lex.get("typo_vocabulary_extra") or []:
+        add(w)
+    for row in knowledge.published_rows():
+        add(row.get("item", ""))
+        add(row.get("option", ""))
+    return tuple(sorted(words))
+
+
+@lru_cache(maxsize=4096)
+def _correct_word(word: str) -> str:
+    vocab = vocabulary()
+    if len(word) < 6 or word in vocab or word in STOPWORDS:
+        return word
+    match = process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=86)
+    return match[0] if match else word
+
+
+def correct_typos(text: str) -> str:
+    """Replace unknown long words by their nearest survey word when they are very close ("sykefravar")."""
+    return _WORD.sub(lambda m: _correct_word(m.group(0)), text)
+
+
+def normalize(text: str) -> str:
+    """Apply case-sensitive abbreviations, fold case, map nynorsk/colloquial words, fix typos.
+
+    The result is lower-case bokmål close to the report's own vocabulary.
+    """
+    for pattern, dst in _case_sensitive():
+        text = pattern.sub(dst, text)
+    text = fold(text)
+    text = correct_typos(text)
+    for pattern, dst in _replacements():
+        text = pattern.sub(dst, text)
+    return re.sub(r"\s+", " ", text).strip()

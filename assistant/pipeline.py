@@ -1,0 +1,288 @@
+"""The one place that chains the steps: normalize → follow-up → understand → route → SQL/retrieve → compose."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from . import knowledge, settings
+from .build import DB_NAME, INDEX_DIR, build
+from .charts import chart_for
+from .compose.data import compose_rank, compose_rows, sources_for_rows
+from .compose.text import (
+    REFUSALS,
+    available_overview,
+    best_sentences,
+    compose_passages,
+    compose_questionnaire,
+    passage_source,
+)
+from .embed import make_embedder
+from .followup import resolve
+from .normalize import normalize, tokens
+from .plan import compile_plan
+from .retrieve import Index
+from .route import Decision, decide
+from .sql.execute import Executor, QueryError
+from .sql.guard import GuardError
+from .types import Answer, Question, Source
+from .understand import Understander
+
+log = logging.getLogger(__name__)
+
+WAVE_CAVEAT = {
+    "2021-11": "Hovedundersøkelsen ble gjennomført 18.–29. november 2021, mens koronapandemien fortsatt preget "
+    "arbeidslivet.",
+    "2022-06": "Tilleggsundersøkelsen ble gjennomført 1.–6. juni 2022, uten nasjonale koronatiltak.",
+}
+UNWEIGHTED = "Utvalget er ikke vektet (svarprosent om lag 10 % i 2021 og 13 % i 2022); tallene gjelder bedriftene som svarte."
+SKEWED = (
+    "Svarskalaen for rollene er skjev (1–4, «stor betydning» mangler som alternativ); rapporten anbefaler å "
+    "tolke gjennomsnittene med varsomhet."
+)
+
+
+class Assistant:
+    """Answers questions about NHOs Arbeidsmiljøbarometer 2021. One instance serves many threads."""
+
+    def __init__(self, data_dir: Path | None = None, embeddings: str | None = None):
+        path = data_dir or settings.data_dir()
+        if not (path / DB_NAME).exists():
+            build(log=lambda m: log.info(m))
+        self.executor = Executor(path / DB_NAME)
+        index_dir = path / INDEX_DIR
+        built_with = (index_dir / "embedder.txt").read_text().strip() if (index_dir / "embedder.txt").exists() else "none"
+        self.embedder = make_embedder(embeddings or built_with)
+        use_vectors = self.embedder.name == built_with and self.embedder.name != "none"
+        self.index = Index.load(index_dir, use_vectors=use_vectors)
+        targets = json.loads((index_dir / "targets.json").read_text(encoding="utf-8"))
+        tvec_path = index_dir / "targets.npy"
+        tvecs = np.load(tvec_path) if use_vectors and tvec_path.exists() else None
+        catalogue = self.executor.run(
+            "SELECT question_id, item, group_dim, group_label, group_min, group_max, option, source, wave, unit, "
+            "from_prose FROM results ORDER BY file, row_order"
+        ).rows
+        self.und = Understander(targets, tvecs, catalogue)
+        self.captions = {p.label: p.text for p in self.index.passages if p.kind == "caption" and p.label}
+        self.titles: dict[str, str] = {}
+        for p in self.index.passages:
+            self.titles.setdefault(p.section, p.section_title)
+        self.max_chars = settings.get_int("ASSISTANT_MAX_QUESTION_CHARS")
+
+    # ------------------------------------------------------------------ public API
+    def ask(self, question: str, history: list[str] | None = None) -> Answer:
+        t0 = time.perf_counter()
+        try:
+            answer = self._ask(question or "", history or [])
+        except Exception:  # the user always gets a Norwegian answer; details go to the log
+            log.exception("Feil under svar på spørsmål")
+            answer = Answer(
+                question=question or "",
+                route="none",
+                answerable=False,
+                answer="Beklager, noe gikk galt da jeg skulle svare. Prøv å formulere spørsmålet på en annen måte.",
+            )
+        answer.latency_ms = round((time.perf_counter() - t0) * 1000, 2)
+        return answer
+
+    def understand(self, question: str, history: list[str] | None = None) -> Question:
+        prev: Question | None = None
+        for h in history or []:
+            prev = self._understand_one(h, prev)
+        return self._understand_one(question, prev)
+
+    # ------------------------------------------------------------------ steps
+    def _understand_one(self, raw: str, prev: Question | None) -> Question:
+        raw = raw[: self.max_chars]
+        text = normalize(raw)
+        qvec = self.embedder.query(text) if re.search(r"[a-zæøå]{3}", text) else None
+        q = self.und.understand(raw, text, qvec)
+        q = resolve(q, prev, self.und)
+        q._qvec = qvec  # type: ignore[attr-defined]  # reused by retrieval: embed once per question
+        return q
+
+    def _ask(self, question: str, history: list[str]) -> Answer:
+        caveats: list[str] = []
+        if len(question) > self.max_chars:
+            caveats.append(f"Spørsmålet var svært langt; jeg leste bare de første {self.max_chars} tegnene.")
+        q = self.understand(question, history)
+        decision = decide(q, self.und)
+        if decision.route == "data":
+            answer = self._data_answer(q, decision)
+            if answer is None:
+                decision = Decision("text", "fallback", sections=decision.sections, figures=decision.figures)
+        if decision.route == "text":
+            answer = self._text_answer(q, decision)
+        if decision.route == "none":
+            answer = self._none_answer(q, decision)
+        answer.question = question
+        answer.caveats = caveats + answer.caveats
+        return answer
+
+    def _data_answer(self, q: Question, d: Decision) -> Answer | None:
+        assert d.plan is not None
+        sql, params = compile_plan(d.plan)
+        try:
+            result = self.executor.run(sql, params)
+        except (GuardError, QueryError):
+            log.exception("SQL refused or failed: %s", sql)
+            return None
+        rows = result.rows
+        if not rows:
+            return None
+        if d.plan.kind in ("rank_items", "rank_groups"):
+            key = "item" if d.plan.kind == "rank_items" else "group_label"
+            lines = compose_rank(rows, key, d.plan.options, d.plan.group_dim)
+            caveats: list[str] = []
+            for r in rows[:1]:
+                if r.get("note"):
+                    caveats.append(r["note"])
+        else:
+            lines, caveats = compose_rows(q, rows, d.plan.group_dim)
+        sources = sources_for_rows(rows, self.captions, self.titles)
+        # the report's own sentence about this table/figure, when there is one
+        quote = self._report_sentence(q, rows, d)
+        if quote is not None:
+            p, sent = quote
+            if not any(r.get("quote") and sent in r["quote"] for r in rows):
+                lines.append(f"\nRapporten skriver ({p.section_label}):\n\n> «{sent}»")
+            src = passage_source(p, sent)
+            if all(s.label != src.label for s in sources):
+                sources.append(src)
+        wave = rows[0].get("wave")
+        if rows[0].get("question_id") == "ROLLER_BETYDNING":
+            caveats.insert(0, SKEWED)
+        if rows[0].get("question_id") != "UTVALG":
+            caveats.append(UNWEIGHTED)
+            if wave in WAVE_CAVEAT:
+                caveats.append(WAVE_CAVEAT[wave])
+        return Answer(
+            question=q.raw,
+            route="data",
+            answerable=True,
+            answer="\n".join(lines).strip(),
+            sources=sources,
+            sql=_inline_sql(sql, params),
+            data=[_jsonable(r) for r in rows],
+            chart=chart_for(rows, d.plan.kind),
+            caveats=_dedupe(caveats),
+        )
+
+    def _report_sentence(self, q: Question, rows: list[dict[str, Any]], d: Decision):
+        source = rows[0].get("source") or ""
+        allowed = {
+            p.id
+            for p in self.index.passages
+            if p.kind == "prose" and (source in p.figures or (source[:1].isdigit() and p.section == source))
+        }
+        if not allowed:
+            return None
+        words = " ".join([q.text, *(r.get("item") or "" for r in rows[:3]), *(r.get("group_label") or "" for r in rows[:3])])
+        hits = self.index.search(words, getattr(q, "_qvec", None), k=4, allowed=allowed)
+        picked = best_sentences(words, hits, self.index.bm25.idf, limit=1)
+        if not picked:
+            return None
+        return picked[0][0], picked[0][1]
+
+    def _text_answer(self, q: Question, d: Decision) -> Answer:
+        if d.reason == "questionnaire":
+            text, sources = compose_questionnaire(q, [])
+            if text:
+                return Answer(q.raw, "text", True, text, sources=sources)
+            d = Decision("text", "search", sections=["8"])
+        boost: dict[int, float] = {}
+        for p in self.index.passages:
+            w = 1.0
+            if p.section in d.sections:
+                w *= 1.6
+            if d.figures and set(p.figures) & set(d.figures):
+                w *= 1.4
+            if p.kind in ("footnote",) and not d.sections:
+                w *= 0.7
+            if w != 1.0:
+                boost[p.id] = w
+        allowed = None
+        if d.must_mention:
+            pats = [re.compile(r"(?<![\wæøå])" + re.escape(w.lower()) + r"(?![\wæøå])") for w in d.must_mention]
+            allowed = {
+                p.id for p in self.index.passages if p.kind != "table" and any(pt.search(p.text.lower()) for pt in pats)
+                and (not d.sections or p.section in d.sections or set(p.figures) & set(d.figures))
+            }
+            if not allowed:
+                return self._none_answer(q, Decision("none", "group_unpublished", sections=d.sections))
+        query = q.text
+        if q.question_id:
+            info = knowledge.question(q.question_id) or {}
+            query += " " + " ".join(q.items) + " " + " ".join((info.get("keywords") or [])[:4])
+        hits = self.index.search(query, getattr(q, "_qvec", None), k=6, allowed=allowed, boost=boost)
+        picked = best_sentences(q.text + " " + " ".join(q.items), hits, self.index.bm25.idf, limit=3)
+        if not picked or not self._covers(q, picked):
+            return self._none_answer(q, Decision("none", "not_found"))
+        text, sources = compose_passages(picked)
+        caveats = []
+        if any(p.section in ("4.2", "7.3") and "rolle" in s.lower() for p, s, _ in picked):
+            caveats.append(SKEWED)
+        return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats)
+
+    def _covers(self, q: Question, picked) -> bool:
+        """A text answer needs real overlap with the question (not just common words)."""
+        idf = self.index.bm25.idf
+        qtok = set(tokens(q.text))
+        best = max(sum(idf.get(t, 0.0) for t in qtok & set(tokens(s))) for _p, s, _ in picked)
+        return best >= 2.5 or (q.question_id is not None and q.question_score >= 0.45)
+
+    def _none_answer(self, q: Question, d: Decision) -> Answer:
+        if d.reason in REFUSALS:
+            return Answer(q.raw, "none", False, REFUSALS[d.reason])
+        info = knowledge.question(q.question_id) if q.question_id else None
+        lines: list[str] = []
+        sources: list[Source] = []
+        if d.reason == "out_of_scope" or q.intent == "out_of_scope":
+            lines.append("Det kan ikke besvares ut fra NHOs Arbeidsmiljøbarometer 2021.")
+            if q.out_of_scope_reason:
+                lines.append(q.out_of_scope_reason)
+        elif d.reason == "unpublished" and info:
+            lines.append(
+                f"Spørsmålet «{info['text']}» ble stilt i undersøkelsen, men rapporten publiserer ingen resultater "
+                "for det. Jeg har derfor ingen tall å gi."
+            )
+            sources.append(Source(label="Vedlegg 2", section="8", quote=info["text"]))
+        elif d.reason in ("group_prose", "group_unpublished", "no_group"):
+            what = f"«{info['text']}»" if info else "dette"
+            lines.append(f"Rapporten publiserer ikke tall for {what} fordelt på den gruppen du spør om, så det kan jeg ikke svare på.")
+        else:
+            lines.append("Jeg finner ikke noe svar på dette i NHOs Arbeidsmiljøbarometer 2021.")
+        lines.append("")
+        lines.append("**Dette har undersøkelsen:**")
+        lines.extend(f"- {x}" for x in available_overview(self.und, q))
+        return Answer(q.raw, "none", False, "\n".join(lines), sources=sources)
+
+    def close(self) -> None:
+        self.executor.close()
+
+
+def _inline_sql(sql: str, params: list[Any]) -> str:
+    """The SQL as run, with its bound values shown as literals for the reader (it is not re-executed)."""
+    out = sql
+    for p in params:
+        lit = str(p) if isinstance(p, int | float) else "'" + str(p).replace("'", "''") + "'"
+        out = out.replace("?", lit, 1)
+    return out
+
+
+def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()}
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    out: list[str] = []
+    for i in items:
+        if i and i not in out:
+            out.append(i)
+    return out

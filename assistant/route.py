@@ -1,0 +1,236 @@
+"""Step 4: route a understood question to data (SQL), text (passages) or none, and plan the data query.
+
+The decision rests on what is published: a data answer only when the catalogue of published numbers has
+rows for the question, item and group asked about; text when the report's prose (or the questionnaire)
+carries the answer; none when the survey does not cover it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import knowledge
+from .plan import Plan
+from .types import Question
+from .understand import Understander
+
+MIN_QUESTION_SCORE = 0.30
+POSITIVE_PAIRS = (
+    ["Nyttig", "Svært nyttig"],
+    ["Viktig", "Svært viktig"],
+    ["Godt", "Svært godt"],
+    ["Delvis enig", "Helt enig"],
+    ["I stor grad", "I svært stor grad"],
+)
+
+
+@dataclass
+class Decision:
+    route: str  # data | text | none
+    reason: str = ""  # why, for none (Norwegian, shown to the user) or a code for text
+    plan: Plan | None = None
+    sections: list[str] = field(default_factory=list)  # where text retrieval should look first
+    figures: list[str] = field(default_factory=list)
+    must_mention: list[str] = field(default_factory=list)  # words a text passage has to contain
+
+
+def _rows(cat: list[dict[str, Any]], **flt: Any) -> list[dict[str, Any]]:
+    out = []
+    for r in cat:
+        ok = True
+        for k, v in flt.items():
+            if v is None:
+                continue
+            if isinstance(v, list | tuple | set):
+                if v and r[k] not in v:
+                    ok = False
+                    break
+            elif r[k] != v:
+                ok = False
+                break
+        if ok:
+            out.append(r)
+    return out
+
+
+def map_size_groups(und: Understander, key: str, available: list[dict[str, Any]]) -> list[str]:
+    """Map a size request onto the bands a source table actually uses (1–9 vs 1 and 2–9)."""
+    band = und.size_band(key)
+    if band is None:
+        return []
+    lo, hi = band
+    hi_v = hi if hi is not None else 10**9
+    labels: dict[str, tuple[int, int]] = {}
+    for r in available:
+        if r["group_dim"] == "storrelse" and r["group_min"] is not None:
+            labels[r["group_label"]] = (r["group_min"], r["group_max"] if r["group_max"] is not None else 10**9)
+    inside = [g for g, (a, b) in labels.items() if a >= lo and b <= hi_v]
+    if inside:
+        return inside
+    best, overlap = None, 0
+    for g, (a, b) in labels.items():
+        ov = min(b, hi_v) - max(a, lo) + 1
+        if ov > overlap:
+            best, overlap = g, ov
+    return [best] if best else []
+
+
+def _group_words(und: Understander, dim: str, key: str | None) -> list[str]:
+    for g in und.groups.get(dim) or []:
+        if (g.get("canonical") or g.get("key")) == key:
+            return [g.get("canonical") or "", *(g.get("words") or [])]
+    return []
+
+
+def decide(q: Question, und: Understander) -> Decision:
+    cat = und.catalogue
+    if q.intent in ("empty", "injection", "code", "english", "out_of_scope"):
+        return Decision("none", q.intent)
+    if q.intent == "questionnaire":
+        return Decision("text", "questionnaire", sections=["8"])
+    if q.intent == "method":
+        return _decide_method(q, und)
+
+    info = knowledge.question(q.question_id) if q.question_id else None
+    if info is None or q.question_score < MIN_QUESTION_SCORE:
+        if q.group_dim in ("fylke", "landsforening") and q.group_key:
+            return _sample_plan(q, und)
+        return Decision("text", "search")
+    sections = [str(info.get("section") or "")]
+    figures = list(info.get("published_in") or [])
+    if str(info.get("results")) == "none":
+        return Decision("none", "unpublished", sections=sections)
+    if "both_waves" in q.inherited or q.intent == "explain":
+        return Decision("text", "prose", sections=sections, figures=figures)
+
+    qrows = _rows(cat, question_id=q.question_id)
+    if q.wave:
+        qrows = [r for r in qrows if r["wave"] == q.wave] or qrows
+    if q.group_dim in ("fylke", "landsforening"):
+        grows = _rows(qrows, group_dim=q.group_dim)
+        if q.group_key:
+            grows = [r for r in grows if r["group_label"] == q.group_key]
+        if not grows:
+            words = _group_words(und, q.group_dim, q.group_key) if q.group_key else []
+            return Decision(
+                "text", "group_prose", sections=sections, figures=figures, must_mention=[w for w in words if w]
+            )
+    if not qrows:
+        return Decision("text", "figure_only", sections=sections, figures=figures)
+
+    items_all = []
+    for r in qrows:
+        if r["item"] not in items_all:
+            items_all.append(r["item"])
+    items = [i for i in q.items if i in items_all]
+    if q.items and not items:
+        return Decision("text", "item_prose", sections=sections, figures=figures)
+
+    # the group slot, mapped onto the bands this question's rows use
+    group_dim, groups = "total", []
+    if q.group_dim == "storrelse":
+        srows = _rows(qrows, group_dim="storrelse", item=items or None)
+        if not srows:
+            return Decision("text", "size_prose", sections=sections, figures=figures)
+        group_dim = "storrelse"
+        if q.group_key:
+            groups = map_size_groups(und, q.group_key, srows)
+            if not groups:
+                return Decision("text", "size_prose", sections=sections, figures=figures)
+    elif q.group_dim in ("fylke", "landsforening"):
+        group_dim = q.group_dim
+        groups = [q.group_key] if q.group_key else []
+
+    base = _rows(qrows, group_dim=group_dim, group_label=groups or None, item=items or None)
+    if not base:
+        return Decision("text", "no_rows", sections=sections, figures=figures)
+    # one source: the first of the question's publications that has these rows
+    order = {s: i for i, s in enumerate(figures)}
+    sources = sorted({r["source"] for r in base}, key=lambda s: (order.get(s, 99), s))
+    source = sources[0]
+    base = [r for r in base if r["source"] == source]
+
+    options = [o for o in q.options if any(r["option"] == o for r in base)]
+    plan = Plan(
+        question_id=q.question_id,
+        items=items,
+        group_dim=group_dim,
+        groups=groups,
+        options=[],
+        sources=[source],
+        wave=q.wave if any(r["wave"] == q.wave for r in base) else None,
+    )
+    if q.measure == "mean":
+        plan.unit = "mean" if any(r["unit"] == "mean" for r in base) else None
+    if q.intent == "rank":
+        distinct_items = {r["item"] for r in base}
+        if len(distinct_items) > 1 and not items:
+            rank_opts = options or _positive_pair(base)
+            if not rank_opts and not any(r["unit"] == "mean" for r in base):
+                return Decision("text", "rank_prose", sections=sections, figures=figures)
+            if any(r["from_prose"] for r in base) and not all(r["unit"] == "mean" for r in base):
+                return Decision("text", "rank_prose", sections=sections, figures=figures)
+            plan.kind = "rank_items"
+            plan.options = rank_opts
+            plan.descending = not re.search(r"lavest|\bminst\b|færrest|dårligst", q.text)
+            return Decision("data", "rank_items", plan=plan, sections=sections, figures=figures)
+        if group_dim != "total" and not groups:
+            rank_opts = options or _positive_pair(base)
+            if rank_opts:
+                plan.kind = "rank_groups"
+                plan.options = rank_opts
+                plan.descending = not re.search(r"lavest|\bminst\b|færrest|dårligst", q.text)
+                return Decision("data", "rank_groups", plan=plan, sections=sections, figures=figures)
+    plan.options = []  # fetch the whole distribution; the answer leads with the options asked for
+    return Decision("data", "rows", plan=plan, sections=sections, figures=figures)
+
+
+def _positive_pair(rows: list[dict[str, Any]]) -> list[str]:
+    present = {r["option"] for r in rows}
+    for pair in POSITIVE_PAIRS:
+        if all(p in present for p in pair):
+            return pair
+        if pair[0] in present and "Svært" not in " ".join(present):
+            return [pair[0]]
+    return []
+
+
+def _sample_plan(q: Question, und: Understander) -> Decision:
+    """Sample composition by fylke / landsforening / size (Tabell 9–11)."""
+    cat = _rows(und.catalogue, question_id="UTVALG")
+    dim = q.group_dim or "total"
+    rows = _rows(cat, group_dim=dim)
+    if not rows:
+        return Decision("text", "method", sections=["7.2"])
+    groups: list[str] = []
+    if q.group_key:
+        if dim == "storrelse":
+            groups = map_size_groups(und, q.group_key, rows)
+        else:
+            groups = [q.group_key] if any(r["group_label"] == q.group_key for r in rows) else []
+        if not groups:
+            return Decision("none", "no_group")
+    plan = Plan(question_id="UTVALG", group_dim=dim, groups=groups, sources=[rows[0]["source"]])
+    if q.intent == "rank" and not groups:
+        plan.kind = "rank_groups"
+        plan.options = ["Nettoutvalg (antall)"]
+        plan.descending = not re.search(r"lavest|\bminst\b|færrest|dårligst", q.text)
+        plan.groups = []
+        return Decision("data", "rank_groups", plan=plan, sections=["7.2"])
+    return Decision("data", "sample", plan=plan, sections=["7.2"])
+
+
+def _decide_method(q: Question, und: Understander) -> Decision:
+    if q.method_topic in ("response", "representativeness") and q.group_dim:
+        return _sample_plan(q, und)
+    if q.method_topic == "response":
+        rows = _rows(und.catalogue, question_id="UTVALG", group_dim="total")
+        if rows:
+            plan = Plan(question_id="UTVALG", group_dim="total", wave=q.wave)
+            if q.wave is None and "both_waves" not in q.inherited:
+                plan.wave = "2021-11"
+            return Decision("data", "response", plan=plan, sections=["7.2", "2.1", "1"])
+    sections = {"weighting": ["7.2"], "significance": ["7.3"], "who": ["0", "7.1"], "dates": ["7.2", "2.1"]}
+    return Decision("text", "method", sections=sections.get(q.method_topic or "", ["7.2", "7.3", "2.1"]))

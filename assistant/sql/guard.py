@@ -1,0 +1,70 @@
+"""Every statement passes this guard before it runs.
+
+Layers: DuckDB parses the text itself (exactly one statement, of type SELECT), then sqlglot walks the tree
+and refuses any table or function outside the allow-list. Values are never pasted into SQL: plans bind
+them as parameters.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import sqlglot
+from sqlglot import exp
+
+ALLOWED_TABLES = frozenset(
+    {"v_results", "v_questions", "v_options", "v_items", "v_waves", "v_sample", "results", "waves", "questions"}
+)
+ALLOWED_FUNCTIONS = frozenset(
+    {"sum", "count", "min", "max", "avg", "round", "coalesce", "lower", "abs", "row_number", "string_agg"}
+)
+
+
+class GuardError(ValueError):
+    """A statement the guard refuses; the message is Norwegian and safe to show."""
+
+
+def check(sql: str, conn: duckdb.DuckDBPyConnection | None = None) -> None:
+    """Raise GuardError unless `sql` is exactly one SELECT over allowed tables and functions.
+
+    >>> check("SELECT value FROM v_results WHERE question_id = ?")
+    >>> check("DROP TABLE results")
+    Traceback (most recent call last):
+    ...
+    assistant.sql.guard.GuardError: Bare SELECT-spørringer er tillatt.
+    """
+    if not sql or not sql.strip():
+        raise GuardError("Tom spørring.")
+    probe = conn or duckdb.connect(":memory:")
+    try:
+        statements = probe.extract_statements(sql)
+    except duckdb.Error as err:
+        raise GuardError("Spørringen kunne ikke tolkes.") from err
+    finally:
+        if conn is None:
+            probe.close()
+    if len(statements) != 1:
+        raise GuardError("Nøyaktig én spørring er tillatt.")
+    if statements[0].type != duckdb.StatementType.SELECT:
+        raise GuardError("Bare SELECT-spørringer er tillatt.")
+    try:
+        tree = sqlglot.parse_one(sql, read="duckdb")
+    except sqlglot.errors.ParseError as err:
+        raise GuardError("Spørringen kunne ikke tolkes.") from err
+    if not isinstance(tree, exp.Select | exp.Union | exp.With):
+        raise GuardError("Bare SELECT-spørringer er tillatt.")
+    ctes = {c.alias_or_name.lower() for c in tree.find_all(exp.CTE)}
+    for table in tree.find_all(exp.Table):
+        name = table.name.lower()
+        if table.args.get("db") or table.args.get("catalog"):
+            raise GuardError("Spørringen viser til en tabell som ikke er tillatt.")
+        if name not in ALLOWED_TABLES and name not in ctes:
+            raise GuardError(f"Tabellen «{table.name}» er ikke tillatt.")
+    for node in tree.walk():
+        if isinstance(node, exp.Anonymous):
+            raise GuardError(f"Funksjonen «{node.name}» er ikke tillatt.")
+        if isinstance(node, exp.Func) and not isinstance(node, exp.Column):
+            fname = (node.sql_name() or "").lower()
+            if fname and fname not in ALLOWED_FUNCTIONS and not isinstance(
+                node, exp.Cast | exp.Case | exp.If | exp.Coalesce | exp.Paren
+            ):
+                raise GuardError(f"Funksjonen «{fname}» er ikke tillatt.")

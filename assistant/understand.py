@@ -1,0 +1,269 @@
+"""Step 3: understand a normalised question — intent and slots (question/item, group, options, wave, measure).
+
+No language model: patterns for intents, the lexicon for groups/options/waves, and a fused lexical + dense
+match of the question against the codebook's questions and items.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from . import knowledge
+from .normalize import fold, tokens
+from .types import Question
+
+# intent patterns, tried on normalised (lower-case bokmål) text
+_METHOD = {
+    "weighting": r"\bvekt(et|ing|a|es)?\b|\bvekte\b",
+    "significance": r"signifikan",
+    "who": r"\bhvem (har )?(gjennomført|gjennomførte|laget|utførte|utført|sto bak|står bak|analyserte)|\bkantar\b|agenda kaupang|oppdragsgiver",
+    "dates": r"\bnår ble\b|\bnår var\b|\bhvilken periode\b|\btidsrom|\bdato",
+    "response": r"svarprosent|\bsvarandel|\binvitert|\bhvor mange (bedrifter )?(svarte|deltok|har svart|fullførte|var med)\b(?! på spørsmålet)|\bantall (svar|respondenter|deltakere)\b|\bdeltok\b|\bfullførte\b",
+    "representativeness": r"representativ|underrepresent|overrepresent|bruttoutvalg|nettoutvalg|\bskjevhet|\butvalget\b",
+    "method": r"\bmetode\b|datainnsamling|\bhvordan ble undersøkelsen",
+}
+_QUESTIONNAIRE = r"svaralternativ|spørreskjema|hvilke spørsmål|ordlyd|formulert|hvordan (ble|var) spørsmålet|hvem (fikk|ble spurt|svarte på spørsmålet)|hvilke (forhold|tjenester|roller|påstander) (ble|var)|hva ble (bedriftene )?spurt|skala"
+_EXPLAIN = r"\bhvorfor\b|forklar|\bårsak|hva betyr|tolkes|varsom|\bhva kan\b|\bkonklu|\butfordringene\b|hovedfunn|viktigste funn"
+_RANK = r"høyest|størst|flest|\bmest\b|lavest|\bminst\b|færrest|viktigste|\bbest\b|dårligst|rangert|rangering"
+_COMPARE = r"varier|forskjell|sammenlign|sammenlikn|\bkontra\b|\bmot\b|etter (bedrifts)?størrelse|etter antall ansatte|store og små|små og store|bedriftsstørrelse"
+_MEASURE_N = r"hvor mange (har )?svarte på|hvor mange svarte|\bantall svar|\bgrunnlag|\bn ?=|\bbase\b|hvor mange (bedrifter )?(har )?svart på spørsmålet"
+_MEASURE_MEAN = r"gjennomsnitt|\bsnitt|\bskår|score"
+_FOLLOWUP = r"^(og|men|hva med|hvordan med|enn|samme|også|hva om|gjelder det|og hva|og for|og blant|blant|for)\b"
+_CODE = r"```|\b(select|insert|update|delete|drop|create|alter|attach|copy|pragma)\b.{0,80}\b(from|table|into|set|database|to)\b|<script|import os|\bos\.system|\bsubprocess\b|;\s*--"
+_INJECTION = r"ignorer (alle |dine |tidligere )*(instruks|regler|instruksjon)|ignore (all |your |previous )*instruction|system ?prompt|du er nå|late som|jailbreak|glem (alt|reglene)"
+_ENGLISH = r"\b(what|how|which|many|the|companies|did|does|were|percentage|survey|share)\b"
+_YEAR = r"\b(19[5-9]\d|20[0-4]\d)\b"
+
+
+@dataclass
+class Target:
+    question_id: str
+    item: str | None
+    tokens: Counter[str]
+    row: int
+
+
+class Understander:
+    """Holds the codebook match targets (with their vectors) and the catalogue of published rows."""
+
+    def __init__(self, targets: list[dict[str, Any]], tvecs: np.ndarray | None, catalogue: list[dict[str, Any]]):
+        self.targets = [
+            Target(t["question_id"], t["item"], Counter(tokens(t["text"])), i) for i, t in enumerate(targets)
+        ]
+        self.tvecs = tvecs if tvecs is not None and len(tvecs) == len(targets) else None
+        self.catalogue = catalogue
+        df: Counter[str] = Counter()
+        for t in self.targets:
+            df.update(set(t.tokens))
+        n = len(self.targets)
+        self.idf = {tok: math.log(1 + n / c) for tok, c in df.items()}
+        self.default_idf = math.log(1 + n)
+        self.questions = {q["id"]: q for q in knowledge.questions()}
+        lex = knowledge.lexicon()
+        self.groups = lex.get("groups") or {}
+        self.option_words = {fold(k): v for k, v in (lex.get("options") or {}).items()}
+        self.wave_words = {w: [fold(x) for x in words] for w, words in (lex.get("waves") or {}).items()}
+        self.out_of_scope = lex.get("out_of_scope") or []
+
+    # ------------------------------------------------------------------ helpers
+    def _idf(self, tok: str) -> float:
+        return self.idf.get(tok, self.default_idf)
+
+    def match_questions(self, text: str, qvec: np.ndarray | None) -> list[tuple[str, float, float]]:
+        """(question_id, fused score, lexical coverage) best first."""
+        qtok = tokens(text)
+        if not qtok and qvec is None:
+            return []
+        total = sum(self._idf(t) for t in set(qtok)) or 1.0
+        best: dict[str, tuple[float, float]] = {}
+        dense = self.tvecs @ qvec if (self.tvecs is not None and qvec is not None) else None
+        for t in self.targets:
+            lex = sum(self._idf(tok) for tok in set(qtok) if tok in t.tokens) / total
+            d = float(dense[t.row]) if dense is not None else 0.0
+            dn = min(max((d - 0.78) / 0.12, 0.0), 1.0)
+            score = 0.65 * lex + 0.35 * dn if dense is not None else lex
+            prev = best.get(t.question_id)
+            if prev is None or score > prev[0]:
+                best[t.question_id] = (score, lex)
+        return sorted(((q, s, lx) for q, (s, lx) in best.items()), key=lambda x: -x[1])
+
+    def match_items(self, text: str, question_id: str) -> list[str]:
+        q = self.questions.get(question_id)
+        if not q or not q.get("items"):
+            return []
+        qtok = set(tokens(text))
+        scored = []
+        for it in q["items"]:
+            own = set(tokens(" ".join([it["label"], *(it.get("aliases") or [])])))
+            label_tok = set(tokens(it["label"]))
+            hit = sum(self._idf(t) for t in qtok & own)
+            miss = sum(self._idf(t) for t in label_tok - qtok)
+            if hit > 0:
+                scored.append((hit - 0.15 * miss, it["label"]))
+        if not scored:
+            return []
+        scored.sort(key=lambda x: -x[0])
+        top = scored[0][0]
+        return [label for s, label in scored if s >= top - 1e-9]
+
+    def _catalogue_options(self, question_id: str) -> list[str]:
+        seen: list[str] = []
+        for r in self.catalogue:
+            if r["question_id"] == question_id and r["option"] not in seen:
+                seen.append(r["option"])
+        q = self.questions.get(question_id) or {}
+        for o in q.get("options") or []:
+            if o["label"] not in seen:
+                seen.append(o["label"])
+        return seen
+
+    def match_options(self, text: str, question_id: str | None) -> tuple[list[str], str | None]:
+        """Options the user named. Lexicon words ("nyttig" → Nyttig + Svært nyttig) first, longest first."""
+        available = self._catalogue_options(question_id) if question_id else []
+        avail_fold = {fold(o): o for o in available}
+        quoted = re.findall(r"[«\"']([^»\"']+)[»\"']", text)
+        search = " ".join(quoted) if quoted else text
+        for phrase in sorted(self.option_words, key=len, reverse=True):
+            if re.search(r"(?<![\wæøå])" + re.escape(phrase) + r"(?![\wæøå])", search):
+                labels = [avail_fold[fold(x)] for x in self.option_words[phrase] if fold(x) in avail_fold]
+                if labels:
+                    # a merged category printed as such in a table ("Nyttig" = nyttig + svært nyttig)
+                    return labels, phrase
+        # direct match against the option labels of this question
+        qtok = set(tokens(search))
+        best: list[tuple[float, str]] = []
+        for o in available:
+            otok = set(tokens(o))
+            if not otok:
+                continue
+            cover = sum(self._idf(t) for t in otok & qtok) / sum(self._idf(t) for t in otok)
+            if cover >= 0.99 or (cover >= 0.6 and len(otok) >= 3):
+                best.append((cover, o))
+        best.sort(key=lambda x: -x[0])
+        return ([best[0][1]], None) if best else ([], None)
+
+    def match_group(self, text: str) -> tuple[str | None, str | None]:
+        """(group_dim, key): size key from the lexicon (or 'min-max'), or the canonical landsforening/fylke."""
+        m = re.search(r"(\d+)\s*(?:-|til)\s*(\d+)\s*(ansatte|årsverk)", text)
+        if m:
+            return "storrelse", f"{int(m.group(1))}-{int(m.group(2))}"
+        m = re.search(r"(\d+)\s*(?:\+|eller flere|eller mer)|(?:over|flere enn|mer enn) (\d+) (ansatte|årsverk)", text)
+        if m:
+            lo = int(m.group(1) or m.group(2))
+            return "storrelse", f"{lo}-"
+        hits: list[tuple[int, str, str]] = []
+        for dim in ("landsforening", "fylke", "storrelse"):
+            for g in self.groups.get(dim) or []:
+                key = g.get("canonical") or g.get("key")
+                for w in [*(g.get("words") or []), g.get("canonical") or ""]:
+                    if w and re.search(r"(?<![\wæøå])" + re.escape(fold(w)) + r"(?![\wæøå])", text):
+                        hits.append((len(w), dim, key))
+        if hits:
+            hits.sort(key=lambda h: -h[0])
+            return hits[0][1], hits[0][2]
+        if re.search(r"landsforening|bransje", text):
+            return "landsforening", None
+        if re.search(r"\bfylke|\bregion|landsdel", text):
+            return "fylke", None
+        if re.search(r"størrelse|antall ansatte|årsverk|store og små|små og store", text):
+            return "storrelse", None
+        return None, None
+
+    def match_wave(self, text: str) -> list[str]:
+        found: list[str] = []
+        for wave, words in self.wave_words.items():
+            for w in sorted(words, key=len, reverse=True):
+                if re.search(r"(?<![\wæøå])" + re.escape(w) + r"(?![\wæøå])", text):
+                    found.append(wave)
+                    break
+        return found
+
+    def size_band(self, key: str) -> tuple[int, int | None] | None:
+        if re.fullmatch(r"\d+-\d*", key):
+            lo, hi = key.split("-")
+            return int(lo), (int(hi) if hi else None)
+        for g in self.groups.get("storrelse") or []:
+            if g.get("key") == key:
+                return int(g.get("min") or 1), (int(g["max"]) if g.get("max") is not None else None)
+        return None
+
+    # ------------------------------------------------------------------ main
+    def understand(self, raw: str, text: str, qvec: np.ndarray | None) -> Question:
+        q = Question(raw=raw, text=text)
+        if not re.search(r"[a-zæøå]", text):
+            q.intent = "empty"
+            return q
+        if re.search(_INJECTION, text):
+            q.intent = "injection"
+            return q
+        if re.search(_CODE, text):
+            q.intent = "code"
+            return q
+        english = len(re.findall(_ENGLISH, text))
+        if english >= 3 and english >= len(text.split()) / 3:
+            q.intent = "english"
+            return q
+        for entry in self.out_of_scope:
+            for w in entry.get("words") or []:
+                if re.search(r"(?<![\wæøå])" + re.escape(fold(w)) + r"(?![\wæøå])", text):
+                    q.intent = "out_of_scope"
+                    q.out_of_scope_reason = entry.get("why")
+                    return q
+        years = set(re.findall(_YEAR, text))
+        if years - {"2021", "2022"} and not re.search(r"ia-avtalen|2019-2022|2017", text):
+            q.intent = "out_of_scope"
+            q.out_of_scope_reason = (
+                "Undersøkelsen dekker bare november 2021 (hovedundersøkelsen) og juni 2022 "
+                "(tilleggsundersøkelsen om hjemmekontor). Den har ingen tall for andre år."
+            )
+            return q
+
+        waves = self.match_wave(text)
+        q.wave = waves[0] if len(waves) == 1 else None
+        if len(waves) > 1:
+            q.inherited.append("both_waves")
+        q.group_dim, q.group_key = self.match_group(text)
+        if re.search(_MEASURE_MEAN, text):
+            q.measure = "mean"
+        elif re.search(_MEASURE_N, text):
+            q.measure = "n"
+
+        matches = self.match_questions(text, qvec)
+        if matches:
+            q.question_id, q.question_score, lex = matches[0]
+            q.inherited.append(f"lex={lex:.2f}")
+        if re.search(_QUESTIONNAIRE, text):
+            q.intent = "questionnaire"
+        else:
+            topic = None
+            for name, pattern in _METHOD.items():
+                if re.search(pattern, text):
+                    topic = name
+                    break
+            strong_topic = q.question_id is not None and q.question_score >= 0.45
+            if topic and (not strong_topic or topic in ("weighting", "significance", "who", "representativeness")):
+                if not (topic == "response" and q.measure == "n" and strong_topic):
+                    q.intent = "method"
+                    q.method_topic = topic
+            if q.intent != "method":
+                if re.search(_EXPLAIN, text):
+                    q.intent = "explain"
+                elif re.search(_RANK, text):
+                    q.intent = "rank"
+                elif re.search(_COMPARE, text) or (q.group_dim and q.group_key is None):
+                    q.intent = "compare"
+                else:
+                    q.intent = "figure"
+        if q.question_id:
+            q.items = self.match_items(text, q.question_id)
+            q.options, q.option_word = self.match_options(text, q.question_id)
+        return q
+
+    def is_followup(self, q: Question) -> bool:
+        return bool(re.search(_FOLLOWUP, q.text)) or len(q.text.split()) <= 4
