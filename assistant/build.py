@@ -167,7 +167,7 @@ def _targets() -> list[dict[str, Any]]:
         base = " ".join([q["text"], " ".join(q.get("keywords") or [])])
         out.append({"question_id": q["id"], "item": None, "text": base})
         for it in q.get("items") or []:
-            label = " ".join([it["label"], *(it.get("aliases") or [])])
+            label = " ".join([it["label"], it.get("table_label") or "", *(it.get("aliases") or [])])
             out.append({"question_id": q["id"], "item": it["label"], "text": f"{label}. {base}"})
     return out
 

@@ -27,6 +27,8 @@ def codebook() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
+    if not (KNOWLEDGE / "lexicon.yaml").exists():
+        return {}
     with (KNOWLEDGE / "lexicon.yaml").open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 

@@ -48,6 +48,24 @@ SKEWED = (
 )
 
 
+METHOD_QUERY = {
+    "weighting": "vekting vektet vekt utvalget bruttoutvalget nettoutvalget",
+    "significance": "statistisk signifikanstesting forskjeller",
+    "who": "Agenda Kaupang Kantar oppdrag gjennomføringen datainnsamlingen",
+    "dates": "gjennomført november juni perioden",
+    "representativeness": "bruttoutvalget nettoutvalget underrepresentert forskjeller",
+    "method": "metode spørreskjemabasert undersøkelse utvalg",
+}
+
+
+def _size_words(und: Understander, key: str) -> list[str]:
+    band = und.size_band(key)
+    if band is None:
+        return []
+    lo, hi = band
+    return [f"{lo}-{hi}" if hi else f"{lo} eller flere", "ansatte"]
+
+
 class Assistant:
     """Answers questions about NHOs Arbeidsmiljøbarometer 2021. One instance serves many threads."""
 
@@ -201,6 +219,8 @@ class Assistant:
             w = 1.0
             if p.section in d.sections:
                 w *= 1.6
+            elif p.section == "1" or any(p.section.split(".")[0] == x.split(".")[0] for x in d.sections if x):
+                w *= 1.2  # the chapter's own summary and the report's summary
             if d.figures and set(p.figures) & set(d.figures):
                 w *= 1.4
             if p.kind in ("footnote",) and not d.sections:
@@ -216,13 +236,19 @@ class Assistant:
             }
             if not allowed:
                 return self._none_answer(q, Decision("none", "group_unpublished", sections=d.sections))
-        query = q.text
+        if d.reason == "method" and d.sections:
+            allowed = {p.id for p in self.index.passages if p.section in d.sections and p.kind != "table"}
+        query = q.text + " " + METHOD_QUERY.get(q.method_topic or "", "")
+        if q.group_dim == "storrelse" and q.group_key:
+            query += " " + " ".join(_size_words(self.und, q.group_key))
         if q.question_id:
             info = knowledge.question(q.question_id) or {}
             query += " " + " ".join(q.items) + " " + " ".join((info.get("keywords") or [])[:4])
-        hits = self.index.search(query, getattr(q, "_qvec", None), k=6, allowed=allowed, boost=boost)
-        picked = best_sentences(q.text + " " + " ".join(q.items), hits, self.index.bm25.idf, limit=3)
-        if not picked or not self._covers(q, picked):
+        hits = self.index.search(query, getattr(q, "_qvec", None), k=10, allowed=allowed, boost=boost)
+        picked = best_sentences(
+            query, hits, self.index.bm25.idf, limit=3, prefer_total=q.group_dim is None
+        )
+        if not picked or not self._covers(q, query, picked):
             return self._none_answer(q, Decision("none", "not_found"))
         text, sources = compose_passages(picked)
         caveats = []
@@ -230,10 +256,10 @@ class Assistant:
             caveats.append(SKEWED)
         return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats)
 
-    def _covers(self, q: Question, picked) -> bool:
+    def _covers(self, q: Question, query: str, picked) -> bool:
         """A text answer needs real overlap with the question (not just common words)."""
         idf = self.index.bm25.idf
-        qtok = set(tokens(q.text))
+        qtok = set(tokens(query))
         best = max(sum(idf.get(t, 0.0) for t in qtok & set(tokens(s))) for _p, s, _ in picked)
         return best >= 2.5 or (q.question_id is not None and q.question_score >= 0.45)
 

@@ -113,7 +113,10 @@ def decide(q: Question, und: Understander) -> Decision:
         if q.group_key:
             grows = [r for r in grows if r["group_label"] == q.group_key]
         if not grows:
-            words = _group_words(und, q.group_dim, q.group_key) if q.group_key else []
+            if q.group_key:
+                words = _group_words(und, q.group_dim, q.group_key)
+            else:  # "hvilke landsforeninger …": prose that names any of them
+                words = [g.get("canonical") or "" for g in und.groups.get(q.group_dim) or []]
             return Decision(
                 "text", "group_prose", sections=sections, figures=figures, must_mention=[w for w in words if w]
             )

@@ -41,6 +41,10 @@ _ENGLISH = r"\b(what|how|which|many|the|companies|did|does|were|percentage|surve
 _YEAR = r"\b(19[5-9]\d|20[0-4]\d)\b"
 
 
+def _key(label: str) -> str:
+    return re.sub(r"\s+", "", fold(label))
+
+
 @dataclass
 class Target:
     question_id: str
@@ -93,19 +97,45 @@ class Understander:
                 best[t.question_id] = (score, lex)
         return sorted(((q, s, lx) for q, (s, lx) in best.items()), key=lambda x: -x[1])
 
+    def _catalogue_items(self, question_id: str) -> dict[str, str]:
+        """Item labels as the published tables print them, keyed by a whitespace-free fold."""
+        out: dict[str, str] = {}
+        for r in self.catalogue:
+            if r["question_id"] == question_id and r["item"]:
+                out.setdefault(_key(r["item"]), r["item"])
+        return out
+
     def match_items(self, text: str, question_id: str) -> list[str]:
-        q = self.questions.get(question_id)
-        if not q or not q.get("items"):
-            return []
-        qtok = set(tokens(text))
+        """Items the user named, as labelled in the published rows (or in the codebook when unpublished)."""
+        q = self.questions.get(question_id) or {}
+        published = self._catalogue_items(question_id)
+        candidates: list[tuple[str, set[str], set[str]]] = []
+        seen: set[str] = set()
+        for it in q.get("items") or []:
+            label = published.get(_key(it.get("table_label") or "")) or published.get(_key(it["label"])) or it["label"]
+            words = " ".join([it["label"], it.get("table_label") or "", *(it.get("aliases") or [])])
+            candidates.append((label, set(tokens(words)), set(tokens(label))))
+            seen.add(_key(label))
+        for k, label in published.items():
+            if k not in seen:
+                candidates.append((label, set(tokens(label)), set(tokens(label))))
+        # words of the question stem do not tell its items apart; idf is local to this question's items
+        stem_tok = set(tokens(q.get("text") or ""))
+        qtok = set(tokens(text)) - stem_tok
+        df: Counter[str] = Counter()
+        for _label, own, _lt in candidates:
+            df.update(own)
+        n = max(len(candidates), 1)
+
+        def idf(t: str) -> float:
+            return math.log(1 + n / df[t]) if df[t] else 0.0
+
         scored = []
-        for it in q["items"]:
-            own = set(tokens(" ".join([it["label"], *(it.get("aliases") or [])])))
-            label_tok = set(tokens(it["label"]))
-            hit = sum(self._idf(t) for t in qtok & own)
-            miss = sum(self._idf(t) for t in label_tok - qtok)
+        for label, own, label_tok in candidates:
+            hit = sum(idf(t) for t in qtok & own)
+            miss = sum(idf(t) for t in label_tok - qtok - stem_tok)
             if hit > 0:
-                scored.append((hit - 0.15 * miss, it["label"]))
+                scored.append((hit - 0.15 * miss, label))
         if not scored:
             return []
         scored.sort(key=lambda x: -x[0])
@@ -162,7 +192,13 @@ class Understander:
             for g in self.groups.get(dim) or []:
                 key = g.get("canonical") or g.get("key")
                 for w in [*(g.get("words") or []), g.get("canonical") or ""]:
-                    if w and re.search(r"(?<![\wæøå])" + re.escape(fold(w)) + r"(?![\wæøå])", text):
+                    if not w:
+                        continue
+                    pattern = r"(?<![\wæøå])" + re.escape(fold(w)) + r"(?![\wæøå])"
+                    if dim == "storrelse" and not re.search(r"\d|bedrift|virksomhet|foretak|ansatt|årsverk", w):
+                        # "de største" is a size group only when it is about companies, not "de største utfordringene"
+                        pattern += r"(?:\s+\S+){0,2}?\s*(bedrift|virksomhet|foretak|arbeidsgiver)|" + pattern + r"\s*[?.!]?$"
+                    if re.search(pattern, text):
                         hits.append((len(w), dim, key))
         if hits:
             hits.sort(key=lambda h: -h[0])
@@ -247,10 +283,12 @@ class Understander:
                     topic = name
                     break
             strong_topic = q.question_id is not None and q.question_score >= 0.45
+            survey_wide = bool(re.search(r"undersøkelsen|barometeret|totalt|i alt|utvalget", text))
+            if topic == "response" and survey_wide and not re.search(r"spørsmålet", text):
+                strong_topic = False
             if topic and (not strong_topic or topic in ("weighting", "significance", "who", "representativeness")):
-                if not (topic == "response" and q.measure == "n" and strong_topic):
-                    q.intent = "method"
-                    q.method_topic = topic
+                q.intent = "method"
+                q.method_topic = topic
             if q.intent != "method":
                 if re.search(_EXPLAIN, text):
                     q.intent = "explain"
@@ -263,6 +301,8 @@ class Understander:
         if q.question_id:
             q.items = self.match_items(text, q.question_id)
             q.options, q.option_word = self.match_options(text, q.question_id)
+            if q.options and q.measure == "n":
+                q.measure = "share"  # "hvor mange svarte «vet ikke»" asks for a share, not the base
         return q
 
     def is_followup(self, q: Question) -> bool:

@@ -18,14 +18,25 @@ def _digit_ratio(s: str) -> float:
     return sum(1 for t in toks if re.fullmatch(r"[\d,.%–-]+", t)) / max(len(toks), 1)
 
 
+_SIZE_MENTION = re.compile(r"\d+\s*[–-]\s*\d+\s*(\)\s*)?ansatte|\d+ eller flere|flere enn \d+|\d+ årsverk")
+
+
 def best_sentences(
-    question: str, passages: list[tuple[Passage, float]], idf: dict[str, float], limit: int = 3
+    question: str,
+    passages: list[tuple[Passage, float]],
+    idf: dict[str, float],
+    limit: int = 3,
+    prefer_total: bool = False,
 ) -> list[tuple[Passage, str, float]]:
-    """The sentences that best answer the question, from the top passages, scored by weighted overlap."""
+    """The sentences that best answer the question, from the top passages, scored by weighted overlap.
+
+    Captions are labels, not statements, so they are never quoted as answers. With `prefer_total`, a
+    sentence about one size group ranks below one about all companies.
+    """
     qtok = set(tokens(question))
     scored: list[tuple[float, int, int, Passage, str]] = []
     for rank, (p, _score) in enumerate(passages):
-        if p.kind in ("chart", "table"):
+        if p.kind in ("chart", "table", "caption"):
             continue
         for j, sent in enumerate(split_sentences(p.text)):
             if len(sent.split()) < 4 or _digit_ratio(sent) > 0.3:
@@ -35,6 +46,10 @@ def best_sentences(
             if overlap <= 0:
                 continue
             bonus = 0.3 if re.search(r"\d|av 10|halvparten|flertall", sent) else 0.0
+            if sent.startswith(("►", "•")):
+                bonus += 0.4  # the report's own summary of its findings
+            if prefer_total and _SIZE_MENTION.search(sent):
+                bonus -= 0.8
             scored.append((overlap + bonus - 0.15 * rank, rank, j, p, sent))
     scored.sort(key=lambda x: -x[0])
     picked = scored[:limit]
@@ -112,8 +127,6 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
         lines.append(f"Filter: {best['filter']}.")
     if best.get("asked_to"):
         lines.append(f"Stilt til: {best['asked_to']}.")
-    if best.get("note"):
-        lines.append(f"Merk: {best['note']}")
     quote = best["text"] + " " + "; ".join(o["label"] for o in best.get("options") or [])
     return "\n\n".join(lines), [Source(label="Vedlegg 2", section="8", page=None, quote=quote.strip())]
 

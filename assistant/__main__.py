@@ -1,0 +1,90 @@
+"""Command line: build | ask | eval | bench (run from the repo root with the project's virtualenv)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+
+
+def _print_answer(a) -> None:
+    print(a.answer)
+    if a.caveats:
+        print("\nForbehold:")
+        for c in a.caveats:
+            print(f"- {c}")
+    if a.sources:
+        print("\nKilder:")
+        for s in a.sources:
+            where = f" (avsnitt {s.section}" + (f", side {s.page}" if s.page else "") + ")" if s.section else ""
+            print(f"- {s.label}{where}")
+    if a.sql:
+        print(f"\nSQL: {a.sql}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m assistant", description="Barometerassistenten")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    b = sub.add_parser("build", help="bygg databasen og søkeindeksen (idempotent)")
+    b.add_argument("--force", action="store_true")
+    a = sub.add_parser("ask", help="still et spørsmål")
+    a.add_argument("question", nargs="?")
+    a.add_argument("--json", action="store_true", help="svar som ett JSON-objekt")
+    a.add_argument("--jsonl", metavar="FIL", help="én forespørsel per linje: {id, question, history}")
+    a.add_argument("--history", action="append", default=[], help="tidligere spørsmål i samtalen")
+    e = sub.add_parser("eval", help="mål treffsikkerhet på et spørsmålssett (YAML)")
+    e.add_argument("file")
+    e.add_argument("--verbose", action="store_true")
+    be = sub.add_parser("bench", help="mål svartid, kaldstart, byggetid og minne")
+    be.add_argument("--file", default=None, help="spørsmål (YAML i dev-formatet); standard: ../shared/eval/dev.yaml")
+    be.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+    if args.cmd == "build":
+        from .build import build
+
+        build(force=args.force)
+        return 0
+    if args.cmd == "ask":
+        from . import Assistant
+
+        if args.jsonl:
+            assistant = Assistant()
+            src = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8")  # noqa: SIM115
+            with src:
+                for line_no, line in enumerate(src, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        req = json.loads(line)
+                        out = assistant.ask(str(req.get("question", "")), [str(h) for h in req.get("history") or []])
+                        d = out.to_dict()
+                        d = {"id": req.get("id"), **d}
+                    except (json.JSONDecodeError, AttributeError):
+                        d = {"id": None, "error": f"Linje {line_no} er ikke gyldig JSON."}
+                    print(json.dumps(d, ensure_ascii=False), flush=True)
+            return 0
+        if args.question is None:
+            parser.error("skriv et spørsmål, for eksempel: ask \"Hvor mange bedrifter svarte?\"")
+        assistant = Assistant()
+        answer = assistant.ask(args.question, args.history)
+        if args.json:
+            print(json.dumps(answer.to_dict(), ensure_ascii=False))
+        else:
+            _print_answer(answer)
+        return 0
+    if args.cmd == "eval":
+        from .evaluate import run_eval
+
+        return run_eval(args.file, verbose=args.verbose)
+    if args.cmd == "bench":
+        from .bench import run_bench
+
+        return run_bench(args.file, args.repeat)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
