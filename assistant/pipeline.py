@@ -227,7 +227,8 @@ class Assistant:
                 w *= 0.7
             if w != 1.0:
                 boost[p.id] = w
-        allowed = None
+        quotable = {p.id for p in self.index.passages if p.kind in ("prose", "footnote")}
+        allowed = quotable
         if d.must_mention:
             pats = [re.compile(r"(?<![\wæøå])" + re.escape(w.lower()) + r"(?![\wæøå])") for w in d.must_mention]
             allowed = {
@@ -237,7 +238,7 @@ class Assistant:
             if not allowed:
                 return self._none_answer(q, Decision("none", "group_unpublished", sections=d.sections))
         if d.reason == "method" and d.sections:
-            allowed = {p.id for p in self.index.passages if p.section in d.sections and p.kind != "table"}
+            allowed = {i for i in quotable if self.index.passages[i].section in d.sections}
         query = q.text + " " + METHOD_QUERY.get(q.method_topic or "", "")
         if q.group_dim == "storrelse" and q.group_key:
             query += " " + " ".join(_size_words(self.und, q.group_key))
@@ -246,7 +247,7 @@ class Assistant:
             query += " " + " ".join(q.items) + " " + " ".join((info.get("keywords") or [])[:4])
         hits = self.index.search(query, getattr(q, "_qvec", None), k=10, allowed=allowed, boost=boost)
         picked = best_sentences(
-            query, hits, self.index.bm25.idf, limit=3, prefer_total=q.group_dim is None
+            query, hits, self.index.bm25.idf, limit=3, prefer_total=q.group_dim is None, focus=" ".join(q.items)
         )
         if not picked or not self._covers(q, query, picked):
             return self._none_answer(q, Decision("none", "not_found"))

@@ -65,6 +65,8 @@ def dehyphenate(text: str) -> str:
 
     def fix(m: re.Match[str]) -> str:
         before, after = m.group(1), m.group(2)
+        if after in ("og", "eller", "til"):  # "arbeidsgiver- og arbeidstakersiden"
+            return f"{before}- {after}"
         return f"{before}-{after}" if before[-1].isupper() or before[-1].isdigit() else before + after
 
     return re.sub(r"(\w+)-\s+([a-zæøå]\w*)", fix, text)

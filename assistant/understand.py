@@ -90,7 +90,7 @@ class Understander:
         for t in self.targets:
             lex = sum(self._idf(tok) for tok in set(qtok) if tok in t.tokens) / total
             d = float(dense[t.row]) if dense is not None else 0.0
-            dn = min(max((d - 0.78) / 0.12, 0.0), 1.0)
+            dn = max((d - 0.78) / 0.12, 0.0)  # not capped above: breaks ties between full lexical matches
             score = 0.65 * lex + 0.35 * dn if dense is not None else lex
             prev = best.get(t.question_id)
             if prev is None or score > prev[0]:

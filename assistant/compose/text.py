@@ -18,7 +18,10 @@ def _digit_ratio(s: str) -> float:
     return sum(1 for t in toks if re.fullmatch(r"[\d,.%–-]+", t)) / max(len(toks), 1)
 
 
-_SIZE_MENTION = re.compile(r"\d+\s*[–-]\s*\d+\s*(\)\s*)?ansatte|\d+ eller flere|flere enn \d+|\d+ årsverk")
+_SIZE_MENTION = re.compile(
+    r"\d+\s*[–-]\s*\d+\s*(\)\s*)?ansatte|\d+ eller flere|flere enn \d+|\d+ årsverk|"
+    r"(de )?(store|største|små|minste|mellomstore) bedrift"
+)
 
 
 def best_sentences(
@@ -27,6 +30,7 @@ def best_sentences(
     idf: dict[str, float],
     limit: int = 3,
     prefer_total: bool = False,
+    focus: str = "",
 ) -> list[tuple[Passage, str, float]]:
     """The sentences that best answer the question, from the top passages, scored by weighted overlap.
 
@@ -34,15 +38,16 @@ def best_sentences(
     sentence about one size group ranks below one about all companies.
     """
     qtok = set(tokens(question))
+    ftok = set(tokens(focus))  # the item asked about: its words weigh double
     scored: list[tuple[float, int, int, Passage, str]] = []
     for rank, (p, _score) in enumerate(passages):
-        if p.kind in ("chart", "table", "caption"):
+        if p.kind in ("chart", "table", "caption", "questionnaire", "codebook"):
             continue
         for j, sent in enumerate(split_sentences(p.text)):
             if len(sent.split()) < 4 or _digit_ratio(sent) > 0.3:
                 continue
             stoks = set(tokens(sent))
-            overlap = sum(idf.get(t, 1.0) for t in qtok & stoks)
+            overlap = sum(idf.get(t, 1.0) for t in qtok & stoks) + sum(idf.get(t, 1.0) for t in ftok & stoks)
             if overlap <= 0:
                 continue
             bonus = 0.3 if re.search(r"\d|av 10|halvparten|flertall", sent) else 0.0
@@ -50,12 +55,17 @@ def best_sentences(
                 bonus += 0.4  # the report's own summary of its findings
             if prefer_total and _SIZE_MENTION.search(sent):
                 bonus -= 0.8
-            scored.append((overlap + bonus - 0.15 * rank, rank, j, p, sent))
+            scored.append((overlap + bonus - 0.05 * rank, rank, j, p, sent))
     scored.sort(key=lambda x: -x[0])
     picked = scored[:limit]
     if picked:
-        floor = picked[0][0] * 0.5
+        floor = picked[0][0] * 0.4
         picked = [x for x in picked if x[0] >= floor]
+        # the report's own summary bullet on the topic, when there is one, belongs in the answer
+        if not any(x[4].startswith(("►", "•")) for x in picked):
+            bullet = next((x for x in scored if x[4].startswith(("►", "•"))), None)
+            if bullet is not None and bullet[0] >= scored[0][0] * 0.3:
+                picked = [*picked[: limit - 1], bullet]
     picked.sort(key=lambda x: (x[1], x[2]))
     return [(p, s, sc) for sc, _r, _j, p, s in picked]
 
