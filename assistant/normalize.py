@@ -60,15 +60,18 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _replacements() -> list[tuple[re.Pattern[str], str]]:
+def _replacements() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One alternation over every lexicon phrase (longest first, so phrases win over their words)."""
     lex = knowledge.lexicon()
     pairs: dict[str, str] = {}
     for key in ("nynorsk", "synonyms"):
         for src, dst in (lex.get(key) or {}).items():
             if src and dst and fold(str(src)) != fold(str(dst)):
-                pairs[fold(str(src))] = str(dst)
-    # longest first so phrases win over their words
-    return [(_phrase_pattern(src), fold(dst)) for src, dst in sorted(pairs.items(), key=lambda kv: -len(kv[0]))]
+                pairs[fold(str(src))] = fold(str(dst))
+    if not pairs:
+        return None, {}
+    alternation = "|".join(re.escape(k) for k in sorted(pairs, key=len, reverse=True))
+    return re.compile(r"(?<![\wæøå])(" + alternation + r")(?![\wæøå])"), pairs
 
 
 @lru_cache(maxsize=1)
@@ -140,6 +143,7 @@ def normalize(text: str) -> str:
         text = pattern.sub(dst, text)
     text = fold(text)
     text = correct_typos(text)
-    for pattern, dst in _replacements():
-        text = pattern.sub(dst, text)
+    pattern, pairs = _replacements()
+    if pattern is not None:
+        text = pattern.sub(lambda m: pairs[m.group(1)], text)
     return re.sub(r"\s+", " ", text).strip()

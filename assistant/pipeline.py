@@ -84,7 +84,8 @@ class Assistant:
         tvecs = np.load(tvec_path) if use_vectors and tvec_path.exists() else None
         catalogue = self.executor.run(
             "SELECT question_id, item, group_dim, group_label, group_min, group_max, option, source, wave, unit, "
-            "from_prose FROM results ORDER BY file, row_order"
+            "from_prose FROM results ORDER BY file, row_order",
+            max_rows=1_000_000,
         ).rows
         self.und = Understander(targets, tvecs, catalogue)
         self.captions = {p.label: p.text for p in self.index.passages if p.kind == "caption" and p.label}
@@ -165,7 +166,7 @@ class Assistant:
             lines, caveats = compose_rows(q, rows, d.plan.group_dim)
         sources = sources_for_rows(rows, self.captions, self.titles)
         # the report's own sentence about this table/figure, when there is one
-        quote = self._report_sentence(q, rows, d)
+        quote = None if any(r.get("quote") for r in rows) else self._report_sentence(q, rows, d)
         if quote is not None:
             p, sent = quote
             if not any(r.get("quote") and sent in r["quote"] for r in rows):
@@ -258,11 +259,17 @@ class Assistant:
         return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats)
 
     def _covers(self, q: Question, query: str, picked) -> bool:
-        """A text answer needs real overlap with the question (not just common words)."""
+        """A text answer needs real overlap with the question: most of the weight of the question's own
+        words must be found in the quoted sentences (unknown words weigh the most)."""
         idf = self.index.bm25.idf
-        qtok = set(tokens(query))
-        best = max(sum(idf.get(t, 0.0) for t in qtok & set(tokens(s))) for _p, s, _ in picked)
-        return best >= 2.5 or (q.question_id is not None and q.question_score >= 0.45)
+        unknown = max(idf.values()) if idf else 5.0
+        own = set(tokens(q.text))
+        found = set().union(*(set(tokens(s)) for _p, s, _ in picked)) | set(tokens(query)) - own
+        total = sum(idf.get(t, unknown) for t in own)
+        covered = sum(idf.get(t, unknown) for t in own & found)
+        if q.intent == "method" or (q.question_id is not None and q.question_score >= 0.45):
+            return covered > 0 or q.intent == "method"
+        return total > 0 and covered / total >= 0.5
 
     def _none_answer(self, q: Question, d: Decision) -> Answer:
         if d.reason in REFUSALS:

@@ -47,6 +47,8 @@ def compile_plan(plan: Plan) -> tuple[str, list[Any]]:
     params.append(plan.group_dim)
     if plan.groups:
         where.append(_in("group_label", plan.groups, params))
+    elif plan.kind == "rank_groups":
+        where.append("group_label <> 'Sum'")  # a table's total row is not a group to rank
     if plan.options:
         where.append(_in("option", plan.options, params))
     if plan.sources:

@@ -17,6 +17,9 @@ from .types import Question
 from .understand import Understander
 
 MIN_QUESTION_SCORE = 0.30
+_RANK_WORDS = r"flest|færrest|høyest|lavest|størst|minst"
+# words that make a fylke/landsforening question one about who answered (Tabell 9–10)
+_SAMPLE_WORDS = r"svar|deltok|deltak|representert|utvalg|invitert|hvor mange (bedrifter|virksomheter)|\bflest\b|\bfærrest\b"
 POSITIVE_PAIRS = (
     ["Nyttig", "Svært nyttig"],
     ["Viktig", "Svært viktig"],
@@ -95,7 +98,7 @@ def decide(q: Question, und: Understander) -> Decision:
 
     info = knowledge.question(q.question_id) if q.question_id else None
     if info is None or q.question_score < MIN_QUESTION_SCORE:
-        if q.group_dim in ("fylke", "landsforening") and q.group_key:
+        if q.group_dim in ("fylke", "landsforening") and re.search(_SAMPLE_WORDS, q.text):
             return _sample_plan(q, und)
         return Decision("text", "search")
     sections = [str(info.get("section") or "")]
@@ -216,7 +219,7 @@ def _sample_plan(q: Question, und: Understander) -> Decision:
         if not groups:
             return Decision("none", "no_group")
     plan = Plan(question_id="UTVALG", group_dim=dim, groups=groups, sources=[rows[0]["source"]])
-    if q.intent == "rank" and not groups:
+    if (q.intent == "rank" or re.search(_RANK_WORDS, q.text)) and not groups:
         plan.kind = "rank_groups"
         plan.options = ["Nettoutvalg (antall)"]
         plan.descending = not re.search(r"lavest|\bminst\b|færrest|dårligst", q.text)
@@ -232,8 +235,6 @@ def _decide_method(q: Question, und: Understander) -> Decision:
         rows = _rows(und.catalogue, question_id="UTVALG", group_dim="total")
         if rows:
             plan = Plan(question_id="UTVALG", group_dim="total", wave=q.wave)
-            if q.wave is None and "both_waves" not in q.inherited:
-                plan.wave = "2021-11"
             return Decision("data", "response", plan=plan, sections=["7.2", "2.1", "1"])
     sections = {"weighting": ["7.2"], "significance": ["7.3"], "who": ["0", "7.1"], "dates": ["7.2", "2.1"]}
     return Decision("text", "method", sections=sections.get(q.method_topic or "", ["7.2", "7.3", "2.1"]))

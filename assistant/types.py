@@ -29,6 +29,8 @@ class Passage:
 
     @property
     def section_label(self) -> str:
+        if self.section == "0":
+            return self.section_title  # "Forord" has no number
         return f"{self.section} {self.section_title}".strip()
 
 

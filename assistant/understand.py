@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from . import knowledge
-from .normalize import fold, tokens
+from .normalize import fold, tokens, vocabulary
 from .types import Question
 
 # intent patterns, tried on normalised (lower-case bokmål) text
@@ -24,7 +24,7 @@ _METHOD = {
     "significance": r"signifikan",
     "who": r"\bhvem (har )?(gjennomført|gjennomførte|laget|utførte|utført|sto bak|står bak|analyserte)|\bkantar\b|agenda kaupang|oppdragsgiver",
     "dates": r"\bnår ble\b|\bnår var\b|\bhvilken periode\b|\btidsrom|\bdato",
-    "response": r"svarprosent|\bsvarandel|\binvitert|\bhvor mange (bedrifter )?(svarte|deltok|har svart|fullførte|var med)\b(?! på spørsmålet)|\bantall (svar|respondenter|deltakere)\b|\bdeltok\b|\bfullførte\b",
+    "response": r"svarprosent|\bsvarandel|\binvitert|\bhvor mange\b.{0,60}?\b(svarte|deltok|har svart|fullførte|var med|med i undersøkelsen)\b|\bantall (svar|respondenter|deltakere)\b|\bdeltok\b|\bfullførte\b|\bflest svar|\bfærrest svar",
     "representativeness": r"representativ|underrepresent|overrepresent|bruttoutvalg|nettoutvalg|\bskjevhet|\butvalget\b",
     "method": r"\bmetode\b|datainnsamling|\bhvordan ble undersøkelsen",
 }
@@ -39,6 +39,16 @@ _CODE = r"```|\b(select|insert|update|delete|drop|create|alter|attach|copy|pragm
 _INJECTION = r"ignorer (alle |dine |tidligere )*(instruks|regler|instruksjon)|ignore (all |your |previous )*instruction|system ?prompt|du er nå|late som|jailbreak|glem (alt|reglene)"
 _ENGLISH = r"\b(what|how|which|many|the|companies|did|does|were|percentage|survey|share)\b"
 _YEAR = r"\b(19[5-9]\d|20[0-4]\d)\b"
+
+
+_KNOWN_NAMES = (
+    "nho", "nav", "bht", "amu", "hms", "ia", "ia-avtalen", "agenda", "kaupang", "kantar", "arbeidstilsynet",
+    "vedlegg", "tabell", "figur", "norge", "norsk", "norges", "nhos", "juni", "november", "oslo",
+)  # fmt: skip
+
+
+def _word_re(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\wæøå])" + re.escape(fold(phrase)) + r"(?![\wæøå])")
 
 
 def _key(label: str) -> str:
@@ -74,6 +84,26 @@ class Understander:
         self.option_words = {fold(k): v for k, v in (lex.get("options") or {}).items()}
         self.wave_words = {w: [fold(x) for x in words] for w, words in (lex.get("waves") or {}).items()}
         self.out_of_scope = lex.get("out_of_scope") or []
+        self._oos = [
+            (_word_re(w), entry.get("why")) for entry in self.out_of_scope for w in entry.get("words") or [] if w
+        ]
+        self._wave_res = {w: [_word_re(x) for x in sorted(words, key=len, reverse=True)] for w, words in self.wave_words.items()}
+        self._option_res = [(p, _word_re(p)) for p in sorted(self.option_words, key=len, reverse=True)]
+        self._group_res: list[tuple[re.Pattern[str], int, str, str]] = []
+        for dim in ("landsforening", "fylke", "storrelse"):
+            for g in self.groups.get(dim) or []:
+                key = g.get("canonical") or g.get("key")
+                for w in {*(g.get("words") or []), g.get("canonical") or ""}:
+                    if not w:
+                        continue
+                    pattern = r"(?<![\wæøå])" + re.escape(fold(w)) + r"(?![\wæøå])"
+                    if dim == "storrelse" and not re.search(r"\d|bedrift|virksomhet|foretak|ansatt|årsverk", w):
+                        # "de største" is a size group only about companies, not in "de største utfordringene"
+                        pattern = (
+                            pattern + r"(?:\s+\S+){0,2}?\s*(bedrift|virksomhet|foretak|arbeidsgiver)|" + pattern + r"\s*[?.!]?$"
+                        )
+                    self._group_res.append((re.compile(pattern), len(w), dim, key))
+        self.known_words = {fold(w) for w in vocabulary()} | set(_KNOWN_NAMES)
 
     # ------------------------------------------------------------------ helpers
     def _idf(self, tok: str) -> float:
@@ -159,8 +189,8 @@ class Understander:
         avail_fold = {fold(o): o for o in available}
         quoted = re.findall(r"[«\"']([^»\"']+)[»\"']", text)
         search = " ".join(quoted) if quoted else text
-        for phrase in sorted(self.option_words, key=len, reverse=True):
-            if re.search(r"(?<![\wæøå])" + re.escape(phrase) + r"(?![\wæøå])", search):
+        for phrase, pattern in self._option_res:
+            if pattern.search(search):
                 labels = [avail_fold[fold(x)] for x in self.option_words[phrase] if fold(x) in avail_fold]
                 if labels:
                     # a merged category printed as such in a table ("Nyttig" = nyttig + svært nyttig)
@@ -187,19 +217,7 @@ class Understander:
         if m:
             lo = int(m.group(1) or m.group(2))
             return "storrelse", f"{lo}-"
-        hits: list[tuple[int, str, str]] = []
-        for dim in ("landsforening", "fylke", "storrelse"):
-            for g in self.groups.get(dim) or []:
-                key = g.get("canonical") or g.get("key")
-                for w in [*(g.get("words") or []), g.get("canonical") or ""]:
-                    if not w:
-                        continue
-                    pattern = r"(?<![\wæøå])" + re.escape(fold(w)) + r"(?![\wæøå])"
-                    if dim == "storrelse" and not re.search(r"\d|bedrift|virksomhet|foretak|ansatt|årsverk", w):
-                        # "de største" is a size group only when it is about companies, not "de største utfordringene"
-                        pattern += r"(?:\s+\S+){0,2}?\s*(bedrift|virksomhet|foretak|arbeidsgiver)|" + pattern + r"\s*[?.!]?$"
-                    if re.search(pattern, text):
-                        hits.append((len(w), dim, key))
+        hits = [(n, dim, key) for pattern, n, dim, key in self._group_res if pattern.search(text)]
         if hits:
             hits.sort(key=lambda h: -h[0])
             return hits[0][1], hits[0][2]
@@ -212,13 +230,22 @@ class Understander:
         return None, None
 
     def match_wave(self, text: str) -> list[str]:
-        found: list[str] = []
-        for wave, words in self.wave_words.items():
-            for w in sorted(words, key=len, reverse=True):
-                if re.search(r"(?<![\wæøå])" + re.escape(w) + r"(?![\wæøå])", text):
-                    found.append(wave)
-                    break
-        return found
+        return [wave for wave, patterns in self._wave_res.items() if any(p.search(text) for p in patterns)]
+
+    def _company_name(self, raw: str) -> str | None:
+        """A capitalised word the survey does not know, asked about as a company ("Hva svarte Equinor?")."""
+        words = re.findall(r"[A-Za-zÆØÅæøå][\wæøåÆØÅ&.-]*", raw)
+        for i, w in enumerate(words):
+            if i == 0 or not w[0].isupper() or w.isupper():
+                continue
+            f = fold(w).strip(".")
+            if f in self.known_words or len(f) < 3:
+                continue
+            if re.search(r"\b(svarte|svart|mener|syns|sa|rapporterte|gjorde)\b", fold(raw)) or re.search(
+                r"\b(as|asa)\b", fold(raw)
+            ):
+                return w
+        return None
 
     def size_band(self, key: str) -> tuple[int, int | None] | None:
         if re.fullmatch(r"\d+-\d*", key):
@@ -245,12 +272,19 @@ class Understander:
         if english >= 3 and english >= len(text.split()) / 3:
             q.intent = "english"
             return q
-        for entry in self.out_of_scope:
-            for w in entry.get("words") or []:
-                if re.search(r"(?<![\wæøå])" + re.escape(fold(w)) + r"(?![\wæøå])", text):
-                    q.intent = "out_of_scope"
-                    q.out_of_scope_reason = entry.get("why")
-                    return q
+        for pattern, why in self._oos:
+            if pattern.search(text):
+                q.intent = "out_of_scope"
+                q.out_of_scope_reason = why
+                return q
+        company = self._company_name(raw)
+        if company:
+            q.intent = "out_of_scope"
+            q.out_of_scope_reason = (
+                f"Rapporten viser bare samlede tall. Den publiserer ikke svar fra enkeltbedrifter, så jeg kan ikke si "
+                f"noe om hva «{company}» svarte."
+            )
+            return q
         years = set(re.findall(_YEAR, text))
         if years - {"2021", "2022"} and not re.search(r"ia-avtalen|2019-2022|2017", text):
             q.intent = "out_of_scope"
@@ -283,9 +317,10 @@ class Understander:
                     topic = name
                     break
             strong_topic = q.question_id is not None and q.question_score >= 0.45
-            survey_wide = bool(re.search(r"undersøkelsen|barometeret|totalt|i alt|utvalget", text))
-            if topic == "response" and survey_wide and not re.search(r"spørsmålet", text):
-                strong_topic = False
+            if topic == "response" and re.search(r"hvor mange prosent|andel|svarte (at|«|\"|ja\b|nei\b)|[«\"]", text):
+                topic = None  # "hvor mange prosent svarte at …" asks for a share of one question
+            elif topic == "response" and not re.search(r"spørsmål", text):
+                strong_topic = False  # about the survey's response, not one question's base
             if topic and (not strong_topic or topic in ("weighting", "significance", "who", "representativeness")):
                 q.intent = "method"
                 q.method_topic = topic

@@ -68,7 +68,8 @@ def compose_rows(q: Question, rows: list[dict[str, Any]], group_dim: str) -> tup
     qtext = info.get("text") or first.get("question_text") or ""
     if first["question_id"] == "UTVALG":
         return _compose_sample(rows, group_dim)
-    header = f"**{first['source']}** ({wave})"
+    label = first["source"] if not first["source"][:1].isdigit() else f"Avsnitt {first['source']}"
+    header = f"**{label}** ({wave})"
     if qtext:
         header += f" – spørsmål: «{qtext}»"
     lines.append(header)
@@ -94,6 +95,12 @@ def compose_rows(q: Question, rows: list[dict[str, Any]], group_dim: str) -> tup
             notes.append(r["note"])
     if base:
         lines.append(base)
+    quotes = []
+    for r in rows:
+        if r.get("quote") and r["quote"] not in quotes:
+            quotes.append(r["quote"])
+    for quote in quotes[:3]:
+        lines.append(f"\n> «{quote}»")
     for note in notes:
         caveats.append(note if note.endswith(".") else note + ".")
     return lines, _dedupe(caveats)
@@ -140,7 +147,8 @@ def _compose_sample(rows: list[dict[str, Any]], group_dim: str) -> tuple[list[st
 
 def compose_rank(rows: list[dict[str, Any]], key: str, options: list[str], group_dim: str) -> list[str]:
     unit = rows[0]["unit"]
-    what = " + ".join(f"«{o}»" for o in options) if options else "gjennomsnitt"
+    names = {"Nettoutvalg (antall)": "antall svar", "Nettoutvalg (prosent)": "andel av svarene"}
+    what = " + ".join(names.get(o, f"«{o}»") for o in options) if options else "gjennomsnitt"
     label = (lambda r: _group_phrase(r[key], group_dim)) if key == "group_label" else (lambda r: r[key])
     top = rows[0]
     lines = [f"Høyest {what}: **{label(top)}** ({fmt(round(top['value'], 2), unit)})." if len(rows) > 1 else ""]

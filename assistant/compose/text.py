@@ -92,8 +92,7 @@ def compose_passages(picked: list[tuple[Passage, str, float]]) -> tuple[str, lis
         by_passage[p.id].append(s)
     for p in order:
         quote = " ".join(by_passage[p.id])
-        where = p.section_label if p.section != "0" else "Forord"
-        lines.append(f"Rapporten ({where}):\n\n> «{quote}»")
+        lines.append(f"Rapporten ({p.section_label}):\n\n> «{quote}»")
         src = passage_source(p, quote)
         sources.append(src)
         for fig in p.figures:

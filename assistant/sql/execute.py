@@ -44,23 +44,25 @@ class Executor:
         self.time_limit_ms = settings.get_int("ASSISTANT_SQL_TIME_LIMIT_MS")
         self.max_rows = settings.get_int("ASSISTANT_SQL_MAX_ROWS")
 
-    def run(self, sql: str, params: list[Any] | None = None) -> Result:
+    def run(self, sql: str, params: list[Any] | None = None, max_rows: int | None = None) -> Result:
+        """Guarded SELECT. `max_rows` overrides the cap for the engine's own catalogue queries."""
         check(sql, self.conn)
+        cap = max_rows or self.max_rows
         with self._lock:
             timer = threading.Timer(self.time_limit_ms / 1000, self.conn.interrupt)
             timer.start()
             try:
                 cur = self.conn.execute(sql, params or [])
                 columns = [d[0] for d in cur.description]
-                raw = cur.fetchmany(self.max_rows + 1)
+                raw = cur.fetchmany(cap + 1)
             except duckdb.InterruptException as err:
                 raise QueryError("Spørringen tok for lang tid og ble stoppet.") from err
             except duckdb.Error as err:
                 raise QueryError("Spørringen mot databasen feilet.") from err
             finally:
                 timer.cancel()
-        truncated = len(raw) > self.max_rows
-        rows = [dict(zip(columns, r, strict=True)) for r in raw[: self.max_rows]]
+        truncated = len(raw) > cap
+        rows = [dict(zip(columns, r, strict=True)) for r in raw[:cap]]
         return Result(columns, rows, truncated)
 
     def close(self) -> None:
