@@ -71,7 +71,7 @@ def _replacements() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     if not pairs:
         return None, {}
     alternation = "|".join(re.escape(k) for k in sorted(pairs, key=len, reverse=True))
-    return re.compile(r"(?<![\wæøå])(" + alternation + r")(?![\wæøå])"), pairs
+    return re.compile(r"(?<![\wæøå-])(" + alternation + r")(?![\wæøå-])"), pairs
 
 
 @lru_cache(maxsize=1)
@@ -106,6 +106,7 @@ def vocabulary() -> tuple[str, ...]:
     lex = knowledge.lexicon()
     for key in ("synonyms", "nynorsk"):
         for src, dst in (lex.get(key) or {}).items():
+            add(str(src))
             add(str(dst))
     for dim in (lex.get("groups") or {}).values():
         for g in dim:
@@ -126,7 +127,14 @@ def _correct_word(word: str) -> str:
     if len(word) < 6 or word in vocab or word in STOPWORDS:
         return word
     match = process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=86)
-    return match[0] if match else word
+    if not match:
+        return word
+    cand = match[0]
+    # a different first letter or a prefix relation is another word, not a typo: "unyttig" ≠ "nyttig",
+    # "mangel" ≠ "mange"
+    if cand[0] != word[0] or cand.startswith(word) or word.startswith(cand):
+        return word
+    return cand
 
 
 def correct_typos(text: str) -> str:
@@ -142,8 +150,12 @@ def normalize(text: str) -> str:
     for pattern, dst in _case_sensitive():
         text = pattern.sub(dst, text)
     text = fold(text)
-    text = correct_typos(text)
     pattern, pairs = _replacements()
     if pattern is not None:
         text = pattern.sub(lambda m: pairs[m.group(1)], text)
+        corrected = correct_typos(text)
+        if corrected != text:  # a corrected word may itself be a lexicon word
+            text = pattern.sub(lambda m: pairs[m.group(1)], corrected)
+    else:
+        text = correct_typos(text)
     return re.sub(r"\s+", " ", text).strip()

@@ -157,7 +157,7 @@ class Assistant:
             return None
         if d.plan.kind in ("rank_items", "rank_groups"):
             key = "item" if d.plan.kind == "rank_items" else "group_label"
-            lines = compose_rank(rows, key, d.plan.options, d.plan.group_dim)
+            lines = compose_rank(rows, key, d.plan.options, d.plan.group_dim, d.plan.descending)
             caveats: list[str] = []
             for r in rows[:1]:
                 if r.get("note"):

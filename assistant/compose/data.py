@@ -145,13 +145,16 @@ def _compose_sample(rows: list[dict[str, Any]], group_dim: str) -> tuple[list[st
     return lines, ["Utvalget er ikke vektet; rapporten vurderer forskjellene mellom netto- og bruttoutvalg som små."]
 
 
-def compose_rank(rows: list[dict[str, Any]], key: str, options: list[str], group_dim: str) -> list[str]:
+def compose_rank(
+    rows: list[dict[str, Any]], key: str, options: list[str], group_dim: str, descending: bool = True
+) -> list[str]:
     unit = rows[0]["unit"]
     names = {"Nettoutvalg (antall)": "antall svar", "Nettoutvalg (prosent)": "andel av svarene"}
     what = " + ".join(names.get(o, f"«{o}»") for o in options) if options else "gjennomsnitt"
     label = (lambda r: _group_phrase(r[key], group_dim)) if key == "group_label" else (lambda r: r[key])
     top = rows[0]
-    lines = [f"Høyest {what}: **{label(top)}** ({fmt(round(top['value'], 2), unit)})." if len(rows) > 1 else ""]
+    word = "Høyest" if descending else "Lavest"
+    lines = [f"{word} {what}: **{label(top)}** ({fmt(round(top['value'], 2), unit)})." if len(rows) > 1 else ""]
     lines.append("Rangert:")
     for i, r in enumerate(rows, 1):
         lines.append(f"{i}. {label(r)}: {fmt(round(r['value'], 2), unit)}")
