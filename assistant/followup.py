@@ -17,9 +17,23 @@ TERMINAL = {"empty", "injection", "code", "english", "out_of_scope", "questionna
 
 
 def resolve(cur: Question, prev: Question | None, und: Understander) -> Question:
-    if prev is None or prev.intent in TERMINAL or cur.intent in TERMINAL or not prev.question_id:
-        if prev is not None and cur.intent == "method" and prev.intent == "method" and und.is_followup(cur):
-            return replace(cur, group_dim=cur.group_dim or prev.group_dim, wave=cur.wave or prev.wave)
+    if prev is None or prev.intent in TERMINAL or cur.intent in TERMINAL:
+        return cur
+    if prev.intent == "method":
+        # "Og i juni 2022?" after "Hvor mange svarte i november 2021?": same method question, new slots
+        strong_new = cur.intent != "method" and cur.question_score >= NEW_TOPIC_SCORE
+        if und.is_followup(cur) and not strong_new:
+            return replace(
+                cur,
+                intent="method",
+                method_topic=cur.method_topic or prev.method_topic,
+                group_dim=cur.group_dim or prev.group_dim,
+                group_key=cur.group_key if cur.group_dim else prev.group_key,
+                wave=cur.wave or prev.wave,
+                inherited=[*cur.inherited, "followup"],
+            )
+        return cur
+    if not prev.question_id:
         return cur
     items = und.match_items(cur.text, prev.question_id)
     strong_new = (

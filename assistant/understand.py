@@ -232,6 +232,14 @@ class Understander:
     def match_wave(self, text: str) -> list[str]:
         return [wave for wave, patterns in self._wave_res.items() if any(p.search(text) for p in patterns)]
 
+    def strip_slots(self, text: str) -> str:
+        for pattern, _n, _dim, _key in self._group_res:
+            text = pattern.sub(" ", text)
+        for patterns in self._wave_res.values():
+            for p in patterns:
+                text = p.sub(" ", text)
+        return re.sub(r"\s+", " ", text).strip()
+
     def _company_name(self, raw: str) -> str | None:
         """A capitalised word the survey does not know, asked about as a company ("Hva svarte Equinor?")."""
         words = re.findall(r"[A-Za-zÆØÅæøå][\wæøåÆØÅ&.-]*", raw)
@@ -304,7 +312,8 @@ class Understander:
         elif re.search(_MEASURE_N, text):
             q.measure = "n"
 
-        matches = self.match_questions(text, qvec)
+        topic_text = self.strip_slots(text)  # group and wave words are slots, not the topic
+        matches = self.match_questions(topic_text, qvec)
         if matches:
             q.question_id, q.question_score, lex = matches[0]
             q.inherited.append(f"lex={lex:.2f}")
@@ -327,14 +336,14 @@ class Understander:
             if q.intent != "method":
                 if re.search(_EXPLAIN, text):
                     q.intent = "explain"
-                elif re.search(_RANK, text):
+                elif re.search(_RANK, topic_text):
                     q.intent = "rank"
                 elif re.search(_COMPARE, text) or (q.group_dim and q.group_key is None):
                     q.intent = "compare"
                 else:
                     q.intent = "figure"
         if q.question_id:
-            q.items = self.match_items(text, q.question_id)
+            q.items = self.match_items(topic_text, q.question_id)
             q.options, q.option_word = self.match_options(text, q.question_id)
             if q.options and q.measure == "n":
                 q.measure = "share"  # "hvor mange svarte «vet ikke»" asks for a share, not the base

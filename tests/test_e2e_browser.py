@@ -1,0 +1,179 @@
+"""End to end: the app served by `streamlit run`, used in headless Chromium (Debian's, driven by Playwright).
+
+Screenshots and the downloaded CSV go to test-artifacts/. CI installs Chromium with .ci/install-browser.sh;
+without it this module fails under CI and is skipped locally.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from assistant import settings
+from assistant.build import DB_NAME, build
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+TIMEOUT_MS = 60_000
+QUESTION = "Hvor nyttig var tilsyn med veiledning fra Arbeidstilsynet?"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, log: Path, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"streamlit exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    pytest.fail(f"streamlit did not answer {url} within {seconds:.0f} s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    if not (settings.data_dir() / DB_NAME).exists():
+        build(log=lambda _msg: None)
+    ARTIFACTS.mkdir(exist_ok=True)
+    port = _free_port()
+    log = ARTIFACTS / "streamlit.log"
+    env = {**os.environ, "ASSISTANT_FEEDBACK_DIR": str(tmp_path_factory.mktemp("feedback"))}
+    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+           "--server.port", str(port), "--server.address", "127.0.0.1",
+           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]  # fmt: skip
+    with log.open("w") as out:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        _wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", proc, log)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=15)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        message = f"{CHROMIUM} is missing: install it with .ci/install-browser.sh (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def _open(browser, url: str, width: int, height: int, **options):
+    context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True,
+                                  locale="nb-NO", **options)  # fmt: skip
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    page.goto(url, wait_until="domcontentloaded")
+    page.get_by_role("heading", name="Barometerassistenten").wait_for()
+    return context, page
+
+
+def _ask(page, question: str):
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.fill(question)
+    box.press("Enter")
+    answer = page.get_by_test_id("stChatMessage").nth(1)
+    answer.locator('[data-testid="stExpander"]').first.wait_for()
+    return answer
+
+
+def _expander(answer, label: str):
+    expander = answer.get_by_test_id("stExpander").filter(has_text=label).first
+    expander.locator("summary").click()
+    return expander
+
+
+def _screenshot(page, name: str) -> None:
+    # Streamlit scrolls inside its own container, so grow the viewport to the content for a whole-page shot.
+    height = page.evaluate("() => document.querySelector('.stMain').scrollHeight")
+    width = page.viewport_size["width"]
+    page.set_viewport_size({"width": width, "height": min(max(height + 120, 600), 6000)})
+    page.wait_for_timeout(500)
+    page.evaluate("() => document.querySelector('.stMain').scrollTo(0, 0)")
+    page.wait_for_timeout(200)
+    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+
+
+def test_desktop_answer_with_chart_sources_and_csv(server, browser):
+    context, page = _open(browser, server, 1280, 900)
+    try:
+        page.get_by_role("button", name="Ble resultatene vektet?").wait_for()
+        _screenshot(page, "start-desktop.png")
+        page.set_viewport_size({"width": 1280, "height": 900})
+
+        answer = _ask(page, QUESTION)
+        answer.get_by_text("39 %", exact=False).first.wait_for()
+        answer.locator(".vega-embed").first.wait_for()
+        answer.locator(".vega-embed canvas, .vega-embed svg").first.wait_for()
+
+        sources = _expander(answer, "Kilder")
+        sources.get_by_text("Tabell", exact=False).first.wait_for()
+        assert "Tabell 3" in sources.inner_text()
+
+        data = _expander(answer, "Data og SQL")
+        button = data.get_by_role("button", name="Last ned CSV")
+        with page.expect_download() as info:
+            button.click()
+        target = ARTIFACTS / "svar.csv"
+        info.value.save_as(target)
+        rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+        assert rows, "the CSV has a header but no rows"
+        assert {"source", "option", "value", "n"} <= set(rows[0])
+        assert any(r["source"] == "Tabell 3" and r["value"].startswith("39") for r in rows)
+
+        press = _expander(answer, "Til pressemelding")
+        assert "Kilde: NHOs Arbeidsmiljøbarometer 2021" in press.inner_text()
+        _screenshot(page, "answer-desktop.png")
+    finally:
+        context.close()
+
+
+def test_phone_width_answer_fits(server, browser):
+    context, page = _open(browser, server, 390, 844, is_mobile=True, has_touch=True, device_scale_factor=2)
+    try:
+        answer = _ask(page, "Hvor stor andel av bedriftene har ingen ansatte på hjemmekontor?")
+        answer.get_by_text("37 %", exact=False).first.wait_for()
+        answer.locator(".vega-embed canvas, .vega-embed svg").first.wait_for()
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 1, f"the page scrolls sideways by {overflow}px on a phone"
+        _screenshot(page, "answer-phone.png")
+    finally:
+        context.close()
