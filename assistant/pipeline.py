@@ -21,6 +21,7 @@ from .compose.text import (
     best_sentences,
     compose_passages,
     compose_questionnaire,
+    NUMBER_STATEMENT,
     passage_source,
 )
 from .embed import make_embedder
@@ -48,11 +49,12 @@ SKEWED = (
 )
 
 
+METHOD_SECTIONS = {"0", "1", "2.1", "7.1", "7.2", "7.3"}
 METHOD_QUERY = {
     "weighting": "vekting vektet vekt utvalget bruttoutvalget nettoutvalget",
     "significance": "statistisk signifikanstesting forskjeller",
     "who": "Agenda Kaupang Kantar oppdrag gjennomføringen datainnsamlingen",
-    "dates": "gjennomført november juni perioden",
+    "dates": "gjennomført perioden",
     "representativeness": "bruttoutvalget nettoutvalget underrepresentert forskjeller",
     "method": "metode spørreskjemabasert undersøkelse utvalg",
 }
@@ -211,7 +213,8 @@ class Assistant:
 
     def _text_answer(self, q: Question, d: Decision) -> Answer:
         if d.reason == "questionnaire":
-            text, sources = compose_questionnaire(q, [])
+            matches = self.und.match_questions(self.und.strip_slots(q.text), getattr(q, "_qvec", None))
+            text, sources = compose_questionnaire(q, matches)
             if text:
                 return Answer(q.raw, "text", True, text, sources=sources)
             d = Decision("text", "search", sections=["8"])
@@ -238,8 +241,8 @@ class Assistant:
             }
             if not allowed:
                 return self._none_answer(q, Decision("none", "group_unpublished", sections=d.sections))
-        if d.reason == "method" and d.sections:
-            allowed = {i for i in quotable if self.index.passages[i].section in d.sections}
+        if d.reason == "method":
+            allowed = {i for i in quotable if self.index.passages[i].section in METHOD_SECTIONS}
         query = q.text + " " + METHOD_QUERY.get(q.method_topic or "", "")
         if q.group_dim == "storrelse" and q.group_key:
             query += " " + " ".join(_size_words(self.und, q.group_key))
@@ -248,15 +251,35 @@ class Assistant:
             query += " " + " ".join(q.items) + " " + " ".join((info.get("keywords") or [])[:4])
         hits = self.index.search(query, getattr(q, "_qvec", None), k=10, allowed=allowed, boost=boost)
         picked = best_sentences(
-            query, hits, self.index.bm25.idf, limit=3, prefer_total=q.group_dim is None, focus=" ".join(q.items)
+            query,
+            hits,
+            self.index.bm25.idf,
+            limit=3,
+            prefer_total=q.group_dim is None,
+            focus=" ".join(q.items),
+            must_mention=d.must_mention,
+            explain=q.intent == "explain",
         )
         if not picked or not self._covers(q, query, picked):
             return self._none_answer(q, Decision("none", "not_found"))
+        if d.reason in ("item_prose", "figure_only") and q.intent == "figure" and q.measure in ("share", "mean"):
+            # a figure was asked for; prose without any figure for that item does not answer it
+            if not any(NUMBER_STATEMENT.search(s) for _p, s, _ in picked) or not self._mentions_item(q, picked):
+                return self._none_answer(q, Decision("none", "item_unpublished"))
         text, sources = compose_passages(picked)
         caveats = []
         if any(p.section in ("4.2", "7.3") and "rolle" in s.lower() for p, s, _ in picked):
             caveats.append(SKEWED)
         return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats)
+
+    def _mentions_item(self, q: Question, picked) -> bool:
+        """The quoted sentences name the item asked about (its own words, not the question's)."""
+        if not q.items or not q.question_id:
+            return True
+        stem = set(tokens((knowledge.question(q.question_id) or {}).get("text", "")))
+        own = set(tokens(" ".join(q.items))) - stem
+        said = set().union(*(set(tokens(s)) for _p, s, _ in picked))
+        return not own or bool(own & said)
 
     def _covers(self, q: Question, query: str, picked) -> bool:
         """A text answer needs real overlap with the question: most of the weight of the question's own
@@ -287,6 +310,11 @@ class Assistant:
                 "for det. Jeg har derfor ingen tall å gi."
             )
             sources.append(Source(label="Vedlegg 2", section="8", quote=info["text"]))
+        elif d.reason == "item_unpublished" and info:
+            items = ", ".join(f"«{i}»" for i in q.items) or "dette"
+            lines.append(
+                f"Rapporten publiserer ikke tall for {items} i spørsmålet «{info['text']}», så det kan jeg ikke svare på."
+            )
         elif d.reason in ("group_prose", "group_unpublished", "no_group"):
             what = f"«{info['text']}»" if info else "dette"
             lines.append(f"Rapporten publiserer ikke tall for {what} fordelt på den gruppen du spør om, så det kan jeg ikke svare på.")

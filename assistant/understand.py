@@ -15,20 +15,26 @@ from typing import Any
 import numpy as np
 
 from . import knowledge
-from .normalize import fold, tokens, vocabulary
+from .normalize import fold, normalize, tokens, vocabulary
 from .types import Question
 
 # intent patterns, tried on normalised (lower-case bokmål) text
 _METHOD = {
     "weighting": r"\bvekt(et|ing|a|es)?\b|\bvekte\b",
     "significance": r"signifikan",
-    "who": r"\bhvem (har )?(gjennomført|gjennomførte|laget|utførte|utført|sto bak|står bak|analyserte)|\bkantar\b|agenda kaupang|oppdragsgiver",
+    "who": r"\bhvem (har )?(gjennomført|gjennomførte|laget|lagde|utførte|utført|sto bak|står bak|analyserte|utviklet|utarbeidet|samlet inn|sto for|står for|skrev|har skrevet)|\bkantar\b|agenda kaupang|oppdragsgiver|prosjektleder",
     "dates": r"\bnår ble\b|\bnår var\b|\bhvilken periode\b|\btidsrom|\bdato",
     "response": r"svarprosent|\bsvarandel|\binvitert|\bhvor mange\b.{0,60}?\b(svarte|deltok|har svart|fullførte|var med|med i undersøkelsen)\b|\bantall (svar|respondenter|deltakere)\b|\bdeltok\b|\bfullførte\b|\bflest svar|\bfærrest svar",
     "representativeness": r"representativ|underrepresent|overrepresent|bruttoutvalg|nettoutvalg|\bskjevhet|\butvalget\b",
     "method": r"\bmetode\b|datainnsamling|\bhvordan ble undersøkelsen",
 }
-_QUESTIONNAIRE = r"svaralternativ|spørreskjema|hvilke spørsmål|ordlyd|formulert|hvordan (ble|var) spørsmålet|hvem (fikk|ble spurt|svarte på spørsmålet)|hvilke (forhold|tjenester|roller|påstander) (ble|var)|hva ble (bedriftene )?spurt|skala"
+_QUESTIONNAIRE = (
+    r"svaralternativ|spørreskjema|hvilke spørsmål|hva slags spørsmål|hva spørsmål|spørsmål (fikk|ble stilt)|ordlyd|"
+    r"formulert|hvordan (ble|var) spørsmålet|hvem (fikk|ble spurt|svarte på spørsmålet)|"
+    r"hvilke (forhold|tjenester|roller|påstander|områder|aktører|alternativer|grunner|suksessfaktorer|utfordringer) "
+    r"(ble|var|kunne|fikk)|hva ble (bedriftene )?spurt|(ble|var) (det |bedriftene )?spurt om|det spurt om|"
+    r"krysse av|flere svar|velge mellom|kunne (bedriftene )?velge|svarskala|\bskala\b"
+)
 _EXPLAIN = r"\bhvorfor\b|forklar|\bårsak|hva betyr|tolkes|varsom|\bhva kan\b|\bkonklu|\butfordringene\b|hovedfunn|viktigste funn"
 _RANK = r"høyest|størst|flest|\bmest\b|lavest|\bminst\b|færrest|viktigste|\bbest\b|dårligst|rangert|rangering"
 _COMPARE = r"varier|forskjell|sammenlign|sammenlikn|\bkontra\b|\bmot\b|etter (bedrifts)?størrelse|etter antall ansatte|store og små|små og store|bedriftsstørrelse"
@@ -45,6 +51,11 @@ _KNOWN_NAMES = (
     "nho", "nav", "bht", "amu", "hms", "ia", "ia-avtalen", "agenda", "kaupang", "kantar", "arbeidstilsynet",
     "vedlegg", "tabell", "figur", "norge", "norsk", "norges", "nhos", "juni", "november", "oslo",
 )  # fmt: skip
+
+
+def normalize_word(word: str) -> str:
+    """A word the lexicon rewrites (nynorsk, synonyms, typos) is known to the survey, not a company name."""
+    return normalize(word)
 
 
 def _word_re(phrase: str) -> re.Pattern[str]:
@@ -104,6 +115,12 @@ class Understander:
                         )
                     self._group_res.append((re.compile(pattern), len(w), dim, key))
         self.known_words = {fold(w) for w in vocabulary()} | set(_KNOWN_NAMES)
+        for dim in self.groups.values():
+            for g in dim:
+                for w in [*(g.get("words") or []), g.get("canonical") or ""]:
+                    self.known_words.update(re.findall(r"[\wæøå]+", fold(w)))
+        for src in (lex.get("abbreviations_case_sensitive") or {}):
+            self.known_words.add(fold(str(src)))
 
     # ------------------------------------------------------------------ helpers
     def _idf(self, tok: str) -> float:
@@ -247,7 +264,8 @@ class Understander:
             if i == 0 or not w[0].isupper() or w.isupper():
                 continue
             f = fold(w).strip(".")
-            if f in self.known_words or len(f) < 3:
+            parts = {f, f.rstrip("s"), *f.split("-")}
+            if parts & self.known_words or len(f) < 3 or normalize_word(f) != f:
                 continue
             if re.search(r"\b(svarte|svart|mener|syns|sa|rapporterte|gjorde)\b", fold(raw)) or re.search(
                 r"\b(as|asa)\b", fold(raw)
@@ -317,6 +335,9 @@ class Understander:
         if matches:
             q.question_id, q.question_score, lex = matches[0]
             q.inherited.append(f"lex={lex:.2f}")
+        if q.question_id:
+            q.items = self.match_items(topic_text, q.question_id)
+            q.options, q.option_word = self.match_options(text, q.question_id)
         if re.search(_QUESTIONNAIRE, text):
             q.intent = "questionnaire"
         else:
@@ -326,8 +347,11 @@ class Understander:
                     topic = name
                     break
             strong_topic = q.question_id is not None and q.question_score >= 0.45
-            if topic == "response" and re.search(r"hvor mange prosent|andel|svarte (at|«|\"|ja\b|nei\b)|[«\"]", text):
-                topic = None  # "hvor mange prosent svarte at …" asks for a share of one question
+            named = bool(q.options or q.items) and q.question_score >= 0.35
+            if topic == "response" and (
+                named or re.search(r"hvor mange prosent|andel|svarte (at|«|\"|ja\b|nei\b)|[«\"]", text)
+            ):
+                topic = None  # "hvor mange svarte «vet ikke» om …" asks about one question, not the survey
             elif topic == "response" and not re.search(r"spørsmål", text):
                 strong_topic = False  # about the survey's response, not one question's base
             if topic and (not strong_topic or topic in ("weighting", "significance", "who", "representativeness")):
@@ -343,8 +367,6 @@ class Understander:
                 else:
                     q.intent = "figure"
         if q.question_id:
-            q.items = self.match_items(topic_text, q.question_id)
-            q.options, q.option_word = self.match_options(text, q.question_id)
             if q.options and q.measure == "n":
                 q.measure = "share"  # "hvor mange svarte «vet ikke»" asks for a share, not the base
         return q

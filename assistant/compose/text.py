@@ -24,6 +24,12 @@ _SIZE_MENTION = re.compile(
 )
 
 
+_EXPLANATION = re.compile(r"(Dette|Det) (kan|indikerer|tyder|betyr|innebærer)|Resultatet (har|kan)|Trolig|Samtidig kan")
+NUMBER_STATEMENT = re.compile(
+    r"\d+\s*(%|prosent)|\d+ av \d+|\d,\d|halvparten|flertall|de fleste|de aller fleste|færrest|flest", re.IGNORECASE
+)
+
+
 def best_sentences(
     question: str,
     passages: list[tuple[Passage, float]],
@@ -31,6 +37,8 @@ def best_sentences(
     limit: int = 3,
     prefer_total: bool = False,
     focus: str = "",
+    must_mention: list[str] | None = None,
+    explain: bool = False,
 ) -> list[tuple[Passage, str, float]]:
     """The sentences that best answer the question, from the top passages, scored by weighted overlap.
 
@@ -39,13 +47,21 @@ def best_sentences(
     """
     qtok = set(tokens(question))
     ftok = set(tokens(focus))  # the item asked about: its words weigh double
+    mention = [re.compile(r"(?<![\wæøå])" + re.escape(w.lower()) + r"(?![\wæøå])") for w in must_mention or [] if w]
     scored: list[tuple[float, int, int, Passage, str]] = []
     for rank, (p, _score) in enumerate(passages):
         if p.kind in ("chart", "table", "caption", "questionnaire", "codebook"):
             continue
-        for j, sent in enumerate(split_sentences(p.text)):
-            if len(sent.split()) < 4 or _digit_ratio(sent) > 0.3:
+        sentences = split_sentences(p.text)
+        for j, sent in enumerate(sentences):
+            if len(sent.split()) < 4 or (_digit_ratio(sent) > 0.3 and len(sent.split()) >= 8):
                 continue
+            # a short numeric sentence right after belongs to this one ("… sykemeldte arbeidstakere. 8 av 10 svarer dette.")
+            if j + 1 < len(sentences) and len(sentences[j + 1].split()) <= 8 and re.search(r"\d", sentences[j + 1]):
+                sent = f"{sent} {sentences[j + 1]}"
+            # an explanation follows its finding ("Dette kan indikere …")
+            if explain and j + 1 < len(sentences) and _EXPLANATION.match(sentences[j + 1]):
+                sent = f"{sent} {sentences[j + 1]}"
             stoks = set(tokens(sent))
             overlap = sum(idf.get(t, 1.0) for t in qtok & stoks) + sum(idf.get(t, 1.0) for t in ftok & stoks)
             if overlap <= 0:
@@ -55,6 +71,8 @@ def best_sentences(
                 bonus += 0.4  # the report's own summary of its findings
             if prefer_total and _SIZE_MENTION.search(sent):
                 bonus -= 0.8
+            if mention and any(m.search(sent.lower()) for m in mention):
+                bonus += 3.0  # a sentence that names the group asked about
             scored.append((overlap + bonus - 0.05 * rank, rank, j, p, sent))
     scored.sort(key=lambda x: -x[0])
     picked = scored[:limit]
@@ -106,12 +124,9 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
     cb = knowledge.codebook()
     text = q.text
     if re.search(r"hvilke spørsmål|hva ble (bedriftene )?spurt", text):
-        theme = None
-        if q.question_id and q.question_score >= 0.25:
-            theme = (knowledge.question(q.question_id) or {}).get("theme")
-        chosen = [
-            x for x in cb["questions"] if (theme is None or x.get("theme") == theme) and (q.wave is None or x["wave"] == q.wave)
-        ]
+        wanted = [m for m in matches if m[1] >= max(0.3, 0.6 * (matches[0][1] if matches else 0))]
+        ids = [m[0] for m in wanted]
+        chosen = [x for x in cb["questions"] if x["id"] in ids and (q.wave is None or x["wave"] == q.wave)]
         if not chosen:
             chosen = [x for x in cb["questions"] if q.wave is None or x["wave"] == q.wave]
         head = "Spørsmål i undersøkelsen"
@@ -130,13 +145,21 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
         lines.append("Forhold det ble spurt om: " + "; ".join(f"«{i['label']}»" for i in best["items"]) + ".")
     if best.get("options"):
         opts = "; ".join(f"{o.get('code', '')} {o['label']}".strip() for o in best["options"])
-        kind = " (flere svar mulig)" if best.get("type") == "multi" else ""
+        kind = " (flere svar er mulig)" if best.get("type") == "multi" else ""
         lines.append(f"Svaralternativer{kind}: {opts}.")
     if best.get("filter"):
         lines.append(f"Filter: {best['filter']}.")
     if best.get("asked_to"):
         lines.append(f"Stilt til: {best['asked_to']}.")
     quote = best["text"] + " " + "; ".join(o["label"] for o in best.get("options") or [])
+    if best.get("in_vedlegg2") is False:  # quoted only in the chapter text (footnote 9), not in Vedlegg 2
+        section = str(best.get("section") or "")
+        pubs = [p for p in best.get("published_in") or [] if p.startswith("Fotnote")]
+        label = f"{section} ({pubs[0].lower()})" if pubs else section
+        return "\n\n".join(lines), [
+            Source(label=label, section=section, page=None, quote=quote.strip()),
+            *[Source(label=p, section=section, page=None, quote=None) for p in pubs],
+        ]
     return "\n\n".join(lines), [Source(label="Vedlegg 2", section="8", page=None, quote=quote.strip())]
 
 
