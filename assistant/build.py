@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -165,6 +166,8 @@ def _targets() -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for q in knowledge.questions():
         base = " ".join([q["text"], " ".join(q.get("keywords") or [])])
+        if q.get("type") == "multi":  # lists of alternatives carry the topic ("ressurser", "samarbeid")
+            base += " " + " ".join(o["label"] for o in q.get("options") or [] if o["label"] not in ("Vet ikke", "Ja", "Nei"))
         out.append({"question_id": q["id"], "item": None, "text": base})
         for it in q.get("items") or []:
             label = " ".join([it["label"], it.get("table_label") or "", *(it.get("aliases") or [])])
@@ -173,7 +176,18 @@ def _targets() -> list[dict[str, Any]]:
 
 
 def build(force: bool = False, log=print) -> Path:
+    """Build unless the content hash says nothing changed. Concurrent builds wait for each other."""
     out = settings.data_dir()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out.parent / f".{out.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return _build_locked(out, force, log)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _build_locked(out: Path, force: bool, log) -> Path:
     digest = content_hash()
     hash_path = out / HASH_FILE
     if not force and hash_path.exists() and hash_path.read_text().strip() == digest and (out / DB_NAME).exists():

@@ -138,8 +138,16 @@ def _correct_word(word: str) -> str:
 
 
 def correct_typos(text: str) -> str:
-    """Replace unknown long words by their nearest survey word when they are very close ("sykefravar")."""
-    return _WORD.sub(lambda m: _correct_word(m.group(0)), text)
+    """Replace unknown long words by their nearest survey word when they are very close ("sykefravar").
+    Hyphenated compounds are corrected part by part ("Nelfo-bedriftene" stays a Nelfo word)."""
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if "-" in word or "/" in word:
+            return re.sub(r"[^-/]+", lambda p: _correct_word(p.group(0)), word)
+        return _correct_word(word)
+
+    return _WORD.sub(fix, text)
 
 
 def normalize(text: str) -> str:

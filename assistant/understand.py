@@ -24,7 +24,7 @@ _METHOD = {
     "significance": r"signifikan",
     "who": r"\bhvem (har )?(gjennomført|gjennomførte|laget|lagde|utførte|utført|sto bak|står bak|analyserte|utviklet|utarbeidet|samlet inn|sto for|står for|skrev|har skrevet)|\bkantar\b|agenda kaupang|oppdragsgiver|prosjektleder",
     "dates": r"\bnår ble\b|\bnår var\b|\bhvilken periode\b|\btidsrom|\bdato",
-    "response": r"svarprosent|\bsvarandel|\binvitert|\bhvor mange\b.{0,60}?\b(svarte|deltok|har svart|fullførte|var med|med i undersøkelsen)\b|\bantall (svar|respondenter|deltakere)\b|\bdeltok\b|\bfullførte\b|\bflest svar|\bfærrest svar",
+    "response": r"svarprosent|\bsvarandel|\binvitert|\binvitasjon|\bhvor mange\b.{0,60}?\b(svarte|deltok|har svart|fullførte|var med|med i undersøkelsen)\b|\bantall (svar|respondenter|deltakere)\b|\bdeltok\b|\bfullførte\b|\bflest svar|\bfærrest svar",
     "representativeness": r"representativ|underrepresent|overrepresent|bruttoutvalg|nettoutvalg|\bskjevhet|\butvalget\b",
     "method": r"\bmetode\b|datainnsamling|\bhvordan ble undersøkelsen",
 }
@@ -347,7 +347,8 @@ class Understander:
                     topic = name
                     break
             strong_topic = q.question_id is not None and q.question_score >= 0.45
-            named = bool(q.options or q.items) and q.question_score >= 0.35
+            background = (self.questions.get(q.question_id or "") or {}).get("theme") == "bakgrunn"
+            named = bool(q.options or q.items) and q.question_score >= 0.35 and not background
             if topic == "response" and (
                 named or re.search(r"hvor mange prosent|andel|svarte (at|«|\"|ja\b|nei\b)|[«\"]", text)
             ):

@@ -24,7 +24,12 @@ _SIZE_MENTION = re.compile(
 )
 
 
-_EXPLANATION = re.compile(r"(Dette|Det) (kan|indikerer|tyder|betyr|innebærer)|Resultatet (har|kan)|Trolig|Samtidig kan")
+_EXPLANATION = re.compile(
+    r"(Dette|Det) (kan|indikerer|tyder|betyr|innebærer)|Resultatet (har|kan|er)|Resultatene (indikerer|tyder)|Trolig|Samtidig kan"
+)
+_BECAUSE_BEFORE = re.compile(r"\bderfor\b|på bakgrunn av dette|med bakgrunn i", re.IGNORECASE)
+_ANAPHOR = re.compile(r"(Utfordringen|Dette|Denne|Disse|Andelen|Det samme|Mønsteret|Tilsvarende)\b")
+_DEFINITION = re.compile(r"^(hva er|hva betyr|hva menes med|hva innebærer) (.+)$")
 NUMBER_STATEMENT = re.compile(
     r"\d+\s*(%|prosent)|\d+ av \d+|\d,\d|halvparten|flertall|de fleste|de aller fleste|færrest|flest", re.IGNORECASE
 )
@@ -39,15 +44,22 @@ def best_sentences(
     focus: str = "",
     must_mention: list[str] | None = None,
     explain: bool = False,
+    expansion: str = "",
+    prefer: re.Pattern[str] | None = None,
 ) -> list[tuple[Passage, str, float]]:
     """The sentences that best answer the question, from the top passages, scored by weighted overlap.
 
-    Captions are labels, not statements, so they are never quoted as answers. With `prefer_total`, a
-    sentence about one size group ranks below one about all companies.
+    The user's words count fully, the asked item's words double, expansion words (topic hints) a third.
+    Captions are labels, not statements, so they are never quoted. With `prefer_total`, a sentence about
+    one size group ranks below one about all companies; with `must_mention`, sentences naming one of those
+    groups rank first. An explanation is quoted together with the finding it explains.
     """
     qtok = set(tokens(question))
-    ftok = set(tokens(focus))  # the item asked about: its words weigh double
+    ftok = set(tokens(focus))
+    xtok = set(tokens(expansion)) - qtok
     mention = [re.compile(r"(?<![\wæøå])" + re.escape(w.lower()) + r"(?![\wæøå])") for w in must_mention or [] if w]
+    definition = _DEFINITION.match(question.strip().lower().split("?")[0])
+    term = definition.group(2).strip(" ?") if definition else None
     scored: list[tuple[float, int, int, Passage, str]] = []
     for rank, (p, _score) in enumerate(passages):
         if p.kind in ("chart", "table", "caption", "questionnaire", "codebook"):
@@ -56,16 +68,14 @@ def best_sentences(
         for j, sent in enumerate(sentences):
             if len(sent.split()) < 4 or (_digit_ratio(sent) > 0.3 and len(sent.split()) >= 8):
                 continue
-            # a short numeric sentence right after belongs to this one ("… sykemeldte arbeidstakere. 8 av 10 svarer dette.")
-            if j + 1 < len(sentences) and len(sentences[j + 1].split()) <= 8 and re.search(r"\d", sentences[j + 1]):
-                sent = f"{sent} {sentences[j + 1]}"
-            # an explanation follows its finding ("Dette kan indikere …")
-            if explain and j + 1 < len(sentences) and _EXPLANATION.match(sentences[j + 1]):
-                sent = f"{sent} {sentences[j + 1]}"
             stoks = set(tokens(sent))
-            overlap = sum(idf.get(t, 1.0) for t in qtok & stoks) + sum(idf.get(t, 1.0) for t in ftok & stoks)
-            if overlap <= 0:
-                continue
+            if j > 0 and _ANAPHOR.match(sent):  # "Utfordringen er minst hos …" is about the previous sentence's topic
+                stoks |= set(tokens(sentences[j - 1]))
+            overlap = (
+                sum(idf.get(t, 1.0) for t in qtok & stoks)
+                + sum(idf.get(t, 1.0) for t in ftok & stoks)
+                + 0.3 * sum(idf.get(t, 1.0) for t in xtok & stoks)
+            )
             bonus = 0.3 if re.search(r"\d|av 10|halvparten|flertall", sent) else 0.0
             if sent.startswith(("►", "•")):
                 bonus += 0.4  # the report's own summary of its findings
@@ -73,6 +83,24 @@ def best_sentences(
                 bonus -= 0.8
             if mention and any(m.search(sent.lower()) for m in mention):
                 bonus += 3.0  # a sentence that names the group asked about
+            if term and re.search(re.escape(term) + r"\s+(er|betyr)\b", sent.lower()):
+                bonus += 3.0  # "NAVs dialogmøte 2 er et møte …" answers "Hva er NAVs dialogmøte 2?"
+            if prefer is not None and prefer.search(sent):
+                bonus += 2.0
+            if overlap <= 0 and bonus < 3.0:
+                continue
+            # a short numeric sentence right after belongs to this one ("… sykemeldte arbeidstakere. 8 av 10 svarer dette.")
+            if j + 1 < len(sentences) and len(sentences[j + 1].split()) <= 8 and re.search(r"\d", sentences[j + 1]):
+                sent = f"{sent} {sentences[j + 1]}"
+            if explain:
+                if j > 0 and _BECAUSE_BEFORE.search(sent):
+                    sent = f"{sentences[j - 1]} {sent}"
+                for k in (j + 1, j + 2):
+                    if k < len(sentences) and (k == j + 1 or _EXPLANATION.match(sentences[k])):
+                        if sentences[k] not in sent:
+                            sent = f"{sent} {sentences[k]}"
+                        if _EXPLANATION.match(sentences[k]):
+                            break
             scored.append((overlap + bonus - 0.05 * rank, rank, j, p, sent))
     scored.sort(key=lambda x: -x[0])
     picked = scored[:limit]
@@ -84,6 +112,8 @@ def best_sentences(
             bullet = next((x for x in scored if x[4].startswith(("►", "•"))), None)
             if bullet is not None and bullet[0] >= scored[0][0] * 0.3:
                 picked = [*picked[: limit - 1], bullet]
+    # drop a sentence already contained in a longer picked one
+    picked = [x for x in picked if not any(x is not y and x[4] in y[4] for y in picked)]
     picked.sort(key=lambda x: (x[1], x[2]))
     return [(p, s, sc) for sc, _r, _j, p, s in picked]
 
