@@ -26,6 +26,8 @@ lint: setup
 
 test: build lint
 	$(BIN)/python -m pytest
+	@echo "Evaluering på utviklingssettet:"
+	@if [ -f ../shared/eval/dev.yaml ]; then $(BIN)/python -m assistant eval ../shared/eval/dev.yaml | tail -n 2; fi
 
 eval: build
 	$(BIN)/python -m assistant eval ../shared/eval/dev.yaml

@@ -17,7 +17,9 @@ def _print_answer(a) -> None:
     if a.sources:
         print("\nKilder:")
         for s in a.sources:
-            where = f" (avsnitt {s.section}" + (f", side {s.page}" if s.page else "") + ")" if s.section else ""
+            where = (
+                f" (avsnitt {s.section}" + (f", side {s.page}" if s.page else "") + ")" if s.section else ""
+            )
             print(f"- {s.label}{where}")
     if a.sql:
         print(f"\nSQL: {a.sql}")
@@ -37,7 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("file")
     e.add_argument("--verbose", action="store_true")
     be = sub.add_parser("bench", help="mål svartid, kaldstart, byggetid og minne")
-    be.add_argument("--file", default=None, help="spørsmål (YAML i dev-formatet); standard: ../shared/eval/dev.yaml")
+    be.add_argument(
+        "--file", default=None, help="spørsmål (YAML i dev-formatet); standard: ../shared/eval/dev.yaml"
+    )
     be.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -59,7 +63,9 @@ def main(argv: list[str] | None = None) -> int:
                         continue
                     try:
                         req = json.loads(line)
-                        out = assistant.ask(str(req.get("question", "")), [str(h) for h in req.get("history") or []])
+                        out = assistant.ask(
+                            str(req.get("question", "")), [str(h) for h in req.get("history") or []]
+                        )
                         d = out.to_dict()
                         d = {"id": req.get("id"), **d}
                     except (json.JSONDecodeError, AttributeError):
@@ -67,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
                     print(json.dumps(d, ensure_ascii=False), flush=True)
             return 0
         if args.question is None:
-            parser.error("skriv et spørsmål, for eksempel: ask \"Hvor mange bedrifter svarte?\"")
+            parser.error('skriv et spørsmål, for eksempel: ask "Hvor mange bedrifter svarte?"')
         assistant = Assistant()
         answer = assistant.ask(args.question, args.history)
         if args.json:

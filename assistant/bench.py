@@ -40,7 +40,9 @@ def _build_time() -> float:
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, ASSISTANT_DATA_DIR=str(Path(tmp) / "build"))
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "assistant", "build"], cwd=ROOT, env=env, capture_output=True, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "assistant", "build"], cwd=ROOT, env=env, capture_output=True, check=True
+        )
         return time.perf_counter() - t
 
 

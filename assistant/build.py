@@ -138,7 +138,9 @@ def _load_db(path: Path) -> int:
                 ],
             )  # fmt: skip
             for i, it in enumerate(q.get("items") or []):
-                conn.execute("INSERT INTO items VALUES (?, ?, ?, ?)", [q["id"], it.get("id"), it["label"], i + 1])
+                conn.execute(
+                    "INSERT INTO items VALUES (?, ?, ?, ?)", [q["id"], it.get("id"), it["label"], i + 1]
+                )
             for op in q.get("options") or []:
                 conn.execute(
                     "INSERT INTO options VALUES (?, ?, ?, ?)",
@@ -167,7 +169,9 @@ def _targets() -> list[dict[str, Any]]:
     for q in knowledge.questions():
         base = " ".join([q["text"], " ".join(q.get("keywords") or [])])
         if q.get("type") == "multi":  # lists of alternatives carry the topic ("ressurser", "samarbeid")
-            base += " " + " ".join(o["label"] for o in q.get("options") or [] if o["label"] not in ("Vet ikke", "Ja", "Nei"))
+            base += " " + " ".join(
+                o["label"] for o in q.get("options") or [] if o["label"] not in ("Vet ikke", "Ja", "Nei")
+            )
         out.append({"question_id": q["id"], "item": None, "text": base})
         for it in q.get("items") or []:
             label = " ".join([it["label"], it.get("table_label") or "", *(it.get("aliases") or [])])
@@ -190,7 +194,12 @@ def build(force: bool = False, log=print) -> Path:
 def _build_locked(out: Path, force: bool, log) -> Path:
     digest = content_hash()
     hash_path = out / HASH_FILE
-    if not force and hash_path.exists() and hash_path.read_text().strip() == digest and (out / DB_NAME).exists():
+    if (
+        not force
+        and hash_path.exists()
+        and hash_path.read_text().strip() == digest
+        and (out / DB_NAME).exists()
+    ):
         log(f"Databasen og indeksen er oppdatert ({out}); ingenting å bygge.")
         return out
     t0 = time.perf_counter()

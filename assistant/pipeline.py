@@ -16,12 +16,12 @@ from .build import DB_NAME, INDEX_DIR, build
 from .charts import chart_for
 from .compose.data import compose_rank, compose_rows, sources_for_rows
 from .compose.text import (
+    NUMBER_STATEMENT,
     REFUSALS,
     available_overview,
     best_sentences,
     compose_passages,
     compose_questionnaire,
-    NUMBER_STATEMENT,
     passage_source,
 )
 from .embed import make_embedder
@@ -49,7 +49,9 @@ SKEWED = (
 )
 
 
-DATE_PATTERN = re.compile(r"\d+\.\s*[–-]\s*\d+\.|\d+\. (januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)")
+DATE_PATTERN = re.compile(
+    r"\d+\.\s*[–-]\s*\d+\.|\d+\. (januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)"
+)
 METHOD_SECTIONS = {"0", "1", "2.1", "7.1", "7.2", "7.3"}
 METHOD_QUERY = {
     "weighting": "vekting vektet vekt utvalget bruttoutvalget nettoutvalget",
@@ -78,7 +80,11 @@ class Assistant:
             build(log=lambda m: log.info(m))
         self.executor = Executor(path / DB_NAME)
         index_dir = path / INDEX_DIR
-        built_with = (index_dir / "embedder.txt").read_text().strip() if (index_dir / "embedder.txt").exists() else "none"
+        built_with = (
+            (index_dir / "embedder.txt").read_text().strip()
+            if (index_dir / "embedder.txt").exists()
+            else "none"
+        )
         self.embedder = make_embedder(embeddings or built_with)
         use_vectors = self.embedder.name == built_with and self.embedder.name != "none"
         self.index = Index.load(index_dir, use_vectors=use_vectors)
@@ -169,7 +175,8 @@ class Assistant:
             lines, caveats = compose_rows(q, rows, d.plan.group_dim)
         sources = sources_for_rows(rows, self.captions, self.titles)
         # the report's own sentence about this table/figure, when there is one
-        quote = None if any(r.get("quote") for r in rows) else self._report_sentence(q, rows, d)
+        generic = rows[0].get("question_id") == "UTVALG"  # the text on Tabell 9–11 only introduces them
+        quote = None if generic or any(r.get("quote") for r in rows) else self._report_sentence(q, rows, d)
         if quote is not None:
             p, sent = quote
             if not any(r.get("quote") and sent in r["quote"] for r in rows):
@@ -205,7 +212,13 @@ class Assistant:
         }
         if not allowed:
             return None
-        words = " ".join([q.text, *(r.get("item") or "" for r in rows[:3]), *(r.get("group_label") or "" for r in rows[:3])])
+        words = " ".join(
+            [
+                q.text,
+                *(r.get("item") or "" for r in rows[:3]),
+                *(r.get("group_label") or "" for r in rows[:3]),
+            ]
+        )
         hits = self.index.search(words, getattr(q, "_qvec", None), k=4, allowed=allowed)
         picked = best_sentences(words, hits, self.index.bm25.idf, limit=1)
         if not picked:
@@ -235,9 +248,14 @@ class Assistant:
         quotable = {p.id for p in self.index.passages if p.kind in ("prose", "footnote")}
         allowed = quotable
         if d.must_mention:
-            pats = [re.compile(r"(?<![\wæøå])" + re.escape(w.lower()) + r"(?![\wæøå])") for w in d.must_mention]
+            pats = [
+                re.compile(r"(?<![\wæøå])" + re.escape(w.lower()) + r"(?![\wæøå])") for w in d.must_mention
+            ]
             allowed = {
-                p.id for p in self.index.passages if p.kind != "table" and any(pt.search(p.text.lower()) for pt in pats)
+                p.id
+                for p in self.index.passages
+                if p.kind != "table"
+                and any(pt.search(p.text.lower()) for pt in pats)
                 and (not d.sections or p.section in d.sections or set(p.figures) & set(d.figures))
             }
             if not allowed:
@@ -270,9 +288,15 @@ class Assistant:
         )
         if not picked or not self._covers(q, query, picked):
             return self._none_answer(q, Decision("none", "not_found"))
-        if d.reason in ("item_prose", "figure_only") and q.intent == "figure" and q.measure in ("share", "mean"):
+        if (
+            d.reason in ("item_prose", "figure_only")
+            and q.intent == "figure"
+            and q.measure in ("share", "mean")
+        ):
             # a figure was asked for; prose without any figure for that item does not answer it
-            if not self._mentions_item(q, picked) or not any(NUMBER_STATEMENT.search(s) for _p, s, _ in picked):
+            if not self._mentions_item(q, picked) or not any(
+                NUMBER_STATEMENT.search(s) for _p, s, _ in picked
+            ):
                 return self._none_answer(q, Decision("none", "item_unpublished"))
         text, sources = compose_passages(picked)
         caveats = []
@@ -290,15 +314,15 @@ class Assistant:
             if it["label"] not in q.items and (it.get("table_label") or "") not in q.items:
                 others |= set(tokens(it["label"]))
         own = set(tokens(" ".join(q.items))) - others  # the words that tell this item from its siblings
-        return not own or any(
-            own & set(tokens(s)) and NUMBER_STATEMENT.search(s) for _p, s, _ in picked
-        )
+        return not own or any(own & set(tokens(s)) and NUMBER_STATEMENT.search(s) for _p, s, _ in picked)
 
     def _covers(self, q: Question, query: str, picked) -> bool:
         """A text answer needs real overlap with the question: most of the weight of the question's own
         words must be found in the quoted sentences (unknown words weigh the most)."""
         idf = self.index.bm25.idf
-        unknown = sorted(idf.values())[len(idf) // 2] if idf else 3.0  # an unknown word weighs like a typical one
+        unknown = (
+            sorted(idf.values())[len(idf) // 2] if idf else 3.0
+        )  # an unknown word weighs like a typical one
         own = set(tokens(q.text))
         found = set().union(*(set(tokens(s)) for _p, s, _ in picked)) | set(tokens(query)) - own
         total = sum(idf.get(t, unknown) for t in own)
@@ -330,7 +354,9 @@ class Assistant:
             )
         elif d.reason in ("group_prose", "group_unpublished", "no_group"):
             what = f"«{info['text']}»" if info else "dette"
-            lines.append(f"Rapporten publiserer ikke tall for {what} fordelt på den gruppen du spør om, så det kan jeg ikke svare på.")
+            lines.append(
+                f"Rapporten publiserer ikke tall for {what} fordelt på den gruppen du spør om, så det kan jeg ikke svare på."
+            )
         else:
             lines.append("Jeg finner ikke noe svar på dette i NHOs Arbeidsmiljøbarometer 2021.")
         lines.append("")

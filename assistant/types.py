@@ -40,7 +40,9 @@ class Question:
 
     raw: str
     text: str  # normalised text
-    intent: str = "figure"  # figure | compare | rank | method | questionnaire | explain | out_of_scope | empty
+    intent: str = (
+        "figure"  # figure | compare | rank | method | questionnaire | explain | out_of_scope | empty
+    )
     question_id: str | None = None
     question_score: float = 0.0
     items: list[str] = field(default_factory=list)

@@ -40,10 +40,13 @@ _RANK = r"høyest|størst|flest|\bmest\b|lavest|\bminst\b|færrest|viktigste|\bb
 _COMPARE = r"varier|forskjell|sammenlign|sammenlikn|\bkontra\b|\bmot\b|etter (bedrifts)?størrelse|etter antall ansatte|store og små|små og store|bedriftsstørrelse"
 _MEASURE_N = r"hvor mange (har )?svarte på|hvor mange svarte|\bantall svar|\bgrunnlag|\bn ?=|\bbase\b|hvor mange (bedrifter )?(har )?svart på spørsmålet"
 _MEASURE_MEAN = r"gjennomsnitt|\bsnitt|\bskår|score"
-_FOLLOWUP = r"^(og|men|hva med|hvordan med|enn|samme|også|hva om|gjelder det|og hva|og for|og blant|blant|for)\b"
+_FOLLOWUP = (
+    r"^(og|men|hva med|hvordan med|enn|samme|også|hva om|gjelder det|og hva|og for|og blant|blant|for)\b"
+)
 _CODE = r"```|\b(select|insert|update|delete|drop|create|alter|attach|copy|pragma)\b.{0,80}\b(from|table|into|set|database|to)\b|<script|import os|\bos\.system|\bsubprocess\b|;\s*--"
 _INJECTION = r"ignorer (alle |dine |tidligere )*(instruks|regler|instruksjon)|ignore (all |your |previous )*instruction|system ?prompt|du er nå|late som|jailbreak|glem (alt|reglene)"
 _ENGLISH = r"\b(what|how|which|many|the|companies|did|does|were|percentage|survey|share)\b"
+_SMALLTALK = r"^(hei|hallo|heisann|god (morgen|dag|kveld)|takk|tusen takk|takk skal du ha|ok|okei|flott|supert?|hjelp|hva kan du( svare på| hjelpe med)?|hvem er du|hva er du|hvordan bruker jeg deg)\W*$"
 _YEAR = r"\b(19[5-9]\d|20[0-4]\d)\b"
 
 
@@ -77,7 +80,9 @@ class Target:
 class Understander:
     """Holds the codebook match targets (with their vectors) and the catalogue of published rows."""
 
-    def __init__(self, targets: list[dict[str, Any]], tvecs: np.ndarray | None, catalogue: list[dict[str, Any]]):
+    def __init__(
+        self, targets: list[dict[str, Any]], tvecs: np.ndarray | None, catalogue: list[dict[str, Any]]
+    ):
         self.targets = [
             Target(t["question_id"], t["item"], Counter(tokens(t["text"])), i) for i, t in enumerate(targets)
         ]
@@ -96,9 +101,15 @@ class Understander:
         self.wave_words = {w: [fold(x) for x in words] for w, words in (lex.get("waves") or {}).items()}
         self.out_of_scope = lex.get("out_of_scope") or []
         self._oos = [
-            (_word_re(w), entry.get("why")) for entry in self.out_of_scope for w in entry.get("words") or [] if w
+            (_word_re(w), entry.get("why"))
+            for entry in self.out_of_scope
+            for w in entry.get("words") or []
+            if w
         ]
-        self._wave_res = {w: [_word_re(x) for x in sorted(words, key=len, reverse=True)] for w, words in self.wave_words.items()}
+        self._wave_res = {
+            w: [_word_re(x) for x in sorted(words, key=len, reverse=True)]
+            for w, words in self.wave_words.items()
+        }
         self._option_res = [(p, _word_re(p)) for p in sorted(self.option_words, key=len, reverse=True)]
         self._group_res: list[tuple[re.Pattern[str], int, str, str]] = []
         for dim in ("landsforening", "fylke", "storrelse"):
@@ -108,10 +119,15 @@ class Understander:
                     if not w:
                         continue
                     pattern = r"(?<![\wæøå])" + re.escape(fold(w)) + r"(?![\wæøå])"
-                    if dim == "storrelse" and not re.search(r"\d|bedrift|virksomhet|foretak|ansatt|årsverk", w):
+                    if dim == "storrelse" and not re.search(
+                        r"\d|bedrift|virksomhet|foretak|ansatt|årsverk", w
+                    ):
                         # "de største" is a size group only about companies, not in "de største utfordringene"
                         pattern = (
-                            pattern + r"(?:\s+\S+){0,2}?\s*(bedrift|virksomhet|foretak|arbeidsgiver)|" + pattern + r"\s*[?.!]?$"
+                            pattern
+                            + r"(?:\s+\S+){0,2}?\s*(bedrift|virksomhet|foretak|arbeidsgiver)|"
+                            + pattern
+                            + r"\s*[?.!]?$"
                         )
                     self._group_res.append((re.compile(pattern), len(w), dim, key))
         self.known_words = {fold(w) for w in vocabulary()} | set(_KNOWN_NAMES)
@@ -119,7 +135,7 @@ class Understander:
             for g in dim:
                 for w in [*(g.get("words") or []), g.get("canonical") or ""]:
                     self.known_words.update(re.findall(r"[\wæøå]+", fold(w)))
-        for src in (lex.get("abbreviations_case_sensitive") or {}):
+        for src in lex.get("abbreviations_case_sensitive") or {}:
             self.known_words.add(fold(str(src)))
 
     # ------------------------------------------------------------------ helpers
@@ -159,7 +175,11 @@ class Understander:
         candidates: list[tuple[str, set[str], set[str]]] = []
         seen: set[str] = set()
         for it in q.get("items") or []:
-            label = published.get(_key(it.get("table_label") or "")) or published.get(_key(it["label"])) or it["label"]
+            label = (
+                published.get(_key(it.get("table_label") or ""))
+                or published.get(_key(it["label"]))
+                or it["label"]
+            )
             words = " ".join([it["label"], it.get("table_label") or "", *(it.get("aliases") or [])])
             candidates.append((label, set(tokens(words)), set(tokens(label))))
             seen.add(_key(label))
@@ -230,7 +250,9 @@ class Understander:
         m = re.search(r"(\d+)\s*(?:-|til)\s*(\d+)\s*(ansatte|årsverk)", text)
         if m:
             return "storrelse", f"{int(m.group(1))}-{int(m.group(2))}"
-        m = re.search(r"(\d+)\s*(?:\+|eller flere|eller mer)|(?:over|flere enn|mer enn) (\d+) (ansatte|årsverk)", text)
+        m = re.search(
+            r"(\d+)\s*(?:\+|eller flere|eller mer)|(?:over|flere enn|mer enn) (\d+) (ansatte|årsverk)", text
+        )
         if m:
             lo = int(m.group(1) or m.group(2))
             return "storrelse", f"{lo}-"
@@ -287,6 +309,9 @@ class Understander:
         q = Question(raw=raw, text=text)
         if not re.search(r"[a-zæøå]", text):
             q.intent = "empty"
+            return q
+        if re.search(_SMALLTALK, text):
+            q.intent = "smalltalk"
             return q
         if re.search(_INJECTION, text):
             q.intent = "injection"
@@ -355,7 +380,9 @@ class Understander:
                 topic = None  # "hvor mange svarte «vet ikke» om …" asks about one question, not the survey
             elif topic == "response" and not re.search(r"spørsmål", text):
                 strong_topic = False  # about the survey's response, not one question's base
-            if topic and (not strong_topic or topic in ("weighting", "significance", "who", "representativeness")):
+            if topic and (
+                not strong_topic or topic in ("weighting", "significance", "who", "representativeness")
+            ):
                 q.intent = "method"
                 q.method_topic = topic
             if q.intent != "method":

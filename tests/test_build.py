@@ -11,7 +11,9 @@ from assistant.build import DB_NAME, INDEX_DIR, build, content_hash
 def test_build_from_scratch_and_idempotent(tmp_path, monkeypatch):
     out = tmp_path / "build"
     monkeypatch.setenv("ASSISTANT_DATA_DIR", str(out))
-    monkeypatch.setenv("ASSISTANT_EMBEDDINGS", "none")  # keep this test fast; the default index is built elsewhere
+    monkeypatch.setenv(
+        "ASSISTANT_EMBEDDINGS", "none"
+    )  # keep this test fast; the default index is built elsewhere
     messages: list[str] = []
     build(log=messages.append)
     assert (out / DB_NAME).exists() and (out / INDEX_DIR / "passages.json").exists()

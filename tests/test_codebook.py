@@ -22,8 +22,23 @@ QIDS = [q["id"] for q in QUESTIONS]
 BY_ID = {q["id"]: q for q in QUESTIONS}
 
 REQUIRED_KEYS = {
-    "id", "wave", "theme", "block", "order", "text", "type", "items", "options", "filter",
-    "asked_to", "section", "published_in", "results", "keywords", "note", "in_vedlegg2",
+    "id",
+    "wave",
+    "theme",
+    "block",
+    "order",
+    "text",
+    "type",
+    "items",
+    "options",
+    "filter",
+    "asked_to",
+    "section",
+    "published_in",
+    "results",
+    "keywords",
+    "note",
+    "in_vedlegg2",
 }
 TYPES = {"grid", "single", "multi", "yes_no_grid"}
 RESULTS = {"tables", "figures", "prose", "none"}
@@ -31,11 +46,28 @@ GRID_TYPES = {"grid", "yes_no_grid"}
 
 EXPECTED_IDS = {
     "2021-11": [
-        "SF_UTFORDRING", "SF_DIALOG", "SF_NYTTE", "PARTS_SAMARBEID", "PARTS_FORSTAELSE",
-        "ROLLER_BETYDNING", "SAMARBEID_OMRADER", "AT_KONTAKT", "AT_NYTTE", "NAV_ALS_KONTAKT",
-        "NAV_ALS_NYTTE", "NAV_ALS_UTVIKLING", "BHT_AVTALE", "BHT_NYTTE", "HJEM_ENDRING",
-        "HJEM_DIGITALE_MOTER", "UTFORDRINGER", "SUKSESSFAKTORER", "GRUNNER", "BAKGRUNN_ANSATTE",
-        "BAKGRUNN_HR", "HJEM_ANDEL_2021",
+        "SF_UTFORDRING",
+        "SF_DIALOG",
+        "SF_NYTTE",
+        "PARTS_SAMARBEID",
+        "PARTS_FORSTAELSE",
+        "ROLLER_BETYDNING",
+        "SAMARBEID_OMRADER",
+        "AT_KONTAKT",
+        "AT_NYTTE",
+        "NAV_ALS_KONTAKT",
+        "NAV_ALS_NYTTE",
+        "NAV_ALS_UTVIKLING",
+        "BHT_AVTALE",
+        "BHT_NYTTE",
+        "HJEM_ENDRING",
+        "HJEM_DIGITALE_MOTER",
+        "UTFORDRINGER",
+        "SUKSESSFAKTORER",
+        "GRUNNER",
+        "BAKGRUNN_ANSATTE",
+        "BAKGRUNN_HR",
+        "HJEM_ANDEL_2021",
     ],
     "2022-06": ["HJEM_SITUASJON", "HJEM_ONSKE", "TILGJ_DISKUTERT", "TILGJ_DIALOG"],
 }
@@ -74,10 +106,12 @@ def vedlegg2() -> dict[str, list[str]]:
     """Non-empty, stripped lines of Vedlegg 2 per wave (page footers removed)."""
     lines = report_lines()
     start = next(i for i, line in enumerate(lines) if line.startswith(" 8 Vedlegg 2"))
-    body = [s for s in (line.strip() for line in lines[start + 1:]) if s and not s.startswith("R1021796")]
-    split = next(i for i, s in enumerate(body) if s.startswith("Spørsmål stilt i tilleggsundersøkelsen i 2022"))
+    body = [s for s in (line.strip() for line in lines[start + 1 :]) if s and not s.startswith("R1021796")]
+    split = next(
+        i for i, s in enumerate(body) if s.startswith("Spørsmål stilt i tilleggsundersøkelsen i 2022")
+    )
     first = next(i for i, s in enumerate(body) if s.startswith("Spørsmål i undersøkelsen gjennomført i 2021"))
-    return {"2021-11": body[first + 1:split], "2022-06": body[split + 1:]}
+    return {"2021-11": body[first + 1 : split], "2022-06": body[split + 1 :]}
 
 
 def vedlegg_questions(wave: str) -> list[dict]:
@@ -106,7 +140,7 @@ def segment(qid: str) -> list[str]:
     starts = sorted(stem_index()[x["id"]] for x in vedlegg_questions(q["wave"]))
     start = stem_index()[qid]
     later = [s for s in starts if s > start]
-    return lines[start:later[0] if later else len(lines)]
+    return lines[start : later[0] if later else len(lines)]
 
 
 _NUMBERED = re.compile(r"^(\d{1,2}) (.+)$")
@@ -240,12 +274,21 @@ def test_brief_specifics():
     assert BY_ID["AT_NYTTE"]["options"][0]["label"] == "Ikke aktuelt i 2021"
     assert BY_ID["BHT_NYTTE"]["options"][0]["label"] == "Brukte ikke tjenesten i 2021"
     assert [i["label"] for i in BY_ID["ROLLER_BETYDNING"]["items"]] == [
-        "Ledelse", "Verneombud", "Tillitsvalgte", "Arbeidsmiljøutvalg (AMU)"]
+        "Ledelse",
+        "Verneombud",
+        "Tillitsvalgte",
+        "Arbeidsmiljøutvalg (AMU)",
+    ]
     roller = [o["label"] for o in BY_ID["ROLLER_BETYDNING"]["options"]]
     assert "Stor betydning" not in roller and "Ikke relevant" in roller
     assert "stor betydning" in BY_ID["ROLLER_BETYDNING"]["note"]
     assert [o["label"] for o in BY_ID["BAKGRUNN_ANSATTE"]["options"]] == [
-        "1", "2-9", "10-49", "50-199", "200 eller flere"]
+        "1",
+        "2-9",
+        "10-49",
+        "50-199",
+        "200 eller flere",
+    ]
     for qid in ("TILGJ_DISKUTERT", "TILGJ_DIALOG"):
         assert "helt eller delvis" in BY_ID[qid]["asked_to"]
 
@@ -406,7 +449,7 @@ def test_grid_header_and_rows(qid):
     the item rows in codebook order."""
     q = BY_ID[qid]
     joined = norm(" ".join(segment(qid)))
-    rest = joined[len(norm(q["text"])):]
+    rest = joined[len(norm(q["text"])) :]
     items = [norm(i["label"]) for i in q["items"]]
     first_item = rest.find(items[0])
     assert first_item > 0, qid
@@ -423,7 +466,7 @@ def test_blocks_follow_vedlegg2_headings():
         assert positions == sorted(positions)
         for b in blocks:
             if b["intro"]:
-                after = norm(" ".join(lines[lines.index(b["label"]) + 1:lines.index(b["label"]) + 4]))
+                after = norm(" ".join(lines[lines.index(b["label"]) + 1 : lines.index(b["label"]) + 4]))
                 assert after.startswith(norm(b["intro"])), b["label"]
         for q in vedlegg_questions(wave):
             start = stem_index()[q["id"]]
@@ -458,7 +501,7 @@ def test_hjem_andel_2021_from_footnote_9():
     text = report_norm()
     assert norm(q["text"]) in text
     assert norm(q["text"]) not in norm(" ".join(vedlegg2()["2021-11"]))
-    footnote = text[text.index("spørsmålet i november 2021-undersøkelsen"):][:800]
+    footnote = text[text.index("spørsmålet i november 2021-undersøkelsen") :][:800]
     assert in_order(footnote, [f"«{norm(o['label'])}»" for o in q["options"]])
 
 
@@ -481,7 +524,7 @@ def sample_table_rows(number: int) -> list[str]:
     row_end = re.compile(r"\s\d[\d ]*? -?\d+,\d+ % \d+ -?\d+,\d+ % -?\d+,\d+ %")
     names, pos = [], 0
     for m in row_end.finditer(body):
-        names.append(body[pos:m.start()].strip())
+        names.append(body[pos : m.start()].strip())
         pos = m.end()
     names = [re.sub(r"^(Fylke|Landsforening) ", "", n) for n in names if n != "Sum"]
     return names

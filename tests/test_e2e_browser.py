@@ -121,16 +121,17 @@ def _expander(answer, label: str):
 
 def _screenshot(page, name: str) -> None:
     # Streamlit scrolls inside its own container, so grow the viewport to the content for a whole-page shot.
-    height = page.evaluate("() => document.querySelector('.stMain').scrollHeight")
+    scroller = "(document.querySelector('.stMain') || document.scrollingElement)"
+    height = page.evaluate(f"() => {scroller}.scrollHeight")
     width = page.viewport_size["width"]
     page.set_viewport_size({"width": width, "height": min(max(height + 120, 600), 6000)})
     page.wait_for_timeout(500)
-    page.evaluate("() => document.querySelector('.stMain').scrollTo(0, 0)")
+    page.evaluate(f"() => {scroller}.scrollTo(0, 0)")
     page.wait_for_timeout(200)
     page.screenshot(path=str(ARTIFACTS / name), full_page=True)
 
 
-def test_desktop_answer_with_chart_sources_and_csv(server, browser):
+def test_desktop_answer_with_chart_sources_and_csv(browser, server):
     context, page = _open(browser, server, 1280, 900)
     try:
         page.get_by_role("button", name="Ble resultatene vektet?").wait_for()
@@ -159,14 +160,22 @@ def test_desktop_answer_with_chart_sources_and_csv(server, browser):
 
         press = _expander(answer, "Til pressemelding")
         assert "Kilde: NHOs Arbeidsmiljøbarometer 2021" in press.inner_text()
+        with page.expect_download() as info:
+            press.get_by_role("button", name="Figur som PNG").click()
+        png = ARTIFACTS / "figur.png"
+        info.value.save_as(png)
+        assert png.read_bytes().startswith(b"\x89PNG")
         _screenshot(page, "answer-desktop.png")
     finally:
         context.close()
 
 
-def test_phone_width_answer_fits(server, browser):
+def test_phone_width_answer_fits(browser, server):
     context, page = _open(browser, server, 390, 844, is_mobile=True, has_touch=True, device_scale_factor=2)
     try:
+        page.get_by_role("button", name="Ble resultatene vektet?").wait_for()
+        _screenshot(page, "start-phone.png")
+        page.set_viewport_size({"width": 390, "height": 844})
         answer = _ask(page, "Hvor stor andel av bedriftene har ingen ansatte på hjemmekontor?")
         answer.get_by_text("37 %", exact=False).first.wait_for()
         answer.locator(".vega-embed canvas, .vega-embed svg").first.wait_for()

@@ -6,12 +6,37 @@ import pytest
 
 CASES = [
     # (history, question, expected number in the answer, expected source)
-    (["Hvor nyttige er generelle helsekontroller fra bedriftshelsetjenesten?"], "Og blant de minste bedriftene?", "55 %", "Tabell 7"),
-    (["Hvor nyttige er generelle helsekontroller fra bedriftshelsetjenesten?"], "Og for de største?", "80 %", "Tabell 7"),
-    (["Hvor mange syns arbeidsmiljøkartlegging fra BHT er nyttig?"], "Hva med risikovurderinger?", "50 %", "Tabell 6"),
+    (
+        ["Hvor nyttige er generelle helsekontroller fra bedriftshelsetjenesten?"],
+        "Og blant de minste bedriftene?",
+        "55 %",
+        "Tabell 7",
+    ),
+    (
+        ["Hvor nyttige er generelle helsekontroller fra bedriftshelsetjenesten?"],
+        "Og for de største?",
+        "80 %",
+        "Tabell 7",
+    ),
+    (
+        ["Hvor mange syns arbeidsmiljøkartlegging fra BHT er nyttig?"],
+        "Hva med risikovurderinger?",
+        "50 %",
+        "Tabell 6",
+    ),
     (["Hvor nyttig var tilsyn med veiledning fra Arbeidstilsynet?"], "Hvor mange svarte?", "257", "Tabell 3"),
-    (["Hvordan har hjemmearbeid påvirket produktiviteten?"], "Og kreativitet og innovasjon?", "29 %", "Tabell 2"),
-    (["Hvor nyttig var tilsyn med veiledning fra Arbeidstilsynet?", "Og blant de minste bedriftene?"], "Hva med tilsyn uten veiledning?", "25 %", "Tabell 4"),
+    (
+        ["Hvordan har hjemmearbeid påvirket produktiviteten?"],
+        "Og kreativitet og innovasjon?",
+        "29 %",
+        "Tabell 2",
+    ),
+    (
+        ["Hvor nyttig var tilsyn med veiledning fra Arbeidstilsynet?", "Og blant de minste bedriftene?"],
+        "Hva med tilsyn uten veiledning?",
+        "25 %",
+        "Tabell 4",
+    ),
     (["Kor mange verksemder svarte i november 2021?"], "Og i juni 2022?", "2 253", "7.2"),
 ]
 
@@ -25,7 +50,9 @@ def test_followup(assistant, history, question, number, source):
 
 
 def test_new_topic_is_not_merged(assistant):
-    ans = assistant.ask("Hvor stor andel har avtale med bedriftshelsetjeneste?", history=["Ble resultatene vektet?"])
+    ans = assistant.ask(
+        "Hvor stor andel har avtale med bedriftshelsetjeneste?", history=["Ble resultatene vektet?"]
+    )
     assert "77 %" in ans.answer
 
 

@@ -83,7 +83,7 @@ def table_rows(number: int) -> list[str]:
     row_end = re.compile(r"\s\d[\d ]*? -?\d+,\d+ % \d+ -?\d+,\d+ % -?\d+,\d+ %")
     names, pos = [], 0
     for m in row_end.finditer(body):
-        names.append(body[pos:m.start()].strip())
+        names.append(body[pos : m.start()].strip())
         pos = m.end()
     return [re.sub(r"^(Fylke|Landsforening) ", "", n) for n in names if n != "Sum"]
 
@@ -117,8 +117,14 @@ def codebook_option_labels() -> set[str]:
 
 def test_top_level_keys():
     assert set(LEXICON) == {
-        "synonyms", "abbreviations_case_sensitive", "nynorsk", "groups", "options", "waves",
-        "typo_vocabulary_extra", "out_of_scope",
+        "synonyms",
+        "abbreviations_case_sensitive",
+        "nynorsk",
+        "groups",
+        "options",
+        "waves",
+        "typo_vocabulary_extra",
+        "out_of_scope",
     }
     assert set(GROUPS) == {"storrelse", "landsforening", "fylke"}
 
@@ -161,9 +167,19 @@ def test_required_entries():
     }.items():
         assert SYNONYMS[typo] == target
     for key, target in {
-        "kva": "hva", "kor": "hvor", "kven": "hvem", "korleis": "hvordan", "ikkje": "ikke",
-        "eg": "jeg", "tilsette": "ansatte", "fleire": "flere", "undersøkinga": "undersøkelsen",
-        "blei": "ble", "vore": "vært", "sjukefråvær": "sykefravær", "tillitsvalde": "tillitsvalgte",
+        "kva": "hva",
+        "kor": "hvor",
+        "kven": "hvem",
+        "korleis": "hvordan",
+        "ikkje": "ikke",
+        "eg": "jeg",
+        "tilsette": "ansatte",
+        "fleire": "flere",
+        "undersøkinga": "undersøkelsen",
+        "blei": "ble",
+        "vore": "vært",
+        "sjukefråvær": "sykefravær",
+        "tillitsvalde": "tillitsvalgte",
     }.items():
         assert NYNORSK[key] == target, key
     assert len(NYNORSK) >= 60
@@ -186,7 +202,8 @@ def test_no_key_with_two_targets():
             if k in seen:
                 other_map, other_target = seen[k]
                 assert other_target.lower() == target.lower(), (
-                    f"{key!r}: {other_map} -> {other_target!r}, {name} -> {target!r}")
+                    f"{key!r}: {other_map} -> {other_target!r}, {name} -> {target!r}"
+                )
             seen[k] = (name, target)
 
 
@@ -337,7 +354,9 @@ def test_out_of_scope():
     used_elsewhere |= {w for _, _, w in all_group_words()}
     used_elsewhere |= {w for ws in LEXICON["waves"].values() for w in ws}
     codebook_terms = {k.lower() for q in CODEBOOK["questions"] for k in q["keywords"]}
-    codebook_terms |= {a.lower() for q in CODEBOOK["questions"] for i in q["items"] for a in i.get("aliases", [])}
+    codebook_terms |= {
+        a.lower() for q in CODEBOOK["questions"] for i in q["items"] for a in i.get("aliases", [])
+    }
     for entry in entries:
         assert set(entry) == {"words", "why"}
         assert entry["words"] and entry["why"].endswith(".") and len(entry["why"]) > 40

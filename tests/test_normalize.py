@@ -10,7 +10,10 @@ from assistant.normalize import normalize, tokens
 @pytest.mark.parametrize(
     ("text", "contains"),
     [
-        ("Kva svaralternativ hadde spørsmålet om kor stor utfordring sjukefråværet er?", "hvor stor utfordring sykefraværet"),
+        (
+            "Kva svaralternativ hadde spørsmålet om kor stor utfordring sjukefråværet er?",
+            "hvor stor utfordring sykefraværet",
+        ),
         ("Kor mange verksemder svarte?", "hvor mange virksomheter"),
         ("Har dei tilsette heimekontor?", "hjemmekontor"),
         ("Hvor nyttig var BHT?", "bedriftshelsetjenesten"),

@@ -28,21 +28,66 @@ DATA_DIR = ROOT / "data" / "published"
 REPORT = ROOT / "knowledge" / "report.txt"
 
 COLUMNS = [
-    "source", "section", "page", "wave", "question_id", "item", "group_dim", "group",
-    "group_min", "group_max", "option", "value", "unit", "n", "note", "quote",
+    "source",
+    "section",
+    "page",
+    "wave",
+    "question_id",
+    "item",
+    "group_dim",
+    "group",
+    "group_min",
+    "group_max",
+    "option",
+    "value",
+    "unit",
+    "n",
+    "note",
+    "quote",
 ]
 
 EXPECTED_FILES = [
-    "tabell02.csv", "tabell03.csv", "tabell04.csv", "tabell05.csv", "tabell06.csv", "tabell07.csv",
-    "tabell09.csv", "tabell10.csv", "tabell11.csv", "figur01.csv", "figur03.csv", "figur12.csv",
-    "fotnote09.csv", "prose.csv",
+    "tabell02.csv",
+    "tabell03.csv",
+    "tabell04.csv",
+    "tabell05.csv",
+    "tabell06.csv",
+    "tabell07.csv",
+    "tabell09.csv",
+    "tabell10.csv",
+    "tabell11.csv",
+    "figur01.csv",
+    "figur03.csv",
+    "figur12.csv",
+    "fotnote09.csv",
+    "prose.csv",
 ]
 
 QUESTION_IDS = {
-    "HJEM_SITUASJON", "HJEM_ONSKE", "TILGJ_DISKUTERT", "TILGJ_DIALOG", "HJEM_ANDEL_2021", "HJEM_ENDRING",
-    "PARTS_SAMARBEID", "PARTS_FORSTAELSE", "ROLLER_BETYDNING", "SAMARBEID_OMRADER", "GRUNNER",
-    "UTFORDRINGER", "SUKSESSFAKTORER", "SF_UTFORDRING", "SF_DIALOG", "SF_NYTTE", "AT_KONTAKT", "AT_NYTTE",
-    "NAV_ALS_KONTAKT", "NAV_ALS_NYTTE", "NAV_ALS_UTVIKLING", "BHT_AVTALE", "BHT_NYTTE", "UTVALG",
+    "HJEM_SITUASJON",
+    "HJEM_ONSKE",
+    "TILGJ_DISKUTERT",
+    "TILGJ_DIALOG",
+    "HJEM_ANDEL_2021",
+    "HJEM_ENDRING",
+    "PARTS_SAMARBEID",
+    "PARTS_FORSTAELSE",
+    "ROLLER_BETYDNING",
+    "SAMARBEID_OMRADER",
+    "GRUNNER",
+    "UTFORDRINGER",
+    "SUKSESSFAKTORER",
+    "SF_UTFORDRING",
+    "SF_DIALOG",
+    "SF_NYTTE",
+    "AT_KONTAKT",
+    "AT_NYTTE",
+    "NAV_ALS_KONTAKT",
+    "NAV_ALS_NYTTE",
+    "NAV_ALS_UTVIKLING",
+    "BHT_AVTALE",
+    "BHT_NYTTE",
+    "UTVALG",
 }
 # Questions from the June 2022 supplement; UTVALG exists for both waves, the rest is November 2021.
 JUNE_2022_QIDS = {"HJEM_SITUASJON", "HJEM_ONSKE", "TILGJ_DISKUTERT", "TILGJ_DIALOG"}
@@ -111,7 +156,15 @@ LABEL_FIGURES = {
 }
 # Sources whose rows form complete response distributions (summing to about 100 %).
 DISTRIBUTION_SOURCES = {
-    "Tabell 2", "Tabell 3", "Tabell 4", "Tabell 5", "Tabell 6", "Tabell 7", "Figur 3", "Figur 12", "Fotnote 9",
+    "Tabell 2",
+    "Tabell 3",
+    "Tabell 4",
+    "Tabell 5",
+    "Tabell 6",
+    "Tabell 7",
+    "Figur 3",
+    "Figur 12",
+    "Fotnote 9",
 }
 
 NUMBER_TOKEN = r"-?\d+(?:,\d+)?(?:\s*%)?"
@@ -460,8 +513,15 @@ def test_row_schema(entry):
 def test_no_duplicate_keys():
     seen = {}
     for name, line, row in ROWS:
-        key = (row["source"], row["wave"], row["question_id"], row["item"], row["group_dim"], row["group"],
-               row["option"])
+        key = (
+            row["source"],
+            row["wave"],
+            row["question_id"],
+            row["item"],
+            row["group_dim"],
+            row["group"],
+            row["option"],
+        )
         assert key not in seen, f"{name}:{line} duplicates {seen[key]}"
         seen[key] = f"{name}:{line}"
 
@@ -514,7 +574,7 @@ def test_cell_section_and_page(entry):
     if row["page"]:
         # A page header 'R1021796 ► ... ► <page>' must directly precede the caption.
         lines = report_lines()
-        prev = [line for line in lines[max(0, index - 4):index] if line.strip()]
+        prev = [line for line in lines[max(0, index - 4) : index] if line.strip()]
         assert prev and prev[-1].startswith("R1021796"), "no page header right before the caption"
         assert re.search(r"►\s*" + row["page"] + r"\s*$", prev[-1])
 
@@ -584,7 +644,7 @@ def test_grouped_table_cells(source):
     for row in rows:
         begin = starts[row["item"]].end()
         later = [m.start() for m in starts.values() if m.start() > begin]
-        segment = text[begin:min(later) if later else len(text)]
+        segment = text[begin : min(later) if later else len(text)]
         tokens = row_tokens(segment, row["option"], len(groups))
         assert is_number_equal(tokens[ranks[row["group"]]], row["value"]), (row, tokens)
         # The n range is printed under the group label in the header.
@@ -620,7 +680,7 @@ def test_figure_labels(source):
         while remaining:
             match = [s for s, vals in pending.items() if remaining[: len(vals)] == vals]
             assert match, f"no series matches labels {remaining}"
-            remaining = remaining[len(pending.pop(match[0])):]
+            remaining = remaining[len(pending.pop(match[0])) :]
         assert not pending
 
 
@@ -680,8 +740,10 @@ def test_sample_table_sums(source):
             assert total == 100 and abs(parts - 100) <= Decimal("0.1"), (option, parts)
     # Percentages agree with the counts, and the difference column with the two percentages.
     for group in by_option["Nettoutvalg (antall)"]:
-        for count, pct in (("Nettoutvalg (antall)", "Nettoutvalg (prosent)"),
-                           ("Bruttoutvalg (antall)", "Bruttoutvalg (prosent)")):
+        for count, pct in (
+            ("Nettoutvalg (antall)", "Nettoutvalg (prosent)"),
+            ("Bruttoutvalg (antall)", "Bruttoutvalg (prosent)"),
+        ):
             share = by_option[count][group] / sum(by_option[count].values()) * 100
             assert abs(share - by_option[pct][group]) <= Decimal("0.006"), (group, pct)
         diff = by_option["Nettoutvalg (prosent)"][group] - by_option["Bruttoutvalg (prosent)"][group]
@@ -689,8 +751,11 @@ def test_sample_table_sums(source):
 
 
 def test_sample_facts_match_tables():
-    facts = {(r["wave"], r["option"]): Decimal(r["value"]) for _, _, r in PROSE_ROWS
-             if r["question_id"] == "UTVALG"}
+    facts = {
+        (r["wave"], r["option"]): Decimal(r["value"])
+        for _, _, r in PROSE_ROWS
+        if r["question_id"] == "UTVALG"
+    }
     assert set(facts) == {(w, o) for w in WAVES for o in ("Invitert", "Fullført", "Svarprosent")}
     for wave in WAVES:
         rate = facts[(wave, "Fullført")] / facts[(wave, "Invitert")] * 100
@@ -703,8 +768,11 @@ def test_sample_facts_match_tables():
 
 def test_figure3_current_situation_matches_figure1():
     """Figur 3 'Dagens situasjon' is Figur 1 without firms lacking home-office employees."""
-    fig1 = {r["option"]: Decimal(r["value"]) for _, _, r in ROWS
-            if r["source"] == "Figur 1" and not r["option"].endswith("(sum)")}
+    fig1 = {
+        r["option"]: Decimal(r["value"])
+        for _, _, r in ROWS
+        if r["source"] == "Figur 1" and not r["option"].endswith("(sum)")
+    }
     fig3 = {r["option"]: Decimal(r["value"]) for r in rows_of("Figur 3") if r["item"] == "Dagens situasjon"}
     home = "Overvekt av tiden eller det aller meste av tiden på hjemmekontor"
     fig3_merged = dict(fig3)
@@ -722,12 +790,17 @@ def test_figure3_current_situation_matches_figure1():
 def test_figure3_prose_sums_match_labels():
     """The prose sums (81 and 79) equal the two 'lokaler' labels of each series within rounding."""
     fig3 = rows_of("Figur 3")
-    premises = {"Det aller meste av tiden i virksomhetens lokaler", "Overvekt av tiden i virksomhetens lokaler"}
-    sums = {r["item"]: Decimal(r["value"]) for _, _, r in PROSE_ROWS
-            if r["source"] == "Figur 3" and r["option"].endswith("(sum)")}
+    premises = {
+        "Det aller meste av tiden i virksomhetens lokaler",
+        "Overvekt av tiden i virksomhetens lokaler",
+    }
+    sums = {
+        r["item"]: Decimal(r["value"])
+        for _, _, r in PROSE_ROWS
+        if r["source"] == "Figur 3" and r["option"].endswith("(sum)")
+    }
     for item, stated in sums.items():
-        labels = sum(Decimal(r["value"]) for r in fig3
-                     if r["item"] == item and r["option"] in premises)
+        labels = sum(Decimal(r["value"]) for r in fig3 if r["item"] == item and r["option"] in premises)
         assert abs(labels - stated) <= 1, (item, labels, stated)
 
 
@@ -735,6 +808,9 @@ def test_footnote9_sum_matches_prose():
     rows = [r for _, _, r in ROWS if r["question_id"] == "HJEM_ANDEL_2021"]
     stated = [Decimal(r["value"]) for r in rows if r["option"].endswith("(sum)")]
     assert len(stated) == 1
-    parts = sum(Decimal(r["value"]) for r in rows
-                if r["source"] == "Fotnote 9" and r["option"] not in ("Ikke noe", "Vet ikke"))
+    parts = sum(
+        Decimal(r["value"])
+        for r in rows
+        if r["source"] == "Fotnote 9" and r["option"] not in ("Ikke noe", "Vet ikke")
+    )
     assert parts == stated[0]

@@ -20,7 +20,14 @@ ID_COUNTS = Counter(c.get("id") for c in CASES)
 
 ROUTES = {"data", "text", "none"}
 ALLOWED_KEYS = {
-    "id", "question", "history", "route", "expect_numbers", "expect_text_any", "expect_sources", "answerable",
+    "id",
+    "question",
+    "history",
+    "route",
+    "expect_numbers",
+    "expect_text_any",
+    "expect_sources",
+    "answerable",
 }
 MIN_ACCURACY = 0.90
 
@@ -47,7 +54,9 @@ def test_case_structure(case: dict[str, Any]) -> None:
     assert isinstance(answerable, bool)
     if answerable:
         assert case["route"] in {"data", "text"}, "besvarbare spørsmål må ha route data eller text"
-        assert case.get("expect_numbers") or case.get("expect_text_any"), "besvarbart spørsmål uten forventning"
+        assert case.get("expect_numbers") or case.get("expect_text_any"), (
+            "besvarbart spørsmål uten forventning"
+        )
         assert case.get("expect_sources"), "besvarbart spørsmål uten forventet kilde"
     else:
         assert case["route"] == "none", "ubesvarbare spørsmål skal ha route none"
@@ -84,7 +93,10 @@ def test_accuracy(results) -> None:
 
 
 def test_unanswerable_refused(results) -> None:
-    wrong = [(c, a, p or ["ikke avvist"]) for c, a, p in results
-             if c.get("answerable", True) is False and a.get("answerable") is not False]
+    wrong = [
+        (c, a, p or ["ikke avvist"])
+        for c, a, p in results
+        if c.get("answerable", True) is False and a.get("answerable") is not False
+    ]
     details = "\n".join(_describe(c, a, p) for c, a, p in wrong)
     assert not wrong, f"{len(wrong)} ubesvarbare spørsmål ble ikke avvist:\n{details}"

@@ -74,4 +74,7 @@ def test_repairs():
     assert dehyphenate("IA- avtalen") == "IA-avtalen"
     assert dehyphenate("arbeidsgiver- og arbeidstakersiden") == "arbeidsgiver- og arbeidstakersiden"
     assert figure_refs("jf. figur 5 og 7, tabell 2") == ["Figur 5", "Tabell 2"]
-    assert split_sentences("Det gjelder bl.a. ledere. Neste setning.") == ["Det gjelder bl.a. ledere.", "Neste setning."]
+    assert split_sentences("Det gjelder bl.a. ledere. Neste setning.") == [
+        "Det gjelder bl.a. ledere.",
+        "Neste setning.",
+    ]

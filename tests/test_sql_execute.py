@@ -58,7 +58,9 @@ def test_executor_guards_and_caps(built, monkeypatch):
     try:
         res = ex.run("SELECT value FROM v_results WHERE unit = ?", ["pct"])
         assert len(res.rows) == 6 and res.truncated
-        small = ex.run("SELECT value FROM v_results WHERE source = ? AND item = ?", ["Tabell 3", "Tilsyn med veiledning"])
+        small = ex.run(
+            "SELECT value FROM v_results WHERE source = ? AND item = ?", ["Tabell 3", "Tilsyn med veiledning"]
+        )
         assert not small.truncated and len(small.rows) == 6
         from assistant.sql.guard import GuardError
 

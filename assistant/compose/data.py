@@ -132,17 +132,27 @@ def _compose_sample(rows: list[dict[str, Any]], group_dim: str) -> tuple[list[st
         text = f"- **{_group_phrase(group, group_dim) if group_dim == 'storrelse' else group}**: "
         bits = []
         if net is not None:
-            bits.append(f"{fmt(net, 'count')} svarte" + (f" ({fmt(netp, 'pct')} av svarene)" if netp is not None else ""))
+            bits.append(
+                f"{fmt(net, 'count')} svarte"
+                + (f" ({fmt(netp, 'pct')} av svarene)" if netp is not None else "")
+            )
         if gross is not None:
             bits.append(
-                f"{fmt(gross, 'count')} ble invitert" + (f" ({fmt(grossp, 'pct')} av bruttoutvalget)" if grossp is not None else "")
+                f"{fmt(gross, 'count')} ble invitert"
+                + (f" ({fmt(grossp, 'pct')} av bruttoutvalget)" if grossp is not None else "")
             )
         if diff is not None:
-            word = "underrepresentert" if diff < 0 else "overrepresentert" if diff > 0 else "likt representert"
+            word = (
+                "underrepresentert" if diff < 0 else "overrepresentert" if diff > 0 else "likt representert"
+            )
             bits.append(f"differanse {fmt(diff, 'pct').replace(' %', '')} prosentpoeng ({word})")
         lines.append(text + "; ".join(bits) + ".")
-    lines.append("Kilde: nettoutvalg (svarene) sammenlignet med bruttoutvalg (alle inviterte), november 2021.")
-    return lines, ["Utvalget er ikke vektet; rapporten vurderer forskjellene mellom netto- og bruttoutvalg som små."]
+    lines.append(
+        "Kilde: nettoutvalg (svarene) sammenlignet med bruttoutvalg (alle inviterte), november 2021."
+    )
+    return lines, [
+        "Utvalget er ikke vektet; rapporten vurderer forskjellene mellom netto- og bruttoutvalg som små."
+    ]
 
 
 def compose_rank(
@@ -154,14 +164,18 @@ def compose_rank(
     label = (lambda r: _group_phrase(r[key], group_dim)) if key == "group_label" else (lambda r: r[key])
     top = rows[0]
     word = "Høyest" if descending else "Lavest"
-    lines = [f"{word} {what}: **{label(top)}** ({fmt(round(top['value'], 2), unit)})." if len(rows) > 1 else ""]
+    lines = [
+        f"{word} {what}: **{label(top)}** ({fmt(round(top['value'], 2), unit)})." if len(rows) > 1 else ""
+    ]
     lines.append("Rangert:")
     for i, r in enumerate(rows, 1):
         lines.append(f"{i}. {label(r)}: {fmt(round(r['value'], 2), unit)}")
     return [x for x in lines if x]
 
 
-def sources_for_rows(rows: list[dict[str, Any]], captions: dict[str, str], titles: dict[str, str]) -> list[Source]:
+def sources_for_rows(
+    rows: list[dict[str, Any]], captions: dict[str, str], titles: dict[str, str]
+) -> list[Source]:
     out: list[Source] = []
     seen: set[str] = set()
     for r in rows:

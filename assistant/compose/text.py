@@ -31,7 +31,8 @@ _BECAUSE_BEFORE = re.compile(r"\bderfor\b|på bakgrunn av dette|med bakgrunn i",
 _ANAPHOR = re.compile(r"(Utfordringen|Dette|Denne|Disse|Andelen|Det samme|Mønsteret|Tilsvarende)\b")
 _DEFINITION = re.compile(r"^(hva er|hva betyr|hva menes med|hva innebærer) (.+)$")
 NUMBER_STATEMENT = re.compile(
-    r"\d+\s*(%|prosent)|\d+ av \d+|\d,\d|halvparten|flertall|de fleste|de aller fleste|færrest|flest", re.IGNORECASE
+    r"\d+\s*(%|prosent)|\d+ av \d+|\d,\d|halvparten|flertall|de fleste|de aller fleste|færrest|flest",
+    re.IGNORECASE,
 )
 
 
@@ -57,7 +58,9 @@ def best_sentences(
     qtok = set(tokens(question))
     ftok = set(tokens(focus))
     xtok = set(tokens(expansion)) - qtok
-    mention = [re.compile(r"(?<![\wæøå])" + re.escape(w.lower()) + r"(?![\wæøå])") for w in must_mention or [] if w]
+    mention = [
+        re.compile(r"(?<![\wæøå])" + re.escape(w.lower()) + r"(?![\wæøå])") for w in must_mention or [] if w
+    ]
     definition = _DEFINITION.match(question.strip().lower().split("?")[0])
     term = definition.group(2).strip(" ?") if definition else None
     scored: list[tuple[float, int, int, Passage, str]] = []
@@ -69,7 +72,9 @@ def best_sentences(
             if len(sent.split()) < 4 or (_digit_ratio(sent) > 0.3 and len(sent.split()) >= 8):
                 continue
             stoks = set(tokens(sent))
-            if j > 0 and _ANAPHOR.match(sent):  # "Utfordringen er minst hos …" is about the previous sentence's topic
+            if j > 0 and _ANAPHOR.match(
+                sent
+            ):  # "Utfordringen er minst hos …" is about the previous sentence's topic
                 stoks |= set(tokens(sentences[j - 1]))
             overlap = (
                 sum(idf.get(t, 1.0) for t in qtok & stoks)
@@ -90,7 +95,11 @@ def best_sentences(
             if overlap <= 0 and bonus < 3.0:
                 continue
             # a short numeric sentence right after belongs to this one ("… sykemeldte arbeidstakere. 8 av 10 svarer dette.")
-            if j + 1 < len(sentences) and len(sentences[j + 1].split()) <= 8 and re.search(r"\d", sentences[j + 1]):
+            if (
+                j + 1 < len(sentences)
+                and len(sentences[j + 1].split()) <= 8
+                and re.search(r"\d", sentences[j + 1])
+            ):
                 sent = f"{sent} {sentences[j + 1]}"
             if explain:
                 if j > 0 and _BECAUSE_BEFORE.search(sent):
@@ -124,7 +133,12 @@ def passage_source(p: Passage, quote: str) -> Source:
     if p.label and p.kind in ("caption", "table", "chart"):
         return Source(label=p.label, section=p.section, page=p.page, quote=quote)
     if p.label and p.kind == "footnote":
-        return Source(label=f"{p.section} {p.section_title} ({p.label.lower()})", section=p.section, page=p.page, quote=quote)
+        return Source(
+            label=f"{p.section} {p.section_title} ({p.label.lower()})",
+            section=p.section,
+            page=p.page,
+            quote=quote,
+        )
     return Source(label=p.section_label, section=p.section, page=p.page, quote=quote)
 
 
@@ -139,7 +153,7 @@ def compose_passages(picked: list[tuple[Passage, str, float]]) -> tuple[str, lis
             order.append(p)
         by_passage[p.id].append(s)
     for p in order:
-        quote = " ".join(by_passage[p.id])
+        quote = " ".join(by_passage[p.id]).lstrip("►• ").strip()
         lines.append(f"Rapporten ({p.section_label}):\n\n> «{quote}»")
         src = passage_source(p, quote)
         sources.append(src)
@@ -170,7 +184,10 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
     best = knowledge.question(q.question_id) if q.question_id else None
     if best is None:
         return "", []
-    lines = [f"Spørsmålet ble stilt slik ({WAVE_TEXT.get(best['wave'], best['wave'])}):", f"> «{best['text']}»"]
+    lines = [
+        f"Spørsmålet ble stilt slik ({WAVE_TEXT.get(best['wave'], best['wave'])}):",
+        f"> «{best['text']}»",
+    ]
     if best.get("items"):
         lines.append("Forhold det ble spurt om: " + "; ".join(f"«{i['label']}»" for i in best["items"]) + ".")
     if best.get("options"):
@@ -194,6 +211,10 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
 
 
 REFUSALS = {
+    "smalltalk": "Hei! Jeg svarer på spørsmål om NHOs Arbeidsmiljøbarometer 2021: hjemmekontor og fjernarbeid, "
+    "forebyggende arbeidsmiljøarbeid, sykefravær og sykefraværsoppfølging, og støtte fra Arbeidstilsynet, NAV "
+    "Arbeidslivssenter og bedriftshelsetjenesten, samt om utvalget og metoden. Prøv for eksempel «Hvor nyttige var "
+    "risikovurderingene fra BHT?» eller «Hvor mange bedrifter svarte på undersøkelsen?»",
     "empty": "Jeg fikk ikke noe spørsmål. Skriv et spørsmål om NHOs Arbeidsmiljøbarometer 2021, for eksempel "
     "«Hvor mange bedrifter svarte på undersøkelsen?»",
     "injection": "Jeg kan ikke endre hvordan jeg arbeider eller hvilke data jeg bruker. Jeg svarer gjerne på "
@@ -208,15 +229,29 @@ REFUSALS = {
 def available_overview(und: Any, q: Question) -> list[str]:
     """What the survey does have near the question: published questions and their breakdowns."""
     lines: list[str] = []
-    qid = q.question_id
+    qid = q.question_id if q.question_score >= 0.45 else None
     info = knowledge.question(qid) if qid else None
+    if info is None:
+        themes = ", ".join(
+            t["label"] for t in knowledge.codebook().get("themes") or [] if t["id"] != "bakgrunn"
+        )
+        lines.append(f"Resultater om fire temaer: {themes}.")
+        lines.append(
+            "Fakta om utvalget og metoden: hvem som svarte (fylke, landsforening, størrelse), svarprosent og datoer."
+        )
     if info is not None and str(info.get("results")) != "none":
         dims = sorted({r["group_dim"] for r in und.catalogue if r["question_id"] == qid})
-        names = {"total": "alle bedrifter", "storrelse": "bedriftsstørrelse", "landsforening": "landsforening", "fylke": "fylke"}
+        names = {
+            "total": "alle bedrifter",
+            "storrelse": "bedriftsstørrelse",
+            "landsforening": "landsforening",
+            "fylke": "fylke",
+        }
         pubs = ", ".join(info.get("published_in") or [])
         if dims:
             lines.append(
-                f"For «{info['text']}» publiserer rapporten tall for " + " og ".join(names.get(d, d) for d in dims)
+                f"For «{info['text']}» publiserer rapporten tall for "
+                + " og ".join(names.get(d, d) for d in dims)
                 + (f" ({pubs})." if pubs else ".")
             )
         elif pubs:

@@ -12,15 +12,48 @@ import sqlglot
 from sqlglot import exp
 
 ALLOWED_TABLES = frozenset(
-    {"v_results", "v_questions", "v_options", "v_items", "v_waves", "v_sample", "results", "waves", "questions"}
+    {
+        "v_results",
+        "v_questions",
+        "v_options",
+        "v_items",
+        "v_waves",
+        "v_sample",
+        "results",
+        "waves",
+        "questions",
+    }
 )
 ALLOWED_FUNCTIONS = frozenset(
-    {"sum", "count", "min", "max", "avg", "round", "coalesce", "lower", "abs", "row_number", "string_agg", "group_concat"}
+    {
+        "sum",
+        "count",
+        "min",
+        "max",
+        "avg",
+        "round",
+        "coalesce",
+        "lower",
+        "abs",
+        "row_number",
+        "string_agg",
+        "group_concat",
+    }
 )
 
 
 # operators and casts are expressions too in sqlglot's tree; they are not functions to allow-list
-_OPERATORS = (exp.Binary, exp.Connector, exp.Unary, exp.Predicate, exp.Cast, exp.Case, exp.If, exp.Paren, exp.Coalesce)
+_OPERATORS = (
+    exp.Binary,
+    exp.Connector,
+    exp.Unary,
+    exp.Predicate,
+    exp.Cast,
+    exp.Case,
+    exp.If,
+    exp.Paren,
+    exp.Coalesce,
+)
 
 
 class GuardError(ValueError):
