@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 
 import numpy as np
 
@@ -17,6 +18,22 @@ class Embedder:
 
     def query(self, text: str) -> np.ndarray | None:
         return None
+
+    def cached_query(self, text: str, fresh: bool = False) -> np.ndarray | None:
+        """query() with a small cache: a follow-up's history was embedded when it was asked, and the
+        embedding is the cost floor. `fresh` computes anew (the current question) and remembers it."""
+        cache: OrderedDict[str, np.ndarray | None] = self.__dict__.setdefault("_cache", OrderedDict())
+        lock: threading.Lock = self.__dict__.setdefault("_cache_lock", threading.Lock())
+        with lock:
+            if not fresh and text in cache:
+                cache.move_to_end(text)
+                return cache[text]
+        vec = self.query(text)
+        with lock:
+            cache[text] = vec
+            while len(cache) > 2048:
+                cache.popitem(last=False)
+        return vec
 
     def passages(self, texts: list[str]) -> np.ndarray | None:
         return None

@@ -122,14 +122,14 @@ class Assistant:
     def understand(self, question: str, history: list[str] | None = None) -> Question:
         prev: Question | None = None
         for h in history or []:
-            prev = self._understand_one(h, prev)
-        return self._understand_one(question, prev)
+            prev = self._understand_one(h, prev, fresh=False)
+        return self._understand_one(question, prev, fresh=True)
 
     # ------------------------------------------------------------------ steps
-    def _understand_one(self, raw: str, prev: Question | None) -> Question:
+    def _understand_one(self, raw: str, prev: Question | None, fresh: bool) -> Question:
         raw = raw[: self.max_chars]
         text = normalize(raw)
-        qvec = self.embedder.query(text) if re.search(r"[a-zæøå]{3}", text) else None
+        qvec = self.embedder.cached_query(text, fresh=fresh) if re.search(r"[a-zæøå]{3}", text) else None
         q = self.und.understand(raw, text, qvec)
         q = resolve(q, prev, self.und)
         q._qvec = qvec  # type: ignore[attr-defined]  # reused by retrieval: embed once per question
