@@ -26,6 +26,7 @@ from .compose.text import (
 )
 from .embed import make_embedder
 from .followup import resolve
+from .llm import make_chat_model, rewrite_question
 from .normalize import normalize, tokens
 from .plan import compile_plan
 from .retrieve import Index
@@ -74,8 +75,10 @@ def _size_words(und: Understander, key: str) -> list[str]:
 class Assistant:
     """Answers questions about NHOs Arbeidsmiljøbarometer 2021. One instance serves many threads."""
 
-    def __init__(self, data_dir: Path | None = None, embeddings: str | None = None):
+    def __init__(self, data_dir: Path | None = None, embeddings: str | None = None, chat_model: Any = None):
+        """`chat_model`: an optional langchain chat model (default: from the ASSISTANT_LLM settings, usually none)."""
         path = data_dir or settings.data_dir()
+        self.chat_model = chat_model if chat_model is not None else make_chat_model()
         if not (path / DB_NAME).exists():
             build(log=lambda m: log.info(m))
         self.executor = Executor(path / DB_NAME)
@@ -139,6 +142,24 @@ class Assistant:
         caveats: list[str] = []
         if len(question) > self.max_chars:
             caveats.append(f"Spørsmålet var svært langt; jeg leste bare de første {self.max_chars} tegnene.")
+        answer = self._answer(question, history)
+        if (
+            answer.route == "none"
+            and getattr(answer, "_reason", "") == "not_found"
+            and self.chat_model is not None
+        ):
+            # the language model may reword what the pipeline could not place; the pipeline answers again
+            rewritten = rewrite_question(self.chat_model, question)
+            if rewritten and rewritten.strip().lower() != question.strip().lower():
+                second = self._answer(rewritten, history)
+                if second.answerable:
+                    second.caveats.insert(0, f"Jeg tolket spørsmålet som: «{rewritten}»")
+                    answer = second
+        answer.question = question
+        answer.caveats = caveats + answer.caveats
+        return answer
+
+    def _answer(self, question: str, history: list[str]) -> Answer:
         q = self.understand(question, history)
         decision = decide(q, self.und)
         if decision.route == "data":
@@ -149,8 +170,6 @@ class Assistant:
             answer = self._text_answer(q, decision)
         if decision.route == "none":
             answer = self._none_answer(q, decision)
-        answer.question = question
-        answer.caveats = caveats + answer.caveats
         return answer
 
     def _data_answer(self, q: Question, d: Decision) -> Answer | None:
@@ -332,6 +351,11 @@ class Assistant:
         return total > 0 and covered / total >= 0.4
 
     def _none_answer(self, q: Question, d: Decision) -> Answer:
+        answer = self._none_text(q, d)
+        answer._reason = d.reason  # type: ignore[attr-defined]  # not part of the JSON contract
+        return answer
+
+    def _none_text(self, q: Question, d: Decision) -> Answer:
         if d.reason in REFUSALS:
             return Answer(q.raw, "none", False, REFUSALS[d.reason])
         info = knowledge.question(q.question_id) if q.question_id else None
