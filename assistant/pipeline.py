@@ -304,6 +304,7 @@ class Assistant:
             explain=q.intent == "explain" or bool(re.search(r"\bhvorfor\b", q.text)),
             expansion=expansion,
             prefer=DATE_PATTERN if q.method_topic == "dates" else None,
+            want_number=q.intent in ("figure", "rank", "compare") and q.question_id is not None,
         )
         if not picked or not self._covers(q, query, picked):
             return self._none_answer(q, Decision("none", "not_found"))

@@ -36,7 +36,7 @@ _QUESTIONNAIRE = (
     r"krysse av|flere svar|velge mellom|kunne (bedriftene )?velge|svarskala|\bskala\b"
 )
 _EXPLAIN = r"\bhvorfor\b|forklar|\bårsak|hva betyr|tolkes|varsom|\bhva kan\b|\bkonklu|\butfordringene\b|hovedfunn|viktigste funn"
-_RANK = r"høyest|størst|flest|\bmest\b|lavest|\bminst\b|færrest|viktigste|\bbest\b|dårligst|rangert|rangering"
+_RANK = r"høyest|størst|flest|\bmest\b|lavest|\bminst\b|færrest|viktigst|\bbest\b|dårligst|rangert|rangering"
 _COMPARE = r"varier|forskjell|sammenlign|sammenlikn|\bkontra\b|\bmot\b|etter (bedrifts)?størrelse|etter antall ansatte|store og små|små og store|bedriftsstørrelse"
 _MEASURE_N = r"hvor mange (har )?svarte på|hvor mange svarte|\bantall svar|\bgrunnlag|\bn ?=|\bbase\b|hvor mange (bedrifter )?(har )?svart på spørsmålet"
 _MEASURE_MEAN = r"gjennomsnitt|\bsnitt|\bskår|score"

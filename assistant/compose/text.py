@@ -27,6 +27,9 @@ _SIZE_MENTION = re.compile(
 _EXPLANATION = re.compile(
     r"(Dette|Det) (kan|indikerer|tyder|betyr|innebærer)|Resultatet (har|kan|er)|Resultatene (indikerer|tyder)|Trolig|Samtidig kan"
 )
+_QUESTION_WORDING = re.compile(
+    r"følgende spørsmål|\?\s*»?$|^Vi (ber|har (derfor )?(spurt|stilt))", re.IGNORECASE
+)
 _BECAUSE_BEFORE = re.compile(r"\bderfor\b|på bakgrunn av dette|med bakgrunn i", re.IGNORECASE)
 _ANAPHOR = re.compile(r"(Utfordringen|Dette|Denne|Disse|Andelen|Det samme|Mønsteret|Tilsvarende)\b")
 _DEFINITION = re.compile(r"^(hva er|hva betyr|hva menes med|hva innebærer) (.+)$")
@@ -47,6 +50,7 @@ def best_sentences(
     explain: bool = False,
     expansion: str = "",
     prefer: re.Pattern[str] | None = None,
+    want_number: bool = False,
 ) -> list[tuple[Passage, str, float]]:
     """The sentences that best answer the question, from the top passages, scored by weighted overlap.
 
@@ -92,6 +96,11 @@ def best_sentences(
                 bonus += 3.0  # "NAVs dialogmøte 2 er et møte …" answers "Hva er NAVs dialogmøte 2?"
             if prefer is not None and prefer.search(sent):
                 bonus += 2.0
+            if want_number:
+                if NUMBER_STATEMENT.search(sent):
+                    bonus += 1.5  # a figure was asked for: the sentence that states one
+                if _QUESTION_WORDING.search(sent):
+                    bonus -= 2.0  # the survey's own question is not an answer to it
             if overlap <= 0 and bonus < 3.0:
                 continue
             # a short numeric sentence right after belongs to this one ("… sykemeldte arbeidstakere. 8 av 10 svarer dette.")
