@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -267,15 +268,12 @@ class Assistant:
         quotable = {p.id for p in self.index.passages if p.kind in ("prose", "footnote")}
         allowed = quotable
         if d.must_mention:
-            pats = [
-                re.compile(r"(?<![\wæøå])" + re.escape(w.lower()) + r"(?![\wæøå])") for w in d.must_mention
-            ]
             allowed = {
-                p.id
-                for p in self.index.passages
-                if p.kind != "table"
-                and any(pt.search(p.text.lower()) for pt in pats)
-                and (not d.sections or p.section in d.sections or set(p.figures) & set(d.figures))
+                i
+                for i in self._mentioning(tuple(sorted({w.lower() for w in d.must_mention if w})))
+                if not d.sections
+                or self.index.passages[i].section in d.sections
+                or set(self.index.passages[i].figures) & set(d.figures)
             }
             if not allowed:
                 return self._none_answer(q, Decision("none", "group_unpublished", sections=d.sections))
@@ -323,6 +321,14 @@ class Assistant:
         if any(p.section in ("4.2", "7.3") and "rolle" in s.lower() for p, s, _ in picked):
             caveats.append(SKEWED)
         return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats)
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019  # one Assistant per process; the words come from the lexicon
+    def _mentioning(self, words: tuple[str, ...]) -> frozenset[int]:
+        """Passages (not tables) that name one of `words`."""
+        pattern = re.compile(r"(?<![\wæøå])(" + "|".join(re.escape(w) for w in words) + r")(?![\wæøå])")
+        return frozenset(
+            p.id for p in self.index.passages if p.kind != "table" and pattern.search(p.text.lower())
+        )
 
     def _mentions_item(self, q: Question, picked) -> bool:
         """The quoted sentences name the item asked about (its own words, not the question's)."""

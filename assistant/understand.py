@@ -61,6 +61,15 @@ def normalize_word(word: str) -> str:
     return normalize(word)
 
 
+def _first_word(phrase: str) -> str:
+    found = re.findall(r"[\wæøå]+", fold(phrase))
+    return found[0] if found else ""
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[\wæøå]+", text))
+
+
 def _word_re(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\wæøå])" + re.escape(fold(phrase)) + r"(?![\wæøå])")
 
@@ -111,7 +120,7 @@ class Understander:
             for w, words in self.wave_words.items()
         }
         self._option_res = [(p, _word_re(p)) for p in sorted(self.option_words, key=len, reverse=True)]
-        self._group_res: list[tuple[re.Pattern[str], int, str, str]] = []
+        self._group_res: list[tuple[re.Pattern[str], int, str, str, str]] = []
         for dim in ("landsforening", "fylke", "storrelse"):
             for g in self.groups.get(dim) or []:
                 key = g.get("canonical") or g.get("key")
@@ -129,7 +138,7 @@ class Understander:
                             + pattern
                             + r"\s*[?.!]?$"
                         )
-                    self._group_res.append((re.compile(pattern), len(w), dim, key))
+                    self._group_res.append((re.compile(pattern), len(w), dim, key, _first_word(w)))
         self.known_words = {fold(w) for w in vocabulary()} | set(_KNOWN_NAMES)
         for dim in self.groups.values():
             for g in dim:
@@ -256,7 +265,12 @@ class Understander:
         if m:
             lo = int(m.group(1) or m.group(2))
             return "storrelse", f"{lo}-"
-        hits = [(n, dim, key) for pattern, n, dim, key in self._group_res if pattern.search(text)]
+        words = _words(text)
+        hits = [
+            (n, dim, key)
+            for pattern, n, dim, key, first in self._group_res
+            if first in words and pattern.search(text)
+        ]
         if hits:
             hits.sort(key=lambda h: -h[0])
             return hits[0][1], hits[0][2]
@@ -272,8 +286,10 @@ class Understander:
         return [wave for wave, patterns in self._wave_res.items() if any(p.search(text) for p in patterns)]
 
     def strip_slots(self, text: str) -> str:
-        for pattern, _n, _dim, _key in self._group_res:
-            text = pattern.sub(" ", text)
+        words = _words(text)
+        for pattern, _n, _dim, _key, first in self._group_res:
+            if first in words:  # only phrases whose first word occurs can match: skip the rest cheaply
+                text = pattern.sub(" ", text)
         for patterns in self._wave_res.values():
             for p in patterns:
                 text = p.sub(" ", text)

@@ -60,6 +60,9 @@ class GuardError(ValueError):
     """A statement the guard refuses; the message is Norwegian and safe to show."""
 
 
+_PASSED: set[str] = set()  # statements already checked: plans reuse a handful of parameterised shapes
+
+
 def check(sql: str, conn: duckdb.DuckDBPyConnection | None = None) -> None:
     """Raise GuardError unless `sql` is exactly one SELECT over allowed tables and functions.
 
@@ -69,6 +72,14 @@ def check(sql: str, conn: duckdb.DuckDBPyConnection | None = None) -> None:
     ...
     assistant.sql.guard.GuardError: Bare SELECT-spørringer er tillatt.
     """
+    if sql in _PASSED:
+        return
+    _check(sql, conn)
+    if len(_PASSED) < 10_000:
+        _PASSED.add(sql)
+
+
+def _check(sql: str, conn: duckdb.DuckDBPyConnection | None) -> None:
     if not sql or not sql.strip():
         raise GuardError("Tom spørring.")
     probe = conn or duckdb.connect(":memory:")
