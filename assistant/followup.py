@@ -73,5 +73,6 @@ def resolve(cur: Question, prev: Question | None, und: Understander) -> Question
         measure=measure,
         method_topic=None,
         inherited=[*cur.inherited, "followup"],
+        context=f"{prev.context} {prev.text}".strip(),
     )
     return merged

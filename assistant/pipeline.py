@@ -66,11 +66,16 @@ METHOD_QUERY = {
 
 
 def _size_words(und: Understander, key: str) -> list[str]:
+    """Words the report uses for a size group ("2–9", "de minste", "200 eller flere")."""
     band = und.size_band(key)
     if band is None:
         return []
     lo, hi = band
-    return [f"{lo}-{hi}" if hi else f"{lo} eller flere", "ansatte"]
+    words = [f"{lo}-{hi}" if hi else f"{lo} eller flere", "ansatte"]
+    for g in und.groups.get("storrelse") or []:
+        if g.get("key") == key:
+            words += (g.get("words") or [])[:12]
+    return words
 
 
 class Assistant:
@@ -289,10 +294,11 @@ class Assistant:
         if q.question_id:
             info = knowledge.question(q.question_id) or {}
             expansion += " " + " ".join((info.get("keywords") or [])[:4])
-        query = f"{q.text} {' '.join(q.items)} {expansion}"
+        topic = f"{q.context} {q.text} {' '.join(q.items)}".strip()  # a follow-up keeps its earlier topic
+        query = f"{topic} {expansion}"
         hits = self.index.search(query, getattr(q, "_qvec", None), k=10, allowed=allowed, boost=boost)
         picked = best_sentences(
-            f"{q.text} {' '.join(q.items)}",
+            topic,
             hits,
             self.index.bm25.idf,
             limit=3,
@@ -303,6 +309,9 @@ class Assistant:
             expansion=expansion,
             prefer=DATE_PATTERN if q.method_topic == "dates" else None,
             want_number=q.intent in ("figure", "rank", "compare") and q.question_id is not None,
+            group_words=_size_words(self.und, q.group_key)
+            if q.group_dim == "storrelse" and q.group_key
+            else None,
         )
         if not picked or not self._covers(q, query, picked):
             return self._none_answer(q, Decision("none", "not_found"))
@@ -349,7 +358,7 @@ class Assistant:
         unknown = (
             sorted(idf.values())[len(idf) // 2] if idf else 3.0
         )  # an unknown word weighs like a typical one
-        own = set(tokens(q.text))
+        own = set(tokens(f"{q.context} {q.text}"))
         found = set().union(*(set(tokens(s)) for _p, s, _ in picked)) | set(tokens(query)) - own
         total = sum(idf.get(t, unknown) for t in own)
         covered = sum(idf.get(t, unknown) for t in own & found)

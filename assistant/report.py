@@ -263,6 +263,17 @@ def _blocks(lines: list[str]) -> tuple[list[_Block], dict[int, int]]:
     return [b for b in blocks if b.lines], footnote_pages
 
 
+def _close_bullets(lines: list[str]) -> list[str]:
+    """End a bullet line with a full stop when the next line starts something new, so that
+    "► Langvarig sykefravær" does not run into the next sentence."""
+    out = list(lines)
+    for i, line in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        if line.startswith(("►", "•")) and not re.search(r"[.!?:;,]$", line) and re.match(r"[►•A-ZÆØÅ]", nxt):
+            out[i] = line + "."
+    return out
+
+
 def parse_report(path: Path = REPORT_PATH) -> list[Passage]:
     """Passages of the report: prose windows of whole sentences, captions, footnotes, tables, charts."""
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -305,7 +316,7 @@ def parse_report(path: Path = REPORT_PATH) -> list[Passage]:
         else:
             merged.append(_Block(b.kind, b.section, b.title, b.page, list(b.lines), b.label))
     for b in merged:
-        text = dehyphenate(" ".join(b.lines))
+        text = dehyphenate(" ".join(_close_bullets(b.lines)))
         if b.kind in ("prose",):
             text = strip_footnote_markers(text, footnotes)
             window: list[str] = []

@@ -55,6 +55,7 @@ class Question:
     method_topic: str | None = None
     out_of_scope_reason: str | None = None
     inherited: list[str] = field(default_factory=list)
+    context: str = ""  # a follow-up's earlier question (normalised): the topic the new words refine
 
 
 @dataclass

@@ -36,6 +36,9 @@ _QUESTIONNAIRE = (
     r"krysse av|flere svar|velge mellom|kunne (bedriftene )?velge|svarskala|\bskala\b"
 )
 _EXPLAIN = r"\bhvorfor\b|forklar|\bårsak|hva betyr|tolkes|varsom|\bhva kan\b|\bkonklu|\butfordringene\b|hovedfunn|viktigste funn"
+_FIGURE_WORDS = (
+    r"andel|prosent|gjennomsnitt|snitt|tall|resultat|svarprosent|flest|størst|høyest|viktigst|hvor mange"
+)
 _RANK = r"høyest|størst|flest|\bmest\b|lavest|\bminst\b|færrest|viktigst|\bbest\b|dårligst|rangert|rangering"
 _COMPARE = r"varier|forskjell|sammenlign|sammenlikn|\bkontra\b|\bmot\b|etter (bedrifts)?størrelse|etter antall ansatte|store og små|små og store|bedriftsstørrelse"
 _MEASURE_N = r"hvor mange (har )?svarte på|hvor mange svarte|\bantall svar|\bgrunnlag|\bn ?=|\bbase\b|hvor mange (bedrifter )?(har )?svart på spørsmålet"
@@ -402,7 +405,10 @@ class Understander:
                 q.intent = "method"
                 q.method_topic = topic
             if q.intent != "method":
-                if re.search(_EXPLAIN, text):
+                if re.search(_EXPLAIN, text) or (
+                    re.match(r"hva (er|betyr|menes med|innebærer) ", text)
+                    and not re.search(_FIGURE_WORDS, text)
+                ):
                     q.intent = "explain"
                 elif re.search(_RANK, topic_text):
                     q.intent = "rank"

@@ -51,6 +51,7 @@ def best_sentences(
     expansion: str = "",
     prefer: re.Pattern[str] | None = None,
     want_number: bool = False,
+    group_words: list[str] | None = None,
 ) -> list[tuple[Passage, str, float]]:
     """The sentences that best answer the question, from the top passages, scored by weighted overlap.
 
@@ -65,6 +66,9 @@ def best_sentences(
     mention = [
         re.compile(r"(?<![\wæøå])" + re.escape(w.lower()) + r"(?![\wæøå])") for w in must_mention or [] if w
     ]
+    group_res = [
+        re.compile(r"(?<![\wæøå])" + re.escape(w.lower()) + r"(?![\wæøå])") for w in group_words or [] if w
+    ]
     definition = _DEFINITION.match(question.strip().lower().split("?")[0])
     term = definition.group(2).strip(" ?") if definition else None
     scored: list[tuple[float, int, int, Passage, str]] = []
@@ -73,12 +77,11 @@ def best_sentences(
             continue
         sentences = split_sentences(p.text)
         for j, sent in enumerate(sentences):
-            if len(sent.split()) < 4 or (_digit_ratio(sent) > 0.3 and len(sent.split()) >= 8):
+            if len(sent.split()) < 4 or (_digit_ratio(sent) > 0.45 and len(sent.split()) >= 8):
                 continue
             stoks = set(tokens(sent))
-            if j > 0 and _ANAPHOR.match(
-                sent
-            ):  # "Utfordringen er minst hos …" is about the previous sentence's topic
+            if j > 0 and (_ANAPHOR.match(sent) or re.search(r"det samme\.?$", sent)):
+                # "Utfordringen er minst hos …", "… svarer 1 av 10 det samme": the previous sentence's topic
                 stoks |= set(tokens(sentences[j - 1]))
             overlap = (
                 sum(idf.get(t, 1.0) for t in qtok & stoks)
@@ -90,6 +93,10 @@ def best_sentences(
                 bonus += 0.4  # the report's own summary of its findings
             if prefer_total and _SIZE_MENTION.search(sent):
                 bonus -= 0.8
+            if group_res and any(
+                g.search(sent.lower().replace("–", "-")) for g in group_res if "ansatte" not in g.pattern
+            ):
+                bonus += 1.5  # about the size group asked for
             if mention and any(m.search(sent.lower()) for m in mention):
                 bonus += 3.0  # a sentence that names the group asked about
             if term and re.search(re.escape(term) + r"\s+(er|betyr)\b", sent.lower()):
