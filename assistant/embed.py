@@ -69,7 +69,11 @@ class SentenceTransformerEmbedder(Embedder):
         from sentence_transformers import SentenceTransformer  # optional dependency
 
         self._model = SentenceTransformer(model, device="cpu")
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dim = (
+            getattr(self._model, "get_embedding_dimension", None)
+            or self._model.get_sentence_embedding_dimension
+        )
+        self.dim = int(dim())
 
     def query(self, text: str) -> np.ndarray:
         return self._model.encode(["query: " + text], normalize_embeddings=True)[0].astype(np.float32)
