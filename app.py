@@ -20,10 +20,10 @@ import pandas as pd
 import streamlit as st
 
 from assistant import knowledge, settings
+from assistant.press import plain_text, press_text, source_line  # noqa: F401  (tests use them from here)
 
 log = logging.getLogger("barometerassistenten.app")
 
-PUBLICATION = "NHOs Arbeidsmiljøbarometer 2021 (Agenda Kaupang/Kantar for NHO)"
 ERROR_TEXT = "Beklager, noe gikk galt da jeg skulle svare. Prøv igjen, gjerne med litt andre ord."
 EXAMPLES = [
     "Hvor mange bedrifter svarte på undersøkelsen i november 2021?",
@@ -49,7 +49,6 @@ TABLE_COLUMNS = {
     "option": "Svar", "value": "Verdi", "unit": "Enhet", "n": "n",
 }  # fmt: skip
 UNITS = {"pct": "%", "count": "antall", "mean": "snitt"}
-FIGURE_LABEL = re.compile(r"^(Tabell|Figur|Fotnote)\s+\d+")
 NUMBER_LOCALE = {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0kr"]}
 EXPORT_WIDTH = 640  # "container" width has no meaning in a PNG/SVG file
 # Static CSS only (never user or report text): keep the long one-word title on one line on a phone.
@@ -95,14 +94,6 @@ def escape_md(text: Any) -> str:
     return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
 
 
-def plain_text(markdown: str) -> str:
-    """The answer as plain text for pasting into a press release."""
-    text = re.sub(r"\*\*(.+?)\*\*", r"\1", markdown)
-    text = re.sub(r"^>\s?", "", text, flags=re.M)
-    text = re.sub(r"\\(.)", r"\1", text)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
-
-
 def date_span(start: str, end: str) -> str:
     """'2021-11-18', '2021-11-29' → '18.–29. november 2021'."""
     a, b = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
@@ -113,38 +104,6 @@ def date_span(start: str, end: str) -> str:
 
 def thousands(n: int) -> str:
     return f"{n:,}".replace(",", " ")
-
-
-def _n_text(rows: list[dict[str, Any]]) -> str | None:
-    values = [str(r.get("n") or "").strip() for r in rows]
-    values = list(dict.fromkeys(v for v in values if v))
-    if not values:
-        return None
-    if len(values) == 1:
-        return f"n = {values[0]}"
-    numbers = [int(x) for v in values for x in re.findall(r"\d+", v)]
-    return f"n = {min(numbers)}–{max(numbers)}"
-
-
-def source_line(answer: dict[str, Any]) -> str:
-    """'Kilde: NHOs Arbeidsmiljøbarometer 2021 (…), Tabell 3, n = 336', from the answer's sources and rows."""
-    rows = answer.get("data") or []
-    # Sources that only name a table a quoted passage mentions are not what the answer rests on.
-    sources = [s for s in answer.get("sources") or [] if s.get("quote")] or answer.get("sources") or []
-    labels = [s["label"] for s in sources if FIGURE_LABEL.match(s.get("label") or "")]
-    labels += [str(r.get("source")) for r in rows if FIGURE_LABEL.match(str(r.get("source") or ""))]
-    labels = list(dict.fromkeys(labels))
-    if not labels and sources:
-        first = sources[0]["label"]
-        labels = [first if first.startswith("Vedlegg") else f"avsnitt {first}"]
-    pages = sorted({s["page"] for s in sources if s.get("page")})
-    parts = [PUBLICATION, *labels]
-    if pages:
-        parts.append("s. " + ", ".join(str(p) for p in pages))
-    n = _n_text(rows)
-    if n:
-        parts.append(n)
-    return "Kilde: " + ", ".join(parts)
 
 
 # ---------- charts ----------
@@ -291,7 +250,7 @@ def show_data(i: int, answer: dict[str, Any]) -> None:
 def show_press(i: int, answer: dict[str, Any]) -> None:
     with st.expander("Til pressemelding", icon=":material/content_copy:", key=f"presse_{i}"):
         st.caption("Ren tekst med kildelinje, klar til å kopiere (knappen øverst til høyre i feltet).")
-        st.code(plain_text(answer["answer"]) + "\n\n" + source_line(answer), language=None, wrap_lines=True)
+        st.code(press_text(answer), language=None, wrap_lines=True)
         spec = answer.get("chart")
         if spec:
             spec_json = json.dumps(spec, ensure_ascii=False, sort_keys=True)

@@ -38,6 +38,34 @@ def _series_label(r: dict[str, Any]) -> str:
     return " – ".join(parts) or "Alle bedrifter"
 
 
+def _label(value: float, unit: str | None) -> str:
+    text = f"{value:g}".replace(".", ",")
+    return f"{text} %" if unit == "pct" else text
+
+
+def _single_bars(title: str, values: list[dict[str, Any]], sort: Any, x_title: str) -> dict[str, Any]:
+    """One bar per row with its value printed beside it (rankings, means, one option per group)."""
+    spec = _base(title)
+    spec.update(
+        {
+            "data": {"values": values},
+            "height": {"step": 26},
+            "layer": [
+                {"mark": {"type": "bar", "color": PALETTE[4]}},
+                {
+                    "mark": {"type": "text", "align": "left", "dx": 3},
+                    "encoding": {"text": {"field": "label"}},
+                },
+            ],
+            "encoding": {
+                "y": {"field": "y", "type": "nominal", "sort": sort, "title": None},
+                "x": {"field": "value", "type": "quantitative", "title": x_title},
+            },
+        }
+    )
+    return spec
+
+
 def chart_for(rows: list[dict[str, Any]], kind: str) -> dict[str, Any] | None:
     if not rows:
         return None
@@ -54,30 +82,8 @@ def chart_for(rows: list[dict[str, Any]], kind: str) -> dict[str, Any] | None:
         return None
     if kind in ("rank_items", "rank_groups"):
         key = "item" if kind == "rank_items" else "group_label"
-        values = [{"label": r[key], "value": r["value"]} for r in rows]
-        spec = _base(_title(rows))
-        spec.update(
-            {
-                "data": {"values": values},
-                "height": {"step": 26},
-                "layer": [
-                    {"mark": {"type": "bar", "color": PALETTE[4]}},
-                    {
-                        "mark": {"type": "text", "align": "left", "dx": 3},
-                        "encoding": {"text": {"field": "value", "format": ".3~r"}},
-                    },
-                ],
-                "encoding": {
-                    "y": {"field": "label", "type": "nominal", "sort": "-x", "title": None},
-                    "x": {
-                        "field": "value",
-                        "type": "quantitative",
-                        "title": "Andel (%)" if unit == "pct" else "Gjennomsnitt",
-                    },
-                },
-            }
-        )
-        return spec
+        values = [{"y": r[key], "value": r["value"], "label": _label(r["value"], unit)} for r in rows]
+        return _single_bars(_title(rows), values, "-x", "Andel (%)" if unit == "pct" else "Gjennomsnitt")
     options: list[str] = []
     for r in rows:
         if r["option"] not in options:
@@ -91,33 +97,13 @@ def chart_for(rows: list[dict[str, Any]], kind: str) -> dict[str, Any] | None:
     values = [
         {"serie": _series_label(r), "option": r["option"], "value": r["value"], "order": options.index(r["option"]),
          "colour": palette[options.index(r["option"])],
-         "label": f"{r['value']:g} %".replace(".", ",") if unit == "pct" else f"{r['value']:g}".replace(".", ",")}
+         "label": _label(r["value"], unit)}
         for r in rows
     ]  # fmt: skip
-    spec = _base(_title(rows))
     if unit == "mean" or len(options) == 1:
-        spec.update(
-            {
-                "data": {"values": values},
-                "height": {"step": 26},
-                "layer": [
-                    {"mark": {"type": "bar", "color": PALETTE[4]}},
-                    {
-                        "mark": {"type": "text", "align": "left", "dx": 3},
-                        "encoding": {"text": {"field": "label"}},
-                    },
-                ],
-                "encoding": {
-                    "y": {"field": "serie", "type": "nominal", "sort": series, "title": None},
-                    "x": {
-                        "field": "value",
-                        "type": "quantitative",
-                        "title": options[0] if len(options) == 1 else "Verdi",
-                    },
-                },
-            }
-        )
-        return spec
+        single = [{"y": v["serie"], "value": v["value"], "label": v["label"]} for v in values]
+        return _single_bars(_title(rows), single, series, options[0] if len(options) == 1 else "Verdi")
+    spec = _base(_title(rows))
     colors = PALETTE[: len(options)] if len(options) <= len(PALETTE) else None
     spec.update(
         {
