@@ -33,7 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     a = sub.add_parser("ask", help="still et spørsmål")
     a.add_argument("question", nargs="?")
     a.add_argument("--json", action="store_true", help="svar som ett JSON-objekt")
-    a.add_argument("--press", action="store_true", help="svaret som ren tekst med kildelinje (til pressemelding)")
+    a.add_argument(
+        "--press", action="store_true", help="svaret som ren tekst med kildelinje (til pressemelding)"
+    )
     a.add_argument("--jsonl", metavar="FIL", help="én forespørsel per linje: {id, question, history}")
     a.add_argument("--history", action="append", default=[], help="tidligere spørsmål i samtalen")
     e = sub.add_parser("eval", help="mål treffsikkerhet på et spørsmålssett (YAML)")

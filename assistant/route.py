@@ -18,7 +18,7 @@ from .understand import Understander
 
 MIN_QUESTION_SCORE = 0.30
 _SIDE_BY_SIDE = r"kontra|sammenlign|sammenlikn|stemmer|samsvar|faktisk|i forhold til|\bmot\b|og hvor"
-_RANK_WORDS = r"flest|færrest|høyest|lavest|størst|minst"
+_RANK_WORDS = r"flest|færrest|høyest|lavest|størst|minst|\bmest\b|\bminst\b"
 # words that make a fylke/landsforening question one about who answered (Tabell 9–10)
 _SAMPLE_WORDS = r"svar|deltok|deltak|representert|utvalg|invitert|hvor mange (bedrifter|virksomheter)|\bflest\b|\bfærrest\b"
 POSITIVE_PAIRS = (
@@ -248,6 +248,9 @@ def _sample_plan(q: Question, und: Understander) -> Decision:
         plan.kind = "rank_groups"
         plan.options = ["Nettoutvalg (antall)"]
         plan.descending = not re.search(r"lavest|\bminst\b|færrest|dårligst", q.text)
+        if re.search(r"overrepresent|underrepresent", q.text):  # rank by the difference from the invited
+            plan.options = ["Differanse (prosentpoeng)"]
+            plan.descending = "overrepresent" in q.text
         plan.groups = []
         return Decision("data", "rank_groups", plan=plan, sections=["7.2"])
     return Decision("data", "sample", plan=plan, sections=["7.2"])

@@ -416,6 +416,17 @@ class Understander:
                     q.intent = "compare"
                 else:
                     q.intent = "figure"
+        if q.question_id and not q.items and not q.options:
+            # the user may quote an answer option of a close runner-up ("det har ingen betydning hvor de jobber")
+            for qid, score, _lex in matches[1:5]:
+                if score < 0.3:
+                    break
+                opts, word = self.match_options(text, qid)
+                if opts and word is None:  # a direct option match, not a generic word like "nyttig"
+                    q.question_id, q.question_score = qid, score
+                    q.options, q.option_word = opts, word
+                    q.items = self.match_items(topic_text, qid)
+                    break
         if q.question_id:
             if q.options and q.measure == "n":
                 q.measure = "share"  # "hvor mange svarte «vet ikke»" asks for a share, not the base

@@ -99,7 +99,9 @@ def best_sentences(
                 bonus += 1.5  # about the size group asked for
             if mention and any(m.search(sent.lower()) for m in mention):
                 bonus += 3.0  # a sentence that names the group asked about
-            if term and re.search(re.escape(term) + r"\s+(er|betyr)\b", sent.lower()):
+            if term and re.search(
+                re.escape(term) + r"\s+(er|betyr|dreier seg om|handler om|innebærer)\b", sent.lower()
+            ):
                 bonus += 3.0  # "NAVs dialogmøte 2 er et møte …" answers "Hva er NAVs dialogmøte 2?"
             if prefer is not None and prefer.search(sent):
                 bonus += 2.0
@@ -107,7 +109,7 @@ def best_sentences(
                 if NUMBER_STATEMENT.search(sent):
                     bonus += 1.5  # a figure was asked for: the sentence that states one
                 if _QUESTION_WORDING.search(sent):
-                    bonus -= 2.0  # the survey's own question is not an answer to it
+                    overlap *= 0.4  # the survey's own question repeats the user's words but answers nothing
             if overlap <= 0 and bonus < 3.0:
                 continue
             # a short numeric sentence right after belongs to this one ("… sykemeldte arbeidstakere. 8 av 10 svarer dette.")
@@ -135,7 +137,12 @@ def best_sentences(
         # the report's own summary bullet on the topic, when there is one, belongs in the answer
         if not any(x[4].startswith(("►", "•")) for x in picked):
             bullet = next((x for x in scored if x[4].startswith(("►", "•"))), None)
-            if bullet is not None and bullet[0] >= scored[0][0] * 0.3:
+            rare = {t for t in qtok if idf.get(t, 0.0) >= 2.5}
+            if (
+                bullet is not None
+                and bullet[0] >= scored[0][0] * 0.3
+                and (not rare or rare & set(tokens(bullet[4])))
+            ):
                 picked = [*picked[: limit - 1], bullet]
     # drop a sentence already contained in a longer picked one
     picked = [x for x in picked if not any(x is not y and x[4] in y[4] for y in picked)]
