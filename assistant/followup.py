@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from . import intents
 from .types import Question
 from .understand import Understander
 
 NEW_TOPIC_SCORE = 0.55
-# "Hvor mange svarte?" right after a figure asks for that figure's base
-_BASE_OF_FIGURE = r"(og )?(hvor mange|kor mange) (bedrifter |verksemder |virksomheter )?(svarte|har svart|svarte på det|svarte på dette)( på (det|dette|spørsmålet))?\s*\??"
 WEAK_SCORE = 0.35
 TERMINAL = {"empty", "injection", "code", "english", "out_of_scope", "questionnaire", "smalltalk"}
 
@@ -22,7 +21,11 @@ TERMINAL = {"empty", "injection", "code", "english", "out_of_scope", "questionna
 def resolve(cur: Question, prev: Question | None, und: Understander) -> Question:
     if prev is None or prev.intent in TERMINAL or cur.intent in TERMINAL:
         return cur
-    if cur.intent == "method" and prev.intent != "method" and not re.fullmatch(_BASE_OF_FIGURE, cur.text):
+    if (
+        cur.intent == "method"
+        and prev.intent != "method"
+        and not re.fullmatch(intents.BASE_OF_FIGURE, cur.text)
+    ):
         return cur  # "Ble resultatene vektet?" stands alone, whatever came before
     if prev.intent == "method":
         # "Og i juni 2022?" after "Hvor mange svarte i november 2021?": same method question, new slots

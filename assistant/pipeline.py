@@ -16,10 +16,9 @@ from . import knowledge, settings
 from .build import DB_NAME, INDEX_DIR, build
 from .charts import chart_for
 from .compose.data import compose_rank, compose_rows, sources_for_rows
+from .compose.refusal import compose_none
 from .compose.text import (
     NUMBER_STATEMENT,
-    REFUSALS,
-    available_overview,
     best_sentences,
     compose_passages,
     compose_questionnaire,
@@ -34,7 +33,7 @@ from .retrieve import Index
 from .route import Decision, decide
 from .sql.execute import Executor, QueryError
 from .sql.guard import GuardError
-from .types import Answer, Question, Source
+from .types import Answer, Question
 from .understand import Understander
 
 log = logging.getLogger(__name__)
@@ -367,42 +366,9 @@ class Assistant:
         return total > 0 and covered / total >= 0.4
 
     def _none_answer(self, q: Question, d: Decision) -> Answer:
-        answer = self._none_text(q, d)
+        answer = compose_none(self.und, q, d.reason)
         answer._reason = d.reason  # type: ignore[attr-defined]  # not part of the JSON contract
         return answer
-
-    def _none_text(self, q: Question, d: Decision) -> Answer:
-        if d.reason in REFUSALS:
-            return Answer(q.raw, "none", False, REFUSALS[d.reason])
-        info = knowledge.question(q.question_id) if q.question_id else None
-        lines: list[str] = []
-        sources: list[Source] = []
-        if d.reason == "out_of_scope" or q.intent == "out_of_scope":
-            lines.append("Det kan ikke besvares ut fra NHOs Arbeidsmiljøbarometer 2021.")
-            if q.out_of_scope_reason:
-                lines.append(q.out_of_scope_reason)
-        elif d.reason == "unpublished" and info:
-            lines.append(
-                f"Spørsmålet «{info['text']}» ble stilt i undersøkelsen, men rapporten publiserer ingen resultater "
-                "for det. Jeg har derfor ingen tall å gi."
-            )
-            sources.append(Source(label="Vedlegg 2", section="8", quote=info["text"]))
-        elif d.reason == "item_unpublished" and info:
-            items = ", ".join(f"«{i}»" for i in q.items) or "dette"
-            lines.append(
-                f"Rapporten publiserer ikke tall for {items} i spørsmålet «{info['text']}», så det kan jeg ikke svare på."
-            )
-        elif d.reason in ("group_prose", "group_unpublished", "no_group"):
-            what = f"«{info['text']}»" if info else "dette"
-            lines.append(
-                f"Rapporten publiserer ikke tall for {what} fordelt på den gruppen du spør om, så det kan jeg ikke svare på."
-            )
-        else:
-            lines.append("Jeg finner ikke noe svar på dette i NHOs Arbeidsmiljøbarometer 2021.")
-        lines.append("")
-        lines.append("**Dette har undersøkelsen:**")
-        lines.extend(f"- {x}" for x in available_overview(self.und, q))
-        return Answer(q.raw, "none", False, "\n".join(lines), sources=sources)
 
     def close(self) -> None:
         self.executor.close()

@@ -11,16 +11,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import knowledge
+from . import intents, knowledge
 from .plan import Plan
 from .types import Question
 from .understand import Understander
 
 MIN_QUESTION_SCORE = 0.30
-_SIDE_BY_SIDE = r"kontra|sammenlign|sammenlikn|stemmer|samsvar|faktisk|i forhold til|\bmot\b|og hvor"
-_RANK_WORDS = r"flest|færrest|høyest|lavest|størst|minst|\bmest\b|\bminst\b"
-# words that make a fylke/landsforening question one about who answered (Tabell 9–10)
-_SAMPLE_WORDS = r"svar|deltok|deltak|representert|utvalg|invitert|hvor mange (bedrifter|virksomheter)|\bflest\b|\bfærrest\b"
 POSITIVE_PAIRS = (
     ["Nyttig", "Svært nyttig"],
     ["Viktig", "Svært viktig"],
@@ -102,7 +98,7 @@ def decide(q: Question, und: Understander) -> Decision:
 
     info = knowledge.question(q.question_id) if q.question_id else None
     if info is None or q.question_score < MIN_QUESTION_SCORE:
-        if q.group_dim in ("fylke", "landsforening") and re.search(_SAMPLE_WORDS, q.text):
+        if q.group_dim in ("fylke", "landsforening") and re.search(intents.SAMPLE_WORDS, q.text):
             return _sample_plan(q, und)
         return Decision("text", "search")
     sections = [str(info.get("section") or "")]
@@ -173,7 +169,7 @@ def decide(q: Question, und: Understander) -> Decision:
     base = [r for r in base if r["source"] == source]
     # a figure that sets two questions side by side (Figur 3: dagens situasjon kontra leders ønske)
     also = sorted({r["question_id"] for r in cat if r["source"] == source} - {q.question_id})
-    if also and re.search(_SIDE_BY_SIDE, q.text):
+    if also and re.search(intents.SIDE_BY_SIDE, q.text):
         base += [
             r
             for r in cat
@@ -244,7 +240,7 @@ def _sample_plan(q: Question, und: Understander) -> Decision:
         if not groups:
             return Decision("none", "no_group")
     plan = Plan(question_id="UTVALG", group_dim=dim, groups=groups, sources=[rows[0]["source"]])
-    if (q.intent == "rank" or re.search(_RANK_WORDS, q.text)) and not groups:
+    if (q.intent == "rank" or re.search(intents.RANK_WORDS, q.text)) and not groups:
         plan.kind = "rank_groups"
         plan.options = ["Nettoutvalg (antall)"]
         plan.descending = not re.search(r"lavest|\bminst\b|færrest|dårligst", q.text)

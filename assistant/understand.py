@@ -14,44 +14,9 @@ from typing import Any
 
 import numpy as np
 
-from . import knowledge
+from . import intents, knowledge
 from .normalize import fold, normalize, tokens, vocabulary
 from .types import Question
-
-# intent patterns, tried on normalised (lower-case bokmål) text
-_METHOD = {
-    "weighting": r"\bvekt(et|ing|a|es)?\b|\bvekte\b",
-    "significance": r"signifikan",
-    "who": r"\bhvem (har )?(gjennomført|gjennomførte|laget|lagde|utførte|utført|sto bak|står bak|analyserte|utviklet|utarbeidet|samlet inn|sto for|står for|skrev|har skrevet)|\bkantar\b|agenda kaupang|oppdragsgiver|prosjektleder",
-    "dates": r"\bnår ble\b|\bnår var\b|\bhvilken periode\b|\btidsrom|\bdato",
-    "response": r"svarprosent|\bsvarandel|\binvitert|\binvitasjon|\bhvor mange\b.{0,60}?\b(svarte|deltok|har svart|fullførte|var med|med i undersøkelsen)\b|\bantall (svar|respondenter|deltakere)\b|\bdeltok\b|\bfullførte\b|\bflest svar|\bfærrest svar",
-    "representativeness": r"representativ|underrepresent|overrepresent|bruttoutvalg|nettoutvalg|\bskjevhet|\butvalget\b",
-    "method": r"\bmetode\b|datainnsamling|\bhvordan ble undersøkelsen",
-}
-_QUESTIONNAIRE = (
-    r"svaralternativ|spørreskjema|hvilke spørsmål|hva slags spørsmål|hva spørsmål|spørsmål (fikk|ble stilt)|ordlyd|"
-    r"formulert|hvordan (ble|var) spørsmålet|hvem (fikk|ble spurt|svarte på spørsmålet)|"
-    r"hvilke (forhold|tjenester|roller|påstander|områder|aktører|alternativer|grunner|suksessfaktorer|utfordringer) "
-    r"(ble|var|kunne|fikk)|hva ble (bedriftene )?spurt|(ble|var) (det |bedriftene )?spurt om|det spurt om|"
-    r"krysse av|flere svar|velge mellom|kunne (bedriftene )?velge|svarskala|\bskala\b"
-)
-_EXPLAIN = r"\bhvorfor\b|forklar|\bårsak|hva betyr|tolkes|varsom|\bhva kan\b|\bkonklu|\butfordringene\b|hovedfunn|viktigste funn"
-_FIGURE_WORDS = (
-    r"andel|prosent|gjennomsnitt|snitt|tall|resultat|svarprosent|flest|størst|høyest|viktigst|hvor mange"
-)
-_RANK = r"høyest|størst|flest|\bmest\b|lavest|\bminst\b|færrest|viktigst|\bbest\b|dårligst|rangert|rangering"
-_COMPARE = r"varier|forskjell|sammenlign|sammenlikn|\bkontra\b|\bmot\b|etter (bedrifts)?størrelse|etter antall ansatte|store og små|små og store|bedriftsstørrelse"
-_MEASURE_N = r"hvor mange (har )?svarte på|hvor mange svarte|\bantall svar|\bgrunnlag|\bn ?=|\bbase\b|hvor mange (bedrifter )?(har )?svart på spørsmålet"
-_MEASURE_MEAN = r"gjennomsnitt|\bsnitt|\bskår|score"
-_FOLLOWUP = (
-    r"^(og|men|hva med|hvordan med|enn|samme|også|hva om|gjelder det|og hva|og for|og blant|blant|for)\b"
-)
-_CODE = r"```|\b(select|insert|update|delete|drop|create|alter|attach|copy|pragma)\b.{0,80}\b(from|table|into|set|database|to)\b|<script|import os|\bos\.system|\bsubprocess\b|;\s*--"
-_INJECTION = r"ignorer (alle |dine |tidligere )*(instruks|regler|instruksjon)|ignore (all |your |previous )*instruction|system ?prompt|du er nå|late som|jailbreak|glem (alt|reglene)"
-_ENGLISH = r"\b(what|how|which|many|the|companies|did|does|were|percentage|survey|share)\b"
-_SMALLTALK = r"^(hei|hallo|heisann|god (morgen|dag|kveld)|takk|tusen takk|takk skal du ha|ok|okei|flott|supert?|hjelp|hva kan du( svare på| hjelpe med)?|hvem er du|hva er du|hvordan bruker jeg deg)\W*$"
-_YEAR = r"\b(19[5-9]\d|20[0-4]\d)\b"
-
 
 _KNOWN_NAMES = (
     "nho", "nav", "bht", "amu", "hms", "ia", "ia-avtalen", "agenda", "kaupang", "kantar", "arbeidstilsynet",
@@ -329,16 +294,16 @@ class Understander:
         if not re.search(r"[a-zæøå]", text):
             q.intent = "empty"
             return q
-        if re.search(_SMALLTALK, text):
+        if re.search(intents.SMALLTALK, text):
             q.intent = "smalltalk"
             return q
-        if re.search(_INJECTION, text):
+        if re.search(intents.INJECTION, text):
             q.intent = "injection"
             return q
-        if re.search(_CODE, text):
+        if re.search(intents.CODE, text):
             q.intent = "code"
             return q
-        english = len(re.findall(_ENGLISH, text))
+        english = len(re.findall(intents.ENGLISH, text))
         if english >= 3 and english >= len(text.split()) / 3:
             q.intent = "english"
             return q
@@ -355,7 +320,7 @@ class Understander:
                 f"noe om hva «{company}» svarte."
             )
             return q
-        years = set(re.findall(_YEAR, text))
+        years = set(re.findall(intents.YEAR, text))
         if years - {"2021", "2022"} and not re.search(r"ia-avtalen|2019-2022|2017", text):
             q.intent = "out_of_scope"
             q.out_of_scope_reason = (
@@ -369,9 +334,9 @@ class Understander:
         if len(waves) > 1:
             q.inherited.append("both_waves")
         q.group_dim, q.group_key = self.match_group(text)
-        if re.search(_MEASURE_MEAN, text):
+        if re.search(intents.MEASURE_MEAN, text):
             q.measure = "mean"
-        elif re.search(_MEASURE_N, text):
+        elif re.search(intents.MEASURE_N, text):
             q.measure = "n"
 
         topic_text = self.strip_slots(text)  # group and wave words are slots, not the topic
@@ -382,11 +347,11 @@ class Understander:
         if q.question_id:
             q.items = self.match_items(topic_text, q.question_id)
             q.options, q.option_word = self.match_options(text, q.question_id)
-        if re.search(_QUESTIONNAIRE, text):
+        if re.search(intents.QUESTIONNAIRE, text):
             q.intent = "questionnaire"
         else:
             topic = None
-            for name, pattern in _METHOD.items():
+            for name, pattern in intents.METHOD.items():
                 if re.search(pattern, text):
                     topic = name
                     break
@@ -405,14 +370,14 @@ class Understander:
                 q.intent = "method"
                 q.method_topic = topic
             if q.intent != "method":
-                if re.search(_EXPLAIN, text) or (
+                if re.search(intents.EXPLAIN, text) or (
                     re.match(r"hva (er|betyr|menes med|innebærer) ", text)
-                    and not re.search(_FIGURE_WORDS, text)
+                    and not re.search(intents.FIGURE_WORDS, text)
                 ):
                     q.intent = "explain"
-                elif re.search(_RANK, topic_text):
+                elif re.search(intents.RANK, topic_text):
                     q.intent = "rank"
-                elif re.search(_COMPARE, text) or (q.group_dim and q.group_key is None):
+                elif re.search(intents.COMPARE, text) or (q.group_dim and q.group_key is None):
                     q.intent = "compare"
                 else:
                     q.intent = "figure"
@@ -433,4 +398,4 @@ class Understander:
         return q
 
     def is_followup(self, q: Question) -> bool:
-        return bool(re.search(_FOLLOWUP, q.text)) or len(q.text.split()) <= 4
+        return bool(re.search(intents.FOLLOWUP, q.text)) or len(q.text.split()) <= 4

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from .. import knowledge
 from ..normalize import tokens
@@ -231,56 +230,3 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
             *[Source(label=p, section=section, page=None, quote=None) for p in pubs],
         ]
     return "\n\n".join(lines), [Source(label="Vedlegg 2", section="8", page=None, quote=quote.strip())]
-
-
-REFUSALS = {
-    "smalltalk": "Hei! Jeg svarer på spørsmål om NHOs Arbeidsmiljøbarometer 2021: hjemmekontor og fjernarbeid, "
-    "forebyggende arbeidsmiljøarbeid, sykefravær og sykefraværsoppfølging, og støtte fra Arbeidstilsynet, NAV "
-    "Arbeidslivssenter og bedriftshelsetjenesten, samt om utvalget og metoden. Prøv for eksempel «Hvor nyttige var "
-    "risikovurderingene fra BHT?» eller «Hvor mange bedrifter svarte på undersøkelsen?»",
-    "empty": "Jeg fikk ikke noe spørsmål. Skriv et spørsmål om NHOs Arbeidsmiljøbarometer 2021, for eksempel "
-    "«Hvor mange bedrifter svarte på undersøkelsen?»",
-    "injection": "Jeg kan ikke endre hvordan jeg arbeider eller hvilke data jeg bruker. Jeg svarer gjerne på "
-    "spørsmål om NHOs Arbeidsmiljøbarometer 2021.",
-    "code": "Jeg kjører ikke kode eller SQL som brukere skriver inn, og ingenting du skriver kan endre dataene. "
-    "Still gjerne spørsmålet med vanlige ord, for eksempel «Hvor nyttige var risikovurderingene fra BHT?»",
-    "english": "Jeg svarer på norsk om NHOs Arbeidsmiljøbarometer 2021. Prøv å stille spørsmålet på norsk, for "
-    "eksempel «Hvor mange bedrifter svarte på undersøkelsen?»",
-}
-
-
-def available_overview(und: Any, q: Question) -> list[str]:
-    """What the survey does have near the question: published questions and their breakdowns."""
-    lines: list[str] = []
-    qid = q.question_id if q.question_score >= 0.45 else None
-    info = knowledge.question(qid) if qid else None
-    if info is None:
-        themes = ", ".join(
-            t["label"] for t in knowledge.codebook().get("themes") or [] if t["id"] != "bakgrunn"
-        )
-        lines.append(f"Resultater om fire temaer: {themes}.")
-        lines.append(
-            "Fakta om utvalget og metoden: hvem som svarte (fylke, landsforening, størrelse), svarprosent og datoer."
-        )
-    if info is not None and str(info.get("results")) != "none":
-        dims = sorted({r["group_dim"] for r in und.catalogue if r["question_id"] == qid})
-        names = {
-            "total": "alle bedrifter",
-            "storrelse": "bedriftsstørrelse",
-            "landsforening": "landsforening",
-            "fylke": "fylke",
-        }
-        pubs = ", ".join(info.get("published_in") or [])
-        if dims:
-            lines.append(
-                f"For «{info['text']}» publiserer rapporten tall for "
-                + " og ".join(names.get(d, d) for d in dims)
-                + (f" ({pubs})." if pubs else ".")
-            )
-        elif pubs:
-            lines.append(f"For «{info['text']}» har rapporten {pubs} (avsnitt {info.get('section')}).")
-    lines.append(
-        "Fordeling på fylke og landsforening finnes bare for hvem som svarte (Tabell 9 og 10); resultatene er "
-        "ellers fordelt på bedriftsstørrelse der rapporten viser det."
-    )
-    return lines

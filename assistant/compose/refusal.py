@@ -1,0 +1,101 @@
+"""Compose refusals: what the survey cannot answer, why, and what it does have instead."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import knowledge
+from ..types import Answer, Question, Source
+
+GROUP_NAMES = {"storrelse": "bedriftsstørrelse", "landsforening": "landsforening", "fylke": "fylke"}
+
+
+REFUSALS = {
+    "smalltalk": "Hei! Jeg svarer på spørsmål om NHOs Arbeidsmiljøbarometer 2021: hjemmekontor og fjernarbeid, "
+    "forebyggende arbeidsmiljøarbeid, sykefravær og sykefraværsoppfølging, og støtte fra Arbeidstilsynet, NAV "
+    "Arbeidslivssenter og bedriftshelsetjenesten, samt om utvalget og metoden. Prøv for eksempel «Hvor nyttige var "
+    "risikovurderingene fra BHT?» eller «Hvor mange bedrifter svarte på undersøkelsen?»",
+    "empty": "Jeg fikk ikke noe spørsmål. Skriv et spørsmål om NHOs Arbeidsmiljøbarometer 2021, for eksempel "
+    "«Hvor mange bedrifter svarte på undersøkelsen?»",
+    "injection": "Jeg kan ikke endre hvordan jeg arbeider eller hvilke data jeg bruker. Jeg svarer gjerne på "
+    "spørsmål om NHOs Arbeidsmiljøbarometer 2021.",
+    "code": "Jeg kjører ikke kode eller SQL som brukere skriver inn, og ingenting du skriver kan endre dataene. "
+    "Still gjerne spørsmålet med vanlige ord, for eksempel «Hvor nyttige var risikovurderingene fra BHT?»",
+    "english": "Jeg svarer på norsk om NHOs Arbeidsmiljøbarometer 2021. Prøv å stille spørsmålet på norsk, for "
+    "eksempel «Hvor mange bedrifter svarte på undersøkelsen?»",
+}
+
+
+def available_overview(und: Any, q: Question) -> list[str]:
+    """What the survey does have near the question: published questions and their breakdowns."""
+    lines: list[str] = []
+    qid = q.question_id if q.question_score >= 0.45 else None
+    info = knowledge.question(qid) if qid else None
+    if info is None:
+        themes = ", ".join(
+            t["label"] for t in knowledge.codebook().get("themes") or [] if t["id"] != "bakgrunn"
+        )
+        lines.append(f"Resultater om fire temaer: {themes}.")
+        lines.append(
+            "Fakta om utvalget og metoden: hvem som svarte (fylke, landsforening, størrelse), svarprosent og datoer."
+        )
+    if info is not None and str(info.get("results")) != "none":
+        dims = sorted({r["group_dim"] for r in und.catalogue if r["question_id"] == qid})
+        names = {
+            "total": "alle bedrifter",
+            "storrelse": "bedriftsstørrelse",
+            "landsforening": "landsforening",
+            "fylke": "fylke",
+        }
+        pubs = ", ".join(info.get("published_in") or [])
+        if dims:
+            lines.append(
+                f"For «{info['text']}» publiserer rapporten tall for "
+                + " og ".join(names.get(d, d) for d in dims)
+                + (f" ({pubs})." if pubs else ".")
+            )
+        elif pubs:
+            lines.append(f"For «{info['text']}» har rapporten {pubs} (avsnitt {info.get('section')}).")
+    lines.append(
+        "Fordeling på fylke og landsforening finnes bare for hvem som svarte (Tabell 9 og 10); resultatene er "
+        "ellers fordelt på bedriftsstørrelse der rapporten viser det."
+    )
+    return lines
+
+
+def compose_none(und: Any, q: Question, reason: str) -> Answer:
+    """A refusal (`answerable: false`) in Norwegian: never a figure, always what is available instead."""
+    if reason in REFUSALS:
+        return Answer(q.raw, "none", False, REFUSALS[reason])
+    info = knowledge.question(q.question_id) if q.question_id else None
+    lines: list[str] = []
+    sources: list[Source] = []
+    if reason == "out_of_scope" or q.intent == "out_of_scope":
+        lines.append("Det kan ikke besvares ut fra NHOs Arbeidsmiljøbarometer 2021.")
+        if q.out_of_scope_reason:
+            lines.append(q.out_of_scope_reason)
+    elif reason == "unpublished" and info:
+        lines.append(
+            f"Spørsmålet «{info['text']}» ble stilt i undersøkelsen, men rapporten publiserer ingen resultater "
+            "for det. Jeg har derfor ingen tall å gi."
+        )
+        sources.append(Source(label="Vedlegg 2", section="8", quote=info["text"]))
+    elif reason == "item_unpublished" and info:
+        items = ", ".join(f"«{i}»" for i in q.items) or "dette"
+        lines.append(
+            f"Rapporten publiserer ikke tall for {items} i spørsmålet «{info['text']}», så det kan jeg ikke svare på."
+        )
+    elif reason in ("group_prose", "group_unpublished", "no_group"):
+        what = f"«{info['text']}»" if info else "dette"
+        group = GROUP_NAMES.get(q.group_dim or "", "den gruppen du spør om")
+        if q.group_key and q.group_dim in ("fylke", "landsforening"):
+            group += f" ({q.group_key})"
+        lines.append(
+            f"Rapporten publiserer ikke tall for {what} fordelt på {group}, så det kan jeg ikke svare på."
+        )
+    else:
+        lines.append("Jeg finner ikke noe svar på dette i NHOs Arbeidsmiljøbarometer 2021.")
+    lines.append("")
+    lines.append("**Dette har undersøkelsen:**")
+    lines.extend(f"- {x}" for x in available_overview(und, q))
+    return Answer(q.raw, "none", False, "\n".join(lines), sources=sources)

@@ -1,0 +1,43 @@
+"""Intent patterns, tried on normalised (lower-case bokmål) question text by `understand`.
+
+Each pattern names a kind of question; they are data for the understanding step, kept apart from its logic.
+"""
+
+METHOD = {
+    "weighting": r"\bvekt(et|ing|a|es)?\b|\bvekte\b",
+    "significance": r"signifikan",
+    "who": r"\bhvem (har )?(gjennomført|gjennomførte|laget|lagde|utførte|utført|sto bak|står bak|analyserte|utviklet|utarbeidet|samlet inn|sto for|står for|skrev|har skrevet)|\bkantar\b|agenda kaupang|oppdragsgiver|prosjektleder",
+    "dates": r"\bnår ble\b|\bnår var\b|\bhvilken periode\b|\btidsrom|\bdato",
+    "response": r"svarprosent|\bsvarandel|\binvitert|\binvitasjon|\bhvor mange\b.{0,60}?\b(svarte|deltok|har svart|fullførte|var med|med i undersøkelsen)\b|\bantall (svar|respondenter|deltakere)\b|\bdeltok\b|\bfullførte\b|\bflest svar|\bfærrest svar",
+    "representativeness": r"representativ|underrepresent|overrepresent|bruttoutvalg|nettoutvalg|\bskjevhet|\butvalget\b",
+    "method": r"\bmetode\b|datainnsamling|\bhvordan ble undersøkelsen",
+}
+QUESTIONNAIRE = (
+    r"svaralternativ|spørreskjema|hvilke spørsmål|hva slags spørsmål|hva spørsmål|spørsmål (fikk|ble stilt)|ordlyd|"
+    r"formulert|hvordan (ble|var) spørsmålet|hvem (fikk|ble spurt|svarte på spørsmålet)|"
+    r"hvilke (forhold|tjenester|roller|påstander|områder|aktører|alternativer|grunner|suksessfaktorer|utfordringer) "
+    r"(ble|var|kunne|fikk)|hva ble (bedriftene )?spurt|(ble|var) (det |bedriftene )?spurt om|det spurt om|"
+    r"krysse av|flere svar|velge mellom|kunne (bedriftene )?velge|svarskala|\bskala\b"
+)
+EXPLAIN = r"\bhvorfor\b|forklar|\bårsak|hva betyr|tolkes|varsom|\bhva kan\b|\bkonklu|\butfordringene\b|hovedfunn|viktigste funn"
+FIGURE_WORDS = (
+    r"andel|prosent|gjennomsnitt|snitt|tall|resultat|svarprosent|flest|størst|høyest|viktigst|hvor mange"
+)
+RANK = r"høyest|størst|flest|\bmest\b|lavest|\bminst\b|færrest|viktigst|\bbest\b|dårligst|rangert|rangering"
+COMPARE = r"varier|forskjell|sammenlign|sammenlikn|\bkontra\b|\bmot\b|etter (bedrifts)?størrelse|etter antall ansatte|store og små|små og store|bedriftsstørrelse"
+MEASURE_N = r"hvor mange (har )?svarte på|hvor mange svarte|\bantall svar|\bgrunnlag|\bn ?=|\bbase\b|hvor mange (bedrifter )?(har )?svart på spørsmålet"
+MEASURE_MEAN = r"gjennomsnitt|\bsnitt|\bskår|score"
+FOLLOWUP = (
+    r"^(og|men|hva med|hvordan med|enn|samme|også|hva om|gjelder det|og hva|og for|og blant|blant|for)\b"
+)
+CODE = r"```|\b(select|insert|update|delete|drop|create|alter|attach|copy|pragma)\b.{0,80}\b(from|table|into|set|database|to)\b|<script|import os|\bos\.system|\bsubprocess\b|;\s*--"
+INJECTION = r"ignorer (alle |dine |tidligere )*(instruks|regler|instruksjon)|ignore (all |your |previous )*instruction|system ?prompt|du er nå|late som|jailbreak|glem (alt|reglene)"
+ENGLISH = r"\b(what|how|which|many|the|companies|did|does|were|percentage|survey|share)\b"
+SMALLTALK = r"^(hei|hallo|heisann|god (morgen|dag|kveld)|takk|tusen takk|takk skal du ha|ok|okei|flott|supert?|hjelp|hva kan du( svare på| hjelpe med)?|hvem er du|hva er du|hvordan bruker jeg deg)\W*$"
+YEAR = r"\b(19[5-9]\d|20[0-4]\d)\b"
+SIDE_BY_SIDE = r"kontra|sammenlign|sammenlikn|stemmer|samsvar|faktisk|i forhold til|\bmot\b|og hvor"
+RANK_WORDS = r"flest|færrest|høyest|lavest|størst|minst|\bmest\b|\bminst\b"
+# words that make a fylke/landsforening question one about who answered (Tabell 9–10)
+SAMPLE_WORDS = r"svar|deltok|deltak|representert|utvalg|invitert|hvor mange (bedrifter|virksomheter)|\bflest\b|\bfærrest\b"
+# "Hvor mange svarte?" right after a figure asks for that figure's base
+BASE_OF_FIGURE = r"(og )?(hvor mange|kor mange) (bedrifter |verksemder |virksomheter )?(svarte|har svart|svarte på det|svarte på dette)( på (det|dette|spørsmålet))?\s*\??"
