@@ -50,17 +50,25 @@ def available_overview(und: Any, q: Question) -> list[str]:
         pubs = ", ".join(info.get("published_in") or [])
         if dims:
             lines.append(
-                f"For «{info['text']}» publiserer rapporten tall for "
+                f"For {_name(info)} publiserer rapporten tall for "
                 + " og ".join(names.get(d, d) for d in dims)
                 + (f" ({pubs})." if pubs else ".")
             )
         elif pubs:
-            lines.append(f"For «{info['text']}» har rapporten {pubs} (avsnitt {info.get('section')}).")
+            lines.append(f"For {_name(info)} har rapporten {pubs} (avsnitt {info.get('section')}).")
     lines.append(
         "Fordeling på fylke og landsforening finnes bare for hvem som svarte (Tabell 9 og 10); resultatene er "
         "ellers fordelt på bedriftsstørrelse der rapporten viser det."
     )
     return lines
+
+
+def _name(info: dict[str, Any]) -> str:
+    """A question's short title ("Avtale med bedriftshelsetjeneste") or, without one, its wording in quotes."""
+    title = str(info.get("title") or "")
+    if not title:
+        return f"«{info['text']}»"
+    return title[0].lower() + title[1:] if title[1:2].islower() else title  # keep "NAV …", lower "Avtale …"
 
 
 def compose_none(und: Any, q: Question, reason: str) -> Answer:
@@ -83,10 +91,10 @@ def compose_none(und: Any, q: Question, reason: str) -> Answer:
     elif reason == "item_unpublished" and info:
         items = ", ".join(f"«{i}»" for i in q.items) or "dette"
         lines.append(
-            f"Rapporten publiserer ikke tall for {items} i spørsmålet «{info['text']}», så det kan jeg ikke svare på."
+            f"Rapporten publiserer ikke tall for {items} ({_name(info)}), så det kan jeg ikke svare på."
         )
     elif reason in ("group_prose", "group_unpublished", "no_group"):
-        what = f"«{info['text']}»" if info else "dette"
+        what = _name(info) if info else "dette"
         group = GROUP_NAMES.get(q.group_dim or "", "den gruppen du spør om")
         if q.group_key and q.group_dim in ("fylke", "landsforening"):
             group += f" ({q.group_key})"
