@@ -217,7 +217,7 @@ class Assistant:
                 caveats.append(WAVE_CAVEAT[wave])
         return Answer(
             question=q.raw,
-            route="data",
+            route=_route_of(rows),
             answerable=True,
             answer="\n".join(lines).strip(),
             sources=sources,
@@ -372,6 +372,15 @@ class Assistant:
 
     def close(self) -> None:
         self.executor.close()
+
+
+def _route_of(rows: list[dict[str, Any]]) -> str:
+    """'data' for numbers from the report's tables and charted figures (and breakdowns); 'text' when every
+    number is a whole-sample figure stated only in the prose (data/published/prose.csv), which the answer
+    quotes. Either way the numbers are read from the database rows shown with the answer."""
+    if rows and all(r.get("file") == "prose.csv" and r.get("group_dim") == "total" for r in rows):
+        return "text"
+    return "data"
 
 
 def _inline_sql(sql: str, params: list[Any]) -> str:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 COLUMNS = (
     "source, section, page, wave, question_id, question_text, item, group_dim, group_label, option, "
-    "value, unit, n, n_min, note, quote, from_prose"
+    "value, unit, n, n_min, note, quote, from_prose, file"
 )
 
 
@@ -32,6 +32,7 @@ class Plan(BaseModel):
     unit: str | None = None
     descending: bool = True
     limit: int | None = None
+    with_totals_of: str | None = None  # also the "Sum" row of this table (Tabell 11: all who answered)
 
 
 def _in(column: str, values: list[str], params: list[Any]) -> str:
@@ -44,8 +45,12 @@ def compile_plan(plan: Plan) -> tuple[str, list[Any]]:
     where = [_in("question_id", [plan.question_id, *plan.also], params)]
     if plan.items and not plan.also:  # side by side, each question's series is its own item
         where.append(_in("item", plan.items, params))
-    where.append("group_dim = ?")
-    params.append(plan.group_dim)
+    if plan.with_totals_of:
+        where.append("(group_dim = ? OR (group_label = 'Sum' AND source = ?))")
+        params.extend([plan.group_dim, plan.with_totals_of])
+    else:
+        where.append("group_dim = ?")
+        params.append(plan.group_dim)
     if plan.groups:
         where.append(_in("group_label", plan.groups, params))
     elif plan.kind == "rank_groups":
@@ -69,7 +74,8 @@ def compile_plan(plan: Plan) -> tuple[str, list[Any]]:
             "SELECT item, sum(value) AS value, min(unit) AS unit, min(source) AS source, min(section) AS section, "
             "min(page) AS page, min(wave) AS wave, min(n) AS n, min(n_min) AS n_min, "
             "string_agg(option, ' + ') AS option, min(group_label) AS group_label, min(note) AS note, "
-            "min(quote) AS quote, min(question_text) AS question_text "
+            "min(quote) AS quote, min(question_text) AS question_text, min(file) AS file, min(group_dim) AS group_dim, "
+            "min(question_id) AS question_id "
             f"FROM v_results WHERE {cond} GROUP BY item ORDER BY value {direction}, item"
         )
     else:
@@ -77,7 +83,8 @@ def compile_plan(plan: Plan) -> tuple[str, list[Any]]:
             "SELECT group_label, sum(value) AS value, min(unit) AS unit, min(source) AS source, "
             "min(section) AS section, min(page) AS page, min(wave) AS wave, min(n) AS n, min(n_min) AS n_min, "
             "string_agg(option, ' + ') AS option, min(item) AS item, min(note) AS note, min(quote) AS quote, "
-            "min(question_text) AS question_text "
+            "min(question_text) AS question_text, min(file) AS file, min(group_dim) AS group_dim, "
+            "min(question_id) AS question_id "
             f"FROM v_results WHERE {cond} GROUP BY group_label ORDER BY value {direction}, group_label"
         )
     if plan.limit:

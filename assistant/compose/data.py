@@ -109,7 +109,9 @@ def compose_rows(q: Question, rows: list[dict[str, Any]], group_dim: str) -> tup
 def _compose_sample(rows: list[dict[str, Any]], group_dim: str) -> tuple[list[str], list[str]]:
     lines: list[str] = []
     if group_dim == "total":
-        by_wave: dict[str, dict[str, float]] = {}
+        sums = [r for r in rows if r.get("group_label") == "Sum"]
+        rows = [r for r in rows if r.get("group_label") != "Sum"]
+        by_wave: dict[str, dict[str, Any]] = {}
         for r in rows:
             by_wave.setdefault(r["wave"], {})[r["option"]] = r
         for wave, opts in by_wave.items():
@@ -123,6 +125,13 @@ def _compose_sample(rows: list[dict[str, Any]], group_dim: str) -> tuple[list[st
                 approx = "om lag " if "om lag" in (rate.get("note") or "") + (rate.get("quote") or "") else ""
                 parts.append(f"svarprosenten var {approx}{fmt(rate['value'], 'pct')}")
             lines.append(f"- **{WAVE_TEXT.get(wave, wave).capitalize()}**: " + ", ".join(parts) + ".")
+        s = {r["option"]: r for r in sums}
+        if "Nettoutvalg (antall)" in s and "Bruttoutvalg (antall)" in s:
+            net, gross = s["Nettoutvalg (antall)"], s["Bruttoutvalg (antall)"]
+            lines.append(
+                f"- {net['source']} (sum): {fmt(net['value'], 'count')} svar av {fmt(gross['value'], 'count')} "
+                f"inviterte ({WAVE_TEXT.get(net['wave'], net['wave'])})."
+            )
         return lines, ["Utvalget er ikke vektet; tallene gjelder bedriftene som svarte."]
     for (_item, group), srows in _series(rows):
         o = {r["option"]: r["value"] for r in srows}
