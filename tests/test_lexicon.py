@@ -23,7 +23,8 @@ ABBREVIATIONS: dict[str, str] = LEXICON["abbreviations_case_sensitive"]
 GROUPS = LEXICON["groups"]
 
 # Synonym keys that do occur in the report but are deliberately normalised (spelling variants).
-REPORT_WORDS_NORMALISED = {"bedriftshelsetjeneste", "sykmeldte", "amu", "covid-19 forskriften"}
+REPORT_WORDS_NORMALISED = {"bedriftshelsetjeneste", "sykmeldte", "amu", "covid-19 forskriften", "på kontoret"}
+# ("på kontoret" is the report's own everyday word for "i virksomhetens lokaler", the questionnaire's wording)
 # Lower-case forms that are ordinary Norwegian words (or too short to be safe) and therefore may
 # only appear as case-sensitive abbreviations.
 RISKY_LOWERCASE = {"at", "als", "vo", "tv", "sf", "mu", "ia", "hvo", "dm2"}
