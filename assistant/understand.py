@@ -211,12 +211,17 @@ class Understander:
                     return labels, phrase
         # direct match against the option labels of this question
         qtok = set(tokens(search))
+        option_tokens = {o: set(tokens(o)) for o in available}
+        shared: Counter[str] = Counter(t for toks in option_tokens.values() for t in toks)
         best: list[tuple[float, str]] = []
-        for o in available:
-            otok = set(tokens(o))
+        for o, otok in option_tokens.items():
             if not otok:
                 continue
             cover = sum(self._idf(t) for t in otok & qtok) / sum(self._idf(t) for t in otok)
+            # the words that tell this option from its siblings must be there ("hjemmekontor" vs "lokaler")
+            own = {t for t in otok if shared[t] == 1}
+            if own and not own & qtok:
+                continue
             if cover >= 0.99 or (cover >= 0.6 and len(otok) >= 3):
                 best.append((cover, o))
         best.sort(key=lambda x: -x[0])
