@@ -87,7 +87,11 @@ class Understander:
             w: [_word_re(x) for x in sorted(words, key=len, reverse=True)]
             for w, words in self.wave_words.items()
         }
-        self._option_res = [(p, _word_re(p)) for p in sorted(self.option_words, key=len, reverse=True)]
+        # "svært lite nyttige" is "svært lite nyttig": adjectives may carry an -e/-t ending
+        self._option_res = [
+            (p, re.compile(r"(?<![\wæøå])" + re.escape(fold(p)) + r"(?:e|t)?(?![\wæøå])"))
+            for p in sorted(self.option_words, key=len, reverse=True)
+        ]
         self._group_res: list[tuple[re.Pattern[str], int, str, str, str]] = []
         for dim in ("landsforening", "fylke", "storrelse"):
             for g in self.groups.get(dim) or []:
@@ -176,15 +180,17 @@ class Understander:
 
         scored = []
         for label, own, label_tok in candidates:
-            hit = sum(idf(t) for t in qtok & own)
+            hits = frozenset(qtok & own)
+            hit = sum(idf(t) for t in hits)
             miss = sum(idf(t) for t in label_tok - qtok - stem_tok)
             if hit > 0:
-                scored.append((hit - 0.15 * miss, label))
+                scored.append((hit - 0.15 * miss, label, hits))
         if not scored:
             return []
         scored.sort(key=lambda x: -x[0])
-        top = scored[0][0]
-        return [label for s, label in scored if s >= top - 1e-9]
+        top, _label, top_hits = scored[0]
+        # words several items share ("tilsyn") do not pick one of them: keep every item they fit equally
+        return [label for sc, label, hits in scored if sc >= top - 1e-9 or hits == top_hits]
 
     def _catalogue_options(self, question_id: str) -> list[str]:
         seen: list[str] = []
