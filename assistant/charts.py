@@ -140,7 +140,7 @@ def chart_for(rows: list[dict[str, Any]], kind: str) -> dict[str, Any] | None:
                     },
                     "encoding": {
                         "x": {"field": "value", "type": "quantitative", "stack": "zero", "bandPosition": 1},
-                        "text": {"condition": {"test": "datum.value >= 7", "field": "label"}, "value": ""},
+                        "text": {"condition": {"test": "datum.value >= 9", "field": "label"}, "value": ""},
                         # dark text on the light middle of the palette, white on the strong ends
                         "color": {
                             "condition": {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import math
 import re
 import time
 from pathlib import Path
@@ -359,8 +360,8 @@ class Assistant:
         )  # an unknown word weighs like a typical one
         own = set(tokens(f"{q.context} {q.text}"))
         found = set().union(*(set(tokens(s)) for _p, s, _ in picked)) | set(tokens(query)) - own
-        total = sum(idf.get(t, unknown) for t in own)
-        covered = sum(idf.get(t, unknown) for t in own & found)
+        total = math.fsum(idf.get(t, unknown) for t in own)
+        covered = math.fsum(idf.get(t, unknown) for t in own & found)
         if q.intent == "method" or (q.question_id is not None and q.question_score >= 0.45):
             return covered > 0 or q.intent == "method"
         return total > 0 and covered / total >= 0.4

@@ -33,7 +33,7 @@ class BM25:
 
     def scores(self, query: list[str]) -> np.ndarray:
         out = np.zeros(len(self.tf), dtype=np.float32)
-        for t in set(query):
+        for t in sorted(set(query)):  # a fixed order: the same floats whatever the hash seed
             idf = self.idf.get(t)
             if idf is None:
                 continue

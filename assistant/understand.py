@@ -96,7 +96,7 @@ class Understander:
         for dim in ("landsforening", "fylke", "storrelse"):
             for g in self.groups.get(dim) or []:
                 key = g.get("canonical") or g.get("key")
-                for w in {*(g.get("words") or []), g.get("canonical") or ""}:
+                for w in dict.fromkeys([*(g.get("words") or []), g.get("canonical") or ""]):  # fixed order
                     if not w:
                         continue
                     pattern = r"(?<![\wæøå])" + re.escape(fold(w)) + r"(?![\wæøå])"
@@ -128,11 +128,11 @@ class Understander:
         qtok = tokens(text)
         if not qtok and qvec is None:
             return []
-        total = sum(self._idf(t) for t in set(qtok)) or 1.0
+        total = math.fsum(self._idf(t) for t in set(qtok)) or 1.0
         best: dict[str, tuple[float, float]] = {}
         dense = self.tvecs @ qvec if (self.tvecs is not None and qvec is not None) else None
         for t in self.targets:
-            lex = sum(self._idf(tok) for tok in set(qtok) if tok in t.tokens) / total
+            lex = math.fsum(self._idf(tok) for tok in set(qtok) if tok in t.tokens) / total
             d = float(dense[t.row]) if dense is not None else 0.0
             dn = max((d - 0.78) / 0.12, 0.0)  # not capped above: breaks ties between full lexical matches
             score = 0.65 * lex + 0.35 * dn if dense is not None else lex
@@ -181,16 +181,18 @@ class Understander:
         scored = []
         for label, own, label_tok in candidates:
             hits = frozenset(qtok & own)
-            hit = sum(idf(t) for t in hits)
-            miss = sum(idf(t) for t in label_tok - qtok - stem_tok)
+            hit = math.fsum(idf(t) for t in hits)
+            miss = math.fsum(idf(t) for t in label_tok - qtok - stem_tok)
             if hit > 0:
-                scored.append((hit - 0.15 * miss, label, hits))
+                scored.append((hit - 0.15 * miss, label, hits, miss))
         if not scored:
             return []
         scored.sort(key=lambda x: -x[0])
-        top, _label, top_hits = scored[0]
-        # words several items share ("tilsyn") do not pick one of them: keep every item they fit equally
-        return [label for sc, label, hits in scored if sc >= top - 1e-9 or hits == top_hits]
+        top, _label, top_hits, top_miss = scored[0]
+        if top_miss == 0:  # every word of the best item was asked for: that item (and exact ties)
+            return [label for sc, label, _h, _m in scored if sc >= top - 1e-9]
+        # only words several items share ("tilsynet"): do not pick one of them, keep all they fit equally
+        return [label for sc, label, hits, _m in scored if sc >= top - 1e-9 or hits == top_hits]
 
     def _catalogue_options(self, question_id: str) -> list[str]:
         seen: list[str] = []
@@ -223,7 +225,7 @@ class Understander:
         for o, otok in option_tokens.items():
             if not otok:
                 continue
-            cover = sum(self._idf(t) for t in otok & qtok) / sum(self._idf(t) for t in otok)
+            cover = math.fsum(self._idf(t) for t in otok & qtok) / math.fsum(self._idf(t) for t in otok)
             # the words that tell this option from its siblings must be there ("hjemmekontor" vs "lokaler")
             own = {t for t in otok if shared[t] == 1}
             if own and not own & qtok:

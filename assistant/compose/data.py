@@ -113,7 +113,7 @@ def compose_rows(q: Question, rows: list[dict[str, Any]], group_dim: str) -> tup
     if len(series) == 1:
         lead = lead_sentence(rows, q.options, q.measure, group_dim)
         if lead:
-            lines.append(lead)
+            lines.extend([lead, ""])  # its own paragraph
     header = f"**{label}** ({wave})"
     if qtext:
         header += f" – spørsmål: «{qtext}»"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from .. import knowledge
@@ -83,9 +84,9 @@ def best_sentences(
                 # "Utfordringen er minst hos …", "… svarer 1 av 10 det samme": the previous sentence's topic
                 stoks |= set(tokens(sentences[j - 1]))
             overlap = (
-                sum(idf.get(t, 1.0) for t in qtok & stoks)
-                + sum(idf.get(t, 1.0) for t in ftok & stoks)
-                + 0.3 * sum(idf.get(t, 1.0) for t in xtok & stoks)
+                math.fsum(idf.get(t, 1.0) for t in qtok & stoks)
+                + math.fsum(idf.get(t, 1.0) for t in ftok & stoks)
+                + 0.3 * math.fsum(idf.get(t, 1.0) for t in xtok & stoks)
             )
             bonus = 0.3 if re.search(r"\d|av 10|halvparten|flertall", sent) else 0.0
             if sent.startswith(("►", "•")):
