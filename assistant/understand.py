@@ -246,6 +246,9 @@ class Understander:
         if m:
             lo = int(m.group(1) or m.group(2))
             return "storrelse", f"{lo}-"
+        m = re.search(r"\b(\d+) (ansatte|ansatt|årsverk|tilsette)\b", text)
+        if m:  # "en liten bedrift med 5 ansatte": the band that holds 5
+            return "storrelse", f"{int(m.group(1))}-{int(m.group(1))}"
         words = _words(text)
         hits = [
             (n, dim, key)
@@ -360,7 +363,7 @@ class Understander:
         if q.question_id:
             q.items = self.match_items(topic_text, q.question_id)
             q.options, q.option_word = self.match_options(text, q.question_id)
-        if re.search(intents.QUESTIONNAIRE, text):
+        if re.search(intents.QUESTIONNAIRE, text) and not re.search(r"\bhvorfor\b", text):
             q.intent = "questionnaire"
         else:
             topic = None

@@ -70,7 +70,7 @@ def best_sentences(
         re.compile(r"(?<![\wæøå])" + re.escape(w.lower()) + r"(?![\wæøå])") for w in group_words or [] if w
     ]
     definition = _DEFINITION.match(question.strip().lower().split("?")[0])
-    term = definition.group(2).strip(" ?") if definition else None
+    term = re.sub(r"^(egentlig|eigentleg|nå|no|da|så) ", "", definition.group(2).strip(" ?")) if definition else None
     scored: list[tuple[float, int, int, Passage, str]] = []
     for rank, (p, _score) in enumerate(passages):
         if p.kind in ("chart", "table", "caption", "questionnaire", "codebook"):
