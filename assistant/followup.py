@@ -21,6 +21,11 @@ TERMINAL = {"empty", "injection", "code", "english", "out_of_scope", "questionna
 def resolve(cur: Question, prev: Question | None, und: Understander) -> Question:
     if prev is None or prev.intent in TERMINAL or cur.intent in TERMINAL:
         return cur
+    if re.search(r"\b(av|blant) (dem|disse|de samme)\b|\bav de bedriftene\b", cur.text) and not cur.group_dim:
+        # "… og hvor mange av dem har avtale med BHT?": the group of the earlier question still holds
+        cur = replace(
+            cur, group_dim=prev.group_dim, group_key=prev.group_key, inherited=[*cur.inherited, "group"]
+        )
     if (
         cur.intent == "method"
         and prev.intent != "method"

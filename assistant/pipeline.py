@@ -30,6 +30,7 @@ from .followup import resolve
 from .llm import make_chat_model, rewrite_question
 from .normalize import normalize, tokens
 from .plan import compile_plan
+from .report import split_sentences
 from .retrieve import Index
 from .route import Decision, decide
 from .sql.execute import Executor, QueryError
@@ -107,6 +108,12 @@ class Assistant:
         ).rows
         self.und = Understander(targets, tvecs, catalogue)
         self.captions = {p.label: p.text for p in self.index.passages if p.kind == "caption" and p.label}
+        ps = self.index.passages
+        self.following = {  # the sentences that continue a prose passage in the next one
+            a.id: split_sentences(b.text)
+            for a, b in zip(ps, ps[1:], strict=False)
+            if a.kind == b.kind == "prose" and a.section == b.section
+        }
         self.titles: dict[str, str] = {}
         for p in self.index.passages:
             self.titles.setdefault(p.section, p.section_title)
@@ -312,6 +319,7 @@ class Assistant:
             group_words=_size_words(self.und, q.group_key)
             if q.group_dim == "storrelse" and q.group_key
             else None,
+            following=self.following,
         )
         if not picked or not self._covers(q, query, picked):
             return self._none_answer(q, Decision("none", "not_found"))

@@ -132,7 +132,9 @@ class Understander:
         best: dict[str, tuple[float, float]] = {}
         dense = self.tvecs @ qvec if (self.tvecs is not None and qvec is not None) else None
         for t in self.targets:
-            lex = math.fsum(self._idf(tok) for tok in set(qtok) if tok in t.tokens) / total
+            mass = math.fsum(self._idf(tok) for tok in set(qtok) if tok in t.tokens)
+            # a few common words ("ansatte") fully covered are weak evidence: scale by the matched mass
+            lex = mass / total * min(1.0, mass / 3.0)
             d = float(dense[t.row]) if dense is not None else 0.0
             dn = max((d - 0.78) / 0.12, 0.0)  # not capped above: breaks ties between full lexical matches
             score = 0.65 * lex + 0.35 * dn if dense is not None else lex

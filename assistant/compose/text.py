@@ -52,6 +52,7 @@ def best_sentences(
     prefer: re.Pattern[str] | None = None,
     want_number: bool = False,
     group_words: list[str] | None = None,
+    following: dict[int, list[str]] | None = None,
 ) -> list[tuple[Passage, str, float]]:
     """The sentences that best answer the question, from the top passages, scored by weighted overlap.
 
@@ -70,13 +71,19 @@ def best_sentences(
         re.compile(r"(?<![\wæøå])" + re.escape(w.lower()) + r"(?![\wæøå])") for w in group_words or [] if w
     ]
     definition = _DEFINITION.match(question.strip().lower().split("?")[0])
-    term = re.sub(r"^(egentlig|eigentleg|nå|no|da|så) ", "", definition.group(2).strip(" ?")) if definition else None
+    term = (
+        re.sub(r"^(egentlig|eigentleg|nå|no|da|så) ", "", definition.group(2).strip(" ?"))
+        if definition
+        else None
+    )
     scored: list[tuple[float, int, int, Passage, str]] = []
     for rank, (p, _score) in enumerate(passages):
         if p.kind in ("chart", "table", "caption", "questionnaire", "codebook"):
             continue
-        sentences = split_sentences(p.text)
-        for j, sent in enumerate(sentences):
+        own_sentences = split_sentences(p.text)
+        # an explanation may start the next passage of the same section ("Dette kan indikere …")
+        sentences = own_sentences + ((following or {}).get(p.id, [])[:2] if explain else [])
+        for j, sent in enumerate(own_sentences):
             if len(sent.split()) < 4 or (_digit_ratio(sent) > 0.45 and len(sent.split()) >= 8):
                 continue
             stoks = set(tokens(sent))
