@@ -372,7 +372,9 @@ class Assistant:
         covered = math.fsum(idf.get(t, unknown) for t in own & found)
         if q.intent == "method" or (q.question_id is not None and q.question_score >= 0.45):
             return covered > 0 or q.intent == "method"
-        return total > 0 and covered / total >= 0.4
+        # a question placed on a survey question already has its topic; otherwise most words must be found
+        threshold = 0.25 if q.question_id is not None and q.question_score >= 0.35 else 0.4
+        return total > 0 and covered / total >= threshold
 
     def _none_answer(self, q: Question, d: Decision) -> Answer:
         answer = compose_none(self.und, q, d.reason)

@@ -108,6 +108,9 @@ def decide(q: Question, und: Understander) -> Decision:
     if "both_waves" in q.inherited or q.intent == "explain":
         return Decision("text", "prose", sections=sections, figures=figures)
 
+    if q.intent == "figure" and not (q.items or q.options or q.group_dim) and q.question_lex < 0.3:
+        # the wording barely touches this question ("Hvor fornøyde er de ansatte?"): no table answers it
+        return Decision("text", "search", sections=sections, figures=figures)
     qrows = _rows(cat, question_id=q.question_id)
     if q.wave:
         qrows = [r for r in qrows if r["wave"] == q.wave] or qrows
@@ -210,6 +213,13 @@ def decide(q: Question, und: Understander) -> Decision:
                 plan.options = rank_opts
                 plan.descending = not re.search(r"lavest|\bminst\b|færrest|dårligst", q.text)
                 return Decision("data", "rank_groups", plan=plan, sections=sections, figures=figures)
+    if (
+        q.intent == "figure"
+        and all(r["unit"] == "mean" for r in base)
+        and re.search(r"hvor mange|andel|prosent", q.text)
+        and q.measure != "mean"
+    ):
+        return Decision("none", "measure_mismatch", sections=sections)
     plan.options = []  # fetch the whole distribution; the answer leads with the options asked for
     return Decision("data", "rows", plan=plan, sections=sections, figures=figures)
 

@@ -45,6 +45,7 @@ class Question:
     )
     question_id: str | None = None
     question_score: float = 0.0
+    question_lex: float = 0.0  # the lexical part of the match: how much of the wording the question covers
     items: list[str] = field(default_factory=list)
     group_dim: str | None = None  # storrelse | landsforening | fylke
     group_key: str | None = None  # smallest | medium | large | largest | one | 2-9 (size) or canonical name

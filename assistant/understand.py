@@ -361,6 +361,7 @@ class Understander:
         matches = self.match_questions(topic_text, qvec)
         if matches:
             q.question_id, q.question_score, lex = matches[0]
+            q.question_lex = lex
             q.inherited.append(f"lex={lex:.2f}")
         if q.question_id:
             q.items = self.match_items(topic_text, q.question_id)

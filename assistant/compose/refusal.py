@@ -88,6 +88,11 @@ def compose_none(und: Any, q: Question, reason: str) -> Answer:
             "for det. Jeg har derfor ingen tall å gi."
         )
         sources.append(Source(label="Vedlegg 2", section="8", quote=info["text"]))
+    elif reason == "measure_mismatch" and info:
+        lines.append(
+            f"Undersøkelsen spurte ikke om dette. Den spurte: «{info['text']}», og rapporten oppgir bare "
+            "gjennomsnitt på en skala fra 1 til 4, ikke hvor mange bedrifter som har eller gjør dette."
+        )
     elif reason == "item_unpublished" and info:
         items = ", ".join(f"«{i}»" for i in q.items) or "dette"
         lines.append(
