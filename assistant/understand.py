@@ -29,6 +29,13 @@ def normalize_word(word: str) -> str:
     return normalize(word)
 
 
+_NUMERIC_GROUP = (  # "bedrifter med 200 eller flere ansatte", "10-49 ansatte", "5 ansatte", "200+"
+    r"(?:(?:bedrifter|virksomheter|verksemder) )?(?:med )?(?:over |under |flere enn |mer enn )?\d+\s*"
+    r"(?:(?:-|–|til)\s*\d+\s*)?(?:(?:\+|eller flere|eller mer)\s*(?:ansatte|årsverk)?|(?:ansatte|ansatt|årsverk|tilsette))"
+    r"(?=\W|$)"
+)
+
+
 def _first_word(phrase: str) -> str:
     found = re.findall(r"[\wæøå]+", fold(phrase))
     return found[0] if found else ""
@@ -52,6 +59,7 @@ class Target:
     item: str | None
     tokens: Counter[str]
     row: int
+    item_tokens: frozenset[str] = frozenset()
 
 
 class Understander:
@@ -61,7 +69,14 @@ class Understander:
         self, targets: list[dict[str, Any]], tvecs: np.ndarray | None, catalogue: list[dict[str, Any]]
     ):
         self.targets = [
-            Target(t["question_id"], t["item"], Counter(tokens(t["text"])), i) for i, t in enumerate(targets)
+            Target(
+                t["question_id"],
+                t["item"],
+                Counter(tokens(t["text"])),
+                i,
+                frozenset(tokens(t["item"])) if t["item"] else frozenset(),
+            )
+            for i, t in enumerate(targets)
         ]
         self.tvecs = tvecs if tvecs is not None and len(tvecs) == len(targets) else None
         self.catalogue = catalogue
@@ -138,6 +153,10 @@ class Understander:
             d = float(dense[t.row]) if dense is not None else 0.0
             dn = max((d - 0.78) / 0.12, 0.0)  # not capped above: breaks ties between full lexical matches
             score = 0.65 * lex + 0.35 * dn if dense is not None else lex
+            if len(t.item_tokens) >= 2 and t.item_tokens <= set(qtok):
+                score += 0.15  # every word of an item is asked about ("oppfølging av sykefravær")
+            if self.questions.get(t.question_id, {}).get("theme") == "bakgrunn" and lex < 0.8:
+                score *= 0.6  # background questions (size, HR) only on their own words, not on "ansatte"
             prev = best.get(t.question_id)
             if prev is None or score > prev[0]:
                 best[t.question_id] = (score, lex)
@@ -272,6 +291,7 @@ class Understander:
         return [wave for wave, patterns in self._wave_res.items() if any(p.search(text) for p in patterns)]
 
     def strip_slots(self, text: str) -> str:
+        text = re.sub(_NUMERIC_GROUP, " ", text)
         words = _words(text)
         for pattern, _n, _dim, _key, first in self._group_res:
             if first in words:  # only phrases whose first word occurs can match: skip the rest cheaply
