@@ -145,10 +145,11 @@ class Assistant:
     def _understand_one(self, raw: str, prev: Question | None, fresh: bool) -> Question:
         raw = raw[: self.max_chars]
         text = normalize(raw)
-        qvec = self.embedder.cached_query(text, fresh=fresh) if re.search(r"[a-zæøå]{3}", text) else None
-        q = self.und.understand(raw, text, qvec)
+        has_words = bool(re.search(r"[a-zæøå]{3}", text))
+        lazy = LazyVector(lambda: self.embedder.cached_query(text, fresh=fresh) if has_words else None)
+        q = self.und.understand(raw, text, lazy)
         q = resolve(q, prev, self.und)
-        q._qvec = qvec  # type: ignore[attr-defined]  # reused by retrieval: embed once per question
+        q._qvec = lazy  # type: ignore[attr-defined]  # reused by retrieval: embed at most once per question
         return q
 
     def _ask(self, question: str, history: list[str]) -> Answer:
@@ -251,7 +252,7 @@ class Assistant:
                 *(r.get("group_label") or "" for r in rows[:3]),
             ]
         )
-        hits = self.index.search(words, getattr(q, "_qvec", None), k=4, allowed=allowed)
+        hits = self.index.search(words, _vector(q, compute=False), k=4, allowed=allowed)
         picked = best_sentences(words, hits, self.index.bm25.idf, limit=1)
         if not picked:
             return None
@@ -259,7 +260,7 @@ class Assistant:
 
     def _text_answer(self, q: Question, d: Decision) -> Answer:
         if d.reason == "questionnaire":
-            matches = self.und.match_questions(self.und.strip_slots(q.text), getattr(q, "_qvec", None))
+            matches = self.und.match_questions(self.und.strip_slots(q.text), _vector(q))
             text, sources = compose_questionnaire(q, matches)
             if text:
                 return Answer(q.raw, "text", True, text, sources=sources)
@@ -303,7 +304,7 @@ class Assistant:
             expansion += " " + " ".join((info.get("keywords") or [])[:4])
         topic = f"{q.context} {q.text} {' '.join(q.items)}".strip()  # a follow-up keeps its earlier topic
         query = f"{topic} {expansion}"
-        hits = self.index.search(query, getattr(q, "_qvec", None), k=10, allowed=allowed, boost=boost)
+        hits = self.index.search(query, _vector(q), k=10, allowed=allowed, boost=boost)
         picked = best_sentences(
             topic,
             hits,
@@ -383,6 +384,30 @@ class Assistant:
 
     def close(self) -> None:
         self.executor.close()
+
+
+class LazyVector:
+    """The question's embedding, computed on first use: a clear wording match needs none."""
+
+    def __init__(self, compute):
+        self._compute = compute
+        self._done = False
+        self._value = None
+
+    def get(self):
+        if not self._done:
+            self._value, self._done = self._compute(), True
+        return self._value
+
+    def peek(self):
+        return self._value if self._done else None
+
+
+def _vector(q: Question, compute: bool = True):
+    lazy = getattr(q, "_qvec", None)
+    if lazy is None:
+        return None
+    return lazy.get() if compute else lazy.peek()
 
 
 def _route_of(rows: list[dict[str, Any]]) -> str:

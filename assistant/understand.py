@@ -327,7 +327,8 @@ class Understander:
         return None
 
     # ------------------------------------------------------------------ main
-    def understand(self, raw: str, text: str, qvec: np.ndarray | None) -> Question:
+    def understand(self, raw: str, text: str, qvec: Any = None) -> Question:
+        """`qvec`: the question's embedding, or an object whose get() computes it only when needed."""
         q = Question(raw=raw, text=text)
         if not re.search(r"[a-zæøå]", text):
             q.intent = "empty"
@@ -378,7 +379,17 @@ class Understander:
             q.measure = "n"
 
         topic_text = self.strip_slots(text)  # group and wave words are slots, not the topic
-        matches = self.match_questions(topic_text, qvec)
+        # the wording alone often decides; the embedding (the cost floor) is computed only when it does not
+        matches = self.match_questions(topic_text, None)
+        decisive = (
+            bool(matches)
+            and matches[0][2] >= 0.6
+            and (len(matches) < 2 or matches[1][2] <= matches[0][2] - 0.2)
+        )
+        if not decisive:
+            vec = qvec.get() if hasattr(qvec, "get") else qvec
+            if vec is not None:
+                matches = self.match_questions(topic_text, vec)
         if matches:
             q.question_id, q.question_score, lex = matches[0]
             q.question_lex = lex
