@@ -336,7 +336,7 @@ class Assistant:
                 return self._none_answer(q, Decision("none", "item_unpublished"))
         text, sources = compose_passages(picked)
         caveats = []
-        if any(p.section in ("4.2", "7.3") and "rolle" in s.lower() for p, s, _ in picked):
+        if q.question_id == "ROLLER_BETYDNING" or any("svarskala" in s.lower() for _p, s, _ in picked):
             caveats.append(SKEWED)
         return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats)
 

@@ -30,8 +30,11 @@ _EXPLANATION = re.compile(
 _QUESTION_WORDING = re.compile(
     r"følgende spørsmål|\?\s*»?$|^Vi (ber|har (derfor )?(spurt|stilt))", re.IGNORECASE
 )
+_CAUSAL = re.compile(r"\b(fordi|siden|ettersom|på grunn av|pålagt|trolig|årsak|skyldes)\b", re.IGNORECASE)
 _BECAUSE_BEFORE = re.compile(r"\bderfor\b|på bakgrunn av dette|med bakgrunn i", re.IGNORECASE)
-_ANAPHOR = re.compile(r"(Utfordringen|Dette|Denne|Disse|Andelen|Det samme|Mønsteret|Tilsvarende)\b")
+_ANAPHOR = re.compile(
+    r"(Utfordringen|Dette|Denne|Disse|Andelen|Det samme|Mønsteret|Tilsvarende|Resultatet)\b"
+)
 _DEFINITION = re.compile(r"^(hva er|hva betyr|hva menes med|hva innebærer) (.+)$")
 NUMBER_STATEMENT = re.compile(
     r"\d+\s*(%|prosent)|\d+ av \d+|\d,\d|halvparten|flertall|de fleste|de aller fleste|færrest|flest",
@@ -129,8 +132,16 @@ def best_sentences(
             if explain:
                 if j > 0 and _BECAUSE_BEFORE.search(sent):
                     sent = f"{sentences[j - 1]} {sent}"
+                # the explanation that follows a finding, at most two sentences on, never a new bullet point
                 for k in (j + 1, j + 2):
-                    if k < len(sentences) and (k == j + 1 or _EXPLANATION.match(sentences[k])):
+                    if k >= len(sentences) or sentences[k].startswith(("►", "•")):
+                        break
+                    related = k == j + 1 and (
+                        _ANAPHOR.match(sentences[k])
+                        or _CAUSAL.search(sentences[k])
+                        or qtok & set(tokens(sentences[k]))
+                    )
+                    if _EXPLANATION.match(sentences[k]) or related:
                         if sentences[k] not in sent:
                             sent = f"{sent} {sentences[k]}"
                         if _EXPLANATION.match(sentences[k]):
@@ -153,7 +164,11 @@ def best_sentences(
                 picked = [*picked[: limit - 1], bullet]
     # drop a sentence already contained in a longer picked one
     picked = [x for x in picked if not any(x is not y and x[4] in y[4] for y in picked)]
-    picked.sort(key=lambda x: (x[1], x[2]))
+    # the best passage first; within a passage, reading order
+    best_of: dict[int, float] = {}
+    for x in picked:
+        best_of[x[3].id] = max(best_of.get(x[3].id, x[0]), x[0])
+    picked.sort(key=lambda x: (-best_of[x[3].id], x[2]))
     return [(p, s, sc) for sc, _r, _j, p, s in picked]
 
 
@@ -197,8 +212,11 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
     """Wording, items, options, filter and wave of the questions asked about, from the codebook."""
     cb = knowledge.codebook()
     text = q.text
-    if re.search(r"hvilke spørsmål|hva ble (bedriftene )?spurt", text):
-        wanted = [m for m in matches if m[1] >= max(0.3, 0.6 * (matches[0][1] if matches else 0))]
+    if re.search(
+        r"hvilke spørsmål|hva slags spørsmål|hva spørsmål|spørsmål (fikk|ble stilt)|hva ble (bedriftene )?spurt",
+        text,
+    ):
+        wanted = [m for m in matches if m[1] >= max(0.3, 0.7 * (matches[0][1] if matches else 0))]
         ids = [m[0] for m in wanted]
         chosen = [x for x in cb["questions"] if x["id"] in ids and (q.wave is None or x["wave"] == q.wave)]
         if not chosen:
@@ -208,7 +226,11 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
             head += f" ({WAVE_TEXT.get(q.wave, q.wave)})"
         lines = [head + ", slik de står i Vedlegg 2:"]
         for x in chosen:
-            lines.append(f"- «{x['text']}» ({WAVE_TEXT.get(x['wave'], x['wave'])})")
+            items = "; ".join(i["label"] for i in x.get("items") or [])
+            detail = (
+                f" – {items}" if items and len(x["text"]) < 40 else ""
+            )  # «Har din bedrift …» needs its rows
+            lines.append(f"- «{x['text']}»{detail} ({WAVE_TEXT.get(x['wave'], x['wave'])})")
         quote = "; ".join(x["text"] for x in chosen[:6])
         return "\n".join(lines), [Source(label="Vedlegg 2", section="8", page=None, quote=quote)]
     best = knowledge.question(q.question_id) if q.question_id else None
