@@ -305,6 +305,9 @@ class Assistant:
         topic = f"{q.context} {q.text} {' '.join(q.items)}".strip()  # a follow-up keeps its earlier topic
         query = f"{topic} {expansion}"
         hits = self.index.search(query, _vector(q), k=10, allowed=allowed, boost=boost)
+        # the best passages anywhere, too: an exact rare word ("skjev") may sit outside the boosted section
+        seen = {p.id for p, _ in hits}
+        hits += [h for h in self.index.search(query, _vector(q), k=4, allowed=allowed) if h[0].id not in seen]
         picked = best_sentences(
             topic,
             hits,

@@ -148,6 +148,10 @@ def best_sentences(
                             break
             scored.append((overlap + bonus - 0.05 * rank, rank, j, p, sent))
     scored.sort(key=lambda x: -x[0])
+    unique: dict[str, tuple[float, int, int, Passage, str]] = {}
+    for x in scored:  # the summary repeats chapter sentences word for word: keep the best-placed copy
+        unique.setdefault(x[4], x)
+    scored = list(unique.values())
     picked = scored[:limit]
     if picked:
         floor = picked[0][0] * 0.4
@@ -162,8 +166,15 @@ def best_sentences(
                 and (not rare or rare & set(tokens(bullet[4])))
             ):
                 picked = [*picked[: limit - 1], bullet]
-    # drop a sentence already contained in a longer picked one
-    picked = [x for x in picked if not any(x is not y and x[4] in y[4] for y in picked)]
+    # drop a sentence said twice (the summary repeats chapter text) or contained in a longer picked one
+    kept: list[tuple[float, int, int, Passage, str]] = []
+    for x in picked:
+        if any(x[4] == y[4] for y in kept):
+            continue
+        if any(x is not y and x[4] != y[4] and x[4] in y[4] for y in picked):
+            continue
+        kept.append(x)
+    picked = kept
     # the best passage first; within a passage, reading order
     best_of: dict[int, float] = {}
     for x in picked:
