@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from . import intents, knowledge
 from .normalize import fold, normalize, tokens, vocabulary
@@ -399,6 +400,14 @@ class Understander:
             q.options, q.option_word = self.match_options(text, q.question_id)
         if re.search(intents.QUESTIONNAIRE, text) and not re.search(r"\bhvorfor\b", text):
             q.intent = "questionnaire"
+            # a question quoted nearly word for word ("… om hvor mange ansatte bedriften har") is that question
+            about = re.split(r"spørsmålet om|spørsmålet|spurt om", text, maxsplit=1)[-1]
+            best = max(
+                ((fuzz.token_set_ratio(about, fold(x["text"])), x["id"]) for x in self.questions.values()),
+                default=(0, None),
+            )
+            if best[0] >= 80:
+                q.question_id, q.question_score = best[1], max(q.question_score, best[0] / 100)
         else:
             topic = None
             for name, pattern in intents.METHOD.items():
