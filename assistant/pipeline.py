@@ -17,6 +17,7 @@ from . import knowledge, settings
 from .build import DB_NAME, INDEX_DIR, build
 from .charts import chart_for
 from .compose.data import compose_rank, compose_rows, sources_for_rows
+from .compose.numbers import pct
 from .compose.refusal import compose_none
 from .compose.text import (
     NUMBER_STATEMENT,
@@ -217,6 +218,8 @@ class Assistant:
             src = passage_source(p, sent)
             if all(s.label != src.label for s in sources):
                 sources.append(src)
+            if d.plan.kind == "rows":
+                caveats.extend(_rounding_notes(sent, rows))
         wave = rows[0].get("wave")
         if rows[0].get("question_id") == "ROLLER_BETYDNING":
             caveats.insert(0, SKEWED)
@@ -411,6 +414,32 @@ def _vector(q: Question, compute: bool = True):
     if lazy is None:
         return None
     return lazy.get() if compute else lazy.peek()
+
+
+def _rounding_notes(sentence: str, rows: list[dict[str, Any]]) -> list[str]:
+    """Where the report's text rounds a table's figure to "N av M", say so: a press text must not mix them.
+
+    >>> _rounding_notes("om lag 1 av 4 bedrifter", [{"item": "", "group_label": "Alle", "option": "Ja", "value": 26.0, "unit": "pct"}])
+    ['Rapportens tekst runder av: «1 av 4» er 25 %, tabellen viser 26 % («Ja»).']
+    """
+    series = {(r.get("item"), r.get("group_label")) for r in rows}
+    if len(series) != 1 or rows[0].get("unit") != "pct":
+        return []
+    values = {r["option"]: r["value"] for r in rows}
+    pairs = [("Nyttig", "Svært nyttig"), ("Viktig", "Svært viktig"), ("Godt", "Svært godt")]
+    candidates = [(f"«{a}» + «{b}»", values[a] + values[b]) for a, b in pairs if a in values and b in values]
+    if not candidates and len(values) == 1:
+        candidates = [(f"«{k}»", v) for k, v in values.items()]
+    notes = []
+    for n, m in re.findall(r"\b(\d+) av (\d+)\b", sentence):
+        share = 100 * int(n) / int(m)
+        for what, value in candidates[:1]:
+            if 0.5 <= abs(share - value) <= 10:
+                notes.append(
+                    f"Rapportens tekst runder av: «{n} av {m}» er {pct(round(share))}, tabellen viser "
+                    f"{pct(round(value, 2))} ({what})."
+                )
+    return notes
 
 
 def _route_of(rows: list[dict[str, Any]]) -> str:
