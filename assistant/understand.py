@@ -37,6 +37,11 @@ _NUMERIC_GROUP = (  # "bedrifter med 200 eller flere ansatte", "10-49 ansatte", 
 )
 
 
+def _loose(label: str) -> str:
+    """An option label without leading ellipsis or punctuation, folded: matches table and codebook forms."""
+    return re.sub(r"^[…\.\s]+", "", fold(label))
+
+
 def _first_word(phrase: str) -> str:
     found = re.findall(r"[\wæøå]+", fold(phrase))
     return found[0] if found else ""
@@ -230,12 +235,14 @@ class Understander:
     def match_options(self, text: str, question_id: str | None) -> tuple[list[str], str | None]:
         """Options the user named. Lexicon words ("nyttig" → Nyttig + Svært nyttig) first, longest first."""
         available = self._catalogue_options(question_id) if question_id else []
-        avail_fold = {fold(o): o for o in available}
+        avail_fold: dict[str, str] = {}
+        for o in available:  # the table's label wins over the codebook's ("… mindre støtte og informasjon")
+            avail_fold.setdefault(_loose(o), o)
         quoted = re.findall(r"[«\"']([^»\"']+)[»\"']", text)
         search = " ".join(quoted) if quoted else text
         for phrase, pattern in self._option_res:
             if pattern.search(search):
-                labels = [avail_fold[fold(x)] for x in self.option_words[phrase] if fold(x) in avail_fold]
+                labels = [avail_fold[_loose(x)] for x in self.option_words[phrase] if _loose(x) in avail_fold]
                 if labels:
                     # a merged category printed as such in a table ("Nyttig" = nyttig + svært nyttig)
                     return labels, phrase
