@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from . import knowledge, settings
+from . import intents, knowledge, settings
 from .build import DB_NAME, INDEX_DIR, build
 from .charts import chart_for
 from .compose.data import compose_rank, compose_rows, sources_for_rows
@@ -145,7 +145,7 @@ class Assistant:
     # ------------------------------------------------------------------ steps
     def _understand_one(self, raw: str, prev: Question | None, fresh: bool) -> Question:
         raw = raw[: self.max_chars]
-        text = normalize(raw)
+        text = re.sub(intents.VERIFY, "", normalize(raw))  # "Kan jeg skrive at X?" asks about X
         has_words = bool(re.search(r"[a-zæøå]{3}", text))
         lazy = LazyVector(lambda: self.embedder.cached_query(text, fresh=fresh) if has_words else None)
         q = self.und.understand(raw, text, lazy)
