@@ -64,6 +64,17 @@ def check_case(case: dict[str, Any], answer: dict[str, Any]) -> list[str]:
     return problems
 
 
+def score(
+    assistant: Any, cases: list[dict[str, Any]]
+) -> list[tuple[dict[str, Any], dict[str, Any], list[str]]]:
+    """(case, answer as JSON, problems) for every case: the one loop behind `eval` and the set tests."""
+    out = []
+    for case in cases:
+        ans = assistant.ask(case["question"], case.get("history") or []).to_dict()
+        out.append((case, ans, check_case(case, ans)))
+    return out
+
+
 def run_eval(path: str, verbose: bool = False) -> int:
     from . import Assistant
 
@@ -73,9 +84,7 @@ def run_eval(path: str, verbose: bool = False) -> int:
     route_ok = 0
     refused_ok = 0
     unanswerable = 0
-    for case in cases:
-        ans = assistant.ask(case["question"], case.get("history") or []).to_dict()
-        problems = check_case(case, ans)
+    for case, ans, problems in score(assistant, cases):
         if ans.get("route") == case.get("route"):
             route_ok += 1
         if case.get("answerable", True) is False:

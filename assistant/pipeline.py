@@ -16,7 +16,7 @@ import numpy as np
 from . import intents, knowledge, settings
 from .build import DB_NAME, INDEX_DIR, build
 from .charts import chart_for
-from .compose.data import compose_rank, compose_rows, sources_for_rows
+from .compose.data import compose_rank, compose_rows, dedupe, sources_for_rows
 from .compose.numbers import pct
 from .compose.refusal import compose_none
 from .compose.text import (
@@ -31,9 +31,9 @@ from .followup import resolve
 from .llm import make_chat_model, rewrite_question
 from .normalize import normalize, tokens
 from .plan import compile_plan
-from .report import split_sentences
+from .report import section_titles, split_sentences
 from .retrieve import Index
-from .route import Decision, decide
+from .route import Decision, decide, group_words
 from .sql.execute import Executor, QueryError
 from .sql.guard import GuardError
 from .types import Answer, Question
@@ -73,11 +73,7 @@ def _size_words(und: Understander, key: str) -> list[str]:
     if band is None:
         return []
     lo, hi = band
-    words = [f"{lo}-{hi}" if hi else f"{lo} eller flere", "ansatte"]
-    for g in und.groups.get("storrelse") or []:
-        if g.get("key") == key:
-            words += (g.get("words") or [])[:12]
-    return words
+    return [f"{lo}-{hi}" if hi else f"{lo} eller flere", "ansatte", *group_words(und, "storrelse", key)[1:13]]
 
 
 class Assistant:
@@ -115,9 +111,7 @@ class Assistant:
             for a, b in zip(ps, ps[1:], strict=False)
             if a.kind == b.kind == "prose" and a.section == b.section
         }
-        self.titles: dict[str, str] = {}
-        for p in self.index.passages:
-            self.titles.setdefault(p.section, p.section_title)
+        self.titles = section_titles(self.index.passages)
         self.max_chars = settings.get_int("ASSISTANT_MAX_QUESTION_CHARS")
 
     # ------------------------------------------------------------------ public API
@@ -236,7 +230,7 @@ class Assistant:
             sql=_inline_sql(sql, params),
             data=[_jsonable(r) for r in rows],
             chart=chart_for(rows, d.plan.kind),
-            caveats=_dedupe(caveats),
+            caveats=dedupe(caveats),
         )
 
     def _report_sentence(self, q: Question, rows: list[dict[str, Any]], d: Decision):
@@ -462,11 +456,3 @@ def _inline_sql(sql: str, params: list[Any]) -> str:
 
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()}
-
-
-def _dedupe(items: list[str]) -> list[str]:
-    out: list[str] = []
-    for i in items:
-        if i and i not in out:
-            out.append(i)
-    return out

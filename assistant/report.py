@@ -344,9 +344,6 @@ def parse_report(path: Path = REPORT_PATH) -> list[Passage]:
     return passages
 
 
-SECTION_TITLES_CACHE: dict[str, str] = {}
-
-
 def section_titles(passages: list[Passage]) -> dict[str, str]:
     """Section number → title, in report order."""
     titles: dict[str, str] = {}

@@ -80,7 +80,7 @@ def map_size_groups(und: Understander, key: str, available: list[dict[str, Any]]
     return [best] if best else []
 
 
-def _group_words(und: Understander, dim: str, key: str | None) -> list[str]:
+def group_words(und: Understander, dim: str, key: str | None) -> list[str]:
     for g in und.groups.get(dim) or []:
         if (g.get("canonical") or g.get("key")) == key:
             return [g.get("canonical") or "", *(g.get("words") or [])]
@@ -120,7 +120,7 @@ def decide(q: Question, und: Understander) -> Decision:
             grows = [r for r in grows if r["group_label"] == q.group_key]
         if not grows:
             if q.group_key:
-                words = _group_words(und, q.group_dim, q.group_key)
+                words = group_words(und, q.group_dim, q.group_key)
             else:  # "hvilke landsforeninger …": prose that names any of them
                 words = [g.get("canonical") or "" for g in und.groups.get(q.group_dim) or []]
             return Decision(

@@ -25,11 +25,6 @@ _KNOWN_NAMES = (
 )  # fmt: skip
 
 
-def normalize_word(word: str) -> str:
-    """A word the lexicon rewrites (nynorsk, synonyms, typos) is known to the survey, not a company name."""
-    return normalize(word)
-
-
 _NUMERIC_GROUP = (  # "bedrifter med 200 eller flere ansatte", "10-49 ansatte", "5 ansatte", "200+"
     r"(?:(?:bedrifter|virksomheter|verksemder) )?(?:med )?(?:over |under |flere enn |mer enn )?\d+\s*"
     r"(?:(?:-|–|til)\s*\d+\s*)?(?:(?:\+|eller flere|eller mer)\s*(?:ansatte|årsverk)?|(?:ansatte|ansatt|årsverk|tilsette))"
@@ -86,13 +81,27 @@ class Understander:
         ]
         self.tvecs = tvecs if tvecs is not None and len(tvecs) == len(targets) else None
         self.catalogue = catalogue
+        self.questions = {q["id"]: q for q in knowledge.questions()}
+        # per question, once: the item and option labels the published rows use (looked up per question asked)
+        self._items_by_question: dict[str, dict[str, str]] = {}
+        self._options_by_question: dict[str, list[str]] = {}
+        for r in catalogue:
+            if r["item"]:
+                self._items_by_question.setdefault(r["question_id"], {}).setdefault(
+                    _key(r["item"]), r["item"]
+                )
+            opts = self._options_by_question.setdefault(r["question_id"], [])
+            if r["option"] not in opts:
+                opts.append(r["option"])
+        for qid, q in self.questions.items():
+            opts = self._options_by_question.setdefault(qid, [])
+            opts += [o["label"] for o in q.get("options") or [] if o["label"] not in opts]
         df: Counter[str] = Counter()
         for t in self.targets:
             df.update(set(t.tokens))
         n = len(self.targets)
         self.idf = {tok: math.log(1 + n / c) for tok, c in df.items()}
         self.default_idf = math.log(1 + n)
-        self.questions = {q["id"]: q for q in knowledge.questions()}
         lex = knowledge.lexicon()
         self.groups = lex.get("groups") or {}
         self.option_words = {fold(k): v for k, v in (lex.get("options") or {}).items()}
@@ -170,11 +179,7 @@ class Understander:
 
     def _catalogue_items(self, question_id: str) -> dict[str, str]:
         """Item labels as the published tables print them, keyed by a whitespace-free fold."""
-        out: dict[str, str] = {}
-        for r in self.catalogue:
-            if r["question_id"] == question_id and r["item"]:
-                out.setdefault(_key(r["item"]), r["item"])
-        return out
+        return self._items_by_question.get(question_id, {})
 
     def match_items(self, text: str, question_id: str) -> list[str]:
         """Items the user named, as labelled in the published rows (or in the codebook when unpublished)."""
@@ -222,15 +227,8 @@ class Understander:
         return [label for sc, label, hits, _m in scored if sc >= top - 1e-9 or hits == top_hits]
 
     def _catalogue_options(self, question_id: str) -> list[str]:
-        seen: list[str] = []
-        for r in self.catalogue:
-            if r["question_id"] == question_id and r["option"] not in seen:
-                seen.append(r["option"])
-        q = self.questions.get(question_id) or {}
-        for o in q.get("options") or []:
-            if o["label"] not in seen:
-                seen.append(o["label"])
-        return seen
+        """Options as the tables print them, then the codebook's own labels."""
+        return self._options_by_question.get(question_id, [])
 
     def match_options(self, text: str, question_id: str | None) -> tuple[list[str], str | None]:
         """Options the user named. Lexicon words ("nyttig" → Nyttig + Svært nyttig) first, longest first."""
@@ -317,7 +315,8 @@ class Understander:
                 continue
             f = fold(w).strip(".")
             parts = {f, f.rstrip("s"), *f.split("-")}
-            if parts & self.known_words or len(f) < 3 or normalize_word(f) != f:
+            # a word the lexicon rewrites (nynorsk, synonym, typo) is known to the survey, not a name
+            if parts & self.known_words or len(f) < 3 or normalize(f) != f:
                 continue
             if re.search(r"\b(svarte|svart|mener|syns|sa|rapporterte|gjorde)\b", fold(raw)) or re.search(
                 r"\b(as|asa)\b", fold(raw)

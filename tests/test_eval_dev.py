@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.evaluate import check_case, number_in, source_matches
+from assistant.evaluate import number_in, score, source_matches
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.yaml"
 
@@ -21,9 +21,7 @@ def test_dev_set(assistant):
     cases = yaml.safe_load(DEV.read_text(encoding="utf-8"))
     failures = []
     refused = []
-    for case in cases:
-        ans = assistant.ask(case["question"], case.get("history") or []).to_dict()
-        problems = check_case(case, ans)
+    for case, ans, problems in score(assistant, cases):
         if problems:
             failures.append((case["id"], problems))
         if case.get("answerable", True) is False and ans["answerable"]:

@@ -7,16 +7,15 @@ from pathlib import Path
 
 import yaml
 
-from assistant.evaluate import check_case
+from assistant.evaluate import score
 
 CASES = yaml.safe_load((Path(__file__).parent / "heldout.yaml").read_text(encoding="utf-8"))
 
 
 def test_heldout_accuracy_and_refusals(assistant):
     failures, not_refused = [], []
-    for case in CASES:
-        ans = assistant.ask(case["question"], case.get("history") or []).to_dict()
-        if problems := check_case(case, ans):
+    for case, ans, problems in score(assistant, CASES):
+        if problems:
             failures.append((case["id"], problems))
         if case.get("answerable", True) is False and ans["answerable"]:
             not_refused.append(case["id"])

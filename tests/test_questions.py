@@ -67,15 +67,10 @@ def test_case_structure(case: dict[str, Any]) -> None:
 def results() -> list[tuple[dict[str, Any], dict[str, Any], list[str]]]:
     from assistant import Assistant
     from assistant.build import build
-    from assistant.evaluate import check_case
+    from assistant.evaluate import score
 
     build()
-    assistant = Assistant()
-    out = []
-    for case in CASES:
-        answer = assistant.ask(case["question"], case.get("history") or []).to_dict()
-        out.append((case, answer, check_case(case, answer)))
-    return out
+    return score(Assistant(), CASES)
 
 
 def _describe(case: dict[str, Any], answer: dict[str, Any], problems: list[str]) -> str:

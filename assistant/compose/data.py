@@ -148,7 +148,7 @@ def compose_rows(q: Question, rows: list[dict[str, Any]], group_dim: str) -> tup
         lines.append(f"\n> «{quote}»")
     for note in notes:
         caveats.append(note if note.endswith(".") else note + ".")
-    return lines, _dedupe(caveats)
+    return lines, dedupe(caveats)
 
 
 def _compose_sample(rows: list[dict[str, Any]], group_dim: str) -> tuple[list[str], list[str]]:
@@ -244,7 +244,8 @@ def sources_for_rows(
     return out
 
 
-def _dedupe(items: list[str]) -> list[str]:
+def dedupe(items: list[str]) -> list[str]:
+    """Non-empty items, first occurrence kept, in order."""
     out: list[str] = []
     for i in items:
         if i not in out:
