@@ -60,6 +60,12 @@ class Question:
 
 
 @dataclass
+class Suggestion:
+    label: str  # short button text
+    question: str  # the question the button asks
+
+
+@dataclass
 class Answer:
     question: str
     route: Route
@@ -71,8 +77,13 @@ class Answer:
     chart: dict[str, Any] | None = None
     caveats: list[str] = field(default_factory=list)
     latency_ms: float = 0.0
+    confidence: float = 1.0  # calibrated 0–1: how sure the assistant is that it answered what was asked
+    suggestions: list[Suggestion] = field(default_factory=list)  # only when it asks back
+    verdict: str | None = None  # supported | contradicted | partly | not_in_report, for claim checks
+    press: dict[str, str] | None = None  # {text, short, source} for a press-ready answer
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["sources"] = [asdict(s) for s in self.sources]
+        d["suggestions"] = [asdict(s) for s in self.suggestions]
         return d
