@@ -83,6 +83,23 @@ class SentenceTransformerEmbedder(Embedder):
         return np.asarray(vecs, dtype=np.float32)
 
 
+class LazyVector:
+    """A question's embedding, computed on first use: a clear wording match needs none."""
+
+    def __init__(self, compute):
+        self._compute = compute
+        self._done = False
+        self._value = None
+
+    def get(self):
+        if not self._done:
+            self._value, self._done = self._compute(), True
+        return self._value
+
+    def peek(self):
+        return self._value if self._done else None
+
+
 def make_embedder(backend: str | None = None) -> Embedder:
     backend = (backend or settings.get("ASSISTANT_EMBEDDINGS")).lower()
     if backend == "none":

@@ -10,15 +10,22 @@ import re
 from dataclasses import replace
 
 from . import intents
+from .match import Matcher
+from .state import Context, Turn
 from .types import Question
-from .understand import Understander
+from .understand import is_followup
 
 NEW_TOPIC_SCORE = 0.55
 WEAK_SCORE = 0.35
 TERMINAL = {"empty", "injection", "code", "english", "out_of_scope", "questionnaire", "smalltalk"}
 
 
-def resolve(cur: Question, prev: Question | None, und: Understander) -> Question:
+def run(turn: Turn, ctx: Context) -> None:
+    assert turn.question is not None
+    turn.question = resolve(turn.question, turn.prev, ctx.match)
+
+
+def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
     if prev is None or prev.intent in TERMINAL or cur.intent in TERMINAL:
         return cur
     if re.search(r"\b(av|blant) (dem|disse|de samme)\b|\bav de bedriftene\b", cur.text) and not cur.group_dim:
@@ -35,7 +42,7 @@ def resolve(cur: Question, prev: Question | None, und: Understander) -> Question
     if prev.intent == "method":
         # "Og i juni 2022?" after "Hvor mange svarte i november 2021?": same method question, new slots
         strong_new = cur.intent != "method" and cur.question_score >= NEW_TOPIC_SCORE
-        if und.is_followup(cur) and not strong_new:
+        if is_followup(cur) and not strong_new:
             return replace(
                 cur,
                 intent="method",
@@ -55,7 +62,7 @@ def resolve(cur: Question, prev: Question | None, und: Understander) -> Question
         and cur.question_score >= NEW_TOPIC_SCORE
         and not items
     )
-    followup = und.is_followup(cur) or bool(items) or cur.question_score < WEAK_SCORE
+    followup = is_followup(cur) or bool(items) or cur.question_score < WEAK_SCORE
     if strong_new or not followup:
         return cur
     options, option_word = cur.options, cur.option_word

@@ -13,7 +13,7 @@ from functools import lru_cache
 import Stemmer
 from rapidfuzz import fuzz, process
 
-from . import knowledge
+from . import intents, knowledge
 
 STOPWORDS = frozenset(
     """
@@ -167,3 +167,8 @@ def normalize(text: str) -> str:
     else:
         text = correct_typos(text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+def run(turn, ctx) -> None:
+    """Step 1: the question in the survey's own words; "Kan jeg skrive at X?" asks about X."""
+    turn.text = re.sub(intents.VERIFY, "", normalize(turn.raw))

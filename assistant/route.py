@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import intents, knowledge
+from .match import Matcher
 from .plan import Plan
+from .state import Context, Turn
 from .types import Question
-from .understand import Understander
 
 MIN_QUESTION_SCORE = 0.30
 POSITIVE_PAIRS = (
@@ -55,7 +56,7 @@ def _rows(cat: list[dict[str, Any]], **flt: Any) -> list[dict[str, Any]]:
     return out
 
 
-def map_size_groups(und: Understander, key: str, available: list[dict[str, Any]]) -> list[str]:
+def map_size_groups(und: Matcher, key: str, available: list[dict[str, Any]]) -> list[str]:
     """Map a size request onto the bands a source table actually uses (1–9 vs 1 and 2–9)."""
     band = und.size_band(key)
     if band is None:
@@ -80,14 +81,19 @@ def map_size_groups(und: Understander, key: str, available: list[dict[str, Any]]
     return [best] if best else []
 
 
-def group_words(und: Understander, dim: str, key: str | None) -> list[str]:
+def group_words(und: Matcher, dim: str, key: str | None) -> list[str]:
     for g in und.groups.get(dim) or []:
         if (g.get("canonical") or g.get("key")) == key:
             return [g.get("canonical") or "", *(g.get("words") or [])]
     return []
 
 
-def decide(q: Question, und: Understander) -> Decision:
+def run(turn: Turn, ctx: Context) -> None:
+    assert turn.question is not None
+    turn.decision = decide(turn.question, ctx.match)
+
+
+def decide(q: Question, und: Matcher) -> Decision:
     cat = und.catalogue
     if q.intent in ("empty", "injection", "code", "english", "out_of_scope", "smalltalk"):
         return Decision("none", q.intent)
@@ -234,7 +240,7 @@ def _positive_pair(rows: list[dict[str, Any]]) -> list[str]:
     return []
 
 
-def _sample_plan(q: Question, und: Understander) -> Decision:
+def _sample_plan(q: Question, und: Matcher) -> Decision:
     """Sample composition by fylke / landsforening / size (Tabell 9–11)."""
     cat = _rows(und.catalogue, question_id="UTVALG")
     dim = q.group_dim or "total"
@@ -262,7 +268,7 @@ def _sample_plan(q: Question, und: Understander) -> Decision:
     return Decision("data", "sample", plan=plan, sections=["7.2"])
 
 
-def _decide_method(q: Question, und: Understander) -> Decision:
+def _decide_method(q: Question, und: Matcher) -> Decision:
     if q.method_topic in ("response", "representativeness") and q.group_dim:
         return _sample_plan(q, und)
     if q.method_topic == "response":

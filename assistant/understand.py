@@ -1,466 +1,158 @@
 """Step 3: understand a normalised question — intent and slots (question/item, group, options, wave, measure).
 
-No language model: patterns for intents, the lexicon for groups/options/waves, and a fused lexical + dense
-match of the question against the codebook's questions and items.
+No language model: patterns for intents, the lexicon for groups/options/waves, and the matcher's fused
+lexical + dense match of the question against the codebook's questions and items.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 from rapidfuzz import fuzz
 
-from . import intents, knowledge
-from .normalize import fold, normalize, tokens, vocabulary
+from . import intents
+from .embed import LazyVector
+from .match import Matcher
+from .normalize import fold
+from .state import Context, Turn
 from .types import Question
 
-_KNOWN_NAMES = (
-    "nho", "nav", "bht", "amu", "hms", "ia", "ia-avtalen", "agenda", "kaupang", "kantar", "arbeidstilsynet",
-    "vedlegg", "tabell", "figur", "norge", "norsk", "norges", "nhos", "juni", "november", "oslo",
-)  # fmt: skip
+
+def run(turn: Turn, ctx: Context) -> None:
+    """Intent and slots; the embedding is computed only if the wording alone does not decide."""
+    text = turn.text
+    has_words = bool(re.search(r"[a-zæøå]{3}", text))
+    turn.vector = LazyVector(lambda: ctx.embedder.cached_query(text, fresh=turn.fresh) if has_words else None)
+    turn.question = understand(ctx.match, turn.raw, text, turn.vector)
 
 
-_NUMERIC_GROUP = (  # "bedrifter med 200 eller flere ansatte", "10-49 ansatte", "5 ansatte", "200+"
-    r"(?:(?:bedrifter|virksomheter|verksemder) )?(?:med )?(?:over |under |flere enn |mer enn )?\d+\s*"
-    r"(?:(?:-|–|til)\s*\d+\s*)?(?:(?:\+|eller flere|eller mer)\s*(?:ansatte|årsverk)?|(?:ansatte|ansatt|årsverk|tilsette))"
-    r"(?=\W|$)"
-)
-
-
-def _loose(label: str) -> str:
-    """An option label without leading ellipsis or punctuation, folded: matches table and codebook forms."""
-    return re.sub(r"^[…\.\s]+", "", fold(label))
-
-
-def _first_word(phrase: str) -> str:
-    found = re.findall(r"[\wæøå]+", fold(phrase))
-    return found[0] if found else ""
-
-
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"[\wæøå]+", text))
-
-
-def _word_re(phrase: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\wæøå])" + re.escape(fold(phrase)) + r"(?![\wæøå])")
-
-
-def _key(label: str) -> str:
-    return re.sub(r"\s+", "", fold(label))
-
-
-@dataclass
-class Target:
-    question_id: str
-    item: str | None
-    tokens: Counter[str]
-    row: int
-    item_tokens: frozenset[str] = frozenset()
-
-
-class Understander:
-    """Holds the codebook match targets (with their vectors) and the catalogue of published rows."""
-
-    def __init__(
-        self, targets: list[dict[str, Any]], tvecs: np.ndarray | None, catalogue: list[dict[str, Any]]
-    ):
-        self.targets = [
-            Target(
-                t["question_id"],
-                t["item"],
-                Counter(tokens(t["text"])),
-                i,
-                frozenset(tokens(t["item"])) if t["item"] else frozenset(),
-            )
-            for i, t in enumerate(targets)
-        ]
-        self.tvecs = tvecs if tvecs is not None and len(tvecs) == len(targets) else None
-        self.catalogue = catalogue
-        self.questions = {q["id"]: q for q in knowledge.questions()}
-        # per question, once: the item and option labels the published rows use (looked up per question asked)
-        self._items_by_question: dict[str, dict[str, str]] = {}
-        self._options_by_question: dict[str, list[str]] = {}
-        for r in catalogue:
-            if r["item"]:
-                self._items_by_question.setdefault(r["question_id"], {}).setdefault(
-                    _key(r["item"]), r["item"]
-                )
-            opts = self._options_by_question.setdefault(r["question_id"], [])
-            if r["option"] not in opts:
-                opts.append(r["option"])
-        for qid, q in self.questions.items():
-            opts = self._options_by_question.setdefault(qid, [])
-            opts += [o["label"] for o in q.get("options") or [] if o["label"] not in opts]
-        df: Counter[str] = Counter()
-        for t in self.targets:
-            df.update(set(t.tokens))
-        n = len(self.targets)
-        self.idf = {tok: math.log(1 + n / c) for tok, c in df.items()}
-        self.default_idf = math.log(1 + n)
-        lex = knowledge.lexicon()
-        self.groups = lex.get("groups") or {}
-        self.option_words = {fold(k): v for k, v in (lex.get("options") or {}).items()}
-        self.wave_words = {w: [fold(x) for x in words] for w, words in (lex.get("waves") or {}).items()}
-        self.out_of_scope = lex.get("out_of_scope") or []
-        self._oos = [
-            (_word_re(w), entry.get("why"))
-            for entry in self.out_of_scope
-            for w in entry.get("words") or []
-            if w
-        ]
-        self._wave_res = {
-            w: [_word_re(x) for x in sorted(words, key=len, reverse=True)]
-            for w, words in self.wave_words.items()
-        }
-        # "svært lite nyttige" is "svært lite nyttig": adjectives may carry an -e/-t ending
-        self._option_res = [
-            (p, re.compile(r"(?<![\wæøå])" + re.escape(fold(p)) + r"(?:e|t)?(?![\wæøå])"))
-            for p in sorted(self.option_words, key=len, reverse=True)
-        ]
-        self._group_res: list[tuple[re.Pattern[str], int, str, str, str]] = []
-        for dim in ("landsforening", "fylke", "storrelse"):
-            for g in self.groups.get(dim) or []:
-                key = g.get("canonical") or g.get("key")
-                for w in dict.fromkeys([*(g.get("words") or []), g.get("canonical") or ""]):  # fixed order
-                    if not w:
-                        continue
-                    pattern = r"(?<![\wæøå])" + re.escape(fold(w)) + r"(?![\wæøå])"
-                    if dim == "storrelse" and not re.search(
-                        r"\d|bedrift|virksomhet|foretak|ansatt|årsverk", w
-                    ):
-                        # "de største" is a size group only about companies, not in "de største utfordringene"
-                        pattern = (
-                            pattern
-                            + r"(?:\s+\S+){0,2}?\s*(bedrift|virksomhet|foretak|arbeidsgiver)|"
-                            + pattern
-                            + r"\s*[?.!]?$"
-                        )
-                    self._group_res.append((re.compile(pattern), len(w), dim, key, _first_word(w)))
-        self.known_words = {fold(w) for w in vocabulary()} | set(_KNOWN_NAMES)
-        for dim in self.groups.values():
-            for g in dim:
-                for w in [*(g.get("words") or []), g.get("canonical") or ""]:
-                    self.known_words.update(re.findall(r"[\wæøå]+", fold(w)))
-        for src in lex.get("abbreviations_case_sensitive") or {}:
-            self.known_words.add(fold(str(src)))
-
-    # ------------------------------------------------------------------ helpers
-    def _idf(self, tok: str) -> float:
-        return self.idf.get(tok, self.default_idf)
-
-    def match_questions(self, text: str, qvec: np.ndarray | None) -> list[tuple[str, float, float]]:
-        """(question_id, fused score, lexical coverage) best first."""
-        qtok = tokens(text)
-        if not qtok and qvec is None:
-            return []
-        total = math.fsum(self._idf(t) for t in set(qtok)) or 1.0
-        best: dict[str, tuple[float, float]] = {}
-        dense = self.tvecs @ qvec if (self.tvecs is not None and qvec is not None) else None
-        for t in self.targets:
-            mass = math.fsum(self._idf(tok) for tok in set(qtok) if tok in t.tokens)
-            # a few common words ("ansatte") fully covered are weak evidence: scale by the matched mass
-            lex = mass / total * min(1.0, mass / 3.0)
-            d = float(dense[t.row]) if dense is not None else 0.0
-            dn = max((d - 0.78) / 0.12, 0.0)  # not capped above: breaks ties between full lexical matches
-            score = 0.65 * lex + 0.35 * dn if dense is not None else lex
-            if len(t.item_tokens) >= 2 and t.item_tokens <= set(qtok):
-                score += 0.15  # every word of an item is asked about ("oppfølging av sykefravær")
-            if self.questions.get(t.question_id, {}).get("theme") == "bakgrunn" and lex < 0.8:
-                score *= 0.6  # background questions (size, HR) only on their own words, not on "ansatte"
-            prev = best.get(t.question_id)
-            if prev is None or score > prev[0]:
-                best[t.question_id] = (score, lex)
-        return sorted(((q, s, lx) for q, (s, lx) in best.items()), key=lambda x: -x[1])
-
-    def _catalogue_items(self, question_id: str) -> dict[str, str]:
-        """Item labels as the published tables print them, keyed by a whitespace-free fold."""
-        return self._items_by_question.get(question_id, {})
-
-    def match_items(self, text: str, question_id: str) -> list[str]:
-        """Items the user named, as labelled in the published rows (or in the codebook when unpublished)."""
-        q = self.questions.get(question_id) or {}
-        published = self._catalogue_items(question_id)
-        candidates: list[tuple[str, set[str], set[str]]] = []
-        seen: set[str] = set()
-        for it in q.get("items") or []:
-            label = (
-                published.get(_key(it.get("table_label") or ""))
-                or published.get(_key(it["label"]))
-                or it["label"]
-            )
-            words = " ".join([it["label"], it.get("table_label") or "", *(it.get("aliases") or [])])
-            candidates.append((label, set(tokens(words)), set(tokens(label))))
-            seen.add(_key(label))
-        for k, label in published.items():
-            if k not in seen:
-                candidates.append((label, set(tokens(label)), set(tokens(label))))
-        # words of the question stem do not tell its items apart; idf is local to this question's items
-        stem_tok = set(tokens(q.get("text") or ""))
-        qtok = set(tokens(text)) - stem_tok
-        df: Counter[str] = Counter()
-        for _label, own, _lt in candidates:
-            df.update(own)
-        n = max(len(candidates), 1)
-
-        def idf(t: str) -> float:
-            return math.log(1 + n / df[t]) if df[t] else 0.0
-
-        scored = []
-        for label, own, label_tok in candidates:
-            hits = frozenset(qtok & own)
-            hit = math.fsum(idf(t) for t in hits)
-            miss = math.fsum(idf(t) for t in label_tok - qtok - stem_tok)
-            if hit > 0:
-                scored.append((hit - 0.15 * miss, label, hits, miss))
-        if not scored:
-            return []
-        scored.sort(key=lambda x: -x[0])
-        top, _label, top_hits, top_miss = scored[0]
-        if top_miss == 0:  # every word of the best item was asked for: that item (and exact ties)
-            return [label for sc, label, _h, _m in scored if sc >= top - 1e-9]
-        # only words several items share ("tilsynet"): do not pick one of them, keep all they fit equally
-        return [label for sc, label, hits, _m in scored if sc >= top - 1e-9 or hits == top_hits]
-
-    def _catalogue_options(self, question_id: str) -> list[str]:
-        """Options as the tables print them, then the codebook's own labels."""
-        return self._options_by_question.get(question_id, [])
-
-    def match_options(self, text: str, question_id: str | None) -> tuple[list[str], str | None]:
-        """Options the user named. Lexicon words ("nyttig" → Nyttig + Svært nyttig) first, longest first."""
-        available = self._catalogue_options(question_id) if question_id else []
-        avail_fold: dict[str, str] = {}
-        for o in available:  # the table's label wins over the codebook's ("… mindre støtte og informasjon")
-            avail_fold.setdefault(_loose(o), o)
-        quoted = re.findall(r"[«\"']([^»\"']+)[»\"']", text)
-        search = " ".join(quoted) if quoted else text
-        for phrase, pattern in self._option_res:
-            if pattern.search(search):
-                labels = [avail_fold[_loose(x)] for x in self.option_words[phrase] if _loose(x) in avail_fold]
-                if labels:
-                    # a merged category printed as such in a table ("Nyttig" = nyttig + svært nyttig)
-                    return labels, phrase
-        # direct match against the option labels of this question
-        qtok = set(tokens(search))
-        option_tokens = {o: set(tokens(o)) for o in available}
-        shared: Counter[str] = Counter(t for toks in option_tokens.values() for t in toks)
-        best: list[tuple[float, str]] = []
-        for o, otok in option_tokens.items():
-            if not otok:
-                continue
-            cover = math.fsum(self._idf(t) for t in otok & qtok) / math.fsum(self._idf(t) for t in otok)
-            # the words that tell this option from its siblings must be there ("hjemmekontor" vs "lokaler")
-            own = {t for t in otok if shared[t] == 1}
-            if own and not own & qtok:
-                continue
-            if cover >= 0.99 or (cover >= 0.6 and len(otok) >= 3):
-                best.append((cover, o))
-        best.sort(key=lambda x: -x[0])
-        return ([best[0][1]], None) if best else ([], None)
-
-    def match_group(self, text: str) -> tuple[str | None, str | None]:
-        """(group_dim, key): size key from the lexicon (or 'min-max'), or the canonical landsforening/fylke."""
-        m = re.search(r"(\d+)\s*(?:-|til)\s*(\d+)\s*(ansatte|årsverk)", text)
-        if m:
-            return "storrelse", f"{int(m.group(1))}-{int(m.group(2))}"
-        m = re.search(
-            r"(\d+)\s*(?:\+|eller flere|eller mer)|(?:over|flere enn|mer enn) (\d+) (ansatte|årsverk)", text
-        )
-        if m:
-            lo = int(m.group(1) or m.group(2))
-            return "storrelse", f"{lo}-"
-        m = re.search(r"\b(\d+) (ansatte|ansatt|årsverk|tilsette)\b", text)
-        if m:  # "en liten bedrift med 5 ansatte": the band that holds 5
-            return "storrelse", f"{int(m.group(1))}-{int(m.group(1))}"
-        words = _words(text)
-        hits = [
-            (n, dim, key)
-            for pattern, n, dim, key, first in self._group_res
-            if first in words and pattern.search(text)
-        ]
-        if hits:
-            hits.sort(key=lambda h: -h[0])
-            return hits[0][1], hits[0][2]
-        if re.search(r"landsforening|bransje", text):
-            return "landsforening", None
-        if re.search(r"\bfylke|\bregion|landsdel", text):
-            return "fylke", None
-        if re.search(r"størrelse|antall ansatte|årsverk|store og små|små og store", text):
-            return "storrelse", None
-        return None, None
-
-    def match_wave(self, text: str) -> list[str]:
-        return [wave for wave, patterns in self._wave_res.items() if any(p.search(text) for p in patterns)]
-
-    def strip_slots(self, text: str) -> str:
-        text = re.sub(_NUMERIC_GROUP, " ", text)
-        words = _words(text)
-        for pattern, _n, _dim, _key, first in self._group_res:
-            if first in words:  # only phrases whose first word occurs can match: skip the rest cheaply
-                text = pattern.sub(" ", text)
-        for patterns in self._wave_res.values():
-            for p in patterns:
-                text = p.sub(" ", text)
-        return re.sub(r"\s+", " ", text).strip()
-
-    def _company_name(self, raw: str) -> str | None:
-        """A capitalised word the survey does not know, asked about as a company ("Hva svarte Equinor?")."""
-        words = re.findall(r"[A-Za-zÆØÅæøå][\wæøåÆØÅ&.-]*", raw)
-        for i, w in enumerate(words):
-            if i == 0 or not w[0].isupper() or w.isupper():
-                continue
-            f = fold(w).strip(".")
-            parts = {f, f.rstrip("s"), *f.split("-")}
-            # a word the lexicon rewrites (nynorsk, synonym, typo) is known to the survey, not a name
-            if parts & self.known_words or len(f) < 3 or normalize(f) != f:
-                continue
-            if re.search(r"\b(svarte|svart|mener|syns|sa|rapporterte|gjorde)\b", fold(raw)) or re.search(
-                r"\b(as|asa)\b", fold(raw)
-            ):
-                return w
-        return None
-
-    def size_band(self, key: str) -> tuple[int, int | None] | None:
-        if re.fullmatch(r"\d+-\d*", key):
-            lo, hi = key.split("-")
-            return int(lo), (int(hi) if hi else None)
-        for g in self.groups.get("storrelse") or []:
-            if g.get("key") == key:
-                return int(g.get("min") or 1), (int(g["max"]) if g.get("max") is not None else None)
-        return None
-
-    # ------------------------------------------------------------------ main
-    def understand(self, raw: str, text: str, qvec: Any = None) -> Question:
-        """`qvec`: the question's embedding, or an object whose get() computes it only when needed."""
-        q = Question(raw=raw, text=text)
-        if not re.search(r"[a-zæøå]", text):
-            q.intent = "empty"
-            return q
-        if re.search(intents.SMALLTALK, text):
-            q.intent = "smalltalk"
-            return q
-        if re.search(intents.INJECTION, text):
-            q.intent = "injection"
-            return q
-        if re.search(intents.CODE, text):
-            q.intent = "code"
-            return q
-        english = len(re.findall(intents.ENGLISH, text))
-        if english >= 3 and english >= len(text.split()) / 3:
-            q.intent = "english"
-            return q
-        for pattern, why in self._oos:
-            if pattern.search(text):
-                q.intent = "out_of_scope"
-                q.out_of_scope_reason = why
-                return q
-        company = self._company_name(raw)
-        if company:
+def understand(m: Matcher, raw: str, text: str, qvec: Any = None) -> Question:
+    """`qvec`: the question's embedding, or an object whose get() computes it only when needed."""
+    q = Question(raw=raw, text=text)
+    if not re.search(r"[a-zæøå]", text):
+        q.intent = "empty"
+        return q
+    if re.search(intents.SMALLTALK, text):
+        q.intent = "smalltalk"
+        return q
+    if re.search(intents.INJECTION, text):
+        q.intent = "injection"
+        return q
+    if re.search(intents.CODE, text):
+        q.intent = "code"
+        return q
+    english = len(re.findall(intents.ENGLISH, text))
+    if english >= 3 and english >= len(text.split()) / 3:
+        q.intent = "english"
+        return q
+    for pattern, why in m._oos:
+        if pattern.search(text):
             q.intent = "out_of_scope"
-            q.out_of_scope_reason = (
-                f"Rapporten viser bare samlede tall. Den publiserer ikke svar fra enkeltbedrifter, så jeg kan ikke si "
-                f"noe om hva «{company}» svarte."
-            )
+            q.out_of_scope_reason = why
             return q
-        years = set(re.findall(intents.YEAR, text))
-        if years - {"2021", "2022"} and not re.search(r"ia-avtalen|2019-2022|2017", text):
-            q.intent = "out_of_scope"
-            q.out_of_scope_reason = (
-                "Undersøkelsen dekker bare november 2021 (hovedundersøkelsen) og juni 2022 "
-                "(tilleggsundersøkelsen om hjemmekontor). Den har ingen tall for andre år."
-            )
-            return q
-
-        waves = self.match_wave(text)
-        q.wave = waves[0] if len(waves) == 1 else None
-        if len(waves) > 1:
-            q.inherited.append("both_waves")
-        q.group_dim, q.group_key = self.match_group(text)
-        if re.search(intents.MEASURE_MEAN, text):
-            q.measure = "mean"
-        elif re.search(intents.MEASURE_N, text):
-            q.measure = "n"
-
-        topic_text = self.strip_slots(text)  # group and wave words are slots, not the topic
-        # the wording alone often decides; the embedding (the cost floor) is computed only when it does not
-        matches = self.match_questions(topic_text, None)
-        decisive = (
-            bool(matches)
-            and matches[0][2] >= 0.6
-            and (len(matches) < 2 or matches[1][2] <= matches[0][2] - 0.2)
+    company = m.company_name(raw)
+    if company:
+        q.intent = "out_of_scope"
+        q.out_of_scope_reason = (
+            f"Rapporten viser bare samlede tall. Den publiserer ikke svar fra enkeltbedrifter, så jeg kan ikke si "
+            f"noe om hva «{company}» svarte."
         )
-        if not decisive:
-            vec = qvec.get() if hasattr(qvec, "get") else qvec
-            if vec is not None:
-                matches = self.match_questions(topic_text, vec)
-        if matches:
-            q.question_id, q.question_score, lex = matches[0]
-            q.question_lex = lex
-            q.inherited.append(f"lex={lex:.2f}")
-        if q.question_id:
-            q.items = self.match_items(topic_text, q.question_id)
-            q.options, q.option_word = self.match_options(text, q.question_id)
-        if re.search(intents.QUESTIONNAIRE, text) and not re.search(r"\bhvorfor\b", text):
-            q.intent = "questionnaire"
-            # a question quoted nearly word for word ("… om hvor mange ansatte bedriften har") is that question
-            about = re.split(r"spørsmålet om|spørsmålet|spurt om", text, maxsplit=1)[-1]
-            best = max(
-                ((fuzz.token_set_ratio(about, fold(x["text"])), x["id"]) for x in self.questions.values()),
-                default=(0, None),
-            )
-            if best[0] >= 80:
-                q.question_id, q.question_score = best[1], max(q.question_score, best[0] / 100)
-        else:
-            topic = None
-            for name, pattern in intents.METHOD.items():
-                if re.search(pattern, text):
-                    topic = name
-                    break
-            strong_topic = q.question_id is not None and q.question_score >= 0.45
-            background = (self.questions.get(q.question_id or "") or {}).get("theme") == "bakgrunn"
-            named = bool(q.options or q.items) and q.question_score >= 0.35 and not background
-            if topic == "response" and (
-                named or re.search(r"hvor mange prosent|andel|svarte (at|«|\"|ja\b|nei\b)|[«\"]", text)
-            ):
-                topic = None  # "hvor mange svarte «vet ikke» om …" asks about one question, not the survey
-            elif topic == "response" and not re.search(r"spørsmål", text):
-                strong_topic = False  # about the survey's response, not one question's base
-            if topic and (
-                not strong_topic or topic in ("weighting", "significance", "who", "representativeness")
-            ):
-                q.intent = "method"
-                q.method_topic = topic
-            if q.intent != "method":
-                if re.search(intents.EXPLAIN, text) or (
-                    re.match(r"hva (er|betyr|menes med|innebærer) ", text)
-                    and not re.search(intents.FIGURE_WORDS, text)
-                ):
-                    q.intent = "explain"
-                elif re.search(intents.RANK, topic_text):
-                    q.intent = "rank"
-                elif re.search(intents.COMPARE, text) or (q.group_dim and q.group_key is None):
-                    q.intent = "compare"
-                else:
-                    q.intent = "figure"
-        if q.question_id and not q.items and not q.options:
-            # the user may quote an answer option of a close runner-up ("det har ingen betydning hvor de jobber")
-            for qid, score, _lex in matches[1:5]:
-                if score < 0.3:
-                    break
-                opts, word = self.match_options(text, qid)
-                if opts and word is None:  # a direct option match, not a generic word like "nyttig"
-                    q.question_id, q.question_score = qid, score
-                    q.options, q.option_word = opts, word
-                    q.items = self.match_items(topic_text, qid)
-                    break
-        if q.question_id:
-            if q.options and q.measure == "n":
-                q.measure = "share"  # "hvor mange svarte «vet ikke»" asks for a share, not the base
+        return q
+    years = set(re.findall(intents.YEAR, text))
+    if years - {"2021", "2022"} and not re.search(r"ia-avtalen|2019-2022|2017", text):
+        q.intent = "out_of_scope"
+        q.out_of_scope_reason = (
+            "Undersøkelsen dekker bare november 2021 (hovedundersøkelsen) og juni 2022 "
+            "(tilleggsundersøkelsen om hjemmekontor). Den har ingen tall for andre år."
+        )
         return q
 
-    def is_followup(self, q: Question) -> bool:
-        return bool(re.search(intents.FOLLOWUP, q.text)) or len(q.text.split()) <= 4
+    waves = m.match_wave(text)
+    q.wave = waves[0] if len(waves) == 1 else None
+    if len(waves) > 1:
+        q.inherited.append("both_waves")
+    q.group_dim, q.group_key = m.match_group(text)
+    if re.search(intents.MEASURE_MEAN, text):
+        q.measure = "mean"
+    elif re.search(intents.MEASURE_N, text):
+        q.measure = "n"
+
+    topic_text = m.strip_slots(text)  # group and wave words are slots, not the topic
+    # the wording alone often decides; the embedding (the cost floor) is computed only when it does not
+    matches = m.match_questions(topic_text, None)
+    decisive = (
+        bool(matches) and matches[0][2] >= 0.6 and (len(matches) < 2 or matches[1][2] <= matches[0][2] - 0.2)
+    )
+    if not decisive:
+        vec = qvec.get() if hasattr(qvec, "get") else qvec
+        if vec is not None:
+            matches = m.match_questions(topic_text, vec)
+    if matches:
+        q.question_id, q.question_score, lex = matches[0]
+        q.question_lex = lex
+        q.inherited.append(f"lex={lex:.2f}")
+    if q.question_id:
+        q.items = m.match_items(topic_text, q.question_id)
+        q.options, q.option_word = m.match_options(text, q.question_id)
+    if re.search(intents.QUESTIONNAIRE, text) and not re.search(r"\bhvorfor\b", text):
+        q.intent = "questionnaire"
+        # a question quoted nearly word for word ("… om hvor mange ansatte bedriften har") is that question
+        about = re.split(r"spørsmålet om|spørsmålet|spurt om", text, maxsplit=1)[-1]
+        best = max(
+            ((fuzz.token_set_ratio(about, fold(x["text"])), x["id"]) for x in m.questions.values()),
+            default=(0, None),
+        )
+        if best[0] >= 80:
+            q.question_id, q.question_score = best[1], max(q.question_score, best[0] / 100)
+    else:
+        topic = None
+        for name, pattern in intents.METHOD.items():
+            if re.search(pattern, text):
+                topic = name
+                break
+        strong_topic = q.question_id is not None and q.question_score >= 0.45
+        background = (m.questions.get(q.question_id or "") or {}).get("theme") == "bakgrunn"
+        named = bool(q.options or q.items) and q.question_score >= 0.35 and not background
+        if topic == "response" and (
+            named or re.search(r"hvor mange prosent|andel|svarte (at|«|\"|ja\b|nei\b)|[«\"]", text)
+        ):
+            topic = None  # "hvor mange svarte «vet ikke» om …" asks about one question, not the survey
+        elif topic == "response" and not re.search(r"spørsmål", text):
+            strong_topic = False  # about the survey's response, not one question's base
+        if topic and (
+            not strong_topic or topic in ("weighting", "significance", "who", "representativeness")
+        ):
+            q.intent = "method"
+            q.method_topic = topic
+        if q.intent != "method":
+            if re.search(intents.EXPLAIN, text) or (
+                re.match(r"hva (er|betyr|menes med|innebærer) ", text)
+                and not re.search(intents.FIGURE_WORDS, text)
+            ):
+                q.intent = "explain"
+            elif re.search(intents.RANK, topic_text):
+                q.intent = "rank"
+            elif re.search(intents.COMPARE, text) or (q.group_dim and q.group_key is None):
+                q.intent = "compare"
+            else:
+                q.intent = "figure"
+    if q.question_id and not q.items and not q.options:
+        # the user may quote an answer option of a close runner-up ("det har ingen betydning hvor de jobber")
+        for qid, score, _lex in matches[1:5]:
+            if score < 0.3:
+                break
+            opts, word = m.match_options(text, qid)
+            if opts and word is None:  # a direct option match, not a generic word like "nyttig"
+                q.question_id, q.question_score = qid, score
+                q.options, q.option_word = opts, word
+                q.items = m.match_items(topic_text, qid)
+                break
+    if q.question_id:
+        if q.options and q.measure == "n":
+            q.measure = "share"  # "hvor mange svarte «vet ikke»" asks for a share, not the base
+    return q
+
+
+def is_followup(q: Question) -> bool:
+    return bool(re.search(intents.FOLLOWUP, q.text)) or len(q.text.split()) <= 4

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import knowledge
+from ..state import Context, Turn
 from ..types import Answer, Question, Source
 
 GROUP_NAMES = {"storrelse": "bedriftsstørrelse", "landsforening": "landsforening", "fylke": "fylke"}
@@ -69,6 +70,14 @@ def _name(info: dict[str, Any]) -> str:
     if not title:
         return f"«{info['text']}»"
     return title[0].lower() + title[1:] if title[1:2].islower() else title  # keep "NAV …", lower "Avtale …"
+
+
+def run(turn: Turn, ctx: Context) -> None:
+    """The last step: when nothing answered, say why and what the survey has instead."""
+    if turn.answer is None:
+        assert turn.question is not None
+        reason = turn.decision.reason if turn.decision is not None else "not_found"
+        turn.answer = compose_none(ctx.match, turn.question, reason)
 
 
 def compose_none(und: Any, q: Question, reason: str) -> Answer:

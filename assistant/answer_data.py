@@ -1,0 +1,165 @@
+"""Step: answer from the published numbers — plan → SQL → guard → execute (read-only) → compose + chart.
+
+Every number in the answer is read from the rows the SQL returns; the report's own sentence about the
+table or figure is attached when there is one, with a note where its text rounds the table's figure.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from .charts import chart_for
+from .compose.data import compose_rank, compose_rows, dedupe, sources_for_rows
+from .compose.numbers import pct
+from .compose.text import best_sentences, passage_source
+from .plan import compile_plan
+from .route import Decision
+from .sql.execute import QueryError
+from .sql.guard import GuardError
+from .state import Context, Turn
+from .types import Answer, Question
+
+log = logging.getLogger(__name__)
+
+WAVE_CAVEAT = {
+    "2021-11": "Hovedundersøkelsen ble gjennomført 18.–29. november 2021, mens koronapandemien fortsatt preget "
+    "arbeidslivet.",
+    "2022-06": "Tilleggsundersøkelsen ble gjennomført 1.–6. juni 2022, uten nasjonale koronatiltak.",
+}
+UNWEIGHTED = "Utvalget er ikke vektet (svarprosent om lag 10 % i 2021 og 13 % i 2022); tallene gjelder bedriftene som svarte."
+SKEWED = (
+    "Svarskalaen for rollene er skjev (1–4, «stor betydning» mangler som alternativ); rapporten anbefaler å "
+    "tolke gjennomsnittene med varsomhet."
+)
+
+
+def run(turn: Turn, ctx: Context) -> None:
+    d = turn.decision
+    if turn.answer is not None or d is None or d.route != "data":
+        return
+    answer = data_answer(turn, ctx, d)
+    if answer is None:  # nothing published after all: look in the report's text
+        turn.decision = Decision("text", "fallback", sections=d.sections, figures=d.figures)
+    else:
+        turn.answer = answer
+
+
+def data_answer(turn: Turn, ctx: Context, d: Decision) -> Answer | None:
+    q = turn.question
+    assert d.plan is not None and q is not None
+    sql, params = compile_plan(d.plan)
+    try:
+        result = ctx.executor.run(sql, params)
+    except (GuardError, QueryError):
+        log.exception("SQL refused or failed: %s", sql)
+        return None
+    rows = result.rows
+    if not rows:
+        return None
+    if d.plan.kind in ("rank_items", "rank_groups"):
+        key = "item" if d.plan.kind == "rank_items" else "group_label"
+        lines = compose_rank(rows, key, d.plan.options, d.plan.group_dim, d.plan.descending)
+        caveats: list[str] = [r["note"] for r in rows[:1] if r.get("note")]
+    else:
+        lines, caveats = compose_rows(q, rows, d.plan.group_dim)
+    sources = sources_for_rows(rows, ctx.captions, ctx.titles)
+    # the report's own sentence about this table/figure, when there is one
+    generic = rows[0].get("question_id") == "UTVALG"  # the text on Tabell 9–11 only introduces them
+    quote = None if generic or any(r.get("quote") for r in rows) else report_sentence(turn, ctx, rows)
+    if quote is not None:
+        p, sent = quote
+        lines.append(f"\nRapporten skriver ({p.section_label}):\n\n> «{sent}»")
+        src = passage_source(p, sent)
+        if all(s.label != src.label for s in sources):
+            sources.append(src)
+        if d.plan.kind == "rows":
+            caveats.extend(rounding_notes(sent, rows))
+    wave = rows[0].get("wave")
+    if rows[0].get("question_id") == "ROLLER_BETYDNING":
+        caveats.insert(0, SKEWED)
+    if rows[0].get("question_id") != "UTVALG":
+        caveats.append(UNWEIGHTED)
+        if wave in WAVE_CAVEAT:
+            caveats.append(WAVE_CAVEAT[wave])
+    return Answer(
+        question=q.raw,
+        route=route_of(rows),
+        answerable=True,
+        answer="\n".join(lines).strip(),
+        sources=sources,
+        sql=inline_sql(sql, params),
+        data=[jsonable(r) for r in rows],
+        chart=chart_for(rows, d.plan.kind),
+        caveats=dedupe(caveats),
+    )
+
+
+def report_sentence(turn: Turn, ctx: Context, rows: list[dict[str, Any]]):
+    """The best sentence of the prose that discusses this table or figure, or None."""
+    q: Question = turn.question  # type: ignore[assignment]
+    source = rows[0].get("source") or ""
+    allowed = {
+        p.id
+        for p in ctx.index.passages
+        if p.kind == "prose" and (source in p.figures or (source[:1].isdigit() and p.section == source))
+    }
+    if not allowed:
+        return None
+    words = " ".join(
+        [q.text, *(r.get("item") or "" for r in rows[:3]), *(r.get("group_label") or "" for r in rows[:3])]
+    )
+    hits = ctx.index.search(words, turn.qvec(compute=False), k=4, allowed=allowed)
+    picked = best_sentences(words, hits, ctx.index.bm25.idf, limit=1)
+    if not picked:
+        return None
+    return picked[0][0], picked[0][1]
+
+
+def rounding_notes(sentence: str, rows: list[dict[str, Any]]) -> list[str]:
+    """Where the report's text rounds a table's figure to "N av M", say so: a press text must not mix them.
+
+    >>> rounding_notes("om lag 1 av 4 bedrifter", [{"item": "", "group_label": "Alle", "option": "Ja", "value": 26.0, "unit": "pct"}])
+    ['Rapportens tekst runder av: «1 av 4» er 25 %, tabellen viser 26 % («Ja»).']
+    """
+    series = {(r.get("item"), r.get("group_label")) for r in rows}
+    if len(series) != 1 or rows[0].get("unit") != "pct":
+        return []
+    values = {r["option"]: r["value"] for r in rows}
+    pairs = [("Nyttig", "Svært nyttig"), ("Viktig", "Svært viktig"), ("Godt", "Svært godt")]
+    candidates = [(f"«{a}» + «{b}»", values[a] + values[b]) for a, b in pairs if a in values and b in values]
+    if not candidates and len(values) == 1:
+        candidates = [(f"«{k}»", v) for k, v in values.items()]
+    notes = []
+    for n, m in re.findall(r"\b(\d+) av (\d+)\b", sentence):
+        share = 100 * int(n) / int(m)
+        for what, value in candidates[:1]:
+            if 0.5 <= abs(share - value) <= 10:
+                notes.append(
+                    f"Rapportens tekst runder av: «{n} av {m}» er {pct(round(share))}, tabellen viser "
+                    f"{pct(round(value, 2))} ({what})."
+                )
+    return notes
+
+
+def route_of(rows: list[dict[str, Any]]) -> str:
+    """'data' for numbers from the report's tables and charted figures (and breakdowns); 'text' when every
+    number is a whole-sample figure stated only in the prose (data/published/prose.csv), which the answer
+    quotes. Either way the numbers are read from the database rows shown with the answer."""
+    if rows and all(r.get("file") == "prose.csv" and r.get("group_dim") == "total" for r in rows):
+        return "text"
+    return "data"
+
+
+def inline_sql(sql: str, params: list[Any]) -> str:
+    """The SQL as run, with its bound values shown as literals for the reader (it is not re-executed)."""
+    out = sql
+    for p in params:
+        lit = str(p) if isinstance(p, int | float) else "'" + str(p).replace("'", "''") + "'"
+        out = out.replace("?", lit, 1)
+    return out
+
+
+def jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()}

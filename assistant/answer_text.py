@@ -1,0 +1,160 @@
+"""Step: answer from the report's text — the questionnaire (Vedlegg 2) or the sentences that answer best.
+
+Retrieval (BM25 + e5 vectors) ranks passages, boosted towards the sections and figures the decision points
+at; `best_sentences` picks the sentences; a text answer must cover the question's own words, and a figure
+asked for needs a sentence that states one for the item asked about.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from . import knowledge
+from .answer_data import SKEWED
+from .compose.text import NUMBER_STATEMENT, best_sentences, compose_passages, compose_questionnaire
+from .match import Matcher
+from .normalize import tokens
+from .route import Decision, group_words
+from .state import Context, Turn
+from .types import Answer, Question
+
+DATE_PATTERN = re.compile(
+    r"\d+\.\s*[–-]\s*\d+\.|\d+\. (januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)"
+)
+METHOD_SECTIONS = {"0", "1", "2.1", "7.1", "7.2", "7.3"}
+METHOD_QUERY = {
+    "weighting": "vekting vektet vekt utvalget bruttoutvalget nettoutvalget",
+    "significance": "statistisk signifikanstesting forskjeller",
+    "who": "Agenda Kaupang Kantar oppdrag gjennomføringen datainnsamlingen",
+    "dates": "gjennomført perioden",
+    "representativeness": "bruttoutvalget nettoutvalget underrepresentert forskjeller",
+    "method": "metode spørreskjemabasert undersøkelse utvalg",
+}
+
+
+def size_words(m: Matcher, key: str) -> list[str]:
+    """Words the report uses for a size group ("2–9", "de minste", "200 eller flere")."""
+    band = m.size_band(key)
+    if band is None:
+        return []
+    lo, hi = band
+    return [f"{lo}-{hi}" if hi else f"{lo} eller flere", "ansatte", *group_words(m, "storrelse", key)[1:13]]
+
+
+def run(turn: Turn, ctx: Context) -> None:
+    d = turn.decision
+    if turn.answer is not None or d is None or d.route != "text":
+        return
+    turn.answer, turn.decision = text_answer(turn, ctx, d)
+
+
+def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, Decision]:
+    """The answer, or None with a 'none' decision saying why nothing in the text answers."""
+    q: Question = turn.question  # type: ignore[assignment]
+    if d.reason == "questionnaire":
+        matches = ctx.match.match_questions(ctx.match.strip_slots(q.text), turn.qvec())
+        text, sources = compose_questionnaire(q, matches)
+        if text:
+            return Answer(q.raw, "text", True, text, sources=sources), d
+        d = Decision("text", "search", sections=["8"])
+    boost: dict[int, float] = {}
+    for p in ctx.index.passages if d.reason != "method" else []:  # method text: any method section
+        w = 1.0
+        if p.section in d.sections:
+            w *= 1.6
+        elif p.section == "1" or any(p.section.split(".")[0] == x.split(".")[0] for x in d.sections if x):
+            w *= 1.2  # the chapter's own summary and the report's summary
+        if d.figures and set(p.figures) & set(d.figures):
+            w *= 1.4
+        if p.kind in ("footnote",) and not d.sections:
+            w *= 0.7
+        if w != 1.0:
+            boost[p.id] = w
+    quotable = {p.id for p in ctx.index.passages if p.kind in ("prose", "footnote")}
+    allowed = quotable
+    if d.must_mention:
+        allowed = {
+            i
+            for i in ctx.mentioning(tuple(sorted({w.lower() for w in d.must_mention if w})))
+            if not d.sections
+            or ctx.index.passages[i].section in d.sections
+            or set(ctx.index.passages[i].figures) & set(d.figures)
+        }
+        if not allowed:
+            return None, Decision("none", "group_unpublished", sections=d.sections)
+    if d.reason == "method":
+        allowed = {i for i in quotable if ctx.index.passages[i].section in METHOD_SECTIONS}
+    expansion = METHOD_QUERY.get(q.method_topic or "", "")
+    if q.group_dim == "storrelse" and q.group_key:
+        expansion += " " + " ".join(size_words(ctx.match, q.group_key))
+    if q.wave:
+        expansion += " " + {"2021-11": "november 2021", "2022-06": "juni 2022"}[q.wave]
+    if q.intent == "rank":
+        expansion += " høyest flest størst lavest minst"
+    if q.question_id:
+        info = knowledge.question(q.question_id) or {}
+        expansion += " " + " ".join((info.get("keywords") or [])[:4])
+    topic = f"{q.context} {q.text} {' '.join(q.items)}".strip()  # a follow-up keeps its earlier topic
+    query = f"{topic} {expansion}"
+    hits = ctx.index.search(query, turn.qvec(), k=10, allowed=allowed, boost=boost)
+    # the best passages anywhere, too: an exact rare word ("skjev") may sit outside the boosted section
+    seen = {p.id for p, _ in hits}
+    hits += [h for h in ctx.index.search(query, turn.qvec(), k=4, allowed=allowed) if h[0].id not in seen]
+    picked = best_sentences(
+        topic,
+        hits,
+        ctx.index.bm25.idf,
+        limit=3,
+        prefer_total=q.group_dim is None,
+        focus=" ".join(q.items),
+        must_mention=d.must_mention,
+        explain=q.intent == "explain" or bool(re.search(r"\bhvorfor\b", q.text)),
+        expansion=expansion,
+        prefer=DATE_PATTERN if q.method_topic == "dates" else None,
+        want_number=q.intent in ("figure", "rank", "compare") and q.question_id is not None,
+        group_words=size_words(ctx.match, q.group_key)
+        if q.group_dim == "storrelse" and q.group_key
+        else None,
+        following=ctx.following,
+    )
+    if not picked or not covers(ctx, q, query, picked):
+        return None, Decision("none", "not_found")
+    if d.reason in ("item_prose", "figure_only") and q.intent == "figure" and q.measure in ("share", "mean"):
+        # a figure was asked for; prose without any figure for that item does not answer it
+        if not mentions_item(q, picked) or not any(NUMBER_STATEMENT.search(s) for _p, s, _ in picked):
+            return None, Decision("none", "item_unpublished")
+    text, sources = compose_passages(picked)
+    caveats = []
+    if q.question_id == "ROLLER_BETYDNING" or any("svarskala" in s.lower() for _p, s, _ in picked):
+        caveats.append(SKEWED)
+    return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats), d
+
+
+def mentions_item(q: Question, picked) -> bool:
+    """The quoted sentences name the item asked about (its own words, not the question's)."""
+    if not q.items or not q.question_id:
+        return True
+    info = knowledge.question(q.question_id) or {}
+    others: set[str] = set(tokens(info.get("text", "")))
+    for it in info.get("items") or []:
+        if it["label"] not in q.items and (it.get("table_label") or "") not in q.items:
+            others |= set(tokens(it["label"]))
+    own = set(tokens(" ".join(q.items))) - others  # the words that tell this item from its siblings
+    return not own or any(own & set(tokens(s)) and NUMBER_STATEMENT.search(s) for _p, s, _ in picked)
+
+
+def covers(ctx: Context, q: Question, query: str, picked) -> bool:
+    """A text answer needs real overlap with the question: most of the weight of the question's own
+    words must be found in the quoted sentences (unknown words weigh the most)."""
+    idf = ctx.index.bm25.idf
+    unknown = sorted(idf.values())[len(idf) // 2] if idf else 3.0  # an unknown word weighs like a typical one
+    own = set(tokens(f"{q.context} {q.text}"))
+    found = set().union(*(set(tokens(s)) for _p, s, _ in picked)) | set(tokens(query)) - own
+    total = math.fsum(idf.get(t, unknown) for t in own)
+    covered = math.fsum(idf.get(t, unknown) for t in own & found)
+    if q.intent == "method" or (q.question_id is not None and q.question_score >= 0.45):
+        return covered > 0 or q.intent == "method"
+    # a question placed on a survey question already has its topic; otherwise most words must be found
+    threshold = 0.25 if q.question_id is not None and q.question_score >= 0.35 else 0.4
+    return total > 0 and covered / total >= threshold
