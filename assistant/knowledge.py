@@ -56,7 +56,9 @@ def published_rows() -> list[dict[str, str]]:
 
 def knowledge_files() -> list[Path]:
     """Every file the build depends on (for the content hash)."""
-    files = sorted(KNOWLEDGE.glob("*")) + sorted(PUBLISHED.glob("*.csv"))
+    files = sorted(KNOWLEDGE.rglob("*")) + sorted(PUBLISHED.glob("*.csv"))
     code = ROOT / "assistant"
-    files += [code / "build.py", code / "report.py", code / "retrieve.py", code / "embed.py"]
+    files += [
+        code / n for n in ("build.py", "report.py", "retrieve.py", "embed.py", "bank.py", "normalize.py")
+    ]
     return [f for f in files if f.is_file()]

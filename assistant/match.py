@@ -13,7 +13,13 @@ from typing import Any
 import numpy as np
 
 from . import knowledge
+from .bank import Bank, locate
 from .normalize import fold, normalize, tokens, vocabulary
+from .rank import Ranker
+from .report import figure_refs
+from .types import Passage
+
+BANK_TEMPERATURE = 0.02  # cosine similarities of e5 lie close together: a sharp softmax over the nearest
 
 _KNOWN_NAMES = (
     "nho", "nav", "bht", "amu", "hms", "ia", "ia-avtalen", "agenda", "kaupang", "kantar", "arbeidstilsynet",
@@ -26,6 +32,11 @@ _NUMERIC_GROUP = (  # "bedrifter med 200 eller flere ansatte", "10-49 ansatte", 
     r"(?:(?:-|–|til)\s*\d+\s*)?(?:(?:\+|eller flere|eller mer)\s*(?:ansatte|årsverk)?|(?:ansatte|ansatt|årsverk|tilsette))"
     r"(?=\W|$)"
 )
+
+
+def strip_numbers(text: str) -> str:
+    """A report sentence without its figures, for matching its topic."""
+    return re.sub(r"\d+([,.]\d+)?\s*(%|prosent)?", " ", text)
 
 
 def _loose(label: str) -> str:
@@ -63,7 +74,13 @@ class Matcher:
     """Holds the codebook match targets (with their vectors) and the catalogue of published rows."""
 
     def __init__(
-        self, targets: list[dict[str, Any]], tvecs: np.ndarray | None, catalogue: list[dict[str, Any]]
+        self,
+        targets: list[dict[str, Any]],
+        tvecs: np.ndarray | None,
+        catalogue: list[dict[str, Any]],
+        bank: Bank | None = None,
+        bvecs: np.ndarray | None = None,
+        ranker: Ranker | None = None,
     ):
         self.targets = [
             Target(
@@ -77,6 +94,19 @@ class Matcher:
         ]
         self.tvecs = tvecs if tvecs is not None and len(tvecs) == len(targets) else None
         self.catalogue = catalogue
+        self.bank = bank or Bank()
+        self.bvecs = bvecs if bvecs is not None and len(bvecs) == len(self.bank.phrasings) else None
+        self.ranker = ranker or Ranker.load()
+        # per bank target: its codebook question (given, or inferred for a report statement) and, for a
+        # statement, the passage and sentence(s) that hold it
+        self.target_qid: list[str | None] = [t.question_id for t in self.bank.targets]
+        self.statements: dict[int, tuple[int, str]] = {}
+        inverted: dict[str, list[int]] = {}
+        for j, p in enumerate(self.bank.phrasings):
+            for tok in sorted(set(tokens(p.norm))):
+                inverted.setdefault(tok, []).append(j)
+        self._bank_inverted = {tok: np.array(ids) for tok, ids in inverted.items()}
+        self._index_bank_questions()
         self.questions = {q["id"]: q for q in knowledge.questions()}
         # per question, once: the item and option labels the published rows use (looked up per question asked)
         self._items_by_question: dict[str, dict[str, str]] = {}
@@ -149,11 +179,126 @@ class Matcher:
     def _idf(self, tok: str) -> float:
         return self.idf.get(tok, self.default_idf)
 
-    def match_questions(self, text: str, qvec: np.ndarray | None) -> list[tuple[str, float, float]]:
-        """(question_id, fused score, lexical coverage) best first."""
+    def attach_statements(self, passages: list[Passage]) -> None:
+        """Locate every statement target in the report and infer the codebook question it is about: the one
+        question published in the statement's section (or named by its figure), else the clearly best
+        lexical match among that section's questions."""
+        for t, target in enumerate(self.bank.targets):
+            if target.route != "text" or not target.quote:
+                continue
+            found = locate(target.quote, passages)
+            if found is None:
+                continue
+            pid, sentence = found
+            self.statements[t] = found
+            if target.question_id:
+                continue
+            p = passages[pid]
+            in_section = [
+                q for q, info in self.questions.items() if str(info.get("section") or "") == p.section
+            ]
+            refs = set(figure_refs(sentence)) or set(p.figures)
+            named = [q for q in in_section if refs & set(self.questions[q].get("published_in") or [])]
+            pool = named if named else in_section
+            if len(pool) == 1:
+                self.target_qid[t] = pool[0]
+            elif pool:
+                scores = self._codebook_scores(strip_numbers(sentence), None)
+                ranked = sorted(((scores.get(q, (0.0, 0.0))[0], q) for q in pool), reverse=True)
+                if ranked[0][0] >= 0.3 and ranked[0][0] - ranked[1][0] >= 0.15:
+                    self.target_qid[t] = ranked[0][1]
+        self._index_bank_questions()
+
+    def _index_bank_questions(self) -> None:
+        """Per phrasing, the position of its target's question in `_qid_names` (-1 when it has none)."""
+        self._qid_names = sorted({q for q in self.target_qid if q})
+        pos = {q: i for i, q in enumerate(self._qid_names)}
+        self._bank_qidx = np.array(
+            [pos.get(self.target_qid[p.target] or "", -1) for p in self.bank.phrasings], dtype=int
+        )
+
+    def bank_votes(self, qvec: np.ndarray | None, exclude: int | None = None, k: int = 8) -> dict[int, float]:
+        """Bank targets voted for by the phrasings nearest to the question (dense, query-to-query): a
+        similarity-weighted share of the k nearest, summing to 1. `exclude` leaves one phrasing out (fitting)."""
+        if qvec is None or self.bvecs is None or not len(self.bvecs):
+            return {}
+        sims = self.bvecs @ qvec
+        if exclude is not None:
+            sims[exclude] = -1.0
+        top = np.argpartition(-sims, min(k, len(sims) - 1))[:k]
+        weights = np.exp((sims[top] - sims[top].max()) / BANK_TEMPERATURE)
+        votes: dict[int, float] = {}
+        for j, w in zip(top.tolist(), weights.tolist(), strict=True):
+            t = self.bank.phrasings[j].target
+            votes[t] = votes.get(t, 0.0) + w
+        total = math.fsum(votes.values())
+        return {t: v / total for t, v in votes.items()}
+
+    def match_questions(
+        self,
+        text: str,
+        qvec: np.ndarray | None,
+        exclude: int | None = None,
+        votes: dict[int, float] | None = None,
+    ) -> list[tuple[str, float, float]]:
+        """(question_id, calibrated probability that this is the question asked, lexical coverage), best first.
+
+        The ranker combines the wording's match with the codebook (lexical and dense) and the question bank's
+        vote (the nearest user phrasings); its weights are fitted (`python -m assistant fit`)."""
+        feats = self.question_features(text, qvec, exclude, votes)
+        scored = [(qid, self.ranker.probability(f), f[1]) for qid, f in feats.items()]
+        return sorted(scored, key=lambda x: (-x[1], x[0]))
+
+    def question_features(
+        self,
+        text: str,
+        qvec: np.ndarray | None,
+        exclude: int | None = None,
+        votes: dict[int, float] | None = None,
+    ) -> dict[str, list[float]]:
+        """Per codebook question: [codebook score, lexical coverage, bank vote, nearest bank phrasing,
+        bank lexical overlap] (see `rank.FEATURES`)."""
+        base = self._codebook_scores(text, qvec)
+        if not base:
+            return {}
+        if votes is None:
+            votes = self.bank_votes(qvec, exclude)
+        vote_q: dict[str, float] = {}
+        for t, v in votes.items():
+            qid = self.target_qid[t]
+            if qid:
+                vote_q[qid] = vote_q.get(qid, 0.0) + v
+        qtok = sorted(set(tokens(text)))  # a fixed order: the same float sums whatever the hash seed
+        total = math.fsum(self._idf(t) for t in qtok) or 1.0
+        n_q = len(self._qid_names)
+        mass = np.zeros(len(self._bank_qidx))
+        for t in qtok:
+            ids = self._bank_inverted.get(t)
+            if ids is not None:
+                mass[ids] += self._idf(t)
+        near = np.full(n_q, 0.8)
+        overlap = np.zeros(n_q)
+        keep = self._bank_qidx >= 0
+        if exclude is not None:
+            keep = keep.copy()
+            keep[exclude] = False
+        np.maximum.at(overlap, self._bank_qidx[keep], mass[keep] / total)
+        if self.bvecs is not None and qvec is not None:
+            np.maximum.at(near, self._bank_qidx[keep], (self.bvecs @ qvec)[keep])
+        pos = {qid: i for i, qid in enumerate(self._qid_names)}
+        out = {}
+        for qid, (score, lex) in base.items():
+            i = pos.get(qid)
+            bank_near = (float(near[i]) - 0.8) * 5 if i is not None else 0.0
+            bank_lex = float(overlap[i]) if i is not None else 0.0
+            out[qid] = [score, lex, vote_q.get(qid, 0.0), max(bank_near, 0.0), bank_lex]
+        return out
+
+    def _codebook_scores(self, text: str, qvec: np.ndarray | None) -> dict[str, tuple[float, float]]:
+        """Per question: (the wording's fused lexical + dense score against its codebook targets, coverage)."""
         qtok = tokens(text)
         if not qtok and qvec is None:
-            return []
+            return {}
         total = math.fsum(self._idf(t) for t in set(qtok)) or 1.0
         best: dict[str, tuple[float, float]] = {}
         dense = self.tvecs @ qvec if (self.tvecs is not None and qvec is not None) else None
@@ -171,7 +316,7 @@ class Matcher:
             prev = best.get(t.question_id)
             if prev is None or score > prev[0]:
                 best[t.question_id] = (score, lex)
-        return sorted(((q, s, lx) for q, (s, lx) in best.items()), key=lambda x: -x[1])
+        return best
 
     def _catalogue_items(self, question_id: str) -> dict[str, str]:
         """Item labels as the published tables print them, keyed by a whitespace-free fold."""

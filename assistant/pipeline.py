@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from . import answer_data, answer_text, followup, normalize, route, settings, understand
+from . import answer_data, answer_text, bank, followup, normalize, route, settings, understand
 from .build import DB_NAME, INDEX_DIR, build
 from .compose import refusal
 from .embed import make_embedder
@@ -60,7 +60,10 @@ class Assistant:
             "from_prose FROM results ORDER BY file, row_order",
             max_rows=1_000_000,
         ).rows
-        self.match = Matcher(targets, tvecs, catalogue)
+        bvec_path = index_dir / "bank.npy"
+        bvecs = np.load(bvec_path) if use_vectors and bvec_path.exists() else None
+        self.match = Matcher(targets, tvecs, catalogue, bank.load(), bvecs)
+        self.match.attach_statements(self.index.passages)
         self.captions = {p.label: p.text for p in self.index.passages if p.kind == "caption" and p.label}
         ps = self.index.passages
         self.following = {  # the sentences that continue a prose passage in the next one

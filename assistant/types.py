@@ -57,6 +57,9 @@ class Question:
     out_of_scope_reason: str | None = None
     inherited: list[str] = field(default_factory=list)
     context: str = ""  # a follow-up's earlier question (normalised): the topic the new words refine
+    votes: dict[int, float] = field(
+        default_factory=dict
+    )  # question-bank targets → share of the nearest phrasings
 
 
 @dataclass

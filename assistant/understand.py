@@ -20,7 +20,7 @@ from .types import Question
 
 
 def run(turn: Turn, ctx: Context) -> None:
-    """Intent and slots; the embedding is computed only if the wording alone does not decide."""
+    """Intent and slots; the embedding is computed once, here, and reused by retrieval."""
     text = turn.text
     has_words = bool(re.search(r"[a-zæøå]{3}", text))
     turn.vector = LazyVector(lambda: ctx.embedder.cached_query(text, fresh=turn.fresh) if has_words else None)
@@ -79,15 +79,10 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None) -> Question:
         q.measure = "n"
 
     topic_text = m.strip_slots(text)  # group and wave words are slots, not the topic
-    # the wording alone often decides; the embedding (the cost floor) is computed only when it does not
-    matches = m.match_questions(topic_text, None)
-    decisive = (
-        bool(matches) and matches[0][2] >= 0.6 and (len(matches) < 2 or matches[1][2] <= matches[0][2] - 0.2)
-    )
-    if not decisive:
-        vec = qvec.get() if hasattr(qvec, "get") else qvec
-        if vec is not None:
-            matches = m.match_questions(topic_text, vec)
+    # the bank's nearest phrasings vote for targets; the ranker weighs their vote with the wording's match
+    vec = qvec.get() if hasattr(qvec, "get") else qvec
+    q.votes = m.bank_votes(vec)
+    matches = m.match_questions(topic_text, vec, votes=q.votes)
     if matches:
         q.question_id, q.question_score, lex = matches[0]
         q.question_lex = lex
