@@ -12,9 +12,18 @@ import re
 
 from . import knowledge
 from .answer_data import SKEWED
-from .compose.text import NUMBER_STATEMENT, best_sentences, compose_passages, compose_questionnaire
+from .compose.text import (
+    ANAPHOR,
+    CAUSAL,
+    EXPLANATION,
+    NUMBER_STATEMENT,
+    best_sentences,
+    compose_passages,
+    compose_questionnaire,
+)
 from .match import Matcher
 from .normalize import tokens
+from .report import split_sentences
 from .route import Decision, group_words
 from .state import Context, Turn
 from .types import Answer, Question
@@ -52,6 +61,8 @@ def run(turn: Turn, ctx: Context) -> None:
 def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, Decision]:
     """The answer, or None with a 'none' decision saying why nothing in the text answers."""
     q: Question = turn.question  # type: ignore[assignment]
+    if d.reason == "statement":
+        return statement_answer(ctx, q, d), d
     if d.reason == "questionnaire":
         matches = ctx.match.match_questions(ctx.match.strip_slots(q.text), turn.qvec())
         text, sources = compose_questionnaire(q, matches)
@@ -129,6 +140,28 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     if q.question_id == "ROLLER_BETYDNING" or any("svarskala" in s.lower() for _p, s, _ in picked):
         caveats.append(SKEWED)
     return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats), d
+
+
+def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
+    """The statements the bank pointed at, best first; an explanation that follows a finding comes along."""
+    picked = []
+    for pid, sentence, vote in d.statements[:3]:
+        p = ctx.index.passages[pid]
+        sentences = split_sentences(p.text) + ctx.following.get(pid, [])[:2]
+        after = [s for i, s in enumerate(sentences) if i > 0 and sentences[i - 1] in sentence]
+        # the sentence after belongs to the statement: a short figure ("8 av 10 svarer dette."), or the
+        # explanation or continuation of a finding
+        if after and (
+            (len(after[0].split()) <= 8 and re.search(r"\d", after[0]))
+            or EXPLANATION.match(after[0])
+            or CAUSAL.search(after[0])
+            or (ANAPHOR.match(after[0]) and not NUMBER_STATEMENT.search(sentence))
+        ):
+            sentence = f"{sentence} {after[0]}"
+        picked.append((p, sentence, vote))
+    text, sources = compose_passages(picked)
+    caveats = [SKEWED] if any("svarskala" in s.lower() for _p, s, _ in picked) else []
+    return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats)
 
 
 def mentions_item(q: Question, picked) -> bool:

@@ -36,6 +36,8 @@ ENGLISH = r"\b(what|how|which|many|the|companies|did|does|were|percentage|survey
 SMALLTALK = r"^(hei|hallo|heisann|god (morgen|dag|kveld)|takk|tusen takk|takk skal du ha|ok|okei|flott|supert?|hjelp|hva kan du( svare på| hjelpe med)?|hvem er du|hva er du|hvordan bruker jeg deg)\W*$"
 YEAR = r"\b(19[5-9]\d|20[0-4]\d)\b"
 SIDE_BY_SIDE = r"kontra|sammenlign|sammenlikn|stemmer|samsvar|faktisk|i forhold til|\bmot\b|og hvor"
+# the wording asks for a number ("hvor mange prosent", "andel", "hvor stor del")
+FIGURE_ASKED = r"\bprosent|\bandel|hvor mange|hvor stor (del|andel)|\bhvor ofte|\bantall\b|\btall\b"
 RANK_WORDS = r"flest|færrest|høyest|lavest|størst|minst|\bmest\b|\bminst\b"
 # words that make a fylke/landsforening question one about who answered (Tabell 9–10)
 SAMPLE_WORDS = r"svar|deltok|deltak|representert|utvalg|invitert|hvor mange (bedrifter|virksomheter)|\bflest\b|\bfærrest\b"

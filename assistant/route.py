@@ -7,17 +7,20 @@ carries the answer; none when the survey does not cover it.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import intents, knowledge
+from .compose.text import NUMBER_STATEMENT, SIZE_MENTION
 from .match import Matcher
 from .plan import Plan
 from .state import Context, Turn
 from .types import Question
 
 MIN_QUESTION_SCORE = 0.30
+STATEMENT_SHARE = 0.35  # the bank's vote a report statement needs to answer on its own
 POSITIVE_PAIRS = (
     ["Nyttig", "Svært nyttig"],
     ["Viktig", "Svært viktig"],
@@ -35,6 +38,7 @@ class Decision:
     sections: list[str] = field(default_factory=list)  # where text retrieval should look first
     figures: list[str] = field(default_factory=list)
     must_mention: list[str] = field(default_factory=list)  # words a text passage has to contain
+    statements: list[tuple[int, str, float]] = field(default_factory=list)  # (passage, sentence, vote) found
 
 
 def _rows(cat: list[dict[str, Any]], **flt: Any) -> list[dict[str, Any]]:
@@ -101,6 +105,9 @@ def decide(q: Question, und: Matcher) -> Decision:
         return Decision("text", "questionnaire", sections=["8"])
     if q.intent == "method":
         return _decide_method(q, und)
+    statement = _statement(q, und)
+    if statement is not None:
+        return statement
 
     info = knowledge.question(q.question_id) if q.question_id else None
     if info is None or q.question_score < MIN_QUESTION_SCORE:
@@ -228,6 +235,70 @@ def decide(q: Question, und: Matcher) -> Decision:
         return Decision("none", "measure_mismatch", sections=sections)
     plan.options = []  # fetch the whole distribution; the answer leads with the options asked for
     return Decision("data", "rows", plan=plan, sections=sections, figures=figures)
+
+
+def _statement(q: Question, und: Matcher) -> Decision | None:
+    """A report statement answers when the bank's nearest phrasings vote for it more than for any table of
+    the question found, and it is about the group asked for."""
+    if not q.votes or "followup" in q.inherited:  # a follow-up's few words say little on their own
+        return None
+    t, share = max(q.votes.items(), key=lambda kv: (kv[1], -kv[0]))
+    if und.bank.targets[t].route != "text" or t not in und.statements or share < STATEMENT_SHARE:
+        return None
+    data_share = math.fsum(
+        v
+        for s, v in q.votes.items()
+        if und.bank.targets[s].route == "data" and und.target_qid[s] == q.question_id
+    )
+    if data_share >= share:
+        return None
+    qid = und.target_qid[t]
+    if qid and q.question_id and qid != q.question_id and q.question_score >= 0.9 and q.question_lex >= 0.6:
+        return None  # the wording names another question outright
+    sentence = und.statements[t][1]
+    if q.group_dim is None and q.intent != "compare" and SIZE_MENTION.search(sentence):
+        return None  # about some size groups, while all companies were asked about
+    published = any(r["question_id"] == q.question_id for r in und.catalogue)
+    if not NUMBER_STATEMENT.search(sentence):
+        if re.search(intents.FIGURE_ASKED, q.text):
+            return None  # a figure was asked for: a statement without one does not answer
+        if published and (q.options or q.items) and q.intent in ("figure", "rank"):
+            return None  # the table the wording names answers with its figures
+    statements = [
+        (und.statements[s], v)
+        for s, v in sorted(q.votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        if s in und.statements and (s == t or v >= 0.2)
+    ]
+    if (
+        q.group_dim
+        and q.group_key
+        and not any(mentions_group(und, q, sentence) for (_p, sentence), _v in statements)
+    ):
+        return None
+    info = knowledge.question(qid) if qid else None
+    return Decision(
+        "text",
+        "statement",
+        sections=[str(info.get("section") or "")] if info else [],
+        figures=list(info.get("published_in") or []) if info else [],
+        statements=[(pid, sentence, v) for (pid, sentence), v in statements],
+    )
+
+
+def mentions_group(und: Matcher, q: Question, sentence: str) -> bool:
+    """The sentence names the group asked about (a size band in the report's words, or the group's name)."""
+    text = sentence.lower().replace("–", "-")
+    if q.group_dim == "storrelse":
+        band = und.size_band(q.group_key or "")
+        if band is None:
+            return False
+        lo, hi = band
+        if re.search(rf"(?<!\d){lo}\s*-\s*{hi}\b" if hi else rf"\b{lo} eller flere", text):
+            return True
+        words = group_words(und, "storrelse", q.group_key)
+    else:
+        words = group_words(und, q.group_dim or "", q.group_key)
+    return any(re.search(r"(?<![\wæøå])" + re.escape(w.lower()) + r"(?![\wæøå])", text) for w in words if w)
 
 
 def _positive_pair(rows: list[dict[str, Any]]) -> list[str]:

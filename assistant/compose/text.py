@@ -18,23 +18,21 @@ def _digit_ratio(s: str) -> float:
     return sum(1 for t in toks if re.fullmatch(r"[\d,.%–-]+", t)) / max(len(toks), 1)
 
 
-_SIZE_MENTION = re.compile(
+SIZE_MENTION = re.compile(
     r"\d+\s*[–-]\s*\d+\s*(\)\s*)?ansatte|\d+ eller flere|flere enn \d+|\d+ årsverk|"
     r"(de )?(store|største|små|minste|mellomstore) bedrift"
 )
 
 
-_EXPLANATION = re.compile(
+EXPLANATION = re.compile(
     r"(Dette|Det) (kan|indikerer|tyder|betyr|innebærer)|Resultatet (har|kan|er)|Resultatene (indikerer|tyder)|Trolig|Samtidig kan"
 )
 _QUESTION_WORDING = re.compile(
     r"følgende spørsmål|\?\s*»?$|^Vi (ber|har (derfor )?(spurt|stilt))", re.IGNORECASE
 )
-_CAUSAL = re.compile(r"\b(fordi|siden|ettersom|på grunn av|pålagt|trolig|årsak|skyldes)\b", re.IGNORECASE)
+CAUSAL = re.compile(r"\b(fordi|siden|ettersom|på grunn av|pålagt|trolig|årsak|skyldes)\b", re.IGNORECASE)
 _BECAUSE_BEFORE = re.compile(r"\bderfor\b|på bakgrunn av dette|med bakgrunn i", re.IGNORECASE)
-_ANAPHOR = re.compile(
-    r"(Utfordringen|Dette|Denne|Disse|Andelen|Det samme|Mønsteret|Tilsvarende|Resultatet)\b"
-)
+ANAPHOR = re.compile(r"(Utfordringen|Dette|Denne|Disse|Andelen|Det samme|Mønsteret|Tilsvarende|Resultatet)\b")
 _DEFINITION = re.compile(r"^(hva er|hva betyr|hva menes med|hva innebærer) (.+)$")
 NUMBER_STATEMENT = re.compile(
     r"\d+\s*(%|prosent)|\d+ av \d+|\d,\d|halvparten|flertall|de fleste|de aller fleste|færrest|flest",
@@ -90,7 +88,7 @@ def best_sentences(
             if len(sent.split()) < 4 or (_digit_ratio(sent) > 0.45 and len(sent.split()) >= 8):
                 continue
             stoks = set(tokens(sent))
-            if j > 0 and (_ANAPHOR.match(sent) or re.search(r"det samme\.?$", sent)):
+            if j > 0 and (ANAPHOR.match(sent) or re.search(r"det samme\.?$", sent)):
                 # "Utfordringen er minst hos …", "… svarer 1 av 10 det samme": the previous sentence's topic
                 stoks |= set(tokens(sentences[j - 1]))
             overlap = (
@@ -101,7 +99,7 @@ def best_sentences(
             bonus = 0.3 if re.search(r"\d|av 10|halvparten|flertall", sent) else 0.0
             if sent.startswith(("►", "•")):
                 bonus += 0.4  # the report's own summary of its findings
-            if prefer_total and _SIZE_MENTION.search(sent):
+            if prefer_total and SIZE_MENTION.search(sent):
                 bonus -= 0.8
             if group_res and any(
                 g.search(sent.lower().replace("–", "-")) for g in group_res if "ansatte" not in g.pattern
@@ -137,14 +135,14 @@ def best_sentences(
                     if k >= len(sentences) or sentences[k].startswith(("►", "•")):
                         break
                     related = k == j + 1 and (
-                        _ANAPHOR.match(sentences[k])
-                        or _CAUSAL.search(sentences[k])
+                        ANAPHOR.match(sentences[k])
+                        or CAUSAL.search(sentences[k])
                         or qtok & set(tokens(sentences[k]))
                     )
-                    if _EXPLANATION.match(sentences[k]) or related:
+                    if EXPLANATION.match(sentences[k]) or related:
                         if sentences[k] not in sent:
                             sent = f"{sent} {sentences[k]}"
-                        if _EXPLANATION.match(sentences[k]):
+                        if EXPLANATION.match(sentences[k]):
                             break
             scored.append((overlap + bonus - 0.05 * rank, rank, j, p, sent))
     scored.sort(key=lambda x: -x[0])
