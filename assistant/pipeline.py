@@ -31,6 +31,7 @@ from .followup import resolve
 from .llm import make_chat_model, rewrite_question
 from .normalize import normalize, tokens
 from .plan import compile_plan
+from .press import press_for
 from .report import section_titles, split_sentences
 from .retrieve import Index
 from .route import Decision, decide, group_words
@@ -127,6 +128,7 @@ class Assistant:
                 answerable=False,
                 answer="Beklager, noe gikk galt da jeg skulle svare. Prøv å formulere spørsmålet på en annen måte.",
             )
+        answer.press = answer.press or press_for(answer.to_dict())  # press desk (issue 8): {text, short, source}
         answer.latency_ms = round((time.perf_counter() - t0) * 1000, 2)
         return answer
 
