@@ -289,6 +289,15 @@ def _survey(wave: dict[str, Any]) -> str:
     return f"{kind} ble gjennomført blant NHOs medlemsbedrifter i {wave['label'].lower()}"
 
 
+def _survey_and_sample(wave: dict[str, Any] | None) -> str:
+    """The second sentence where the base is the whole sample (or both waves, when the passage is not tied
+    to one)."""
+    if wave:
+        return f"{_survey(wave)}, og {count(wave['completed'])} bedrifter svarte på undersøkelsen."
+    both = " og ".join(f"{w['label'].lower()} ({count(w['completed'])} svar)" for w in _waves().values())
+    return f"Undersøkelsen ble gjennomført blant NHOs medlemsbedrifter i {both}."
+
+
 def _wave_and_base(rows: list[dict[str, Any]]) -> str:
     """The second sentence: when the survey ran and how many answered."""
     wave = _waves().get(rows[0].get("wave") or "")
@@ -358,7 +367,7 @@ def _sample(rows: list[dict[str, Any]]) -> tuple[str, str] | None:
     rest = [s + "." for s in sentences[1:4]]
     wave = _waves().get(rows[0].get("wave") or "")
     if wave and rows[0].get("option") not in ("Invitert", "Fullført", "Svarprosent"):
-        rest.insert(0, f"{_survey(wave)}.")
+        rest.insert(0, _survey_and_sample(wave))
     return " ".join([first, *rest]), first
 
 
@@ -378,12 +387,7 @@ def _from_quote(answer: dict[str, Any]) -> tuple[str, str] | None:
             sentence = re.sub(r"(\d)\s*%", r"\1 prosent", sentence).rstrip(" .")
             first = f"{sentence[:1].upper()}{sentence[1:]}, {ATTRIBUTION}."
             waves = {q["wave"] for q in knowledge.questions() if q.get("section") == source.get("section")}
-            if len(waves) == 1:
-                second = f"{_survey(_waves()[waves.pop()])}."
-            else:
-                second = (
-                    "Undersøkelsen ble gjennomført blant NHOs medlemsbedrifter i november 2021 og juni 2022."
-                )
+            second = _survey_and_sample(_waves()[waves.pop()] if len(waves) == 1 else None)
             return f"{first} {second}", first
     return None
 
