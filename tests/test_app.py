@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from fake_engine import CLAIM, SUGGESTED, UNSURE, install  # tests/fake_engine.py
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Widget
 
@@ -211,55 +212,13 @@ def test_source_line_and_plain_text(app_module):
 
 # ---------------------------------------------------------------- press desk and asking back (fake engine)
 
-CLAIM = "Kan jeg skrive at 30 prosent av bedriftene opplevde at produktiviteten ble bedre med hjemmearbeid?"
-UNSURE = "Er bedriftene mer innovative nå?"
-SUGGESTED = "Har hjemmekontor gjort bedriftene mer produktive?"
-TABELL2 = [
-    {"source": "Tabell 2", "section": "3.4", "page": None, "wave": "2021-11", "question_id": "HJEM_ENDRING",
-     "question_text": "Har bruk av hjemmearbeid/fjernarbeid i 2021 ført til endringer i negativ eller positiv retning for bedriften?",
-     "item": "Produktivitet", "group_dim": "total", "group_label": "Alle", "option": o, "value": v, "unit": "pct",
-     "n": "1706", "n_min": 1706, "note": "", "quote": ""}
-    for o, v in [("Negativ endring", 11.0), ("Ingen endring", 39.0), ("Positiv endring", 13.0),
-                 ("Ikke relevant", 30.0), ("Vet ikke", 6.0)]
-]  # fmt: skip
-
-
-def fake_answer(question: str):
-    """Answers the engine does not give yet (verdicts, asking back), built at the edge like the real ones."""
-    from assistant.charts import chart_for
-    from assistant.press import press_for
-    from assistant.types import Answer, Source, Suggestion
-
-    if question == CLAIM:
-        answer = Answer(
-            question, "data", True,
-            "**Nei.** Rapporten viser at **13 %** svarte «Positiv endring» for produktivitet, ikke 30 %.\n\n"
-            "Skriv heller: «13 prosent av bedriftene opplevde at produktiviteten ble bedre.»",
-            sources=[Source("Tabell 2", "3.4", None, "Tabell 2 Endringer i negativ eller positiv retning")],
-            data=TABELL2, chart=chart_for(TABELL2, "distribution"), verdict="contradicted", confidence=0.9,
-        )  # fmt: skip
-        answer.press = press_for(answer.to_dict())
-        return answer
-    if question == UNSURE:
-        return Answer(
-            question, "none", False, "Jeg er ikke sikker på hva du mener. Mente du ett av disse?",
-            confidence=0.3,
-            suggestions=[Suggestion("Produktivitet og hjemmekontor", SUGGESTED),
-                         Suggestion("Kreativitet og innovasjon", "Har hjemmekontor endret kreativitet og innovasjon?")],
-        )  # fmt: skip
-    return None
-
 
 @pytest.fixture
 def fake_engine(monkeypatch):
     from assistant.pipeline import Assistant
 
-    real = Assistant.ask
-
-    def ask(self, question, history=None):
-        return fake_answer(question) or real(self, question, history)
-
-    monkeypatch.setattr(Assistant, "ask", ask)
+    monkeypatch.setattr(Assistant, "ask", Assistant.ask)  # restored after the test
+    install()
 
 
 def test_claim_check_shows_verdict_badge_press_text_and_short_count(fake_engine):
