@@ -270,7 +270,7 @@ def show_suggestions(i: int, answer: dict[str, Any]) -> None:
     suggestions = [s for s in answer.get("suggestions") or [] if s.get("question")]
     if not suggestions:
         return
-    st.caption("Mente du ett av disse?")
+    st.caption("Forslag til spørsmål:")
     row = st.container(horizontal=True)
     for k, s in enumerate(suggestions):
         row.button(s.get("label") or s["question"], key=f"forslag_{i}_{k}", on_click=queue, args=(s["question"],),

@@ -12,7 +12,8 @@ from typing import Any
 import yaml
 
 from . import knowledge
-from .compose.numbers import count, mean, pct
+from .compose.numbers import count, mean
+from .lead_figures import fmt_as_printed, headline_rows, option_core
 from .report import split_sentences
 
 log = logging.getLogger(__name__)
@@ -21,12 +22,6 @@ PUBLICATION = "NHOs Arbeidsmiljøbarometer 2021 (Agenda Kaupang/Kantar for NHO)"
 ATTRIBUTION = "viser NHOs Arbeidsmiljøbarometer 2021"
 SHORT_MAX = 280
 FIGURE_LABEL = re.compile(r"^(Tabell|Figur|Fotnote)\s+\d+")
-# Numbers in a lead that are labels, years or bases, not figures
-_NOT_FIGURES = re.compile(
-    r"(Tabell|Figur|Fotnote|Vedlegg)\s+\d+|\b(19|20)\d\d\b|\bN\s*=\s*[\d\s–-]+|\d+\s*[–-]\s*\d+", re.I
-)
-_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
-DONT_KNOW = re.compile(r"vet ikke|ikke relevant|ikke aktuelt", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -90,79 +85,6 @@ def press_text(answer: dict[str, Any]) -> str:
     return plain_text(answer.get("answer") or "") + "\n\n" + source_line(answer)
 
 
-# ---------------------------------------------------------------- which rows the answer is about
-
-
-def _fmt(value: float, unit: str | None) -> str:
-    """39.0 → '39'; 3.9 → '3,9'; 16861 → '16 861' (the forms the answer's markdown prints)."""
-    if unit == "mean":
-        return mean(value)
-    if unit == "count":
-        return count(value)
-    return pct(value)[:-2]
-
-
-def _core(label: str) -> str:
-    return re.sub(r"\s*\(sum\)|…", "", label or "").strip().lower()
-
-
-def _segments(markdown: str) -> tuple[list[str], bool]:
-    """Where the answer states its figures: the lead paragraph, or (when the answer opens with a table
-    heading and a list) each list line, whose first figure is the asked one."""
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", markdown or "") if p.strip()]
-    if not paragraphs:
-        return [], False
-    first = paragraphs[0]
-    lines = first.splitlines()
-    if re.match(r"^(\*\*)?(Tabell|Figur|Fotnote)\s+\d+|^- ", lines[0]):
-        bullets = [ln for ln in lines if ln.startswith("- ")]
-        return bullets, True
-    return [first], False
-
-
-def headline_rows(answer: dict[str, Any], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The rows whose figures the answer's lead states, in the lead's order. Numbers a claim check quotes
-    from the question count only where the lead names their option too (a claimed 30 % is not the
-    30 % «Ikke relevant»)."""
-    claimed = set(_NUMBER.findall(_NOT_FIGURES.sub(" ", answer.get("question") or "")))
-    segments, first_only = _segments(answer.get("answer") or "")
-    picked: list[dict[str, Any]] = []
-    for segment in segments:
-        plain = _NOT_FIGURES.sub(" ", segment.replace("**", ""))
-        low = plain.lower()
-        for m in _NUMBER.finditer(plain):
-            token = m.group(0).replace("\u00a0", " ")
-            after = plain[m.end() : m.end() + 9]
-            best, best_score = None, -1
-            for r in rows:
-                if _fmt(float(r["value"]), r.get("unit")) != token or r in picked:
-                    continue
-                if r.get("unit") == "pct" and not re.match(r"\s*(%|prosent)", after):
-                    continue
-                named = bool(_core(r.get("option", ""))) and _core(r.get("option", "")) in low
-                if token in claimed and not named:
-                    continue
-                score = 2 * named + (bool(r.get("item")) and r["item"].lower() in low)
-                group = r.get("group_label") or r.get("group") or ""
-                score += group not in ("", "Alle", "Sum") and group in plain
-                if score > best_score:
-                    best, best_score = r, score
-            if best is not None:
-                picked.append(best)
-                if first_only:
-                    break
-    if picked:
-        return picked[:5]
-    plain_rows = [
-        r
-        for r in rows
-        if "(sum)" not in (r.get("option") or "") and not DONT_KNOW.search(r.get("option") or "")
-    ]
-    if len(rows) == 1 or not plain_rows:
-        return rows[:1]
-    return [max(plain_rows, key=lambda r: r["value"])]
-
-
 # ---------------------------------------------------------------- words for one row
 
 
@@ -204,12 +126,12 @@ def _answer_words(r: dict[str, Any], spec: dict[str, Any], plural: bool) -> str:
     if option.lower() in parts:
         words = " eller ".join(parts)  # Tabell 4 and 7 print "Nyttig" for nyttig + svært nyttig
     else:
-        words = (spec.get("svar") or {}).get(option) or _core(option)
+        words = (spec.get("svar") or {}).get(option) or option_core(option)
     return _plural(words) if plural else words
 
 
 def _share(r: dict[str, Any]) -> str:
-    return f"{_fmt(float(r['value']), 'pct')} prosent"
+    return f"{fmt_as_printed(float(r['value']), 'pct')} prosent"
 
 
 def _subject_predicate(r: dict[str, Any]) -> tuple[str, str]:
@@ -350,16 +272,16 @@ def _sample(rows: list[dict[str, Any]]) -> tuple[str, str] | None:
                 f"{count(opts['Invitert']['value'])} inviterte medlemsbedrifter"
             )
             if rate:
-                text += f", en svarprosent på {about}{_fmt(rate['value'], 'pct')} prosent"
+                text += f", en svarprosent på {about}{fmt_as_printed(rate['value'], 'pct')} prosent"
             sentences.append(text)
         elif "Nettoutvalg (antall)" in opts and group not in ("Sum", "Alle"):
             net, share = opts["Nettoutvalg (antall)"], opts.get("Nettoutvalg (prosent)")
             text = f"{count(net['value'])} bedrifter{_group(net)} svarte på undersøkelsen i {wave.get('label', '').lower()}"
             if share:
-                text += f", {_fmt(share['value'], 'pct')} prosent av alle som svarte"
+                text += f", {fmt_as_printed(share['value'], 'pct')} prosent av alle som svarte"
             gross = opts.get("Bruttoutvalg (prosent)")
             if gross:
-                text += f", mot {_fmt(gross['value'], 'pct')} prosent av de inviterte"
+                text += f", mot {fmt_as_printed(gross['value'], 'pct')} prosent av de inviterte"
             sentences.append(text)
     if not sentences:
         return None
