@@ -137,7 +137,10 @@ def display_spec(spec: dict[str, Any]) -> dict[str, Any]:
     narrow = "containerSize()[0] < 500"
     limit = (config.get("axis") or {}).get("labelLimit", 260)
     config.setdefault("axisY", {}).setdefault("labelLimit", {"expr": f"{narrow} ? 120 : {limit}"})
-    config.setdefault("legend", {}).setdefault("columns", {"expr": f"{narrow} ? 1 : 3"})
+    legend = config.setdefault("legend", {})
+    legend.setdefault("columns", {"expr": f"{narrow} ? 1 : 3"})
+    if isinstance(legend.get("labelLimit", 320), int | float):  # long option labels: shorter on a phone
+        legend["labelLimit"] = {"expr": f"{narrow} ? 150 : {legend.get('labelLimit', 320)}"}
     return spec
 
 

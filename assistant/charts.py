@@ -138,7 +138,7 @@ def _subtitle(rows: list[dict[str, Any]]) -> str:
 
 
 def _base(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    lines = textwrap.wrap(_question_title(rows), 72)
+    lines = textwrap.wrap(_question_title(rows), 56)  # short enough for a phone
     if len(lines) > 3:
         lines = lines[:3]
         lines[-1] = lines[-1].rstrip(" ,.") + " …"
@@ -150,7 +150,7 @@ def _base(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "config": {
             "font": "Source Sans Pro, sans-serif",
             "axis": {"labelLimit": 260},
-            "legend": {"orient": "bottom", "columns": 2, "labelLimit": 320},
+            "legend": {"orient": "bottom", "labelLimit": 320},  # columns: the app and the export decide
             "view": {"stroke": None},
         },
     }  # fmt: skip
@@ -297,6 +297,8 @@ def export_spec(spec: dict[str, Any], source: str | None = None, width: int = EX
     config.setdefault("locale", {"number": NUMBER_LOCALE})
     config.setdefault("axisY", {})["labelLimit"] = (config.get("axis") or {}).get("labelLimit", 260)
     config.setdefault("legend", {})["columns"] = 3
+    if not isinstance(config["legend"].get("labelLimit", 0), int | float):  # a screen's expression
+        config["legend"]["labelLimit"] = 320
     if spec.get("width") == "container":
         spec["width"] = width
     spec.pop("$schema", None)
