@@ -19,8 +19,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from assistant import knowledge, settings
-from assistant.press import plain_text, press_text, source_line  # noqa: F401  (tests use them from here)
+from assistant import charts, knowledge, settings
+from assistant.export_docx import answer_docx, conversation_docx
+from assistant.press import SHORT_MAX, plain_text, press_text, source_line  # noqa: F401  (tests use them from here)
 
 log = logging.getLogger("barometerassistenten.app")
 
@@ -50,7 +51,15 @@ TABLE_COLUMNS = {
 }  # fmt: skip
 UNITS = {"pct": "%", "count": "antall", "mean": "snitt"}
 NUMBER_LOCALE = {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0kr"]}
-EXPORT_WIDTH = 640  # "container" width has no meaning in a PNG/SVG file
+EXPORT_WIDTH = charts.EXPORT_WIDTH  # "container" width has no meaning in a PNG/SVG file
+# The verdict of a claim check, as a badge at the top of the answer: (label, colour, icon).
+VERDICT_BADGES = {
+    "supported": ("Ja", "green", ":material/check_circle:"),
+    "contradicted": ("Nei", "red", ":material/cancel:"),
+    "partly": ("Delvis", "orange", ":material/contrast:"),
+    "not_in_report": ("Ikke i rapporten", "gray", ":material/help:"),
+}
+LOW_CONFIDENCE = 0.5  # below this the answer says, quietly, that it may have misread the question
 # Static CSS only (never user or report text): keep the long one-word title on one line on a phone.
 PAGE_CSS = "<style>@media (max-width: 640px) { h1 { font-size: 2rem !important; } }</style>"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -128,34 +137,31 @@ def display_spec(spec: dict[str, Any]) -> dict[str, Any]:
     narrow = "containerSize()[0] < 500"
     limit = (config.get("axis") or {}).get("labelLimit", 260)
     config.setdefault("axisY", {}).setdefault("labelLimit", {"expr": f"{narrow} ? 120 : {limit}"})
-    config.setdefault("legend", {}).setdefault("columns", {"expr": f"{narrow} ? 1 : 3"})
+    legend = config.setdefault("legend", {})
+    legend.setdefault("columns", {"expr": f"{narrow} ? 1 : 3"})
+    if isinstance(legend.get("labelLimit", 320), int | float):  # long option labels: shorter on a phone
+        legend["labelLimit"] = {"expr": f"{narrow} ? 150 : {legend.get('labelLimit', 320)}"}
     return spec
 
 
-def export_spec(spec: dict[str, Any]) -> dict[str, Any]:
-    spec = display_spec(spec)
-    # A file has no container to measure: the wide-screen values, at a fixed width.
-    spec["config"]["axisY"]["labelLimit"] = (spec["config"].get("axis") or {}).get("labelLimit", 260)
-    spec["config"]["legend"]["columns"] = 3
-    if spec.get("width") == "container":
-        spec["width"] = EXPORT_WIDTH
-    spec.setdefault("background", "white")
-    spec.setdefault("padding", 12)
-    return spec
+def export_spec(spec: dict[str, Any], source: str | None = None) -> dict[str, Any]:
+    """A file has no container to measure: the wide-screen values at a fixed width, and the source line
+    inside the image."""
+    return charts.export_spec(display_spec(spec), source, width=EXPORT_WIDTH)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def chart_png(spec_json: str) -> bytes:
+def chart_png(spec_json: str, source: str | None = None) -> bytes:
     import vl_convert as vlc
 
-    return vlc.vegalite_to_png(export_spec(json.loads(spec_json)), scale=2)
+    return vlc.vegalite_to_png(export_spec(json.loads(spec_json), source), scale=2)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def chart_svg(spec_json: str) -> bytes:
+def chart_svg(spec_json: str, source: str | None = None) -> bytes:
     import vl_convert as vlc
 
-    return vlc.vegalite_to_svg(export_spec(json.loads(spec_json))).encode("utf-8")
+    return vlc.vegalite_to_svg(export_spec(json.loads(spec_json), source)).encode("utf-8")
 
 
 def show_chart(i: int, spec: dict[str, Any]) -> None:
@@ -247,21 +253,83 @@ def show_data(i: int, answer: dict[str, Any]) -> None:
             st.code(answer["sql"], language="sql", wrap_lines=True)
 
 
+def show_verdict(answer: dict[str, Any]) -> None:
+    """A claim check's verdict as a coloured badge above the answer."""
+    badge = VERDICT_BADGES.get(answer.get("verdict") or "")
+    if badge:
+        label, colour, icon = badge
+        st.badge(label, color=colour, icon=icon)
+
+
+def show_confidence(answer: dict[str, Any]) -> None:
+    confidence = answer.get("confidence")
+    if isinstance(confidence, int | float) and confidence < LOW_CONFIDENCE and not answer.get("suggestions"):
+        st.caption(":material/help: Jeg er usikker på om jeg forsto spørsmålet riktig. Sjekk at svaret gjelder "
+                   "det du lurte på, eller spør med andre ord.")  # fmt: skip
+
+
+def show_suggestions(i: int, answer: dict[str, Any]) -> None:
+    """When the assistant asks back: one button per suggestion, which asks that question."""
+    suggestions = [s for s in answer.get("suggestions") or [] if s.get("question")]
+    if not suggestions:
+        return
+    st.caption("Forslag til spørsmål:")
+    row = st.container(horizontal=True)
+    for k, s in enumerate(suggestions):
+        row.button(s.get("label") or s["question"], key=f"forslag_{i}_{k}", on_click=queue, args=(s["question"],),
+                   help=s["question"], icon=":material/arrow_forward:")  # fmt: skip
+
+
+def word_download(i: int, answer: dict[str, Any], container: Any = st) -> None:
+    container.download_button(
+        "Last ned som Word", lambda: answer_docx(answer), file_name=f"barometer-svar-{i}.docx",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document", key=f"word_{i}",
+        on_click="ignore", icon=":material/description:",
+    )  # fmt: skip
+
+
+def conversation_download(messages: list[dict[str, Any]], container: Any = st) -> None:
+    """The whole conversation as one Word document. Built when clicked, from the session's messages at
+    that moment (so an answer added later in this run is included); failed answers are left out."""
+
+    def document() -> bytes:
+        answers = [m["answer"] for m in messages if m["role"] == "assistant" and not m["answer"].get("error")]
+        return conversation_docx(answers)
+
+    container.download_button(
+        "Samtalen som Word", document, file_name="barometer-samtale.docx",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document", key="word_samtale",
+        on_click="ignore", icon=":material/description:", width="stretch",
+    )  # fmt: skip
+
+
 def show_press(i: int, answer: dict[str, Any]) -> None:
+    press = answer.get("press")
     with st.expander("Til pressemelding", icon=":material/content_copy:", key=f"presse_{i}"):
-        st.caption("Ren tekst med kildelinje, klar til å kopiere (knappen øverst til høyre i feltet).")
-        st.code(press_text(answer), language=None, wrap_lines=True)
+        if press:
+            st.caption(
+                "Nyhetsavsnitt uten formatering, klart til å kopiere (knappen øverst til høyre i feltet)."
+            )
+            st.code(press["text"] + "\n\n" + press["source"], language=None, wrap_lines=True)
+            length = len(press["short"])
+            st.caption(f"Kort versjon til sosiale medier: {length} av {SHORT_MAX} tegn")
+            st.code(press["short"], language=None, wrap_lines=True)
+        else:
+            st.caption("Ren tekst med kildelinje, klar til å kopiere (knappen øverst til høyre i feltet).")
+            st.code(press_text(answer), language=None, wrap_lines=True)
+        row = st.container(horizontal=True)
+        word_download(i, answer, row)
         spec = answer.get("chart")
         if spec:
             spec_json = json.dumps(spec, ensure_ascii=False, sort_keys=True)
-            row = st.container(horizontal=True)
+            source = (press or {}).get("source") or source_line(answer)
             # Rendered only when clicked (and cached), so answers stay fast.
             row.download_button(
-                "Figur som PNG", lambda: chart_png(spec_json), file_name=f"barometer-figur-{i}.png",
+                "Figur som PNG", lambda: chart_png(spec_json, source), file_name=f"barometer-figur-{i}.png",
                 mime="image/png", key=f"png_{i}", on_click="ignore", icon=":material/image:",
             )  # fmt: skip
             row.download_button(
-                "Figur som SVG", lambda: chart_svg(spec_json), file_name=f"barometer-figur-{i}.svg",
+                "Figur som SVG", lambda: chart_svg(spec_json, source), file_name=f"barometer-figur-{i}.svg",
                 mime="image/svg+xml", key=f"svg_{i}", on_click="ignore", icon=":material/draw:",
             )  # fmt: skip
 
@@ -270,7 +338,10 @@ def show_answer(i: int, answer: dict[str, Any]) -> None:
     if answer.get("error"):
         st.warning(ERROR_TEXT, icon=":material/error:")
         return
+    show_verdict(answer)
     st.markdown(answer["answer"])  # the engine's own markdown; HTML stays off
+    show_confidence(answer)
+    show_suggestions(i, answer)
     if answer.get("chart"):
         show_chart(i, answer["chart"])
     if answer.get("caveats"):
@@ -373,6 +444,7 @@ def main() -> None:
             icon=":material/refresh:",
             width="stretch",
         )
+        conversation_download(messages, button)
     else:
         start_page()
 

@@ -25,6 +25,16 @@ def _print_answer(a) -> None:
         print(f"\nSQL: {a.sql}")
 
 
+def _print_press(a) -> None:
+    if not a.press:
+        print("Ingen pressetekst for dette svaret (ingen tall å sitere).\n")
+        _print_answer(a)
+        return
+    print(a.press["text"])
+    print(f"\nKort ({len(a.press['short'])} tegn):\n{a.press['short']}")
+    print(f"\n{a.press['source']}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m assistant", description="Barometerassistenten")
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -36,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument(
         "--press", action="store_true", help="svaret som ren tekst med kildelinje (til pressemelding)"
     )
+    a.add_argument("--docx", metavar="FIL", help="skriv svaret som Word-fil (pressetekst, figur, tall, kilder)")
     a.add_argument("--jsonl", metavar="FIL", help="én forespørsel per linje: {id, question, history}")
     a.add_argument("--history", action="append", default=[], help="tidligere spørsmål i samtalen")
     e = sub.add_parser("eval", help="mål treffsikkerhet på et spørsmålssett (YAML)")
@@ -80,13 +91,17 @@ def main(argv: list[str] | None = None) -> int:
             parser.error('skriv et spørsmål, for eksempel: ask "Hvor mange bedrifter svarte?"')
         assistant = Assistant()
         answer = assistant.ask(args.question, args.history)
+        if args.docx:
+            from .export_docx import answer_docx
+
+            with open(args.docx, "wb") as fh:
+                fh.write(answer_docx(answer.to_dict()))
+            print(f"Skrev {args.docx}", file=sys.stderr)
         if args.json:
             print(json.dumps(answer.to_dict(), ensure_ascii=False))
         elif args.press:
-            from .press import press_text
-
-            print(press_text(answer.to_dict()))
-        else:
+            _print_press(answer)
+        elif not args.docx:
             _print_answer(answer)
         return 0
     if args.cmd == "eval":

@@ -1,6 +1,6 @@
 """The one place that chains the steps. Each step is `step(turn, ctx)` over one typed `Turn`:
 
-    normalize → understand → followup → route → answer_data → answer_text → refusal
+    normalize → understand → followup → route → answer_data → answer_text → refusal → press
 
 A step that cannot answer leaves `turn.answer` empty (and may change the decision: a data question with no
 rows falls back to the text); the refusal step answers whatever is left.
@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from . import answer_data, answer_text, bank, followup, normalize, route, settings, understand
+from . import answer_data, answer_text, bank, followup, normalize, press, route, settings, understand
 from .build import DB_NAME, INDEX_DIR, build
 from .compose import refusal
 from .embed import make_embedder
@@ -33,7 +33,7 @@ from .types import Answer, Question
 log = logging.getLogger(__name__)
 
 UNDERSTAND = (normalize.run, understand.run, followup.run)
-STEPS = (*UNDERSTAND, route.run, answer_data.run, answer_text.run, refusal.run)
+STEPS = (*UNDERSTAND, route.run, answer_data.run, answer_text.run, refusal.run, press.run)
 
 
 class Assistant:

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from fake_engine import CLAIM, SUGGESTED, UNSURE, install  # tests/fake_engine.py
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Widget
 
@@ -207,3 +208,75 @@ def test_source_line_and_plain_text(app_module):
         "data": [{"source": "Tabell 7", "n": "166–197"}, {"source": "Tabell 7", "n": "27–33"}],
     }
     assert app_module.source_line(ranged).endswith("Tabell 7, n = 27–197")
+
+
+# ---------------------------------------------------------------- press desk and asking back (fake engine)
+
+
+@pytest.fixture
+def fake_engine(monkeypatch):
+    from assistant.pipeline import Assistant
+
+    monkeypatch.setattr(Assistant, "ask", Assistant.ask)  # restored after the test
+    install()
+
+
+def test_claim_check_shows_verdict_badge_press_text_and_short_count(fake_engine):
+    at = ask(start(), CLAIM)
+    message = last_answer(at)
+    assert message.markdown[0].value == ":red-badge[:material/cancel: Nei]"
+    press = expander(message, "Til pressemelding")
+    text = press.code[0].value
+    assert text.startswith("13 prosent av bedriftene mener at bruken av hjemmearbeid og fjernarbeid")
+    assert "viser NHOs Arbeidsmiljøbarometer 2021" in text and "**" not in text
+    assert text.rstrip().endswith("Tabell 2, n = 1706")
+    short = press.code[1].value
+    assert f"{len(short)} av 280 tegn" in " ".join(c.value for c in press.caption)
+    assert {"word_1", "png_1", "svg_1"} <= {b.key for b in message.download_button}
+    assert at.download_button(key="word_samtale").label == "Samtalen som Word"
+    assert not unkeyed_widgets(at)
+
+
+def test_verdict_badges_have_their_colours(app_module):
+    assert app_module.VERDICT_BADGES["supported"][:2] == ("Ja", "green")
+    assert app_module.VERDICT_BADGES["contradicted"][:2] == ("Nei", "red")
+    assert app_module.VERDICT_BADGES["partly"][:2] == ("Delvis", "orange")
+    assert app_module.VERDICT_BADGES["not_in_report"][:2] == ("Ikke i rapporten", "gray")
+
+
+def test_suggestions_are_buttons_that_ask_their_question(fake_engine):
+    at = ask(start(), UNSURE)
+    buttons = [b for b in last_answer(at).button if (b.key or "").startswith("forslag_1_")]
+    assert [b.label for b in buttons] == ["Produktivitet og hjemmekontor", "Kreativitet og innovasjon"]
+    assert not unkeyed_widgets(at)
+    at.button(key="forslag_1_0").click().run()
+    assert not at.exception
+    assert len(at.chat_message) == 4
+    assert at.chat_message[2].markdown[0].value == escape(SUGGESTED)
+    assert "Produktivitet" in answer_text(at)
+
+
+def test_low_confidence_is_shown_quietly(monkeypatch):
+    from assistant.pipeline import Assistant
+
+    real = Assistant.ask
+
+    def unsure(self, question, history=None):
+        answer = real(self, question, history)
+        answer.confidence = 0.3
+        return answer
+
+    monkeypatch.setattr(Assistant, "ask", unsure)
+    at = ask(start(), "Hvor nyttig var tilsyn med veiledning fra Arbeidstilsynet?")
+    captions = " ".join(c.value for c in last_answer(at).caption)
+    assert "usikker på om jeg forsto spørsmålet" in captions
+    assert not at.warning and not at.error
+
+
+def test_confident_answer_has_no_doubt_caption():
+    at = ask(start(), "Hvor nyttig var tilsyn med veiledning fra Arbeidstilsynet?")
+    assert "usikker på om jeg forsto" not in " ".join(c.value for c in last_answer(at).caption)
+
+
+def escape(text: str) -> str:
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -16,7 +17,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+import docx
 import pytest
+from fake_engine import CLAIM, SUGGESTED, UNSURE
 
 from assistant import settings
 from assistant.build import DB_NAME, build
@@ -60,7 +63,9 @@ def server(tmp_path_factory):
     port = _free_port()
     log = ARTIFACTS / "streamlit.log"
     env = {**os.environ, "ASSISTANT_FEEDBACK_DIR": str(tmp_path_factory.mktemp("feedback"))}
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+    # app.py behind the fake engine edge (tests/fake_engine.py): the fake's claim check and asking back,
+    # every other question answered by the real Assistant
+    cmd = [sys.executable, "-m", "streamlit", "run", "tests/e2e_fake_app.py", "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1",
            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]  # fmt: skip
     with log.open("w") as out:
@@ -104,12 +109,13 @@ def _open(browser, url: str, width: int, height: int, **options):
     return context, page
 
 
-def _ask(page, question: str):
+def _ask(page, question: str, index: int = 1, expanders: bool = True):
     box = page.get_by_test_id("stChatInputTextArea")
     box.fill(question)
     box.press("Enter")
-    answer = page.get_by_test_id("stChatMessage").nth(1)
-    answer.locator('[data-testid="stExpander"]').first.wait_for()
+    answer = page.get_by_test_id("stChatMessage").nth(index)
+    if expanders:
+        answer.locator('[data-testid="stExpander"]').first.wait_for()
     return answer
 
 
@@ -184,5 +190,54 @@ def test_phone_width_answer_fits(browser, server):
         )
         assert overflow <= 1, f"the page scrolls sideways by {overflow}px on a phone"
         _screenshot(page, "answer-phone.png")
+    finally:
+        context.close()
+
+
+def _download(page, button, target: Path) -> Path:
+    with page.expect_download() as info:
+        button.click()
+    info.value.save_as(target)
+    return target
+
+
+def test_claim_check_badge_press_text_and_word(browser, server):
+    context, page = _open(browser, server, 1280, 900)
+    try:
+        answer = _ask(page, CLAIM)
+        badge = answer.locator(".stMarkdownBadge").first
+        badge.wait_for()
+        assert badge.inner_text().endswith("Nei")
+        red, green, blue = map(int, re.findall(r"\d+", badge.evaluate("e => getComputedStyle(e).color"))[:3])
+        assert red > 2 * green and red > 2 * blue, "the «Nei» badge is not red"
+        press = _expander(answer, "Til pressemelding")
+        press.get_by_text("av 280 tegn", exact=False).first.wait_for()
+        press.get_by_text("13 prosent av bedriftene", exact=False).first.wait_for()  # code blocks render late
+        word = _download(page, press.get_by_role("button", name="Last ned som Word"), ARTIFACTS / "svar.docx")
+        document = docx.Document(str(word))
+        text = "\n".join(p.text for p in document.paragraphs)
+        assert "13 prosent" in text and "Kilde: NHOs Arbeidsmiljøbarometer 2021" in text
+        assert any("image" in r.reltype for r in document.part.rels.values())
+        _screenshot(page, "claim-desktop.png")
+        page.set_viewport_size({"width": 1280, "height": 900})
+        whole = page.get_by_role("button", name="Samtalen som Word")
+        conversation = docx.Document(str(_download(page, whole, ARTIFACTS / "samtale.docx")))
+        assert CLAIM in [p.text for p in conversation.paragraphs]
+    finally:
+        context.close()
+
+
+def test_suggestion_buttons_ask_their_question(browser, server):
+    context, page = _open(browser, server, 1280, 900)
+    try:
+        answer = _ask(page, UNSURE, expanders=False)
+        button = answer.get_by_role("button", name="Produktivitet og hjemmekontor")
+        button.wait_for()
+        _screenshot(page, "suggestions-desktop.png")
+        page.set_viewport_size({"width": 1280, "height": 900})
+        button.click()
+        page.get_by_test_id("stChatMessage").nth(2).get_by_text(SUGGESTED).wait_for()
+        third = page.get_by_test_id("stChatMessage").nth(3)
+        third.get_by_text("Produktivitet", exact=False).first.wait_for()
     finally:
         context.close()
