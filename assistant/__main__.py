@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import signal
 import sys
 
 
@@ -36,6 +37,8 @@ def _print_press(a) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if hasattr(signal, "SIGPIPE"):  # `ask … | head` ends quietly, as other command-line tools do
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     parser = argparse.ArgumentParser(prog="python -m assistant", description="Barometerassistenten")
     sub = parser.add_subparsers(dest="cmd", required=True)
     b = sub.add_parser("build", help="bygg databasen og søkeindeksen (idempotent)")
@@ -46,7 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument(
         "--press", action="store_true", help="svaret som ren tekst med kildelinje (til pressemelding)"
     )
-    a.add_argument("--docx", metavar="FIL", help="skriv svaret som Word-fil (pressetekst, figur, tall, kilder)")
+    a.add_argument(
+        "--docx", metavar="FIL", help="skriv svaret som Word-fil (pressetekst, figur, tall, kilder)"
+    )
     a.add_argument("--jsonl", metavar="FIL", help="én forespørsel per linje: {id, question, history}")
     a.add_argument("--history", action="append", default=[], help="tidligere spørsmål i samtalen")
     e = sub.add_parser("eval", help="mål treffsikkerhet på et spørsmålssett (YAML)")

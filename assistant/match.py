@@ -434,6 +434,31 @@ class Matcher:
             return "storrelse", None
         return None, None
 
+    def match_size_groups(self, text: str) -> list[str]:
+        """Every size group named, in the order named ("mellomstore … enn de minste" → medium, smallest);
+        a longer phrase wins over the words inside it."""
+        spans: list[tuple[int, int, str]] = []
+        for m in re.finditer(r"(\d+)\s*(?:-|til)\s*(\d+)\s*(?:ansatte|årsverk)?", text):
+            spans.append((m.start(), m.end(), f"{int(m.group(1))}-{int(m.group(2))}"))
+        for m in re.finditer(
+            r"(\d+)\s*(?:\+|eller flere|eller mer)|(?:over|flere enn|mer enn) (\d+) (?:ansatte|årsverk)", text
+        ):
+            spans.append((m.start(), m.end(), f"{int(m.group(1) or m.group(2))}-"))
+        words = _words(text)
+        for pattern, _n, dim, key, first in self._group_res:
+            if dim == "storrelse" and first in words:
+                spans += [(m.start(), m.end(), key) for m in pattern.finditer(text)]
+        spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+        keys: list[str] = []
+        end = -1
+        for start, stop, key in spans:
+            if start < end:
+                continue  # inside a longer phrase already taken
+            end = stop
+            if key not in keys:
+                keys.append(key)
+        return keys
+
     def match_wave(self, text: str) -> list[str]:
         return [wave for wave, patterns in self._wave_res.items() if any(p.search(text) for p in patterns)]
 

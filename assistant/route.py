@@ -161,6 +161,8 @@ def decide(q: Question, und: Matcher) -> Decision:
         if not srows:
             return Decision("text", "size_prose", sections=sections, figures=figures)
         group_dim = "storrelse"
+        labels = [map_size_groups(und, k, srows) for k in q.group_keys]
+        q.group_labels = [x[0] for x in labels if len(x) == 1]
         if q.group_key:
             groups = map_size_groups(und, q.group_key, srows)
             if not groups:

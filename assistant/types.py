@@ -49,6 +49,8 @@ class Question:
     items: list[str] = field(default_factory=list)
     group_dim: str | None = None  # storrelse | landsforening | fylke
     group_key: str | None = None  # smallest | medium | large | largest | one | 2-9 (size) or canonical name
+    group_keys: list[str] = field(default_factory=list)  # two or more size groups named: a comparison
+    group_labels: list[str] = field(default_factory=list)  # those groups as the table's bands (set by route)
     options: list[str] = field(default_factory=list)
     option_word: str | None = None
     wave: str | None = None

@@ -73,6 +73,9 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None) -> Question:
     if len(waves) > 1:
         q.inherited.append("both_waves")
     q.group_dim, q.group_key = m.match_group(text)
+    sizes = m.match_size_groups(text)
+    if len(sizes) >= 2:  # "mellomstore … enn de minste": the whole breakdown, led by the two named
+        q.group_dim, q.group_key, q.group_keys = "storrelse", None, sizes
     if re.search(intents.MEASURE_MEAN, text):
         q.measure = "mean"
     elif re.search(intents.MEASURE_N, text):

@@ -6,18 +6,13 @@ from typing import Any
 
 from .. import knowledge
 from ..types import Question, Source
+from .lead import group_phrase as _group_phrase
+from .lead import lead
+from .lead import series as _series
 from .numbers import fmt, n_text
 
 WAVE_TEXT = {"2021-11": "november 2021", "2022-06": "juni 2022"}
 SMALL_N = 30
-
-
-def _series(rows: list[dict[str, Any]]) -> list[tuple[tuple[str, str], list[dict[str, Any]]]]:
-    """Rows grouped by (item, group) in table order."""
-    out: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for r in rows:
-        out.setdefault((r.get("item") or "", r.get("group_label") or ""), []).append(r)
-    return list(out.items())
 
 
 def _series_title(item: str, group: str, group_dim: str) -> str:
@@ -27,54 +22,6 @@ def _series_title(item: str, group: str, group_dim: str) -> str:
     if group and group != "Alle":
         parts.append(_group_phrase(group, group_dim))
     return ", ".join(parts)
-
-
-def _group_phrase(group: str, group_dim: str) -> str:
-    """'1–9' → 'bedrifter med 1–9 ansatte'; '1' → 'bedrifter med 1 ansatt'."""
-    if group_dim == "storrelse":
-        g = group.replace("+", " eller flere")
-        if g == "1":
-            return "bedrifter med 1 ansatt"
-        return f"bedrifter med {g} ansatte" if g[0].isdigit() else g
-    return group
-
-
-def lead_sentence(rows: list[dict[str, Any]], asked: list[str], measure: str, group_dim: str) -> str | None:
-    """The answer in one sentence, numbers first, for an answer about one item and one group.
-
-    >>> lead_sentence([{"item": "Risikovurderinger", "group_label": "Alle", "option": "Nyttig", "value": 50.0,
-    ...                 "unit": "pct"}], ["Nyttig"], "share", "total")
-    'Om «Risikovurderinger» svarte **50 %** «Nyttig».'
-    """
-    first = rows[0]
-    unit = first["unit"]
-    item = f"«{first['item']}»" if first.get("item") else ""
-    group = (
-        ""
-        if first.get("group_label") in (None, "", "Alle")
-        else _group_phrase(first["group_label"], group_dim)
-    )
-    if group:
-        opening, tail = f"Blant {group}", f" om {item}" if item else ""
-    elif item:
-        opening, tail = f"Om {item}", ""
-    else:
-        opening, tail = "Av bedriftene", ""
-    if measure == "n" and first.get("n"):
-        return f"{opening} svarte **{n_text(first['n'])}** bedrifter{tail}."
-    if unit == "mean":
-        return f"{opening} er gjennomsnittet **{fmt(first['value'], unit)}**{tail} på en skala fra 1 til 4."
-    picked = [r for r in rows if r["option"] in asked]
-    if not picked:
-        plain = [r for r in rows if "(sum)" not in r["option"]]
-        if not plain:
-            return None
-        top = max(plain, key=lambda r: r["value"])
-        return f"{opening} var det vanligste svaret «{top['option']}» (**{fmt(top['value'], unit)}**){tail}."
-    said = " og ".join(f"**{fmt(r['value'], unit)}** «{r['option']}»" for r in picked)
-    if len(picked) > 1 and unit == "pct":
-        said += f" (til sammen {fmt(round(sum(r['value'] for r in picked), 2), unit)})"
-    return f"{opening} svarte {said}{tail}."
 
 
 def describe_series(rows: list[dict[str, Any]], asked: list[str], measure: str) -> str:
@@ -110,10 +57,9 @@ def compose_rows(q: Question, rows: list[dict[str, Any]], group_dim: str) -> tup
         return _compose_sample(rows, group_dim)
     label = first["source"] if not first["source"][:1].isdigit() else f"Avsnitt {first['source']}"
     series = _series(rows)
-    if len(series) == 1:
-        lead = lead_sentence(rows, q.options, q.measure, group_dim)
-        if lead:
-            lines.extend([lead, ""])  # its own paragraph
+    first_paragraph = lead(q, rows, group_dim)
+    if first_paragraph:
+        lines.extend([first_paragraph, ""])  # its own paragraph
     header = f"**{label}** ({wave})"
     if qtext:
         header += f" – spørsmål: «{qtext}»"

@@ -1,0 +1,189 @@
+"""The first paragraph of a data answer: the figure asked for, named by item, group and wave, before any
+distribution. Comparisons lead with both figures and a one-line conclusion; a breakdown leads with every
+group's figure; several items lead with the highest.
+
+Which figure is "asked for": the options the question names ("lite nyttig", "vanskeligere" → «Negativ
+endring»), else the share its scale implies («Nyttig» + «Svært nyttig»; positive against negative change).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from ..types import Question
+from .numbers import fmt, n_text, pct
+
+WAVE_TEXT = {"2021-11": "november 2021", "2022-06": "juni 2022"}
+# scales whose "asked" share, when no option is named, is the positive end
+POSITIVE_PAIRS = (
+    ("Nyttig", "Svært nyttig"),
+    ("Viktig", "Svært viktig"),
+    ("Godt", "Svært godt"),
+    ("Delvis enig", "Helt enig"),
+    ("I stor grad", "I svært stor grad"),
+)
+BIPOLAR = {"Positiv endring": "Negativ endring", "Negativ endring": "Positiv endring"}
+MORE = r"\b(mer|mest|høyere|flere|oftere|større|bedre|nyttigere|viktigere|mer fornøyd)\b"
+LESS = r"\b(mindre|lavere|færre|sjeldnere|dårligere)\b"
+
+
+def group_phrase(group: str, group_dim: str) -> str:
+    """'1–9' → 'bedrifter med 1–9 ansatte'; '1' → 'bedrifter med 1 ansatt'."""
+    if group_dim == "storrelse":
+        g = group.replace("+", " eller flere")
+        if g == "1":
+            return "bedrifter med 1 ansatt"
+        return f"bedrifter med {g} ansatte" if g[0].isdigit() else g
+    return group
+
+
+def series(rows: list[dict[str, Any]]) -> list[tuple[tuple[str, str], list[dict[str, Any]]]]:
+    """Rows grouped by (item, group) in table order."""
+    out: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in rows:
+        out.setdefault((r.get("item") or "", r.get("group_label") or ""), []).append(r)
+    return list(out.items())
+
+
+def asked_options(q: Question, rows: list[dict[str, Any]]) -> list[str]:
+    """The options the question asks about, or those its scale implies."""
+    present = [r["option"] for r in rows]
+    named = [o for o in q.options if o in present]
+    if named:
+        return named
+    if "Positiv endring" in present and "Negativ endring" in present:
+        return ["Positiv endring", "Negativ endring"]
+    for pair in POSITIVE_PAIRS:
+        if all(p in present for p in pair):
+            return list(pair)
+        if pair[0] in present and not any(o.startswith("Svært") for o in present):
+            return [pair[0]]  # a merged category ("Nyttig" = nyttig + svært nyttig, Tabell 4 and 7)
+    return []
+
+
+def _share(srows: list[dict[str, Any]], options: list[str]) -> float | None:
+    values = [r["value"] for r in srows if r["option"] in options]
+    return round(math.fsum(values), 2) if values else None
+
+
+def _options_text(options: list[str]) -> str:
+    return " + ".join(f"«{o}»" for o in options)
+
+
+def _where(rows: list[dict[str, Any]]) -> str:
+    first = rows[0]
+    src = first.get("source") or ""
+    src = f"avsnitt {src}" if src[:1].isdigit() else src
+    wave = WAVE_TEXT.get(first.get("wave") or "", first.get("wave") or "")
+    return f" ({src}, {wave})" if src and wave else ""
+
+
+def lead(q: Question, rows: list[dict[str, Any]], group_dim: str) -> str | None:
+    """One or two sentences that answer exactly what was asked, numbers first."""
+    groups = series(rows)
+    first = rows[0]
+    unit = first["unit"]
+    if q.measure == "n" and first.get("n"):
+        if len(groups) == 1:
+            return _one(q, groups[0][1], [], group_dim, rows)
+        return None
+    if unit == "mean":
+        if len(groups) == 1:
+            return _one(q, groups[0][1], [], group_dim, rows)
+        ranked = sorted(groups, key=lambda g: -g[1][0]["value"])
+        parts = ", ".join(f"{item or group} **{fmt(s[0]['value'], unit)}**" for (item, group), s in ranked)
+        return f"Gjennomsnitt på en skala fra 1 til 4: {parts}{_where(rows)}."
+    asked = asked_options(q, rows)
+    if len(groups) == 1:
+        return _one(q, groups[0][1], asked, group_dim, rows)
+    if not asked or unit != "pct":
+        return None
+    items = {item for (item, _g), _s in groups}
+    if len(items) == 1:
+        return _by_group(q, groups, asked, group_dim, rows)
+    ranked = sorted(
+        ((item, group, _share(s, asked)) for (item, group), s in groups if _share(s, asked) is not None),
+        key=lambda x: -(x[2] or 0.0),
+    )
+    if not ranked:
+        return None
+    top = ranked[0]
+    rest = ", ".join(f"«{i}» {pct(v or 0.0)}" for i, _g, v in ranked[1:4])
+    more = f" Deretter følger {rest}." if rest else ""
+    who = f" blant {group_phrase(top[1], group_dim)}" if top[1] not in ("", "Alle") else ""
+    return f"Høyest andel {_options_text(asked)}{who} har «{top[0]}»: **{pct(top[2] or 0.0)}**{_where(rows)}.{more}"
+
+
+def _one(q: Question, srows: list[dict[str, Any]], asked: list[str], group_dim: str, rows) -> str | None:
+    first = srows[0]
+    unit = first["unit"]
+    item = f"«{first['item']}»" if first.get("item") else ""
+    group = (
+        ""
+        if first.get("group_label") in (None, "", "Alle")
+        else group_phrase(first["group_label"], group_dim)
+    )
+    if group:
+        opening, tail = f"Blant {group}", f" om {item}" if item else ""
+    elif item:
+        opening, tail = f"Om {item}", ""
+    else:
+        opening, tail = "Av bedriftene", ""
+    where = _where(rows)
+    if q.measure == "n" and first.get("n"):
+        return f"{opening} svarte **{n_text(first['n'])}** bedrifter{tail}{where}."
+    if unit == "mean":
+        return f"{opening} er gjennomsnittet **{fmt(first['value'], unit)}**{tail} på en skala fra 1 til 4{where}."
+    picked = [r for r in srows if r["option"] in asked]
+    if not picked:
+        plain = [r for r in srows if "(sum)" not in r["option"]]
+        if not plain:
+            return None
+        top = max(plain, key=lambda r: r["value"])
+        return f"{opening} var det vanligste svaret «{top['option']}» (**{fmt(top['value'], unit)}**){tail}{where}."
+    if all(o in BIPOLAR for o in asked) or (len(asked) == 1 and asked[0] in BIPOLAR):
+        return _bipolar(opening, tail, srows, asked, where)
+    said = " og ".join(f"**{fmt(r['value'], unit)}** «{r['option']}»" for r in picked)
+    if len(picked) > 1 and unit == "pct":
+        said += f" (til sammen {fmt(round(math.fsum(r['value'] for r in picked), 2), unit)})"
+    return f"{opening} svarte {said}{tail}{where}."
+
+
+def _bipolar(opening: str, tail: str, srows, asked: list[str], where: str) -> str:
+    """A change: the side asked about against the other side, and how many saw no change."""
+    values = {r["option"]: r for r in srows}
+    main = asked[0]
+    other = BIPOLAR[main]
+    parts = [f"**{pct(values[main]['value'])}** «{main}»"]
+    if other in values:
+        parts.append(f"mot **{pct(values[other]['value'])}** «{other}»")
+    text = f"{opening} svarte {' '.join(parts)}{tail}{where}."
+    if "Ingen endring" in values:
+        text += f" {pct(values['Ingen endring']['value'])} svarte «Ingen endring»."
+    return text
+
+
+def _by_group(q: Question, groups, asked: list[str], group_dim: str, rows) -> str:
+    """The asked share for each group; with two groups named in a comparative question, a verdict."""
+    item = groups[0][0][0]
+    what = _options_text(asked) + (f" om «{item}»" if item else "")
+    shares = [(group, _share(s, asked)) for (_i, group), s in groups if group != "Sum"]
+    shares = [(g, v) for g, v in shares if v is not None]
+    named = [g for g in q.group_labels if any(g == x for x, _v in shares)]
+    if len(named) == 2:
+        a, b = named
+        va = dict(shares)[a]
+        vb = dict(shares)[b]
+        verdict = ""
+        if re.search(MORE, q.text) or re.search(LESS, q.text):
+            more = bool(re.search(MORE, q.text)) and not re.search(LESS, q.text)
+            yes = va > vb if more else va < vb
+            verdict = ("Ja" if yes else "Nei") + ": " if va != vb else "Nei, like mange: "
+        return (
+            f"{verdict}**{pct(va)}** blant {group_phrase(a, group_dim)} mot **{pct(vb)}** blant "
+            f"{group_phrase(b, group_dim)} svarte {what}{_where(rows)}."
+        )
+    listed = ", ".join(f"{group_phrase(g, group_dim)}: **{pct(v)}**" for g, v in shares)
+    return f"Andel {what}{_where(rows)} – {listed}."
