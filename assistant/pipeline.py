@@ -32,6 +32,7 @@ from .llm import make_chat_model, rewrite_question
 from .normalize import normalize, tokens
 from .plan import compile_plan
 from .report import section_titles, split_sentences
+from .responses import hook as responses_hook
 from .retrieve import Index
 from .route import Decision, decide, group_words
 from .sql.execute import Executor, QueryError
@@ -171,6 +172,13 @@ class Assistant:
     def _answer(self, question: str, history: list[str]) -> Answer:
         q = self.understand(question, history)
         decision = decide(q, self.und)
+        # --- hook: respondent-level responses (issue 9) --------------------------------------------
+        # When responses are imported for the question's wave, figures are computed from them (and
+        # compared with the report); otherwise this returns None and nothing changes.
+        computed = responses_hook.answer(q, decision, self.executor)
+        if computed is not None:
+            return computed
+        # --- end hook ---------------------------------------------------------------------------------
         if decision.route == "data":
             answer = self._data_answer(q, decision)
             if answer is None:
