@@ -98,3 +98,44 @@ def write_csv(rows: list[dict[str, Any]], cols: list[str], path) -> None:
         w.writerow(cols)
         for r in rows:
             w.writerow(["" if r.get(c) is None else r[c] for c in cols])
+
+
+def expected_answers(codebook: dict[str, Any], wave: str, rows: list[dict[str, Any]]) -> set[tuple]:
+    """(row number, question, item, code) the import should store, computed from the rows alone."""
+    out = set()
+    for r, row in enumerate(rows, 1):
+        for q in codebook["questions"]:
+            if q["wave"] != wave:
+                continue
+            if q["type"] == "single":
+                if row.get(q["id"]) is not None:
+                    out.add((r, q["id"], "", int(row[q["id"]])))
+            elif q["type"] == "grid":
+                for it in q["items"]:
+                    v = row.get(f"{q['id']}__{it['id']}")
+                    if v is not None:
+                        out.add((r, q["id"], it["id"], int(v)))
+            else:
+                for o in q["options"]:
+                    if row.get(f"{q['id']}__{o['code']}") == 1:
+                        out.add((r, q["id"], "", o["code"]))
+    return out
+
+
+def write(rows: list[dict[str, Any]], cols: list[str], path, value_labels=None) -> None:
+    """CSV, Parquet or SPSS by the file's suffix."""
+    import pandas as pd
+
+    path = str(path)
+    if path.endswith(".csv"):
+        write_csv(rows, cols, path)
+        return
+    frame = pd.DataFrame([{c: r.get(c) for c in cols} for r in rows], columns=cols)
+    for c in cols[1:]:
+        frame[c] = pd.to_numeric(frame[c]).astype("float64")
+    if path.endswith(".parquet"):
+        frame.to_parquet(path, index=False)
+    else:
+        import pyreadstat
+
+        pyreadstat.write_sav(frame, path, variable_value_labels=value_labels or {})

@@ -85,7 +85,7 @@ def carry_over(old_db: Path, new_db: Path) -> list[str]:
                 }
                 if not set(TABLES) <= present:
                     return []
-                frames = {t: old.execute(f"SELECT * FROM {t}").fetch_arrow_table() for t in TABLES}
+                frames = {t: old.execute(f"SELECT * FROM {t}").fetch_df() for t in TABLES}
             finally:
                 old.close()
         for table, frame in frames.items():
