@@ -129,6 +129,7 @@ def compose(
     published_label: str | None,
     min_cell: int,
     rank: bool = False,
+    unpublished: bool = True,
 ) -> tuple[list[str], list[str]]:
     """Markdown lines and caveats."""
     lines: list[str] = []
@@ -162,7 +163,7 @@ def compose(
     if pairs:
         lines.append("")
         lines += compare_lines(pairs, published_label or "rapporten")
-    elif published_label is None and question.get("published_in") is not None:
+    elif unpublished:
         caveats.append(
             "Rapporten publiserer ikke denne fordelingen; tallene er beregnet fra respondentdataene."
         )

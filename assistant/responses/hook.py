@@ -94,6 +94,7 @@ def answer(q, decision, executor) -> Answer | None:
         label,
         result.min_cell,
         rank=q.intent == "rank",
+        unpublished=plan is None,
     )
     meta = loaded[info["wave"]]
     wave_text = WAVE_TEXT.get(info["wave"], info["wave"])

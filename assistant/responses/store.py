@@ -228,23 +228,21 @@ def remove_wave(wave: str, data_dir: Path | None = None) -> Outcome:
     return _swap_in(db, write)
 
 
-_LOADED: dict[tuple[int, int], dict[str, dict[str, Any]]] = {}
-
-
 def loaded_waves(executor) -> dict[str, dict[str, Any]]:
-    """Waves with imported responses, from the executor's database (cached until the file is swapped)."""
+    """Waves with imported responses, from the executor's database (kept on the executor until its file is
+    swapped: one stat call per question)."""
     from ..sql.execute import QueryError
 
     executor.refresh()
-    key = (id(executor), executor.generation)
-    if key not in _LOADED:
-        try:
-            rows = executor.run(
-                "SELECT wave, file_name, respondents, imported_at FROM v_resp_waves ORDER BY wave"
-            ).rows
-        except QueryError:  # a database built before response tables existed
-            rows = []
-        if len(_LOADED) > 64:
-            _LOADED.clear()
-        _LOADED[key] = {r["wave"]: r for r in rows}
-    return _LOADED[key]
+    cached = getattr(executor, "_responses_loaded", None)
+    if cached is not None and cached[0] == executor.generation:
+        return cached[1]
+    try:
+        rows = executor.run(
+            "SELECT wave, file_name, respondents, imported_at FROM v_resp_waves ORDER BY wave"
+        ).rows
+    except QueryError:  # a database built before response tables existed
+        rows = []
+    loaded = {r["wave"]: r for r in rows}
+    executor._responses_loaded = (executor.generation, loaded)
+    return loaded
