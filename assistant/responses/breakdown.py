@@ -137,17 +137,16 @@ def compile_counts(wave: str, q: dict[str, Any], items: list[str], dims: list[st
     if excluded:
         answered.append(f"NOT {_in('code', excluded, params)}")
     keys = ", ".join([*(f"e.{d}" for d in dims), "a.item"])
-    with_sql = (
-        f"WITH e AS (SELECT {cols} FROM v_resp_respondents WHERE {' AND '.join(eligible)}), "
-        f"a AS (SELECT rid, item, code FROM v_resp_answers WHERE {' AND '.join(answered)}) "
+    source = (
+        f"FROM (SELECT {cols} FROM v_resp_respondents WHERE {' AND '.join(eligible)}) AS e "
+        f"JOIN (SELECT rid, item, code FROM v_resp_answers WHERE {' AND '.join(answered)}) AS a ON a.rid = e.rid"
     )
-    body = (
-        f"SELECT {keys}, a.code AS code, count(DISTINCT e.rid) AS n FROM e JOIN a ON a.rid = e.rid "
-        f"GROUP BY {keys}, a.code "
-        f"UNION ALL SELECT {keys}, NULL AS code, count(DISTINCT e.rid) AS n FROM e JOIN a ON a.rid = e.rid "
-        f"GROUP BY {keys}"
+    # one SELECT (as every answer's SQL): per code, then the base per group; the sources repeat their values
+    sql = (
+        f"SELECT {keys}, a.code AS code, count(DISTINCT e.rid) AS n {source} GROUP BY {keys}, a.code "
+        f"UNION ALL SELECT {keys}, NULL AS code, count(DISTINCT e.rid) AS n {source} GROUP BY {keys}"
     )
-    return with_sql + body, params
+    return sql, params + params
 
 
 def inline_sql(sql: str, params: list[Any]) -> str:
