@@ -205,9 +205,11 @@ def import_file(
     mapping_digest = load_mapping(mapping).digest
     db = _db_path(data_dir)
     if not db.exists():
+        if data_dir is not None:
+            raise ImportRefused(f"Fant ingen database i {data_dir}. Kjør `python -m assistant build` først.")
         from ..build import build
 
-        build(log=lambda _m: None)
+        build(log=lambda _m: None)  # the database the import goes into (as `make build` would)
     return import_coded(coded, path.name, digest, mapping_digest, replace=replace, data_dir=data_dir)
 
 
