@@ -375,9 +375,11 @@ def responses_section() -> None:
     )
 
 
-def sidebar() -> None:
+def sidebar():
+    """The sidebar; returns the slot at its top for the respondent-data status, filled last so the page
+    does not wait for the engine to load before it shows."""
     with st.sidebar:
-        responses_section()
+        status = st.container()
         st.header("Spørsmålene i undersøkelsen")
         st.caption(
             "Fra spørreskjemaet (Vedlegg 2), ordnet etter tema. Se hvordan et spørsmål ble stilt, eller hva bedriftene svarte."
@@ -398,6 +400,7 @@ def sidebar() -> None:
                     title = q["title"] if q["title"][:2].isupper() else q["title"][0].lower() + q["title"][1:]
                     right.button("Resultater", key=f"resultater_{q['id']}", type="tertiary", icon=":material/bar_chart:",
                                  on_click=queue, args=(f"Hva svarte bedriftene om {title}?",))  # fmt: skip
+    return status
 
 
 def main() -> None:
@@ -413,7 +416,7 @@ def main() -> None:
     )
     prompt = (prompt or st.session_state.pop("pending", None) or "").strip() or None
 
-    sidebar()
+    status = sidebar()
     head, button = st.columns([5, 2], vertical_alignment="bottom")
     head.title("Barometerassistenten")
     if messages or prompt:
@@ -441,6 +444,8 @@ def main() -> None:
             messages[-1]["failed"] = bool(answer.get("error"))
             messages.append({"role": "assistant", "answer": answer})
             show_answer(len(messages) - 1, answer)
+    with status:
+        responses_section()
 
 
 if __name__ == "__main__":  # how Streamlit (and AppTest) runs the script; tests import the helpers

@@ -335,3 +335,23 @@ def test_compiled_breakdowns_pass_the_guard(executor):
     )
     assert result.sql.startswith("SELECT e.storrelse, a.item")
     check("SELECT storrelse, count(DISTINCT rid) AS n FROM v_resp_respondents GROUP BY storrelse")
+
+
+def test_means_hide_small_groups_and_a_complement(executor):
+    result = run_breakdown(
+        executor,
+        BreakdownRequest(
+            wave="2021-11",
+            question_id="ROLLER_BETYDNING",
+            item="amu",
+            by=["landsforening", "storrelse"],
+            measure="mean",
+        ),
+    )
+    assert result.suppressed > 0
+    for r in result.rows:
+        assert (r["value"] is None) == (r["n"] is None)
+        assert r["n"] is None or int(r["n"]) >= 5
+    for line in _lines(result.rows, ["landsforening", "storrelse"]):
+        if len(line) > 1:
+            assert sum(1 for r in line if r["value"] is None) != 1

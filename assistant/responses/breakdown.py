@@ -197,21 +197,25 @@ def run_breakdown(executor, request: BreakdownRequest, min_cell: int | None = No
         group = tuple(int(r[d]) for d in dims)
         counts[(group, r["item"], BASE if r["code"] is None else int(r["code"]))] = int(r["n"])
 
-    # the full table over every category of the variables involved (empty rows are not part of it)
+    # the full table over every category of the variables involved (empty rows are not part of it);
+    # a mean shows only its base (the answers on the scale), so only bases are protected then
     cells: dict[tuple, int] = {}
     full_codes = [[o["code"] for o in contract.background()[d]["options"]] for d in dims]
-    table_cols = q.get("scale") if request.measure == "mean" else [o["code"] for o in q["options"]]
     excluded = set(contract.excluded_from_base(q))
     for group in itertools.product(*full_codes):
         for item in items:
-            base = counts.get((group, item, BASE), 0)
+            if request.measure == "mean":
+                base = sum(counts.get((group, item, c), 0) for c in q["scale"])
+            else:
+                base = counts.get((group, item, BASE), 0)
             if base == 0:
                 continue
             cells[(group, item, BASE)] = base
-            for code in table_cols:
+            for code in q["scale"] if request.measure == "mean" else [o["code"] for o in q["options"]]:
                 if code not in excluded:
                     cells[(group, item, code)] = counts.get((group, item, code), 0)
-    hidden = protect(cells, min_cell, option_lines=request.measure != "mean")
+    shown_cells = {k: v for k, v in cells.items() if k[2] == BASE} if request.measure == "mean" else cells
+    hidden = protect(shown_cells, min_cell, option_lines=request.measure != "mean")
 
     out_groups = _output_groups(request, dims, selected)
     rows: list[dict[str, Any]] = []
