@@ -62,7 +62,7 @@ class ImportRejected(ValueError):
     def report(self) -> str:
         n = len(self.problems)
         lines = [
-            f"Importen ble avbrutt: fant {n} {'feil' if n != 1 else 'feil'} i «{self.source}». "
+            f"Importen ble avbrutt: fant {n} feil i «{self.source}». "
             "Ingenting ble importert, og databasen er uendret."
         ]
         if n > MAX_SHOWN:
