@@ -176,3 +176,20 @@ def test_app_sidebar_and_dash(responses_dir, monkeypatch):
         assert "–" in set(table["Verdi"]) and "–" in "\n".join(c.value for c in message.caption)
     finally:
         st.cache_resource.clear()
+
+
+def test_a_running_assistant_sees_an_import_without_restart(built, tmp_path):
+    out = tmp_path / "build"
+    shutil.copytree(built, out)
+    a = Assistant(data_dir=out)
+    try:
+        before = a.ask(HEADLINE).to_dict()
+        assert not any(s["label"].startswith("Respondentdata") for s in before["sources"])
+        cb = contract.export()
+        path = tmp_path / "syntetisk.csv"
+        syn.write_csv(syn.generate(cb, "2021-11", n=400, seed=9), syn.columns(cb, "2021-11"), path)
+        import_file(path, "2021-11", data_dir=out)
+        after = a.ask(HEADLINE).to_dict()
+        assert after["route"] == "data" and after["sources"][0]["label"] == "Respondentdata (november 2021)"
+    finally:
+        a.close()
