@@ -42,7 +42,11 @@ def group_phrase(label: str, dims: str) -> str:
 
 
 def _value(r: dict[str, Any]) -> str:
-    return HIDDEN if r["value"] is None else fmt(r["value"], r["unit"])
+    if r["value"] is None:
+        return HIDDEN
+    if r["unit"] == "mean":  # two decimals: computed means are close to each other
+        return f"{r['value']:.2f}".replace(".", ",")
+    return fmt(r["value"], r["unit"])
 
 
 def _series(rows: list[dict[str, Any]]) -> list[tuple[tuple[str, str], list[dict[str, Any]]]]:
@@ -52,7 +56,7 @@ def _series(rows: list[dict[str, Any]]) -> list[tuple[tuple[str, str], list[dict
     return list(out.items())
 
 
-def lead_sentence(rows: list[dict[str, Any]], lead: list[str], how_many: bool) -> str:
+def lead_sentence(rows: list[dict[str, Any]], lead: list[str], how_many: bool, scale_max: int = 0) -> str:
     """One sentence for one group and one item: the option asked about (or the commonest), numbers first."""
     first = rows[0]
     who = group_phrase(first["group_label"], first["group_dim"])
@@ -64,7 +68,8 @@ def lead_sentence(rows: list[dict[str, Any]], lead: list[str], how_many: bool) -
         )
     n = fmt_count(int(first["n"]))
     if first["unit"] == "mean":
-        return f"Blant {who} er gjennomsnittet **{_value(first)}**{about} (n = {n})."
+        scale = f" på en skala fra 1 til {scale_max}" if scale_max else ""
+        return f"Blant {who} er gjennomsnittet **{_value(first)}**{scale}{about} (n = {n})."
     picked = [r for r in rows if r["option"] in lead] or [
         max((r for r in rows if r["value"] is not None), key=lambda r: r["value"], default=rows[0])
     ]
@@ -74,14 +79,18 @@ def lead_sentence(rows: list[dict[str, Any]], lead: list[str], how_many: bool) -
             f"Blant {who} (n = {n}) kan tallet for {hidden}{about} ikke vises: det er skjult for å beskytte "
             "bedriftene som svarte (for få svar, eller det ville gjort det mulig å regne ut et lite tall)."
         )
-    common = "" if (lead and picked[0]["option"] in lead) else "det vanligste svaret "
+    counts = " og ".join(fmt_count(r["count"]) for r in picked if r.get("count") is not None)
+    tail = f"{counts} av {n}" if counts else f"n = {n}"
+    if not (lead and picked[0]["option"] in lead):
+        top = picked[0]
+        return f"Det vanligste svaret blant {who}{about} var «{top['option']}» (**{_value(top)}**, {tail})."
     if how_many and all(r.get("count") is not None for r in picked):
         said = " og ".join(f"**{fmt_count(r['count'])}** ({_value(r)}) «{r['option']}»" for r in picked)
         return f"Av {n} {who} som svarte{about}, svarte {said}."
-    said = " og ".join(f"**{_value(r)}** {common}«{r['option']}»" for r in picked)
-    counts = " og ".join(fmt_count(r["count"]) for r in picked if r.get("count") is not None)
-    tail = f" ({counts} av {n})" if counts else f" (n = {n})"
-    return f"Blant {who} svarte {said}{about}{tail}."
+    said = " og ".join(f"**{_value(r)}** «{r['option']}»" for r in picked)
+    if len(picked) > 1 and first["unit"] == "pct":
+        said += f" (til sammen {fmt(round(sum(r['value'] for r in picked), 1), 'pct')})"
+    return f"Blant {who} svarte {said}{about} ({tail})."
 
 
 def _key(srows: list[dict[str, Any]], lead: list[str]) -> float | None:
@@ -115,8 +124,8 @@ def range_sentence(series, lead: list[str]) -> str | None:
         + " + ".join(f"«{r['option']}»" for r in ([r for r in first if r["option"] in lead] or first[:1]))
     )
     return (
-        f"Høyest {what}: **{_name(hi[0], varying)}** ({fmt(hi[1], unit)}); lavest: "
-        f"**{_name(lo[0], varying)}** ({fmt(lo[1], unit)})."
+        f"Høyest {what}: **{_name(hi[0], varying)}** ({_value({'value': hi[1], 'unit': unit})}); lavest: "
+        f"**{_name(lo[0], varying)}** ({_value({'value': lo[1], 'unit': unit})})."
     )
 
 
@@ -138,7 +147,7 @@ def compose(
     if rank:
         series.sort(key=lambda s: (_key(s[1], lead) is None, -(_key(s[1], lead) or 0)))
     if len(series) == 1:
-        lines += [lead_sentence(series[0][1], lead, how_many), ""]
+        lines += [lead_sentence(series[0][1], lead, how_many, len(question.get("scale") or [])), ""]
     else:
         sentence = range_sentence(series, lead)
         if sentence:
@@ -191,6 +200,6 @@ def compare_lines(pairs: list[Pair], label: str) -> list[str]:
         unit = r["unit"]
         out.append(
             f"- {where + ': ' if where else ''}«{r['option']}»: rapporten {fmt(float(r['value']), unit)}, "
-            f"beregnet {fmt(round(p.computed, 1 if unit == 'pct' else 2), unit)}."
+            f"beregnet {_value({'value': round(p.computed, 1 if unit == 'pct' else 2), 'unit': unit})}."
         )
     return out

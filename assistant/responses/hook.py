@@ -44,6 +44,7 @@ TOP_PAIRS = (
     ("Nyttig", "Svært nyttig"), ("Viktig", "Svært viktig"), ("Godt", "Svært godt"), ("Delvis enig", "Helt enig"),
     ("I stor grad", "I svært stor grad"),
 )  # fmt: skip
+WHY = r"\bhvorfor\b|forklar|\bårsak|hva betyr|tolkes|varsom|\bkonklu"
 HOW_MANY = r"\bhvor mange\b|\bantall bedrifter\b|\bkor mange\b"
 BY_WORDS = {
     "landsforening": r"landsforening|bransje",
@@ -65,7 +66,14 @@ def answer(q, decision, executor) -> Answer | None:
     min_cell = max(1, settings.get_int("ASSISTANT_MIN_CELL"))
     if re.search(RAW_DATA, q.text):
         return Answer(q.raw, "none", False, REFUSAL.format(min_cell=min_cell))
-    if q.intent not in FIGURE_INTENTS or not q.question_id or q.question_score < MIN_SCORE:
+    # "Hva er de største utfordringene for bedrifter i Rogaland?" reads as an explanation, but with a group
+    # named and no why-words it asks for the group's figures
+    named_group = q.intent == "explain" and not re.search(WHY, q.text) and any(groups_in(q.text).values())
+    if (
+        (q.intent not in FIGURE_INTENTS and not named_group)
+        or not q.question_id
+        or q.question_score < MIN_SCORE
+    ):
         return None
     info = knowledge.question(q.question_id)
     if info is None or info["wave"] not in loaded or (q.wave and q.wave != info["wave"]):
@@ -73,7 +81,7 @@ def answer(q, decision, executor) -> Answer | None:
     plan = decision.plan if decision.route == "data" else None
     if plan is not None and (plan.question_id != q.question_id or plan.also):
         return None  # the sample tables, or two questions side by side: the report's own rows
-    if plan is None and decision.reason not in UNPUBLISHED:
+    if plan is None and decision.reason not in UNPUBLISHED and not named_group:
         return None
     request, lead = request_from_question(q, info)
     try:
@@ -82,9 +90,11 @@ def answer(q, decision, executor) -> Answer | None:
         return Answer(q.raw, "none", False, str(err))
     if not result.rows:
         return None
-    published = _published_rows(executor, plan) if plan is not None and plan.kind == "rows" else []
+    published = _published_rows(executor, plan) if plan is not None else []
     pairs = compare(executor, published, info["wave"]) if published else []
     label = published[0]["source"] if published else None
+    if label and label[:1].isdigit():  # a figure stated in the prose of a section
+        label = f"avsnitt {label}"
     lines, caveats = compose(
         result.rows,
         info,
@@ -107,7 +117,12 @@ def answer(q, decision, executor) -> Answer | None:
     ]
     if label:
         sources.insert(
-            1, Source(label=label, section=published[0].get("section"), page=published[0].get("page"))
+            1,
+            Source(
+                label=label[:1].upper() + label[1:],
+                section=published[0].get("section"),
+                page=published[0].get("page"),
+            ),
         )
     caveats = [*result.notes, *caveats, UNWEIGHTED]
     if any(r["suppressed"] for r in result.rows):
