@@ -193,3 +193,24 @@ def test_a_running_assistant_sees_an_import_without_restart(built, tmp_path):
         assert after["route"] == "data" and after["sources"][0]["label"] == "Respondentdata (november 2021)"
     finally:
         a.close()
+
+
+def test_ranked_means_and_a_group_worded_as_an_explanation(assistant, df):
+    d = assistant.ask("Hvilken rolle har størst betydning for arbeidsmiljøarbeidet?").to_dict()
+    means = [r["value"] for r in d["data"]]
+    assert d["route"] == "data" and all(r["unit"] == "mean" for r in d["data"])
+    assert "Høyest gjennomsnitt" in first_paragraph(d)
+    assert "**Avvik fra avsnitt 4.2:**" in d["answer"] and "rapporten 3,9" in d["answer"]  # the printed means
+    shown = re.findall(r"gjennomsnitt (\d,\d\d)", d["answer"])
+    assert shown == sorted(shown, reverse=True) and len(means) == 4
+    d = assistant.ask(
+        "Hva er de største utfordringene i arbeidsmiljøarbeidet for bedrifter i Oslo?"
+    ).to_dict()
+    assert d["route"] == "data" and first_paragraph(d).startswith(
+        "Det vanligste svaret blant bedrifter i Oslo"
+    )
+    oslo = df[df["fylke"] == 5]
+    cols = [c for c in df.columns if c.startswith("UTFORDRINGER__")]
+    answered = oslo[oslo[cols].eq(1).any(axis=1)]
+    top = max(cols, key=lambda c: answered[c].eq(1).sum())
+    assert f"{int(answered[top].eq(1).sum())} av {len(answered)}" in first_paragraph(d)
