@@ -20,8 +20,10 @@ import pandas as pd
 import streamlit as st
 
 from assistant import charts, knowledge, settings
+from assistant.compose.numbers import fmt
 from assistant.export_docx import answer_docx, conversation_docx
 from assistant.press import SHORT_MAX, plain_text, press_text, source_line  # noqa: F401  (tests use them from here)
+from assistant.responses.compose import HIDDEN, footnote
 
 log = logging.getLogger("barometerassistenten.app")
 
@@ -89,6 +91,17 @@ def ask(question: str, history: list[str]) -> dict[str, Any]:
         log.exception("Answering failed for question %r", question)
         return {"question": question, "route": "none", "answerable": False, "answer": ERROR_TEXT, "sources": [],
                 "sql": None, "data": None, "chart": None, "caveats": [], "error": True}  # fmt: skip
+
+
+def responses_loaded() -> dict[str, dict[str, Any]]:
+    """Waves with imported respondent-level responses (issue 9); empty when none or on any failure."""
+    try:
+        from assistant.responses import loaded_waves
+
+        return loaded_waves(load_assistant().executor)
+    except Exception:
+        log.exception("Could not read the respondent-data status")
+        return {}
 
 
 def waves() -> dict[str, dict[str, Any]]:
@@ -238,11 +251,29 @@ def show_data(i: int, answer: dict[str, Any]) -> None:
         if rows:
             frame = pd.DataFrame(rows)
             table = frame[[c for c in TABLE_COLUMNS if c in frame.columns]].copy()
+            hidden = "suppressed" in frame.columns and bool(frame["suppressed"].fillna(False).any())
+            if "suppressed" in frame.columns:  # computed from responses: hidden cells read «–»
+                table["value"] = [
+                    HIDDEN if r.get("value") is None else fmt(r["value"], r.get("unit") or "")
+                    for r in rows
+                ]
+                table["n"] = [HIDDEN if r.get("n") is None else r["n"] for r in rows]
+                if "published_value" in frame.columns:
+                    table["published_value"] = [
+                        "" if pd.isna(v) else fmt(v, r.get("unit") or "")
+                        for v, r in zip(frame["published_value"], rows, strict=True)
+                    ]
             if "wave" in table:
                 table["wave"] = table["wave"].map(lambda w: waves().get(w, {}).get("label", w))
             if "unit" in table:
                 table["unit"] = table["unit"].map(lambda u: UNITS.get(u, u))
-            st.dataframe(table.rename(columns=TABLE_COLUMNS), hide_index=True, key=f"tabell_{i}")
+            st.dataframe(
+                table.rename(columns={**TABLE_COLUMNS, "published_value": "Rapporten"}),
+                hide_index=True,
+                key=f"tabell_{i}",
+            )
+            if hidden:
+                st.caption(escape_md(footnote(settings.get_int("ASSISTANT_MIN_CELL"))))
             st.download_button(
                 "Last ned CSV", frame.to_csv(index=False).encode("utf-8"), file_name=f"barometer-svar-{i}.csv",
                 mime="text/csv", key=f"csv_{i}", on_click="ignore", icon=":material/download:",
@@ -396,8 +427,30 @@ def start_page() -> None:
     st.info(CANNOT, icon=":material/info:")
 
 
-def sidebar() -> None:
+def responses_section() -> None:
+    """Which waves have respondent-level data loaded (the figures are then computed from them)."""
+    loaded = responses_loaded()
+    st.subheader("Respondentdata")
+    if not loaded:
+        st.caption("Ingen respondentdata er lastet inn. Svarene bygger på tallene i rapporten.")
+        return
+    for wave_id, meta in loaded.items():
+        label = waves().get(wave_id, {}).get("label", wave_id)
+        st.markdown(
+            f"**{escape_md(label)}**: {thousands(int(meta['respondents']))} svar lastet inn  \n"
+            + escape_md(f"fra «{meta['file_name']}», {str(meta['imported_at']).replace('T', ' ')}")
+        )
+    st.caption(
+        "Tall for disse bølgene beregnes fra svarene og sammenlignes med rapporten. Grupper og svar med færre "
+        f"enn {settings.get_int('ASSISTANT_MIN_CELL')} bedrifter vises som «–»."
+    )
+
+
+def sidebar():
+    """The sidebar; returns the slot at its top for the respondent-data status, filled last so the page
+    does not wait for the engine to load before it shows."""
     with st.sidebar:
+        status = st.container()
         st.header("Spørsmålene i undersøkelsen")
         st.caption(
             "Fra spørreskjemaet (Vedlegg 2), ordnet etter tema. Se hvordan et spørsmål ble stilt, eller hva bedriftene svarte."
@@ -418,6 +471,7 @@ def sidebar() -> None:
                     title = q["title"] if q["title"][:2].isupper() else q["title"][0].lower() + q["title"][1:]
                     right.button("Resultater", key=f"resultater_{q['id']}", type="tertiary", icon=":material/bar_chart:",
                                  on_click=queue, args=(f"Hva svarte bedriftene om {title}?",))  # fmt: skip
+    return status
 
 
 def main() -> None:
@@ -433,7 +487,7 @@ def main() -> None:
     )
     prompt = (prompt or st.session_state.pop("pending", None) or "").strip() or None
 
-    sidebar()
+    status = sidebar()
     head, button = st.columns([5, 2], vertical_alignment="bottom")
     head.title("Barometerassistenten")
     if messages or prompt:
@@ -462,6 +516,8 @@ def main() -> None:
             messages[-1]["failed"] = bool(answer.get("error"))
             messages.append({"role": "assistant", "answer": answer})
             show_answer(len(messages) - 1, answer)
+    with status:
+        responses_section()
 
 
 if __name__ == "__main__":  # how Streamlit (and AppTest) runs the script; tests import the helpers

@@ -1,4 +1,5 @@
-"""Command line: build | ask | eval | bench (run from the repo root with the project's virtualenv)."""
+"""Command line: build | ask | eval | bench | codebook | responses-template | import-responses | remove-responses
+(run from the repo root with the project's virtualenv)."""
 
 from __future__ import annotations
 
@@ -63,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     be.add_argument("--repeat", type=int, default=5)
     sub.add_parser("fit", help="tilpass rangererens vekter (knowledge/ranker.json) på spørsmålsbanken")
+    _add_response_commands(sub)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
@@ -121,7 +123,31 @@ def main(argv: list[str] | None = None) -> int:
         from .bench import run_bench
 
         return run_bench(args.file, args.repeat)
+    if args.cmd in RESPONSE_COMMANDS:
+        from .responses.cli import run
+
+        return run(args)
     return 2
+
+
+RESPONSE_COMMANDS = ("codebook", "responses-template", "import-responses", "remove-responses")
+
+
+def _add_response_commands(sub) -> None:
+    """Respondent-level data (issue 9); the work is in assistant/responses/cli.py."""
+    c = sub.add_parser("codebook", help="skriv ut kodeboken (spørsmål, koder, bakgrunnsvariabler)")
+    c.add_argument("--json", action="store_true", help="som JSON (kontrakten for dataleverandører)")
+    t = sub.add_parser("responses-template", help="tom CSV-mal med kolonnene en svarfil skal ha")
+    t.add_argument("--wave", help="bølge, for eksempel 2021-11 eller 2022-06")
+    t.add_argument("--out", "-o", metavar="FIL", help="skriv malen til FIL (standard: skjermen)")
+    i = sub.add_parser("import-responses", help="importer en svarfil (CSV, Parquet eller SPSS .sav)")
+    i.add_argument("file", nargs="?", metavar="FIL")
+    i.add_argument("--wave", help="bølge, for eksempel 2021-11")
+    i.add_argument("--mapping", metavar="MAP.yaml", help="oversetter leverandørens kolonnenavn og koder")
+    i.add_argument("--replace", action="store_true", help="erstatt data som allerede finnes for bølgen")
+    i.add_argument("--check", action="store_true", help="bare kontroller filen; importer ingenting")
+    r = sub.add_parser("remove-responses", help="fjern importerte svar for en bølge")
+    r.add_argument("--wave", help="bølge, for eksempel 2021-11")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
@@ -16,6 +17,7 @@ import duckdb
 from . import bank, knowledge, settings
 from .embed import make_embedder
 from .report import parse_report
+from .responses.store import carry_over
 from .retrieve import Index, passage_text_for_index
 from .types import Passage
 
@@ -181,16 +183,23 @@ def _targets() -> list[dict[str, Any]]:
     return out
 
 
-def build(force: bool = False, log=print) -> Path:
-    """Build unless the content hash says nothing changed. Concurrent builds wait for each other."""
-    out = settings.data_dir()
+@contextlib.contextmanager
+def data_lock(out: Path):
+    """Builds and response imports into `out` wait for each other (one lock file beside the folder)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out.parent / f".{out.name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            return _build_locked(out, force, log)
+            yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def build(force: bool = False, log=print) -> Path:
+    """Build unless the content hash says nothing changed. Concurrent builds wait for each other."""
+    out = settings.data_dir()
+    with data_lock(out):
+        return _build_locked(out, force, log)
 
 
 def _build_locked(out: Path, force: bool, log) -> Path:
@@ -211,6 +220,10 @@ def _build_locked(out: Path, force: bool, log) -> Path:
     log("Bygger databasen …")
     n_rows = _load_db(tmp / DB_NAME)
     log(f"  {n_rows} publiserte tall lastet.")
+    # imported respondent-level responses survive a rebuild (issue 9)
+    carried = carry_over(out / DB_NAME, tmp / DB_NAME)
+    if carried:
+        log(f"  Respondentdata beholdt for: {', '.join(carried)}.")
     log("Deler rapporten i avsnitt …")
     passages = parse_report()
     passages += questionnaire_passages(len(passages))

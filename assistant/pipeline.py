@@ -1,6 +1,6 @@
 """The one place that chains the steps. Each step is `step(turn, ctx)` over one typed `Turn`:
 
-    normalize → understand → followup → route → answer_data → answer_text → refusal → press
+    normalize → understand → followup → route → responses → answer_data → answer_text → refusal → press
 
 A step that cannot answer leaves `turn.answer` empty (and may change the decision: a data question with no
 rows falls back to the text); the refusal step answers whatever is left.
@@ -25,6 +25,7 @@ from .embed import make_embedder
 from .llm import make_chat_model, rewrite_question
 from .match import Matcher
 from .report import section_titles, split_sentences
+from .responses import hook as responses
 from .retrieve import Index
 from .sql.execute import Executor
 from .state import Turn
@@ -33,7 +34,15 @@ from .types import Answer, Question
 log = logging.getLogger(__name__)
 
 UNDERSTAND = (normalize.run, understand.run, followup.run)
-STEPS = (*UNDERSTAND, route.run, answer_data.run, answer_text.run, refusal.run, press.run)
+STEPS = (
+    *UNDERSTAND,
+    route.run,
+    responses.run,  # respondent-level data, when imported for the wave (issue 9)
+    answer_data.run,
+    answer_text.run,
+    refusal.run,
+    press.run,
+)
 
 
 class Assistant:

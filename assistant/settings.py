@@ -41,6 +41,12 @@ SETTINGS: dict[str, Setting] = {
         Setting("ASSISTANT_SQL_MAX_ROWS", "500", "Row cap for one SQL statement."),
         Setting("ASSISTANT_MAX_QUESTION_CHARS", "2000", "Longer questions are cut to this many characters."),
         Setting(
+            "ASSISTANT_MIN_CELL",
+            "5",
+            "Disclosure control for respondent-level data: a cell or base counting fewer respondents is "
+            "hidden, with complementary cells so it cannot be worked out.",
+        ),
+        Setting(
             "ASSISTANT_FEEDBACK_DIR", "feedback", "Where the app stores thumbs up/down feedback (JSON lines)."
         ),
     )

@@ -39,16 +39,33 @@ class Executor:
     """Runs guarded SELECTs. One connection, one lock: DuckDB connections are not shared across threads."""
 
     def __init__(self, path: Path):
+        self.path = path
         self.conn = connect_readonly(path)
+        self._identity = _identity(path)
+        self.generation = 0  # bumped when the file was swapped (a build or a response import) and reopened
         self._lock = threading.Lock()
         self.time_limit_ms = settings.get_int("ASSISTANT_SQL_TIME_LIMIT_MS")
         self.max_rows = settings.get_int("ASSISTANT_SQL_MAX_ROWS")
 
+    def refresh(self) -> bool:
+        """Reopen when the database file was replaced since it was opened (an import swaps in a new file).
+        Costs one stat call; returns True when it reopened."""
+        identity = _identity(self.path)
+        if identity == self._identity or identity is None:
+            return False
+        with self._lock:
+            if identity != self._identity:
+                self.conn.close()
+                self.conn = connect_readonly(self.path)
+                self._identity = identity
+                self.generation += 1
+        return True
+
     def run(self, sql: str, params: list[Any] | None = None, max_rows: int | None = None) -> Result:
         """Guarded SELECT. `max_rows` overrides the cap for the engine's own catalogue queries."""
-        check(sql, self.conn)
         cap = max_rows or self.max_rows
-        with self._lock:
+        with self._lock:  # the guard too: `refresh` may swap the connection it parses with
+            check(sql, self.conn)
             timer = threading.Timer(self.time_limit_ms / 1000, self.conn.interrupt)
             timer.start()
             try:
@@ -67,3 +84,11 @@ class Executor:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino, st.st_mtime_ns

@@ -22,8 +22,13 @@ ALLOWED_TABLES = frozenset(
         "results",
         "waves",
         "questions",
+        "v_resp_waves",
+        "v_resp_respondents",
+        "v_resp_answers",
     }
 )
+# Respondent-level views: allowed only inside a statement whose output rows are aggregates (issue 9).
+RESPONDENT_TABLES = frozenset({"v_resp_respondents", "v_resp_answers"})
 ALLOWED_FUNCTIONS = frozenset(
     {
         "sum",
@@ -109,6 +114,8 @@ def _check(sql: str, conn: duckdb.DuckDBPyConnection | None) -> None:
             raise GuardError("Spørringen viser til en tabell som ikke er tillatt.")
         if name not in ALLOWED_TABLES and name not in ctes:
             raise GuardError(f"Tabellen «{table.name}» er ikke tillatt.")
+    if any(t.name.lower() in RESPONDENT_TABLES for t in tree.find_all(exp.Table)):
+        _check_aggregated(tree)
     for node in tree.walk():
         if isinstance(node, exp.Anonymous):
             raise GuardError(f"Funksjonen «{node.name}» er ikke tillatt.")
@@ -116,3 +123,42 @@ def _check(sql: str, conn: duckdb.DuckDBPyConnection | None) -> None:
             fname = (node.sql_name() or "").lower()
             if fname not in ALLOWED_FUNCTIONS:
                 raise GuardError(f"Funksjonen «{fname}» er ikke tillatt.")
+
+
+def _outer_selects(tree: exp.Expression) -> list[exp.Select]:
+    if isinstance(tree, exp.Union):
+        return _outer_selects(tree.left) + _outer_selects(tree.right)
+    if isinstance(tree, exp.Subquery):
+        return _outer_selects(tree.this)
+    return [tree] if isinstance(tree, exp.Select) else []
+
+
+def _check_aggregated(tree: exp.Expression) -> None:
+    """Respondent-level rows never leave the engine: every row a statement over respondent views returns
+    must be an aggregate (a GROUP BY or aggregate-only projection), never keyed by the respondent row id.
+
+    >>> check("SELECT storrelse, count(DISTINCT rid) AS n FROM v_resp_respondents GROUP BY storrelse")
+    >>> check("SELECT * FROM v_resp_answers")
+    Traceback (most recent call last):
+    ...
+    assistant.sql.guard.GuardError: Svar fra enkeltbedrifter kan bare hentes ut som samletall.
+    """
+    refused = GuardError("Svar fra enkeltbedrifter kan bare hentes ut som samletall.")
+    selects = _outer_selects(tree)
+    if not selects or tree.find(exp.Window):  # a window keeps one output row per respondent
+        raise refused
+    for sel in selects:
+        group = sel.args.get("group")
+        keys = {k.sql().lower() for k in (group.expressions if group else [])}
+        if any(c.name.lower() == "rid" for k in (group.expressions if group else []) for c in k.find_all(exp.Column)):
+            raise refused
+        if not group and not any(p.find(exp.AggFunc) for p in sel.expressions):
+            raise refused
+        for proj in sel.expressions:
+            inner = proj.unalias() if isinstance(proj, exp.Alias) else proj
+            if isinstance(inner, exp.Star) or inner.find(exp.Star) and not inner.find(exp.AggFunc):
+                raise refused
+            if inner.find(exp.AggFunc) or isinstance(inner, exp.Literal | exp.Null):
+                continue
+            if inner.sql().lower() not in keys:
+                raise refused
