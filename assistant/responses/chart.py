@@ -3,9 +3,8 @@ hidden cells. One group gives plain horizontal bars."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import textwrap
+from typing import Any
 
 from ..charts import SINGLE, _base, option_colours
 from .compose import HIDDEN

@@ -150,7 +150,11 @@ def _check_aggregated(tree: exp.Expression) -> None:
     for sel in selects:
         group = sel.args.get("group")
         keys = {k.sql().lower() for k in (group.expressions if group else [])}
-        if any(c.name.lower() == "rid" for k in (group.expressions if group else []) for c in k.find_all(exp.Column)):
+        if any(
+            c.name.lower() == "rid"
+            for k in (group.expressions if group else [])
+            for c in k.find_all(exp.Column)
+        ):
             raise refused
         if not group and not any(p.find(exp.AggFunc) for p in sel.expressions):
             raise refused
