@@ -26,7 +26,7 @@ from .normalize import tokens
 from .report import split_sentences
 from .route import Decision, group_words
 from .state import Context, Turn
-from .types import Answer, Question
+from .types import Answer, Question, Source
 
 DATE_PATTERN = re.compile(
     r"\d+\.\s*[–-]\s*\d+\.|\d+\. (januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)"
@@ -63,6 +63,8 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     q: Question = turn.question  # type: ignore[assignment]
     if d.reason == "statement":
         return statement_answer(ctx, q, d), d
+    if d.reason == "caveats":
+        return caveats_answer(ctx, q, ctx.previous_answer(turn.history)), d
     if d.reason == "questionnaire":
         matches = ctx.match.match_questions(ctx.match.strip_slots(q.text), turn.qvec())
         text, sources = compose_questionnaire(q, matches)
@@ -118,7 +120,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         ctx.index.bm25.idf,
         limit=3,
         prefer_total=q.group_dim is None,
-        focus=" ".join(q.items),
+        focus=" ".join([*q.items, q.option_word or ""]),
         must_mention=d.must_mention,
         explain=q.intent == "explain" or bool(re.search(r"\bhvorfor\b", q.text)),
         expansion=expansion,
@@ -162,6 +164,30 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
     text, sources = compose_passages(picked)
     caveats = [SKEWED] if any("svarskala" in s.lower() for _p, s, _ in picked) else []
     return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats)
+
+
+GENERAL_CAVEATS = (
+    "Utvalget er ikke vektet, og svarprosenten var om lag 10 % i november 2021 og 13 % i juni 2022: tallene "
+    "gjelder bedriftene som svarte, ikke alle NHOs medlemsbedrifter (7.2).",
+    "2021 var første gang barometeret ble gjennomført, og undersøkelsen ble gjort mens koronapandemien preget "
+    "arbeidslivet; rapporten ber derfor om at funnene tolkes med varsomhet (2.1).",
+    "Forskjeller mellom grupper er ikke testet for statistisk signifikans (7.3).",
+)
+
+
+def caveats_answer(ctx: Context, q: Question, previous: Answer | None) -> Answer:
+    """What to watch out for in the previous answer's figures: its own caveats, then the survey's."""
+    own = list(previous.caveats) if previous is not None else []
+    labels = [s.label for s in (previous.sources if previous is not None else [])][:3]
+    head = "Dette bør du være obs på med tallene"
+    head += f" i forrige svar ({', '.join(labels)}):" if labels else ":"
+    lines = [head, "", *(f"- {c}" for c in own)]
+    lines += [f"- {c}" for c in GENERAL_CAVEATS if not any(c.split()[:3] == o.split()[:3] for o in own)]
+    sources = [*(previous.sources[:2] if previous is not None else [])]
+    for sec in ("7.2", "2.1", "7.3"):
+        title = ctx.titles.get(sec, "")
+        sources.append(Source(label=f"{sec} {title}".strip(), section=sec))
+    return Answer(q.raw, "text", True, "\n".join(lines), sources=sources)
 
 
 def mentions_item(q: Question, picked) -> bool:

@@ -84,9 +84,9 @@ def locate(quote: str, passages: list[Passage]) -> tuple[int, str] | None:
         if want not in _squash(p.text):
             continue
         sentences = split_sentences(p.text)
-        for i in range(len(sentences)):
-            for j in range(i, min(i + 3, len(sentences))):
-                joined = " ".join(sentences[i : j + 1])
+        for size in (1, 2, 3):  # the fewest sentences that hold the quote
+            for i in range(len(sentences) - size + 1):
+                joined = " ".join(sentences[i : i + size])
                 if want in _squash(joined):
                     return p.id, joined
         return p.id, p.text

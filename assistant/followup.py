@@ -13,7 +13,7 @@ from . import intents
 from .match import Matcher
 from .state import Context, Turn
 from .types import Question
-from .understand import is_followup
+from .understand import is_followup, understand
 
 NEW_TOPIC_SCORE = 0.55
 WEAK_SCORE = 0.35
@@ -22,10 +22,78 @@ TERMINAL = {"empty", "injection", "code", "english", "out_of_scope", "questionna
 
 def run(turn: Turn, ctx: Context) -> None:
     assert turn.question is not None
-    turn.question = resolve(turn.question, turn.prev, ctx.match)
+    shifted = shift_measure(turn, ctx)
+    turn.question = shifted if shifted is not None else resolve(turn.question, turn.prev, ctx.match)
+
+
+def shift_measure(turn: Turn, ctx: Context) -> Question | None:
+    """"Var det nyttig?" after "Hvor mange har hatt kontakt med NAV Arbeidslivssenter?": a short follow-up
+    asking for a measure the previous question does not have is read together with the previous question
+    (the topic from there, the measure from here), and keeps its group and wave."""
+    cur, prev = turn.question, turn.prev
+    if prev is None or cur is None or not prev.question_id or cur.intent in TERMINAL:
+        return None
+    if len(cur.text.split()) > 7 or not re.search(intents.ANAPHOR, cur.text):
+        return None
+    phrase = ctx.match.option_phrase(cur.text)
+    if phrase is None or ctx.match.match_options(cur.text, prev.question_id)[0]:
+        return None
+    text = f"{prev.text} {cur.text}"
+    vec = ctx.embedder.cached_query(text)
+    ranked = ctx.match.match_questions(ctx.match.strip_slots(text), vec)
+    # the best-ranked question that has the measure asked for
+    fit = next((qid for qid, p, _l in ranked if p >= 0.05 and ctx.match.match_options(cur.text, qid)[0]), None)
+    if fit is None:
+        return None
+    combo = understand(ctx.match, cur.raw, text, vec)
+    options, word = ctx.match.match_options(cur.text, fit)
+    return replace(
+        combo,
+        question_id=fit,
+        question_score=max(0.5, max(p for qid, p, _l in ranked if qid == fit)),  # topic and measure agree
+        items=ctx.match.match_items(text, fit),
+        options=options,
+        option_word=word,
+        text=cur.text,
+        group_dim=cur.group_dim or prev.group_dim,
+        group_key=cur.group_key if cur.group_dim else prev.group_key,
+        wave=cur.wave or prev.wave,
+        context=f"{prev.context} {prev.text}".strip(),
+        inherited=[*combo.inherited, "followup"],
+    )
+
+
+def about_previous(cur: Question, prev: Question | None) -> Question | None:
+    """A question about the previous answer itself — its base, who was asked, what to watch out for — keeps
+    that answer's keys (question, item, group, wave, options) and asks for something else about them."""
+    if prev is None or prev.question_id is None or not re.search(intents.ANAPHOR, cur.text):
+        return None
+    keys = dict(
+        question_id=prev.question_id,
+        question_score=prev.question_score,
+        items=prev.items,
+        options=prev.options,
+        option_word=prev.option_word,
+        group_dim=cur.group_dim or prev.group_dim,
+        group_key=cur.group_key if cur.group_dim else prev.group_key,
+        wave=cur.wave or prev.wave,
+        method_topic=None,
+        context=f"{prev.context} {prev.text}".strip(),
+        inherited=[*cur.inherited, "followup", "previous"],
+    )
+    if re.search(intents.ABOUT_WHO, cur.text):
+        return replace(cur, intent="questionnaire", **keys)
+    if re.search(intents.ABOUT_BASE, cur.text):
+        return replace(cur, intent="figure", measure="n", **keys)
+    if re.search(intents.ABOUT_CAVEATS, cur.text) and len(cur.text.split()) <= 14:
+        return replace(cur, intent="caveats", **keys)
+    return None
 
 
 def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
+    about = about_previous(cur, prev)
+    if about is not None:
+        return about
     if prev is None or prev.intent in TERMINAL or cur.intent in TERMINAL:
         return cur
     if re.search(r"\b(av|blant) (dem|disse|de samme)\b|\bav de bedriftene\b", cur.text) and not cur.group_dim:

@@ -43,5 +43,27 @@ RANK_WORDS = r"flest|færrest|høyest|lavest|størst|minst|\bmest\b|\bminst\b"
 SAMPLE_WORDS = r"svar|deltok|deltak|representert|utvalg|invitert|hvor mange (bedrifter|virksomheter)|\bflest\b|\bfærrest\b"
 # "Hvor mange svarte?" right after a figure asks for that figure's base
 BASE_OF_FIGURE = r"(og )?(hvor mange|kor mange) (bedrifter |verksemder |virksomheter )?(svarte|har svart|svarte på det|svarte på dette)( på (det|dette|spørsmålet))?\s*\??"
+# one company's or one person's own answers: never shown (the survey reports aggregates only)
+SINGLE_COMPANY = (
+    r"\b(bedrift|firma|virksomhet|verksemd|respondent|organisasjon)(en)? (nr\.?|nummer|med id|med nummer|id)\s*\d+|"
+    r"\bsvarene (til|fra) (bedrift|firma|virksomhet|verksemd|respondent)|\benkeltsvar\b|\brådata\b|"
+    r"\b(hva|kva) svarte (min|vår|mi|vår egen) (bedrift|virksomhet|verksemd)|\borganisasjonsnummer|\borg\.? ?nr|"
+    r"\bhvilke bedrifter (svarte|har svart|sa|mente)\b|\bhvem (svarte|sa|mente) (at|hva|ja|nei)\b|"
+    r"\b(navn|navnene) på (bedriftene|respondentene|de som svarte)|\bliste over (alle )?(bedriftene|respondentene|svarene)"
+)
+# questions about the previous answer rather than a new topic
+ANAPHOR = r"\b(det|dette|disse|dem|den|tallet|tallene|andelen|prosenten|spørsmålet|svaret|resultatet|de tallene)\b"
+ABOUT_BASE = (
+    r"\b(basert på|grunnlaget|grunnlag|utvalget bak|hvor stor er n|hvor mange (bedrifter )?(svarte|har svart) på (det|dette|spørsmålet)|"
+    r"hvor mange (bedrifter |svar )?(er|var|ligger) (det|dette|tallet|tallene|andelen) basert)"
+)
+ABOUT_WHO = (
+    r"\b(hvem|kven) (fikk|ble stilt|vart stilt|ble spurt|vart spurt|svarte på|gjelder) (det|dette|spørsmålet|tallet|tallene)|"
+    r"\bgjelder (det|dette|tallet|tallene) (alle|bare|kun)\b|\b(ble|vart) (alle|alle bedrifter|alle bedriftene) spurt\b"
+)
+ABOUT_CAVEATS = (
+    r"\b(obs på|være obs|forbehold|feilkilde|svakhet|usikkerhet|stole på|hvor sikre?|hvor pålitelig|"
+    r"tolkes|varsom|ta høyde for|fallgruver|begrensning)"
+)
 # a press officer checking a claim: "Kan jeg skrive at …?", "Stemmer det at …?" — the claim is the question
 VERIFY = r"^(kan (jeg|vi|eg) (skrive|si|påstå|hevde) at|stemmer det at|er det (riktig|sant|korrekt|rett) at|stemmer påstanden om at) "

@@ -184,14 +184,14 @@ class Matcher:
         question published in the statement's section (or named by its figure), else the clearly best
         lexical match among that section's questions."""
         for t, target in enumerate(self.bank.targets):
-            if target.route != "text" or not target.quote:
+            if not target.quote:
                 continue
             found = locate(target.quote, passages)
             if found is None:
                 continue
             pid, sentence = found
             self.statements[t] = found
-            if target.question_id:
+            if target.question_id or target.route != "text":
                 continue
             p = passages[pid]
             in_section = [
@@ -402,6 +402,13 @@ class Matcher:
                 best.append((cover, o))
         best.sort(key=lambda x: -x[0])
         return ([best[0][1]], None) if best else ([], None)
+
+    def option_phrase(self, text: str) -> str | None:
+        """The first answer-option word of the lexicon the text uses ("nyttig", "stor grad"), if any."""
+        for phrase, pattern in self._option_res:
+            if pattern.search(text):
+                return phrase
+        return None
 
     def match_group(self, text: str) -> tuple[str | None, str | None]:
         """(group_dim, key): size key from the lexicon (or 'min-max'), or the canonical landsforening/fylke."""

@@ -1,6 +1,6 @@
 """The one place that chains the steps. Each step is `step(turn, ctx)` over one typed `Turn`:
 
-    normalize → understand → followup → route → responses → answer_data → answer_text → refusal → press
+    normalize → understand → followup → route → responses → answer_data → answer_text → refusal → confidence → press
 
 A step that cannot answer leaves `turn.answer` empty (and may change the decision: a data question with no
 rows falls back to the text); the refusal step answers whatever is left.
@@ -18,7 +18,18 @@ from typing import Any
 
 import numpy as np
 
-from . import answer_data, answer_text, bank, followup, normalize, press, route, settings, understand
+from . import (
+    answer_data,
+    answer_text,
+    bank,
+    confidence,
+    followup,
+    normalize,
+    press,
+    route,
+    settings,
+    understand,
+)
 from .build import DB_NAME, INDEX_DIR, build
 from .compose import refusal
 from .embed import make_embedder
@@ -41,6 +52,7 @@ STEPS = (
     answer_data.run,
     answer_text.run,
     refusal.run,
+    confidence.run,
     press.run,
 )
 
@@ -82,6 +94,7 @@ class Assistant:
         }
         self.titles = section_titles(self.index.passages)
         self.max_chars = settings.get_int("ASSISTANT_MAX_QUESTION_CHARS")
+        self.calibration = confidence.Calibration.load()
 
     # ------------------------------------------------------------------ public API
     def ask(self, question: str, history: list[str] | None = None) -> Answer:
@@ -136,6 +149,14 @@ class Assistant:
         answer.question = question
         answer.caveats = caveats + answer.caveats
         return answer
+
+    def previous_answer(self, history: list[str]) -> Answer | None:
+        """The answer the conversation's last question got (for questions about that answer)."""
+        return self._previous(tuple(history)) if history else None
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019  # one Assistant per process
+    def _previous(self, history: tuple[str, ...]) -> Answer | None:
+        return self._turn(history[-1], list(history[:-1]), STEPS).answer
 
     @functools.lru_cache(maxsize=256)  # noqa: B019  # one Assistant per process; the words come from the lexicon
     def mentioning(self, words: tuple[str, ...]) -> frozenset[int]:

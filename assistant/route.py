@@ -103,11 +103,13 @@ def decide(q: Question, und: Matcher) -> Decision:
         return Decision("none", q.intent)
     if q.intent == "questionnaire":
         return Decision("text", "questionnaire", sections=["8"])
-    if q.intent == "method":
-        return _decide_method(q, und)
+    if q.intent == "caveats":
+        return Decision("text", "caveats", sections=["7.2", "2.1"])
     statement = _statement(q, und)
     if statement is not None:
         return statement
+    if q.intent == "method":
+        return _decide_method(q, und)
 
     info = knowledge.question(q.question_id) if q.question_id else None
     if info is None or q.question_score < MIN_QUESTION_SCORE:
@@ -245,7 +247,7 @@ def _statement(q: Question, und: Matcher) -> Decision | None:
     if not q.votes or "followup" in q.inherited:  # a follow-up's few words say little on their own
         return None
     t, share = max(q.votes.items(), key=lambda kv: (kv[1], -kv[0]))
-    if und.bank.targets[t].route != "text" or t not in und.statements or share < STATEMENT_SHARE:
+    if t not in und.statements or share < STATEMENT_SHARE:
         return None
     data_share = math.fsum(
         v

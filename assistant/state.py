@@ -14,6 +14,7 @@ from .types import Answer, Question
 if TYPE_CHECKING:
     import numpy as np
 
+    from .confidence import Calibration
     from .embed import Embedder, LazyVector
     from .match import Matcher
     from .retrieve import Index
@@ -35,6 +36,7 @@ class Turn:
     decision: Decision | None = None  # route and plan
     answer: Answer | None = None  # set by the step that answers; later steps only add to it
     caveats: list[str] = field(default_factory=list)  # caveats found before an answer exists
+    exclude: int | None = None  # a bank phrasing left out of the bank (fitting the calibration only)
 
     def qvec(self, compute: bool = True) -> np.ndarray | None:
         if self.vector is None:
@@ -53,5 +55,8 @@ class Context(Protocol):
     titles: dict[str, str]
     following: dict[int, list[str]]
     max_chars: int
+    calibration: Calibration
 
     def mentioning(self, words: tuple[str, ...]) -> frozenset[int]: ...
+
+    def previous_answer(self, history: list[str]) -> Answer | None: ...

@@ -45,6 +45,7 @@ class Question:
     )
     question_id: str | None = None
     question_score: float = 0.0
+    runner_up: float = 0.0  # the ranker's probability for the next-best question
     question_lex: float = 0.0  # the lexical part of the match: how much of the wording the question covers
     items: list[str] = field(default_factory=list)
     group_dim: str | None = None  # storrelse | landsforening | fylke

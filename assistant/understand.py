@@ -24,10 +24,10 @@ def run(turn: Turn, ctx: Context) -> None:
     text = turn.text
     has_words = bool(re.search(r"[a-zæøå]{3}", text))
     turn.vector = LazyVector(lambda: ctx.embedder.cached_query(text, fresh=turn.fresh) if has_words else None)
-    turn.question = understand(ctx.match, turn.raw, text, turn.vector)
+    turn.question = understand(ctx.match, turn.raw, text, turn.vector, turn.exclude)
 
 
-def understand(m: Matcher, raw: str, text: str, qvec: Any = None) -> Question:
+def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int | None = None) -> Question:
     """`qvec`: the question's embedding, or an object whose get() computes it only when needed."""
     q = Question(raw=raw, text=text)
     if not re.search(r"[a-zæøå]", text):
@@ -51,6 +51,14 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None) -> Question:
             q.intent = "out_of_scope"
             q.out_of_scope_reason = why
             return q
+    if re.search(intents.SINGLE_COMPANY, text):
+        q.intent = "out_of_scope"
+        q.out_of_scope_reason = (
+            "Undersøkelsen rapporterer bare samlede tall for alle bedrifter og for grupper. Svarene til "
+            "enkeltbedrifter eller enkeltpersoner er ikke tilgjengelige, og jeg viser dem aldri. Jeg kan gi tallene "
+            "for gruppen bedriften tilhører, for eksempel etter bedriftsstørrelse."
+        )
+        return q
     company = m.company_name(raw)
     if company:
         q.intent = "out_of_scope"
@@ -84,8 +92,10 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None) -> Question:
     topic_text = m.strip_slots(text)  # group and wave words are slots, not the topic
     # the bank's nearest phrasings vote for targets; the ranker weighs their vote with the wording's match
     vec = qvec.get() if hasattr(qvec, "get") else qvec
-    q.votes = m.bank_votes(vec)
-    matches = m.match_questions(topic_text, vec, votes=q.votes)
+    q.votes = m.bank_votes(vec, exclude)
+    matches = m.match_questions(topic_text, vec, exclude, q.votes)
+    if len(matches) > 1:
+        q.runner_up = matches[1][1]
     if matches:
         q.question_id, q.question_score, lex = matches[0]
         q.question_lex = lex

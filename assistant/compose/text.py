@@ -208,7 +208,7 @@ def compose_passages(picked: list[tuple[Passage, str, float]]) -> tuple[str, lis
         by_passage[p.id].append(s)
     for p in order:
         quote = " ".join(by_passage[p.id]).lstrip("►• ").strip()
-        lines.append(f"Rapporten ({p.section_label}):\n\n> «{quote}»")
+        lines.append(f"> «{quote}»\n>\n> — Rapporten, {p.section_label}")
         src = passage_source(p, quote)
         sources.append(src)
         for fig in p.figures:
@@ -245,7 +245,12 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
     best = knowledge.question(q.question_id) if q.question_id else None
     if best is None:
         return "", []
-    lines = [
+    lines = []
+    if re.search(r"\b(hvem|kven)\b|\bgjelder (det|dette|tallet|tallene)|\balle (bedrifter|bedriftene) spurt", text):
+        # who was asked is what was asked: that first, then the wording
+        who = best.get("asked_to") or "Alle bedrifter"
+        lines.append(f"Spørsmålet ble stilt til: **{who}**" + (f" (filter: {best['filter']})." if best.get("filter") else "."))
+    lines += [
         f"Spørsmålet ble stilt slik ({WAVE_TEXT.get(best['wave'], best['wave'])}):",
         f"> «{best['text']}»",
     ]

@@ -1,0 +1,139 @@
+"""Step: how sure the assistant is that its answer answers what was asked — and asking back when it is not.
+
+The confidence is a logistic model over what the earlier steps found (the ranker's probability for the
+question, its margin over the runner-up, the bank's vote, how the answer was reached), fitted by
+`python -m assistant fit` on the question bank (each phrasing left out of the bank) and the project's own
+question sets; its threshold is chosen there too. Below the threshold no figure is given: the answer says
+what was understood and offers up to three questions the survey can answer (`suggestions`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from . import knowledge
+from .rank import Ranker
+from .state import Context, Turn
+from .types import Answer, Question, Suggestion
+
+FEATURES = (
+    "question", "margin", "vote", "lexical", "data", "statement", "search", "questionnaire", "method",
+    "followup", "named", "short",
+)  # fmt: skip
+SEARCH_REASONS = {
+    "search", "fallback", "prose", "item_prose", "figure_only", "size_prose", "group_prose", "rank_prose",
+    "no_rows",
+}  # fmt: skip
+# refusals decided by rule (the survey does not cover it): certain, never asked back
+RULE_REFUSALS = {
+    "empty", "injection", "code", "english", "out_of_scope", "smalltalk", "unpublished", "measure_mismatch",
+    "group_unpublished", "item_unpublished", "no_group", "company",
+}  # fmt: skip
+DEFAULT = {"weights": [0.0] * len(FEATURES), "bias": 3.0, "threshold": 0.0}
+VAGUE = re.compile(r"^(og |men )?(hvor|hva|hvordan|var|er|ble)\b.{0,25}\b(det|dette|den|de|dem|disse)\b\W*$")
+
+
+def features(turn: Turn) -> list[float]:
+    q: Question = turn.question  # type: ignore[assignment]
+    d = turn.decision
+    reason = d.reason if d is not None else ""
+    route = turn.answer.route if turn.answer is not None else "none"
+    return [
+        q.question_score,
+        q.question_score - q.runner_up,
+        max(q.votes.values(), default=0.0),
+        q.question_lex,
+        float(route == "data" or reason in ("rows", "rank_items", "rank_groups", "sample", "response")),
+        float(reason == "statement"),
+        float(reason in SEARCH_REASONS),
+        float(reason == "questionnaire"),
+        float(reason == "method" or q.intent == "method"),
+        float("followup" in q.inherited),
+        float(bool(q.items or q.options)),
+        float(len(q.text.split()) <= 4),
+    ]
+
+
+class Calibration:
+    def __init__(self, model: dict | None = None):
+        m = model or DEFAULT
+        self.weights = [float(w) for w in m["weights"]]
+        self.bias = float(m["bias"])
+        self.threshold = float(m.get("threshold", 0.0))
+
+    @classmethod
+    def load(cls) -> Calibration:
+        return cls(Ranker.load().model.get("answer"))
+
+    def probability(self, f: list[float]) -> float:
+        z = self.bias + math.fsum(w * x for w, x in zip(self.weights, f, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def run(turn: Turn, ctx: Context) -> None:
+    a, q = turn.answer, turn.question
+    if a is None or q is None:
+        return
+    reason = turn.decision.reason if turn.decision is not None else ""
+    if a.route == "none" and (reason in RULE_REFUSALS or q.intent in RULE_REFUSALS):
+        a.confidence = 0.95
+        return
+    cal: Calibration = ctx.calibration
+    p = round(cal.probability(features(turn)), 3)
+    a.confidence = p
+    vague = bool(VAGUE.match(q.text)) and not turn.history
+    if a.answerable and p >= cal.threshold and not vague:
+        return
+    suggestions = suggest(turn, ctx)
+    if not suggestions:
+        return
+    if a.answerable or vague:
+        turn.answer = ask_back(q, suggestions, p)
+    else:  # nothing found: the refusal says so, and offers what is close
+        a.suggestions = suggestions
+        a.answer += "\n\n**Mente du kanskje:**\n" + "\n".join(f"- {s.question}" for s in suggestions)
+
+
+def ask_back(q: Question, suggestions: list[Suggestion], confidence: float) -> Answer:
+    lines = [
+        "Jeg er ikke sikker på hva du spør om, så jeg gir ikke et tall som kan gjelde noe annet. "
+        "Mente du ett av disse spørsmålene?",
+        "",
+        *(f"- {s.question}" for s in suggestions),
+    ]
+    understood = _title(q.question_id) if q.question_id else None
+    if understood:
+        lines += ["", f"Slik jeg forstod det, handler spørsmålet om {understood}."]
+    return Answer(q.raw, "none", False, "\n".join(lines), confidence=confidence, suggestions=suggestions)
+
+
+def _title(qid: str | None) -> str | None:
+    info = knowledge.question(qid or "") or {}
+    title = str(info.get("title") or "")
+    return (title[0].lower() + title[1:] if title[1:2].islower() else title) if title else None
+
+
+def suggest(turn: Turn, ctx: Context, limit: int = 3) -> list[Suggestion]:
+    """Up to three questions the survey answers, nearest to what was asked: the bank targets the question's
+    nearest phrasings voted for, then the ranker's next questions."""
+    q: Question = turn.question  # type: ignore[assignment]
+    m = ctx.match
+    out: list[Suggestion] = []
+    seen: set[str] = set()
+    first_phrasing: dict[int, str] = {}
+    for p in m.bank.phrasings:
+        first_phrasing.setdefault(p.target, p.text)
+    for t, _share in sorted(q.votes.items(), key=lambda kv: (-kv[1], kv[0])):
+        target = m.bank.targets[t]
+        key = target.quote or f"{target.question_id}/{target.item}"
+        if key in seen or t not in first_phrasing:
+            continue
+        seen.add(key)
+        label = _title(target.question_id) or first_phrasing[t]
+        if target.item:
+            label = f"{label}: {target.item}"
+        out.append(Suggestion(label=label[:80], question=first_phrasing[t]))
+        if len(out) >= limit:
+            break
+    return out
