@@ -41,5 +41,4 @@ RANK_WORDS = r"flest|færrest|høyest|lavest|størst|minst|\bmest\b|\bminst\b"
 SAMPLE_WORDS = r"svar|deltok|deltak|representert|utvalg|invitert|hvor mange (bedrifter|virksomheter)|\bflest\b|\bfærrest\b"
 # "Hvor mange svarte?" right after a figure asks for that figure's base
 BASE_OF_FIGURE = r"(og )?(hvor mange|kor mange) (bedrifter |verksemder |virksomheter )?(svarte|har svart|svarte på det|svarte på dette)( på (det|dette|spørsmålet))?\s*\??"
-# a press officer checking a claim: "Kan jeg skrive at …?", "Stemmer det at …?" — the claim is the question
-VERIFY = r"^(kan (jeg|vi|eg) (skrive|si|påstå|hevde) at|stemmer det at|er det (riktig|sant|korrekt|rett) at|stemmer påstanden om at) "
+# Claim frames ("Kan jeg skrive at …?", "Stemmer det at …?") are recognised by assistant.claims.detect.

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from . import intents, knowledge, settings
+from . import claims, knowledge, settings
 from .build import DB_NAME, INDEX_DIR, build
 from .charts import chart_for
 from .compose.data import compose_rank, compose_rows, dedupe, sources_for_rows
@@ -139,7 +139,7 @@ class Assistant:
     # ------------------------------------------------------------------ steps
     def _understand_one(self, raw: str, prev: Question | None, fresh: bool) -> Question:
         raw = raw[: self.max_chars]
-        text = re.sub(intents.VERIFY, "", normalize(raw))  # "Kan jeg skrive at X?" asks about X
+        text = claims.strip_frame(normalize(raw))  # "Kan jeg skrive at X?" asks about X (issue 8)
         has_words = bool(re.search(r"[a-zæøå]{3}", text))
         lazy = LazyVector(lambda: self.embedder.cached_query(text, fresh=fresh) if has_words else None)
         q = self.und.understand(raw, text, lazy)
@@ -148,6 +148,9 @@ class Assistant:
         return q
 
     def _ask(self, question: str, history: list[str]) -> Answer:
+        # ── issue 8 hook: a claim check ("Kan jeg skrive at …?") is answered with a verdict ──
+        if (checked := claims.check(question, history, self._answer, self.und)) is not None:
+            return checked
         caveats: list[str] = []
         if len(question) > self.max_chars:
             caveats.append(f"Spørsmålet var svært langt; jeg leste bare de første {self.max_chars} tegnene.")

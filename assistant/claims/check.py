@@ -1,0 +1,261 @@
+"""The claim-check step: ask the pipeline for each claim's figures, judge them, and answer with a verdict.
+
+The only part of `assistant.claims` that runs the pipeline. A claim is asked as a question (its content
+with the frame stripped); the figures are the answer's data rows plus the figures its quoted report
+sentences state; `judge` compares. A claim stating several figures is checked clause by clause, a
+pasted draft sentence by sentence (at most MAX_CLAIMS).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .. import knowledge
+from ..normalize import normalize
+from ..report import split_sentences
+from ..types import Answer, Source, Suggestion
+from .detect import MAX_CLAIMS, ClaimRequest, detect
+from .judge import Verdict, judge
+from .parse import ParsedClaim, _groups, parse, prose_figures, split_figures
+
+AnswerFn = Callable[[str, list[str]], Answer]
+_FIGURE_LABEL = re.compile(r"^(Tabell|Figur|Fotnote)\s+\d+")
+OPENER = {
+    "supported": "Ja",
+    "contradicted": "Nei",
+    "partly": "Delvis",
+    "not_in_report": "Rapporten sier ikke noe om dette",
+}
+EXAMPLES = [
+    (
+        "Sjekk et tall om BHT",
+        "Stemmer det at 77 prosent av bedriftene har avtale med bedriftshelsetjenesten?",
+    ),
+    (
+        "Sjekk et tall om hjemmekontor",
+        "Kan jeg skrive at 55 prosent av bedriftene hadde ansatte på hjemmekontor i juni 2022?",
+    ),
+    (
+        "Sjekk et tall om Arbeidstilsynet",
+        "Er det riktig at 1 av 4 bedrifter var i kontakt med Arbeidstilsynet i 2021?",
+    ),
+]
+
+
+@dataclass
+class Checked:
+    """One clause: what it claims, the verdict, and the pipeline's answer it was judged on."""
+
+    clause: str
+    parsed: ParsedClaim
+    verdict: Verdict
+    answer: Answer | None
+
+
+def check(question: str, history: list[str], answer: AnswerFn, und: Any) -> Answer | None:
+    """The answer to a claim check, or None when the question is not one (the pipeline answers it)."""
+    request = detect(question)
+    if request is None:
+        return None
+    if not request.claims:  # "Stemmer det?": the claim may be the previous message
+        earlier = detect(history[-1]) if history else None
+        claims = (
+            earlier.claims if earlier and earlier.claims else [h for h in history[-1:] if parse(h).amounts]
+        )
+        if not claims:
+            return _ask_back(question)
+        request = ClaimRequest(question, claims)
+    sentences = [(s, [_check_clause(c, s, answer, und) for c in split_figures(s)]) for s in request.claims]
+    return _compose(question, request, sentences)
+
+
+def strip_frame(text: str) -> str:
+    """The claim inside a claim frame ("kan jeg skrive at X" → X); other text unchanged."""
+    request = detect(text)
+    return " ".join(request.claims) if request and request.claims else text
+
+
+# ---------------------------------------------------------------------------------------------- figures
+
+
+@lru_cache(maxsize=1)
+def _section_waves() -> dict[str, str]:
+    """The wave a report section's prose is about, where all its questions share one (chapters 4–6: 2021-11)."""
+    waves: dict[str, set[str]] = {}
+    for q in knowledge.questions():
+        sec = str(q.get("section") or "")
+        if not sec:
+            continue
+        for key in (sec, sec.split(".")[0]):
+            waves.setdefault(key, set()).add(q["wave"])
+    return {k: next(iter(v)) for k, v in waves.items() if len(v) == 1}
+
+
+def figures_of(answer: Answer) -> list[dict[str, Any]]:
+    """The report's figures an answer rests on: its data rows, and the figures (or, without any, the
+    statements) of the report sentences it quotes."""
+    figures: list[dict[str, Any]] = [dict(r) for r in answer.data or []]
+    waves = _section_waves()
+    for src in answer.sources:
+        if not src.quote or _FIGURE_LABEL.match(src.label or ""):
+            continue  # a table's caption is a label, not a statement
+        section = str(src.section or "")
+        wave = waves.get(section) or waves.get(section.split(".")[0])
+        for sentence in split_sentences(src.quote):
+            found = prose_figures(sentence, section, src.label, wave)
+            figures += found or [
+                {"value": None, "unit": "text", "sentence": sentence, "context": sentence, "source": src.label,
+                 "section": section, "section_label": src.label, "group_label": "Alle", "group_dim": "total",
+                 "wave": wave, "start": 0}
+            ]  # fmt: skip
+    return figures
+
+
+def _check_clause(clause: str, sentence: str, answer: AnswerFn, und: Any) -> Checked:
+    p = parse(clause)
+    if p.other_source:
+        return Checked(clause, p, judge(p, []), None)
+    question = clause
+    left, right = p.sides
+    if p.comparison and _groups(normalize(left)) and _groups(normalize(right)):
+        # two groups compared: ask for the whole breakdown, not one group
+        question = f"{und.strip_slots(normalize(clause))} etter bedriftsstørrelse"
+    history = [sentence] if clause != sentence and not clause.startswith(sentence[:20]) else []
+    ans = answer(question, history)
+    if not ans.answerable or ans.route == "none":
+        first = ans.answer.strip().split("\n\n")[0]
+        lead = "Rapporten sier ikke noe om dette. " + re.sub(
+            r"^Rapporten sier ikke noe om dette\.?\s*", "", first
+        )
+        return Checked(clause, p, Verdict("not_in_report", lead), ans)
+    figures = figures_of(ans)
+    qid = next((f.get("question_id") for f in figures if f.get("question_id")), None)
+    if qid:
+        p.options = und.match_options(normalize(clause), qid)[0]
+        if p.comparison:
+            p.side_options = (
+                und.match_options(normalize(left), qid)[0],
+                und.match_options(normalize(right), qid)[0],
+            )
+    return Checked(clause, p, judge(p, figures), ans)
+
+
+# ---------------------------------------------------------------------------------------------- answer
+
+
+def aggregate(verdicts: list[str]) -> str:
+    """One verdict for several figures: all hold → supported; none hold → contradicted (or not in the
+    report when none is there); some hold → partly.
+
+    >>> aggregate(["supported", "contradicted"]), aggregate(["contradicted", "not_in_report"])
+    ('partly', 'contradicted')
+    """
+    kinds = set(verdicts)
+    if kinds == {"supported"}:
+        return "supported"
+    if kinds == {"not_in_report"}:
+        return "not_in_report"
+    if "supported" in kinds or "partly" in kinds:
+        return "partly"
+    return "contradicted"
+
+
+def _sentence_verdict(sentence: str, checked: list[Checked]) -> tuple[str, str, str | None]:
+    """(verdict, lead text, corrected sentence) for one sentence of a claim."""
+    if len(checked) == 1:
+        c = checked[0]
+        return c.verdict.verdict, c.verdict.lead, c.verdict.corrected
+    verdict = aggregate([c.verdict.verdict for c in checked])
+    parts, corrected = [], sentence
+    for c in checked:
+        status = {
+            "supported": "stemmer",
+            "contradicted": "stemmer ikke",
+            "not_in_report": "finnes ikke i rapporten",
+        }
+        body = re.sub(r"^(Ja|Nei|Delvis|Rapporten sier ikke noe om dette)[.,:]?\s*", "", c.verdict.lead)
+        parts.append(f"«{c.clause}» {status.get(c.verdict.verdict, 'stemmer delvis')}: {body}")
+        if c.verdict.corrected and c.clause in corrected:
+            new = c.verdict.corrected
+            if not corrected.startswith(c.clause) and c.clause[:1].islower():
+                new = new[:1].lower() + new[1:]
+            corrected = corrected.replace(c.clause, new, 1)
+    lead = f"{OPENER[verdict]}. " + " ".join(p if p.endswith(".") else p + "." for p in parts)
+    return verdict, lead, corrected if corrected != sentence else None
+
+
+def _with_correction(lead: str, corrected: str | None) -> str:
+    if not corrected:
+        return lead
+    corrected = corrected.rstrip(". ")
+    return f"{lead} Skriv heller: «{corrected}.»"
+
+
+def _compose(question: str, request: ClaimRequest, sentences: list[tuple[str, list[Checked]]]) -> Answer:
+    results = [(s, *_sentence_verdict(s, checked)) for s, checked in sentences]
+    verdict = aggregate([v for _s, v, _l, _c in results])
+    if len(results) == 1:
+        _s, _v, lead, corrected = results[0]
+        lines = [_with_correction(lead, corrected)]
+    else:
+        held = sum(v == "supported" for _s, v, _l, _c in results)
+        first_wrong = next((_with_correction(lead, c) for _s, v, lead, c in results if v != "supported"), "")
+        summary = f"{held} av {len(results)} påstander stemmer med rapporten."
+        lines = [f"{OPENER[verdict]}. {summary} {first_wrong}".strip()]
+        lines += [f"- «{s}» – {_with_correction(lead, c)}" for s, _v, lead, c in results]
+    answers = [c.answer for _s, checked in sentences for c in checked if c.answer is not None]
+    caveats: list[str] = []
+    if request.unchecked:
+        caveats.append(
+            f"Jeg sjekker høyst {MAX_CLAIMS} setninger om gangen; disse ble ikke sjekket: "
+            + " ".join(f"«{u}»" for u in request.unchecked)
+        )
+    basis = [a.answer.strip() for a in answers if a.answerable and a.answer.strip()]
+    if basis:
+        lines.append("**Grunnlag i rapporten:**")
+        lines += list(dict.fromkeys(basis))
+    elif answers and verdict == "not_in_report":
+        rest = answers[0].answer.strip().split("\n\n")[1:]
+        lines += rest
+    sources: list[Source] = []
+    for a in answers:
+        for s in a.sources:
+            if all(x.label != s.label for x in sources):
+                sources.append(s)
+    for a in answers:
+        for c in a.caveats:
+            if c not in caveats:
+                caveats.append(c)
+    routes = [a.route for a in answers]
+    data = [r for a in answers for r in a.data or []]
+    return Answer(
+        question=question,
+        route="data" if "data" in routes else "text" if "text" in routes else "none",
+        answerable=verdict != "not_in_report",
+        answer="\n\n".join(lines),
+        sources=sources,
+        sql=next((a.sql for a in answers if a.sql), None),
+        data=data or None,
+        chart=next((a.chart for a in answers if a.chart), None),
+        caveats=caveats,
+        confidence=min([a.confidence for a in answers] or [1.0]),
+        verdict=verdict,
+    )
+
+
+def _ask_back(question: str) -> Answer:
+    return Answer(
+        question=question,
+        route="none",
+        answerable=False,
+        answer=(
+            "Hva vil du at jeg skal sjekke? Skriv eller lim inn påstanden du vil kontrollere mot rapporten, "
+            "for eksempel: «Stemmer det at 77 prosent av bedriftene har avtale med bedriftshelsetjenesten?»"
+        ),
+        confidence=0.2,
+        suggestions=[Suggestion(label, q) for label, q in EXAMPLES],
+    )
