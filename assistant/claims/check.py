@@ -19,7 +19,7 @@ from ..normalize import normalize
 from ..report import split_sentences
 from ..types import Answer, Source, Suggestion
 from .detect import MAX_CLAIMS, ClaimRequest, detect
-from .judge import Verdict, judge
+from .judge import NO_FIGURE, Verdict, _topic_tokens, judge
 from .parse import ParsedClaim, _groups, parse, prose_figures, split_figures
 
 AnswerFn = Callable[[str, list[str]], Answer]
@@ -53,7 +53,7 @@ class Checked:
     clause: str
     parsed: ParsedClaim
     verdict: Verdict
-    answer: Answer | None
+    answers: list[Answer]
 
 
 def check(question: str, history: list[str], answer: AnswerFn, und: Any) -> Answer | None:
@@ -69,8 +69,27 @@ def check(question: str, history: list[str], answer: AnswerFn, und: Any) -> Answ
         if not claims:
             return _ask_back(question)
         request = ClaimRequest(question, claims)
-    sentences = [(s, [_check_clause(c, s, answer, und) for c in split_figures(s)]) for s in request.claims]
+    sentences = []
+    for s in request.claims:
+        clauses = split_figures(s)
+        sentences.append(
+            (s, [_check_clause(c, _context_of(clauses, i, und), answer, und) for i, c in enumerate(clauses)])
+        )
     return _compose(question, request, sentences)
+
+
+def _context_of(clauses: list[str], i: int, und: Any) -> str | None:
+    """For a clause without a topic of its own ("og 3000 i juni 2022", "51 prosent av de største
+    bedriftene og …"), the clause that has the most of one, as a question: the pipeline's follow-up context."""
+    if len(clauses) < 2:
+        return None
+    sizes = [len(_topic_tokens(parse(und.strip_slots(normalize(c))))) for c in clauses]
+    if sizes[i] >= 2:
+        return None
+    j = max((j for j in range(len(clauses)) if j != i), key=lambda j: (sizes[j], -abs(j - i), -j))
+    if sizes[j] < 2 and i == 0:
+        return None
+    return as_question(parse(clauses[j if sizes[j] >= 2 else 0]))
 
 
 def strip_frame(text: str) -> str:
@@ -115,33 +134,79 @@ def figures_of(answer: Answer) -> list[dict[str, Any]]:
     return figures
 
 
-def _check_clause(clause: str, sentence: str, answer: AnswerFn, und: Any) -> Checked:
+def as_question(p: ParsedClaim) -> str:
+    """A claim's content as the question the pipeline answers: its figures become «hvor mange».
+
+    >>> as_question(parse("Hele 30 prosent av bedriftene opplevde bedre produktivitet"))
+    'hvor mange av bedriftene opplevde bedre produktivitet'
+    """
+    text = p.text
+    for a in sorted(p.amounts, key=lambda a: -a.start):
+        text = text[: a.start] + ("" if a.kind == "mean" else "hvor mange") + text[a.end :]
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _prose_lookup(question: str) -> str:
+    """The same question worded so the pipeline quotes the report's prose: naming both waves makes it look
+    for the sentences that compare them, and otherwise for the best sentences of the topic's section."""
+    text = re.sub(
+        r"(?i)\b(i |fra |frå |til )?(november |juni |høsten |sommeren )?(2021|2022)\b", " ", question
+    )
+    return re.sub(r"\s+", " ", text).strip() + " i november 2021 og juni 2022"
+
+
+def _check_clause(clause: str, previous: str | None, answer: AnswerFn, und: Any) -> Checked:
     p = parse(clause)
     if p.other_source:
-        return Checked(clause, p, judge(p, []), None)
-    question = clause
+        return Checked(clause, p, judge(p, []), [])
+    question = as_question(p)
     left, right = p.sides
     if p.comparison and _groups(normalize(left)) and _groups(normalize(right)):
         # two groups compared: ask for the whole breakdown, not one group
-        question = f"{und.strip_slots(normalize(clause))} etter bedriftsstørrelse"
-    history = [sentence] if clause != sentence and not clause.startswith(sentence[:20]) else []
-    ans = answer(question, history)
-    if not ans.answerable or ans.route == "none":
-        first = ans.answer.strip().split("\n\n")[0]
-        lead = "Rapporten sier ikke noe om dette. " + re.sub(
-            r"^Rapporten sier ikke noe om dette\.?\s*", "", first
+        question = f"{und.strip_slots(normalize(question))} etter bedriftsstørrelse"
+    history = [previous] if previous else []
+    if history:  # worded as a follow-up so the pipeline keeps the earlier clause's topic
+        question = "og " + question
+    first = answer(question, history)
+    answers, figures = [first], figures_of(first)
+    verdict = _judge_with_options(p, clause, figures, und)
+    unsure = (
+        verdict.reason in ("no_figure", "wave", "unit") or verdict.fit < 1.0
+    )  # a prose figure not fully on topic
+    if unsure and not (first.route == "none" and _refused_for_good(first)):
+        second = answer(_prose_lookup(question), history)
+        if second.answerable:
+            again = _judge_with_options(p, clause, figures + figures_of(second), und)
+            if again.verdict != "not_in_report" or verdict.verdict == "not_in_report":
+                verdict, answers = again, [first, second]
+    if verdict.verdict == "not_in_report" and first.route == "none":
+        lead = first.answer.strip().split("\n\n")[0]
+        verdict.lead = "Rapporten sier ikke noe om dette. " + re.sub(
+            r"^(Rapporten sier ikke noe om dette|Jeg finner ikke noe svar på dette[^.]*)\.?\s*", "", lead
         )
-        return Checked(clause, p, Verdict("not_in_report", lead), ans)
-    figures = figures_of(ans)
+        verdict.lead = verdict.lead.strip()
+        if verdict.lead.endswith("dette."):
+            verdict.lead = f"Rapporten sier ikke noe om dette: {NO_FIGURE}"
+    return Checked(clause, p, verdict, [a for a in answers if a.answerable] or answers)
+
+
+def _refused_for_good(a: Answer) -> bool:
+    """A deliberate refusal (another year, a topic the survey does not cover), not a failed search."""
+    return getattr(a, "_reason", "") not in ("not_found", "")
+
+
+def _judge_with_options(p: ParsedClaim, clause: str, figures: list[dict[str, Any]], und: Any) -> Verdict:
+    """Judge after reading which answer options the claim is about, in the terms of the question found."""
     qid = next((f.get("question_id") for f in figures if f.get("question_id")), None)
     if qid:
         p.options = und.match_options(normalize(clause), qid)[0]
         if p.comparison:
+            left, right = p.sides
             p.side_options = (
                 und.match_options(normalize(left), qid)[0],
                 und.match_options(normalize(right), qid)[0],
             )
-    return Checked(clause, p, judge(p, figures), ans)
+    return judge(p, figures)
 
 
 # ---------------------------------------------------------------------------------------------- answer
@@ -207,7 +272,7 @@ def _compose(question: str, request: ClaimRequest, sentences: list[tuple[str, li
         summary = f"{held} av {len(results)} påstander stemmer med rapporten."
         lines = [f"{OPENER[verdict]}. {summary} {first_wrong}".strip()]
         lines += [f"- «{s}» – {_with_correction(lead, c)}" for s, _v, lead, c in results]
-    answers = [c.answer for _s, checked in sentences for c in checked if c.answer is not None]
+    answers = [a for _s, checked in sentences for c in checked for a in c.answers]
     caveats: list[str] = []
     if request.unchecked:
         caveats.append(

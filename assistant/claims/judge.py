@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import knowledge
+from ..compose.numbers import n_text
 from ..normalize import fold, normalize, tokens
 from .parse import WAVE_TEXT, Amount, ParsedClaim, _groups
 
 _I = re.IGNORECASE
+_NOT_AN_ANSWER = re.compile(r"(?i)vet ikke|ikke relevant|ikke aktuelt")
 _NEGATION = re.compile(r"(?<![\wæøå])(ikke|ikkje|ingen|aldri)(?![\wæøå])", _I)
 _SPAN_WAVE = re.compile(
     r"(?:i |fra |frå )?(?:november|juni|høsten|sommeren|nov\.?)?\s*(?:2021|2022)|i juni|i november|"
@@ -26,12 +29,19 @@ _OPPOSITE_WORD = {
 _CHANGE_OPPOSITE = {"up": "gått ned", "down": "økt"}
 
 
+MIN_PROSE_FIT = 0.5  # share of the claim's content words a report sentence must hold to speak to it
+MIN_STATEMENT_FIT = 0.6  # … and to support a claim without a figure by itself
+NO_FIGURE = "jeg finner ikke et tall i rapporten som svarer til påstanden."
+
+
 @dataclass
 class Verdict:
     verdict: str  # supported | contradicted | partly | not_in_report
     lead: str
     corrected: str | None = None
     figure: dict[str, Any] | None = None
+    reason: str = ""  # why, for a caller that may look further: no_figure | group | unit | wave | source
+    fit: float = 1.0  # how well the figure it rests on matches the claim (prose: share of its words found)
 
 
 def band_of(label: str | None) -> tuple[float, float | None] | None:
@@ -83,11 +93,19 @@ def _loose(label: str) -> str:
 
 
 def _options_in(series: list[dict[str, Any]], wanted: list[str], negated: bool) -> list[dict[str, Any]]:
+    """The rows of a series for the options a claim names; a negated option the claim does not negate
+    ("har ansatte på hjemmekontor" is not «Har ikke ansatte …») gives way to its affirmative sibling."""
     want = {_loose(o) for o in wanted}
     rows = [r for r in series if _loose(r.get("option") or "") in want]
-    if len(rows) > 1:  # "har ansatte på hjemmekontor" is not «Har ikke ansatte …»
-        agree = [r for r in rows if bool(_NEGATION.search(r["option"])) == negated]
-        rows = agree or rows
+    agree = [r for r in rows if bool(_NEGATION.search(r["option"])) == negated]
+    if rows and not agree:
+        words = {w for r in rows for w in tokens(r["option"])}
+        agree = [
+            r
+            for r in series
+            if bool(_NEGATION.search(r.get("option") or "")) == negated and words <= set(tokens(r["option"]))
+        ]
+    rows = agree or rows
     sums = [r for r in rows if "(sum)" in r["option"]]
     return sums[:1] or rows
 
@@ -124,40 +142,48 @@ class _Reading:
         return self.rows[0]
 
 
-def _readings(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None = None) -> list[_Reading]:
-    """Candidate figures for the claim's subject, best first."""
+def _topic_tokens(p: ParsedClaim, text: str | None = None) -> set[str]:
+    """The claim's content words, without its figures and years (they say how many, not what)."""
     text = text if text is not None else p.text
-    claim_tok = set(tokens(normalize(text)))
+    for a in sorted(p.amounts, key=lambda a: -a.start):
+        if text is p.text or a.text in text:
+            text = text.replace(a.text, " ")
+    text = re.sub(r"\b(19|20)\d\d\b", " ", text)
+    return {t for t in tokens(normalize(text)) if not t.isdigit()}
+
+
+_UNIT_OF_KIND = {"pct": "pct", "ratio": "pct", "quant": "pct", "count": "count", "mean": "mean"}
+
+
+def _readings(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None = None) -> list[_Reading]:
+    """Candidate figures for the claim's subject, best first. A data series needs the claim's options (or
+    only one answer to choose); a prose figure needs the claim's words in its sentence."""
+    claim_tok = _topic_tokens(p, text)
+    kind = p.amounts[0].kind if p.amounts else None
     out: list[_Reading] = []
     for series in _series(figures):
         first = series[0]
         if first.get("sentence") is not None:  # a figure stated in the report's prose
-            context = set(tokens(normalize(first.get("context") or first["sentence"])))
-            fit = len(claim_tok & context) / max(len(claim_tok), 1)
-            out.append(
-                _Reading(
-                    first["value"],
-                    first.get("unit") or "pct",
-                    series,
-                    fit,
-                    first.get("low"),
-                    first.get("high"),
-                )
-            )
+            sentence = set(tokens(normalize(first["sentence"])))
+            piece = set(tokens(normalize(first.get("context") or "")))
+            # the sentence must speak to the claim; its piece around the figure breaks ties between figures
+            fit = (len(claim_tok & sentence) + 0.25 * len(claim_tok & piece)) / max(len(claim_tok), 1)
+            unit = first.get("unit") or "pct"
+            out.append(_Reading(first["value"], unit, series, fit, first.get("low"), first.get("high")))
             continue
         rows = _options_in(series, p.options, p.negated) if p.options else []
         if not rows:
-            plain = [
-                r
-                for r in series
-                if not re.match(r"(?i)vet ikke|ikke relevant|ikke aktuelt", r.get("option") or "")
-            ]
+            plain = [r for r in series if not _NOT_AN_ANSWER.match(r.get("option") or "")]
+            if kind is not None:  # "1713 bedrifter svarte": the series' one count, not its share
+                plain = [r for r in plain if r.get("unit") == _UNIT_OF_KIND[kind]] or plain
             if len(plain) == 1:
                 rows = plain
             elif any(r.get("option") == "Ja" for r in series):
                 rows = [r for r in series if r.get("option") == "Ja"]
-            elif len(series) == 1:
-                rows = series
+            elif kind == "count" and plain and all(r.get("unit") == "count" for r in plain):
+                rows = [
+                    min(plain, key=lambda r: abs(math.log((r["value"] or 1) / (p.amounts[0].value or 1))))
+                ]
         if not rows:
             continue
         item_tok = set(tokens(normalize(first.get("item") or "")))
@@ -165,7 +191,7 @@ def _readings(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None = 
         if p.options and any(_loose(r["option"]) in {_loose(o) for o in p.options} for r in rows):
             fit += 0.5
         value = round(sum(float(r["value"]) for r in rows), 2)
-        out.append(_Reading(value, first.get("unit") or "pct", rows, fit, series=series))
+        out.append(_Reading(value, rows[0].get("unit") or "pct", rows, fit, series=series))
     return sorted(out, key=lambda r: -r.fit)
 
 
@@ -228,11 +254,11 @@ def describe(r: _Reading) -> str:
     if f.get("wave") in WAVE_TEXT:
         src.append(WAVE_TEXT[f["wave"]])
     if f.get("n"):
-        src.append(f"n = {str(f['n']).replace('-', '–')}")
+        src.append(f"n = {n_text(str(f['n']))}")
     return " ".join(parts) + f" ({', '.join(s for s in src if s)})"
 
 
-def _figure_phrase(r: _Reading, like: Amount | None) -> str:
+def _figure_phrase(r: _Reading) -> str:
     """The report's figure written the way the claim wrote its own ("1 av 4" stays a ratio when the report says so)."""
     f = r.first
     if f.get("sentence") is not None and f.get("text"):
@@ -249,10 +275,14 @@ def _replace(text: str, start: int, end: int, new: str) -> str:
 
 
 def _corrected_amount(p: ParsedClaim, a: Amount, r: _Reading) -> str:
-    new = _figure_phrase(r, a)
-    if a.kind == "quant" and not re.match(r"\s*av\b", p.text[a.end :]):
-        new += " av"
-    out = _replace(p.text, a.start, a.end, new)
+    new, end = _figure_phrase(r), a.end
+    if a.kind == "quant":
+        noun = re.match(r"\s+(bedrift|virksomhet|verksemd)(?![\wæøå])", p.text[a.end :])
+        if noun:  # "hver tredje bedrift" → "3 av 10 bedrifter"
+            new, end = f"{new} {noun.group(1)}er", a.end + noun.end()
+        elif not re.match(r"\s*av\b", p.text[a.end :]):
+            new += " av"
+    out = _replace(p.text, a.start, end, new)
     return _fix_wave(out, p, r)
 
 
@@ -309,9 +339,10 @@ def judge(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict:
             "not_in_report",
             f"Rapporten sier ikke noe om dette. Påstanden viser til en annen kilde («{p.other_source}»), "
             "ikke til NHOs Arbeidsmiljøbarometer 2021.",
+            reason="source",
         )
     if not figures:
-        return Verdict("not_in_report", "Rapporten sier ikke noe om dette.")
+        return Verdict("not_in_report", f"Rapporten sier ikke noe om dette: {NO_FIGURE}", reason="no_figure")
     if p.comparison:
         v = _judge_comparison(p, figures)
         if v is not None:
@@ -326,31 +357,38 @@ def judge(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict:
             "not_in_report",
             "Rapporten sier ikke noe om dette: den viser ikke tall for denne gruppen "
             f"({missing_group}) om dette spørsmålet.",
+            reason="group",
         )
-    readings = _readings(p, narrowed)
-    if p.amounts:
-        readings = [r for r in readings if r.value is not None]
+    readings = [
+        r
+        for r in _readings(p, narrowed)
+        if (r.value is not None or not p.amounts)
+        and (r.first.get("sentence") is None or r.fit >= MIN_PROSE_FIT)
+    ]
     if not readings:
-        return Verdict(
-            "not_in_report",
-            "Rapporten sier ikke noe om dette: jeg finner ikke et tall som svarer til påstanden.",
-        )
+        return Verdict("not_in_report", f"Rapporten sier ikke noe om dette: {NO_FIGURE}", reason="no_figure")
     if not p.amounts:
         return _judge_unquantified(p, readings)
     a = p.amounts[0]
-    fitting = [r for r in readings if r.fit >= readings[0].fit - 1e-9]
+    same_unit = [r for r in readings if r.unit == _UNIT_OF_KIND[a.kind]]
+    if not same_unit:
+        return Verdict(
+            "not_in_report",
+            f"Rapporten sier ikke noe om dette i den formen: {describe(readings[0])}.",
+            figure=readings[0].first,
+            reason="unit",
+        )
+    same_wave = [r for r in same_unit if r.first.get("wave") in p.waves] if p.waves else same_unit
+    pool = same_wave or same_unit
+    fitting = [r for r in pool if r.fit >= pool[0].fit - 1e-9]
     best = next((r for r in fitting if _fits_amount(a, r)), fitting[0])
-    if best.first.get("sentence") is not None and best.fit < 0.2:
-        return Verdict(
-            "not_in_report",
-            "Rapporten sier ikke noe om dette: jeg finner ikke et tall som svarer til påstanden.",
-        )
-    if a.kind in ("pct", "ratio", "quant") and best.unit != "pct" or a.kind == "mean" and best.unit != "mean":
-        return Verdict(
-            "not_in_report",
-            f"Rapporten sier ikke noe om dette som en andel: {describe(best)}.",
-            figure=best.first,
-        )
+    verdict = _judge_amount(p, a, best, figures)
+    verdict.fit = min(best.fit, 1.0)
+    return verdict
+
+
+def _judge_amount(p: ParsedClaim, a: Amount, best: _Reading, figures: list[dict[str, Any]]) -> Verdict:
+    """The claim's figure against the report's figure for its subject (wave, group and other readings)."""
     if _fits_amount(a, best):
         if _wave_mismatch(p, best):
             wave = WAVE_TEXT[best.first["wave"]]
@@ -359,50 +397,79 @@ def judge(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict:
                 f"Nei. Tallet gjelder {wave}, ikke {WAVE_TEXT.get(p.waves[0], p.waves[0])}: {describe(best)}.",
                 _fix_wave(p.text, p, best),
                 best.first,
+                reason="wave",
             )
         return Verdict("supported", f"Ja. Det stemmer med rapporten: {describe(best)}.", None, best.first)
-    why = f"Rapporten viser {_figure_phrase(best, a)}, ikke {a.text}"
-    other = next((r for r in readings[1:] if _fits_amount(a, r) and r.fit >= best.fit - 1e-9), None)
-    if other is None and p.groups:
-        others = [
-            r for r in _readings(p, figures) if _fits_amount(a, r) and not _group_fits(p.groups[0], r.first)
-        ]
-        other = others[0] if others else None
-        if other is not None:
-            why += f" ({a.text} gjelder {_group_phrase(other.first.get('group_label')) or 'alle bedriftene'})"
+    why = f"Rapporten viser {_figure_phrase(best)}, ikke {a.text}"
+    elsewhere = [
+        r for r in _readings(p, figures) if r.value is not None and r.unit == best.unit and _fits_amount(a, r)
+    ]
+    for r in elsewhere:
+        if p.waves and r.first.get("wave") in WAVE_TEXT and r.first.get("wave") not in p.waves:
+            why += f" ({a.text} gjelder {WAVE_TEXT[r.first['wave']]})"
+            break
+        if p.groups and not _group_fits(p.groups[0], r.first):
+            why += f" ({a.text} gjelder {_group_phrase(r.first.get('group_label')) or 'alle bedriftene'})"
+            break
     return Verdict(
         "contradicted", f"Nei. {why}: {describe(best)}.", _corrected_amount(p, a, best), best.first
     )
 
 
 def _judge_unquantified(p: ParsedClaim, readings: list[_Reading]) -> Verdict:
-    """A claim without a figure: a direction ("produktiviteten ble bedre") is weighed against its opposite."""
+    """A claim without a figure: a superlative is checked against the ranking, a direction ("produktiviteten
+    ble bedre") against its opposite, a statement against the report sentence that says it."""
     best = readings[0]
+    if p.superlative:
+        v = _judge_superlative(p, readings)
+        if v is not None:
+            return v
     opposite = _opposite_reading(p, best)
     if opposite is not None:
+        detail = f"{describe(best)}, mot {describe(opposite)}"
         if best.value > opposite.value:
             return Verdict(
-                "supported",
-                f"Ja, flere svarte dette enn det motsatte: {describe(best)}, mot {describe(opposite)}.",
-                None,
-                best.first,
+                "supported", f"Ja, flere svarte dette enn det motsatte: {detail}.", None, best.first
             )
         return Verdict(
-            "contradicted",
-            f"Nei. Færre svarte dette enn det motsatte: {describe(best)}, mot {describe(opposite)}.",
-            None,
-            best.first,
+            "contradicted", f"Nei. Færre svarte dette enn det motsatte: {detail}.", None, best.first
         )
-    if best.first.get("sentence") is not None and best.fit >= 0.6:
-        return Verdict(
-            "supported", f"Ja. {describe(best)[:1].upper() + describe(best)[1:]}.", None, best.first
-        )
+    if best.first.get("sentence") is not None:
+        if best.fit >= MIN_STATEMENT_FIT:
+            return Verdict("supported", f"Ja. {_capital(describe(best))}.", None, best.first)
+        return Verdict("not_in_report", f"Rapporten sier ikke noe om dette: {NO_FIGURE}", reason="no_figure")
+    if p.options and best.fit >= 1.5:
+        return Verdict("supported", f"Ja. Rapporten viser {describe(best)}.", None, best.first)
     return Verdict(
-        "supported" if best.fit >= 1.5 else "not_in_report",
-        f"Rapporten viser: {describe(best)}.",
+        "not_in_report",
+        f"Rapporten sier ikke noe om dette direkte. Den viser {describe(best)}.",
         None,
         best.first,
     )
+
+
+def _judge_superlative(p: ParsedClaim, readings: list[_Reading]) -> Verdict | None:
+    """ "… er den nyttigste tjenesten": the item (or group) the claim names must top the ranking."""
+    data = [r for r in readings if r.first.get("sentence") is None and r.value is not None]
+    if len(data) < 2:
+        return None
+    named = data[0]
+    lowest = p.superlative in ("lavest", "færrest", "minst", "dårligst")
+    top = (min if lowest else max)(data, key=lambda r: r.value)
+    if named.fit <= min(r.fit for r in data):
+        return None  # the claim does not single out one of them
+    if top.value == named.value:
+        return Verdict("supported", f"Ja. Det stemmer med rapporten: {describe(named)}.", None, named.first)
+    return Verdict(
+        "contradicted",
+        f"Nei. {('Lavest' if lowest else 'Høyest')} er {describe(top)}; til sammenligning {describe(named)}.",
+        None,
+        top.first,
+    )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _opposite_reading(p: ParsedClaim, r: _Reading) -> _Reading | None:
@@ -464,7 +531,15 @@ def _judge_comparison(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict 
 def _judge_change(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict | None:
     """ "Andelen økte fra 2021 til 2022": the same measure in two waves."""
     by_wave: dict[str, _Reading] = {}
-    for r in _readings(p, [f for f in figures if _is_total(f)]):
+    readings = _readings(p, [f for f in figures if _is_total(f)])
+    by_sentence: dict[str, dict[str, _Reading]] = {}
+    for r in readings:  # a sentence that states both waves ("fra 65 prosent … til 55 prosent") comes first
+        if r.first.get("sentence") and r.first.get("wave") in WAVE_TEXT:
+            by_sentence.setdefault(r.first["sentence"], {}).setdefault(r.first["wave"], r)
+    both = [waves for waves in by_sentence.values() if len(waves) == 2]
+    if both:
+        by_wave = both[0]
+    for r in readings:
         w = r.first.get("wave")
         if w in WAVE_TEXT and w not in by_wave and r.unit == "pct":
             by_wave[w] = r

@@ -28,7 +28,7 @@ _MEAN = re.compile(r"(?<![\w,.])(\d,\d)(?![\d]|\s*(?:%|prosent))")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 # numbers that name something rather than state a figure: size bands, years, dialogmøte 2, covid-19
 _NOT_FIGURES = re.compile(
-    r"\d+\s*(?:-|–|til)\s*\d+(?:\s*(?:ansatte|ansatt|årsverk|tilsette))?|"
+    r"(?<!\d)\d{1,3}\s*(?:-|–|til)\s*\d+(?!\s*(?:%|prosent|\d))(?:\s*(?:ansatte|ansatt|årsverk|tilsette))?|"
     r"(?:over|flere enn|fleire enn|mer enn|meir enn|under|færre enn|minst)?\s*\d+\s*(?:\+|eller flere|eller fleire|eller mer)?\s*(?:ansatte|ansatt|årsverk|tilsette)|"
     r"\d+\s*(?:\+|eller flere|eller fleire|eller mer)|dialogmøte\s*2|covid-19|\b19[5-9]\d\b|\b20[0-4]\d\b|"
     r"(?:de |dei )?siste \w+ år(?:ene|a)?",
@@ -223,9 +223,10 @@ def _waves(norm: str) -> list[str]:
 def _comparison(low: str) -> tuple[str, str, tuple[str, str]] | None:
     """("more"|"less", comparator, (left, right)) for "flere X enn Y"; None when there is no comparison."""
     v = _vocab()
+    named = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(low)]  # "200 eller flere ansatte"
     for m in re.finditer(r"(?<![\wæøå])([a-zæøå]+)(?![\wæøå])", low):
         word = m.group(1)
-        if word not in v["more"] and word not in v["less"]:
+        if word not in v["more"] and word not in v["less"] or any(a <= m.start() < b for a, b in named):
             continue
         enn = re.search(r"(?<![\wæøå])enn(?![\wæøå])", low[m.end() :])
         if not enn:
@@ -365,7 +366,16 @@ def prose_figures(
                 if j < idx and any(s <= b.start < e for b in amounts):
                     break  # an earlier figure's piece: its group is not this figure's
         s, e = next(((s, e) for s, e in pieces if s <= a.start < e), (0, len(sentence)))
-        waves = _waves(normalize(sentence[a.end : a.end + 25])) or _waves(normalize(sentence[s:e]))
+        waves = next(
+            (
+                ws
+                for ws in (
+                    _waves(normalize(t)) for t in (sentence[a.end : a.end + 25], sentence[s:e], sentence)
+                )
+                if ws
+            ),
+            [],
+        )
         waves = waves if len(waves) == 1 else [w for w in [wave] if w]
         label_g = "Alle"
         if group is not None:
