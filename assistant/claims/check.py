@@ -197,15 +197,15 @@ def _refused_for_good(a: Answer) -> bool:
 
 def _judge_with_options(p: ParsedClaim, clause: str, figures: list[dict[str, Any]], und: Any) -> Verdict:
     """Judge after reading which answer options the claim is about, in the terms of the question found."""
-    qid = next((f.get("question_id") for f in figures if f.get("question_id")), None)
-    if qid:
-        p.options = und.match_options(normalize(clause), qid)[0]
+    qids = list(dict.fromkeys(f["question_id"] for f in figures if f.get("question_id")))
+
+    def options(text: str) -> list[str]:  # a figure may print two questions side by side (Figur 3)
+        return list(dict.fromkeys(o for q in qids for o in und.match_options(normalize(text), q)[0]))
+
+    if qids:
+        p.options = options(clause)
         if p.comparison:
-            left, right = p.sides
-            p.side_options = (
-                und.match_options(normalize(left), qid)[0],
-                und.match_options(normalize(right), qid)[0],
-            )
+            p.side_options = (options(p.sides[0]), options(p.sides[1]))
     return judge(p, figures)
 
 

@@ -192,6 +192,16 @@ def _readings(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None = 
             fit += 0.5
         value = round(sum(float(r["value"]) for r in rows), 2)
         out.append(_Reading(value, rows[0].get("unit") or "pct", rows, fit, series=series))
+        words = {w for r in rows for w in tokens(r["option"])}
+        for total in series:  # the report's own merge of this answer with its neighbour ("… (sum)")
+            if (
+                "(sum)" in (total.get("option") or "")
+                and total not in rows
+                and words <= set(tokens(total["option"]))
+            ):
+                out.append(
+                    _Reading(float(total["value"]), total.get("unit") or "pct", [total], fit, series=series)
+                )
     return sorted(out, key=lambda r: -r.fit)
 
 
@@ -497,16 +507,22 @@ def _judge_comparison(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict 
     left, right = p.sides
     lg, rg = _groups(normalize(left)), _groups(normalize(right))
     lo_opts, ro_opts = p.side_options
-    if lg and rg and lg[0] != rg[0]:
+    shared = p.groups[0] if p.groups else None
+    if lg and rg and lg[0] != rg[0]:  # two groups
         a = _value_for(p, figures, left, lg[0])
         b = _value_for(p, figures, right, rg[0])
-    elif lo_opts and ro_opts and lo_opts != ro_opts:
-        base = ParsedClaim(**{**p.__dict__, "options": lo_opts})
-        a = _value_for(base, figures, left, lg[0] if lg else (p.groups[0] if p.groups else None))
-        base = ParsedClaim(**{**p.__dict__, "options": ro_opts})
-        b = _value_for(base, figures, right, rg[0] if rg else (p.groups[0] if p.groups else None))
-    else:
-        return None
+    elif lo_opts and ro_opts and lo_opts != ro_opts:  # two answers ("positiv enn negativ endring")
+        a = _value_for(
+            ParsedClaim(**{**p.__dict__, "options": lo_opts}), figures, left, lg[0] if lg else shared
+        )
+        b = _value_for(
+            ParsedClaim(**{**p.__dict__, "options": ro_opts}), figures, right, rg[0] if rg else shared
+        )
+    else:  # two items ("verneombudet … enn ledelsen"), each side naming its own
+        a = _value_for(p, figures, left, shared)
+        b = _value_for(p, figures, right, shared)
+        if a is not None and b is not None and (a.fit <= 1.0 or b.fit <= 1.0):
+            return None  # a side names no item of its own
     if a is None or b is None or a.rows == b.rows:
         return None
     holds = a.value > b.value if p.comparison == "more" else a.value < b.value
