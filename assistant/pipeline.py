@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from . import claims, knowledge, settings
+from . import briefs, claims, knowledge, settings
 from .build import DB_NAME, INDEX_DIR, build
 from .charts import chart_for
 from .compose.data import compose_rank, compose_rows, dedupe, sources_for_rows
@@ -151,6 +151,9 @@ class Assistant:
         # ── issue 8 hook: a claim check ("Kan jeg skrive at …?") is answered with a verdict ──
         if (checked := claims.check(question, history, self._answer, self.und)) is not None:
             return checked
+        # ── issue 8 hook: a key-figure brief ("Gi meg tre tall om hjemmekontor") ──
+        if (brief := briefs.answer(question, self.executor, self.index.passages, self.titles)) is not None:
+            return brief
         caveats: list[str] = []
         if len(question) > self.max_chars:
             caveats.append(f"Spørsmålet var svært langt; jeg leste bare de første {self.max_chars} tegnene.")
