@@ -7,8 +7,8 @@ import pytest
 
 from assistant.claims import detect, judge, parse, split_figures
 from assistant.claims.check import aggregate, as_question
-from assistant.claims.judge import band_of
 from assistant.claims.parse import prose_figures
+from assistant.claims.readings import band_of
 
 # ------------------------------------------------------------------------------------------------ detect
 

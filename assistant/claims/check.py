@@ -19,8 +19,9 @@ from ..normalize import normalize
 from ..report import split_sentences
 from ..types import Answer, Source, Suggestion
 from .detect import MAX_CLAIMS, ClaimRequest, detect
-from .judge import NO_FIGURE, Verdict, _topic_tokens, judge
-from .parse import ParsedClaim, _groups, parse, prose_figures, split_figures
+from .judge import NO_FIGURE, Verdict, judge
+from .parse import ParsedClaim, groups_in, parse, prose_figures, split_figures
+from .readings import topic_tokens
 
 AnswerFn = Callable[[str, list[str]], Answer]
 _FIGURE_LABEL = re.compile(r"^(Tabell|Figur|Fotnote)\s+\d+")
@@ -83,7 +84,7 @@ def _context_of(clauses: list[str], i: int, und: Any) -> str | None:
     bedriftene og …"), the clause that has the most of one, as a question: the pipeline's follow-up context."""
     if len(clauses) < 2:
         return None
-    sizes = [len(_topic_tokens(parse(und.strip_slots(normalize(c))))) for c in clauses]
+    sizes = [len(topic_tokens(parse(und.strip_slots(normalize(c))))) for c in clauses]
     if sizes[i] >= 2:
         return None
     j = max((j for j in range(len(clauses)) if j != i), key=lambda j: (sizes[j], -abs(j - i), -j))
@@ -161,7 +162,7 @@ def _check_clause(clause: str, previous: str | None, answer: AnswerFn, und: Any)
         return Checked(clause, p, judge(p, []), [])
     question = as_question(p)
     left, right = p.sides
-    if p.comparison and _groups(normalize(left)) and _groups(normalize(right)):
+    if p.comparison and groups_in(normalize(left)) and groups_in(normalize(right)):
         # two groups compared: ask for the whole breakdown, not one group
         question = f"{und.strip_slots(normalize(question))} etter bedriftsstørrelse"
     history = [previous] if previous else []

@@ -107,7 +107,7 @@ def _ratio_value(a: str, b: str) -> float:
     return 100.0 * n / m if m else 0.0
 
 
-def _amounts(text: str) -> list[Amount]:
+def amounts_in(text: str) -> list[Amount]:
     """Every figure a claim states, with the interval an editor accepts for it."""
     v = _vocab()
     taken = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)]
@@ -169,7 +169,7 @@ def _interval(kind: str, value: float, before: str) -> tuple[float, float, int]:
     return lo, hi, start_offset - len(before)
 
 
-def _groups(norm: str) -> list[tuple[str, str, float, float | None]]:
+def groups_in(norm: str) -> list[tuple[str, str, float, float | None]]:
     """(dim, key, min, max) for every group the (normalised) text names, in order of mention."""
     found: list[tuple[int, int, tuple[str, str, float, float | None]]] = []
     for m in re.finditer(r"(\d+)\s*(?:-|–|til)\s*(\d+)\s*(?:\)\s*)?(ansatte|årsverk)?", norm):
@@ -212,7 +212,7 @@ def _groups(norm: str) -> list[tuple[str, str, float, float | None]]:
     return out
 
 
-def _waves(norm: str) -> list[str]:
+def waves_in(norm: str) -> list[str]:
     waves = []
     for wave, words in _vocab()["waves"].items():
         if any(re.search(r"(?<![\wæøå])" + re.escape(w) + r"(?![\wæøå])", norm) for w in words):
@@ -260,12 +260,12 @@ def parse(claim: str) -> ParsedClaim:
     text = re.sub(r"\s+", " ", claim).strip()
     low = text.lower()
     norm = normalize(text)
-    p = ParsedClaim(text=text, amounts=_amounts(text))
+    p = ParsedClaim(text=text, amounts=amounts_in(text))
     comp = _comparison(low)
     if comp:
         p.comparison, p.comparator, p.sides = comp
-    p.groups = _groups(norm)
-    p.waves = _waves(norm)
+    p.groups = groups_in(norm)
+    p.waves = waves_in(norm)
     p.years = _YEAR.findall(low)
     over_time = (
         len(set(p.waves)) > 1 or len(set(p.years)) > 1 or re.search(r"\bfra\b.+\btil\b|\bsiden\b", low)
@@ -291,7 +291,7 @@ def split_figures(claim: str) -> list[str]:
     >>> split_figures("13 prosent opplevde positiv endring")
     ['13 prosent opplevde positiv endring']
     """
-    amounts = _amounts(claim)
+    amounts = amounts_in(claim)
     clauses, start = [], 0
     for a, b in zip(amounts, amounts[1:], strict=False):
         joints = list(
@@ -343,12 +343,12 @@ def prose_figures(
     >>> [(f["text"], f["group_label"]) for f in prose_figures(s)]
     [('1 av 10', '2–9'), ('2 av 10', '10–49')]
     """
-    amounts = [a for a in _amounts(sentence) if a.kind in ("pct", "ratio", "quant", "mean", "count")]
+    amounts = [a for a in amounts_in(sentence) if a.kind in ("pct", "ratio", "quant", "mean", "count")]
     if not amounts:
         return []
     pieces = _pieces(sentence)
     respectively = sentence.lower().find("henholdsvis")
-    listed = _groups(normalize(sentence[:respectively])) if respectively > 0 else []
+    listed = groups_in(normalize(sentence[:respectively])) if respectively > 0 else []
     after = [a for a in amounts if a.start > respectively] if respectively > 0 else []
     out = []
     for a in amounts:
@@ -359,7 +359,7 @@ def prose_figures(
             idx = next(i for i, (s, e) in enumerate(pieces) if s <= a.start < e or i == len(pieces) - 1)
             for j in range(idx, -1, -1):
                 s, e = pieces[j]
-                found = _groups(normalize(sentence[s:e]))
+                found = groups_in(normalize(sentence[s:e]))
                 if found:
                     group = found[0]
                     break
@@ -370,7 +370,7 @@ def prose_figures(
             (
                 ws
                 for ws in (
-                    _waves(normalize(t)) for t in (sentence[a.end : a.end + 25], sentence[s:e], sentence)
+                    waves_in(normalize(t)) for t in (sentence[a.end : a.end + 25], sentence[s:e], sentence)
                 )
                 if ws
             ),

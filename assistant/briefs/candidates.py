@@ -1,12 +1,5 @@
-"""Key-figure briefs: «Gi meg tre tall om hjemmekontor» → three to five press sentences, one source each.
-
-The rule, stated in every brief: first the report's own key findings that state a number (section 1
-«Sammendrag» and the chapters' key points, in report order), then the largest difference between company
-sizes in the published tables, then the tables' headline figures, then the chapter's other figures; one
-figure per source (a source twice only when there are too few). Every number is quoted from
-the report's text or read from the database through the plan → SQL guard → read-only executor. Which
-questions a theme covers is data: the codebook's theme and question `keywords`.
-"""
+"""Candidate key figures for a theme, in the order of the rule: the report's key findings, the
+largest differences between company sizes, the tables' headline figures, the chapter's other figures."""
 
 from __future__ import annotations
 
@@ -14,52 +7,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import knowledge
-from .charts import chart_for
-from .claims.parse import prose_figures
-from .compose.numbers import fmt, n_text
-from .normalize import normalize, tokens
-from .plan import Plan, compile_plan
-from .report import split_sentences
-from .sql.execute import QueryError
-from .sql.guard import GuardError
-from .types import Answer, Passage, Source, Suggestion
+from .. import knowledge
+from ..claims.parse import prose_figures
+from ..compose.numbers import fmt, n_text
+from ..normalize import normalize, tokens
+from ..plan import Plan, compile_plan
+from ..report import split_sentences
+from ..sql.execute import QueryError
+from ..sql.guard import GuardError
+from ..types import Passage, Source
+from .request import Theme
 
-DEFAULT_COUNT, MIN_COUNT, MAX_COUNT = 3, 3, 5
-_NUMBER_WORDS = {
-    "to": 2,
-    "tre": 3,
-    "fire": 4,
-    "fem": 5,
-    "seks": 6,
-    "sju": 7,
-    "syv": 7,
-    "åtte": 8,
-    "ni": 9,
-    "ti": 10,
-}
-_N = r"(?P<n>\d+|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|et par|noen|nokre)"
-_WHAT = (
-    r"(?:nøkkel|gode |sentrale |viktige |viktigste |beste )?(?:tall(?:ene)?|funn(?:ene)?|nøkkelfunn(?:ene)?|"
-    r"hovedfunn(?:ene)?|høydepunkt(?:er|ene)?|poeng(?:ene)?|fakta)"
-)
-_ABOUT = r"\s+(?:om|fra|frå|for|på|knyttet til|rundt|innen|angående|når det gjelder)\s+(?P<theme>.+)"
-_PATTERNS = [
-    re.compile(p)
-    for p in (
-        rf"^(?:gi meg|gje meg|finn|hent|lag|skriv|foreslå|vis|list opp|jeg vil ha|eg vil ha|jeg trenger|vi trenger|"
-        rf"kan du gi meg|kan du finne|kan du hente|har du)\s+(?:de\s+|dei\s+)?(?:{_N}\s+)?{_WHAT}{_ABOUT}",
-        rf"^(?:hva|hvilke|kva) (?:er|var)\s+(?:de\s+|dei\s+|den\s+|det\s+)?(?:{_N}\s+)?(?:viktigste\s+|største\s+)?"
-        rf"(?:hovedfunn(?:ene)?|nøkkeltall(?:ene)?|nøkkelfunn(?:ene)?|funnene|tallene|saken|nyheten|hovedsaken|"
-        rf"poengene)(?:\s+i rapporten)?{_ABOUT}",
-        rf"^(?:{_N}\s+)?(?:nøkkeltall|hovedfunn|nøkkelfunn|viktige tall|viktigste tall)(?:ene)?{_ABOUT}",
-        rf"^{_N}\s+(?:gode\s+|viktige\s+)?(?:tall|funn|fakta){_ABOUT}",
-    )
-]
-_PURPOSE = re.compile(
-    r"\s+(?:til|for|i) (?:et|en|ei|vårt|vår|min|mitt)\s+(?:nyhetsbrev|pressemelding|sak|artikkel|innlegg|"
-    r"presentasjon|rapport|tale|post|lysark)\b.*$|\s+(?:i|fra) (?:rapporten|barometeret|undersøkelsen)\b.*$"
-)
 _NOT_AN_ANSWER = re.compile(r"(?i)vet ikke|ikke relevant|ikke aktuelt|\(sum\)|ingen av disse")
 _COMPANIES = re.compile(r"(?i)bedrift|virksomhet|verksemd")
 _NEUTRAL = re.compile(r"(?i)verken|nøytral|ingen endring|noen grad")
@@ -71,18 +29,6 @@ _POSITIVE = (
     ("Positiv endring",),
 )
 WAVE_TEXT = {"2021-11": "november 2021", "2022-06": "juni 2022"}
-RULE = (
-    "Slik er tallene valgt: først rapportens egne hovedfunn med tall (sammendraget og kapitlets hovedpunkter), "
-    "deretter den største forskjellen mellom bedriftsstørrelser i tabellene, deretter tabellenes hovedtall og "
-    "til slutt andre tall i kapitlets tekst; ett tall per kilde. Tallene er sitert fra rapporten eller lest "
-    "fra tabellene."
-)
-
-
-@dataclass
-class BriefRequest:
-    count: int
-    theme: str  # as the user wrote it ("hjemmekontor", "Arbeidstilsynet")
 
 
 @dataclass
@@ -93,85 +39,10 @@ class KeyFigure:
     rows: list[dict[str, Any]] = field(default_factory=list)
 
 
-def detect(text: str) -> BriefRequest | None:
-    """A request for key figures on a theme, or None.
-
-    >>> detect("Gi meg tre tall om hjemmekontor")
-    BriefRequest(count=3, theme='hjemmekontor')
-    >>> detect("fem tall om Arbeidstilsynet til et nyhetsbrev")
-    BriefRequest(count=5, theme='arbeidstilsynet')
-    >>> detect("Hva er hovedfunnene om bedriftshelsetjenesten?").theme, detect("Hvor mange svarte?")
-    ('bedriftshelsetjenesten', None)
-    """
-    t = normalize(text or "").strip().rstrip("?.! ")
-    for pattern in _PATTERNS:
-        m = pattern.match(t)
-        if not m:
-            continue
-        theme = _PURPOSE.sub("", m.group("theme")).strip(" ?.!,")
-        theme = re.sub(r"^(?:temaet|tema|det|dette)\s+", "", theme)
-        if not theme:
-            return None
-        n = m.groupdict().get("n")
-        count = (
-            DEFAULT_COUNT
-            if not n or not (n.isdigit() or n in _NUMBER_WORDS)
-            else int(n)
-            if n.isdigit()
-            else _NUMBER_WORDS[n]
-        )
-        return BriefRequest(max(MIN_COUNT, min(MAX_COUNT, count)), theme)
-    return None
-
-
-def match_theme(theme: str) -> tuple[list[str], str | None]:
-    """(codebook questions the theme covers, the chapter when it names a whole theme). A whole theme is
-    named by its `keywords`; otherwise the questions whose own keywords name it best (published ones only).
-
-    >>> match_theme("Arbeidstilsynet")
-    (['AT_KONTAKT', 'AT_NYTTE'], None)
-    >>> qids, chapter = match_theme("hjemmekontor"); "HJEM_SITUASJON" in qids, chapter
-    (True, '3')
-    """
-    want = set(tokens(normalize(theme)))
-    if not want:
-        return [], None
-    published = [
-        q for q in knowledge.questions() if str(q.get("results")) != "none" and q.get("theme") != "bakgrunn"
-    ]
-    for th in knowledge.codebook().get("themes") or []:
-        if any(set(tokens(normalize(k))) <= want for k in th.get("keywords") or []):
-            return [q["id"] for q in published if q.get("theme") == th["id"]], str(th.get("section"))
-    scores = {}
-    for q in published:
-        words = set(tokens(normalize(" ".join([*(q.get("keywords") or []), q.get("title") or ""]))))
-        scores[q["id"]] = len(want & words)
-    best = max(scores.values(), default=0)
-    return ([qid for qid, n in scores.items() if n == best] if best else []), None
-
-
-@dataclass
-class Theme:
-    any_of: set[str]  # a whole theme's keywords: one of them is enough ("hjemmearbeid" for "hjemmekontor")
-    all_of: set[str]  # a named actor's words: all of them ("nav" and "arbeidslivssenter")
-
-
-def _theme_words(theme: str, chapter: str | None) -> Theme:
-    own = set(tokens(normalize(theme)))
-    if chapter is None:
-        return Theme(set(), own)
-    words = set(own)
-    for th in knowledge.codebook().get("themes") or []:
-        if str(th.get("section")) == chapter:
-            for k in th.get("keywords") or []:
-                words |= set(tokens(normalize(k)))
-    return Theme(words, set())
-
-
 # ---------------------------------------------------------------------------------------------- candidates
 
 
-def _rows(executor: Any, qid: str, group_dim: str) -> tuple[list[dict[str, Any]], str | None]:
+def rows_of_question(executor: Any, qid: str, group_dim: str) -> tuple[list[dict[str, Any]], str | None]:
     """Published rows of one question through the plan, the SQL guard and the read-only executor."""
     sql, params = compile_plan(Plan(kind="rows", question_id=qid, group_dim=group_dim))
     try:
@@ -321,7 +192,7 @@ def summary_figures(
             source = Source(
                 label=label.strip(), section=row.get("section"), page=row.get("page"), quote=s.text
             )
-            out.append(KeyFigure(quote, source, "summary" if _numbers(s.text) else "worded", [row]))
+            out.append(KeyFigure(quote, source, "summary" if numbers_in(s.text) else "worded", [row]))
             continue
         found = _elaboration(s, body, theme)
         if found is not None:
@@ -331,7 +202,7 @@ def summary_figures(
                 source.label = cited
         else:
             source = _section_source(s.passage, titles, s.text)
-        out.append(KeyFigure(quote, source, "summary" if _numbers(s.text) else "worded"))
+        out.append(KeyFigure(quote, source, "summary" if numbers_in(s.text) else "worded"))
     return out
 
 
@@ -477,130 +348,6 @@ def headline_figures(
     return [k for _r, k in sorted(zip(ranks, out, strict=True), key=lambda x: -x[0])]
 
 
-# ---------------------------------------------------------------------------------------------- answer
-
-
-def _numbers(sentence: str) -> set[str]:
+def numbers_in(sentence: str) -> set[str]:
     """The figures a sentence states (years and size bands aside), to tell a new figure from a repeat."""
     return {re.sub(r"\s+", " ", m) for m in re.findall(r"\d+(?:,\d+)? ?(?:%|prosent|av \d+)", sentence)}
-
-
-def choose(candidates: list[KeyFigure], count: int) -> list[KeyFigure]:
-    """The first `count` candidates in rule order, one per source (a source twice only when there are
-    not enough sources)."""
-    chosen: list[KeyFigure] = []
-
-    def new_figures(k: KeyFigure) -> bool:  # "1 av 4" quoted twice (summary and chapter) is one figure
-        return not _numbers(k.sentence) <= {n for c in chosen for n in _numbers(c.sentence)}
-
-    for k in candidates:
-        if len(chosen) < count and all(c.source.label != k.source.label for c in chosen) and new_figures(k):
-            chosen.append(k)
-    for k in candidates:  # too few sources: a second figure from a source, in the same order
-        if len(chosen) < count and k not in chosen and new_figures(k):
-            chosen.append(k)
-    order = {id(k): i for i, k in enumerate(candidates)}
-    return sorted(chosen, key=lambda k: order[id(k)])
-
-
-def answer(question: str, executor: Any, passages: list[Passage], titles: dict[str, str]) -> Answer | None:
-    """A key-figure brief, or None when the question does not ask for one."""
-    request = detect(question)
-    if request is None:
-        return None
-    qids, chapter = match_theme(request.theme)
-    if not qids:
-        return _unknown_theme(question, request)
-    theme = _theme_words(request.theme, chapter)
-    sections = {str(q.get("section")) for q in knowledge.questions() if q["id"] in qids and q.get("section")}
-    sections |= {chapter} if chapter else set()
-    rows_of, sql = {}, None
-    for qid in qids:
-        for dim in ("total", "storrelse"):
-            rows_of[(qid, dim)], query = _rows(executor, qid, dim)
-            sql = sql or (query if rows_of[(qid, dim)] else None)
-    all_rows = [r for rows in rows_of.values() for r in rows]
-    findings = summary_figures(theme, sections, passages, titles, all_rows)
-    candidates = [k for k in findings if k.kind == "summary"]  # findings stated with a number
-    candidates += difference_figures(rows_of, qids, titles) + headline_figures(rows_of, qids, titles)
-    candidates += [k for k in findings if k.kind == "worded"]  # "mer enn halvparten": words, not a figure
-    candidates += prose_key_figures(theme, sections, passages, titles)
-    chosen = choose(candidates, request.count)
-    if not chosen:
-        return _unknown_theme(question, request)
-    name = _as_written(question, request.theme)
-    lines = [f"{len(chosen)} nøkkeltall om {name} fra NHOs Arbeidsmiljøbarometer 2021:"]
-    lines += [f"{i}. {k.sentence} (Kilde: {k.source.label})" for i, k in enumerate(chosen, 1)]
-    text = "\n".join(lines)
-    if len(chosen) < request.count:
-        text += f"\n\nRapporten har ikke flere enn {len(chosen)} tall fra ulike kilder om dette."
-    text += f"\n\n{RULE}"
-    rows = [r for k in chosen for r in k.rows]
-    chart_rows = _chart_rows(rows_of, chosen)
-    return Answer(
-        question=question,
-        route="data"
-        if any(k.rows and not str(k.rows[0]["source"])[:1].isdigit() for k in chosen)
-        else "text",
-        answerable=True,
-        answer=text,
-        sources=[
-            k.source
-            for i, k in enumerate(chosen)
-            if all(c.source.label != k.source.label for c in chosen[:i])
-        ],
-        sql=sql,
-        data=[{k: (v.item() if hasattr(v, "item") else v) for k, v in r.items()} for r in rows] or None,
-        chart=chart_for(chart_rows, "rows") if chart_rows else None,
-        caveats=[
-            "Utvalget er ikke vektet (svarprosent om lag 10 % i 2021 og 13 % i 2022); tallene gjelder "
-            "bedriftene som svarte."
-        ],
-    )
-
-
-def _as_written(question: str, theme: str) -> str:
-    """The theme in the user's own casing ("Arbeidstilsynet"), when it can be found in the question."""
-    m = re.search(re.escape(theme), question, re.IGNORECASE)
-    return m.group(0) if m else theme
-
-
-def _chart_rows(
-    rows_of: dict[tuple[str, str], list[dict[str, Any]]], chosen: list[KeyFigure]
-) -> list[dict[str, Any]]:
-    """The chart of the first figure built on a table: the breakdown by size behind a difference, or the
-    distribution behind a headline figure."""
-    for k in chosen:
-        if not k.rows or k.rows[0].get("question_id") is None:
-            continue
-        r = k.rows[0]
-        dim = "storrelse" if k.kind == "difference" else r.get("group_dim") or "total"
-        rows = [
-            x
-            for x in rows_of.get((r["question_id"], dim), [])
-            if x["source"] == r["source"] and x["item"] == r["item"]
-        ]
-        if k.kind == "difference":
-            rows = [x for x in rows if x["option"] == r["option"]]
-        if rows:
-            return rows
-    return []
-
-
-def _unknown_theme(question: str, request: BriefRequest) -> Answer:
-    themes = [t for t in knowledge.codebook().get("themes") or [] if t["id"] != "bakgrunn"]
-    return Answer(
-        question=question,
-        route="none",
-        answerable=False,
-        answer=(
-            f"Jeg finner ikke tall om «{request.theme}» i NHOs Arbeidsmiljøbarometer 2021. Rapporten har tall om "
-            + ", ".join(t["label"] for t in themes)
-            + "."
-        ),
-        confidence=0.3,
-        suggestions=[
-            Suggestion(f"Tall om {w}", f"Gi meg tre tall om {w}")
-            for w in ("hjemmekontor", "sykefravær", "Arbeidstilsynet")
-        ],
-    )
