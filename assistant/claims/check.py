@@ -20,7 +20,7 @@ from ..report import split_sentences
 from ..types import Answer, Source, Suggestion
 from .detect import MAX_CLAIMS, ClaimRequest, detect
 from .judge import NO_FIGURE, Verdict, judge
-from .parse import ParsedClaim, groups_in, parse, prose_figures, split_figures
+from .parse import ParsedClaim, parse, prose_figures, side_groups, split_figures
 from .readings import topic_tokens
 
 AnswerFn = Callable[[str, list[str]], Answer]
@@ -126,7 +126,7 @@ def figures_of(answer: Answer) -> list[dict[str, Any]]:
         section = str(src.section or "")
         wave = waves.get(section) or waves.get(section.split(".")[0])
         for sentence in split_sentences(src.quote):
-            found = prose_figures(sentence, section, src.label, wave)
+            found = [{**f, "paragraph": src.quote} for f in prose_figures(sentence, section, src.label, wave)]
             figures += found or [
                 {"value": None, "unit": "text", "sentence": sentence, "context": sentence, "source": src.label,
                  "section": section, "section_label": src.label, "group_label": "Alle", "group_dim": "total",
@@ -162,7 +162,7 @@ def _check_clause(clause: str, previous: str | None, answer: AnswerFn, und: Any)
         return Checked(clause, p, judge(p, []), [])
     question = as_question(p)
     left, right = p.sides
-    if p.comparison and groups_in(normalize(left)) and groups_in(normalize(right)):
+    if p.comparison and side_groups(left) and side_groups(right):
         # two groups compared: ask for the whole breakdown, not one group
         question = f"{und.strip_slots(normalize(question))} etter bedriftsstørrelse"
     history = [previous] if previous else []

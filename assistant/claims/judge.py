@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import knowledge
-from ..normalize import normalize
-from .parse import WAVE_TEXT, Amount, ParsedClaim, groups_in
+from ..normalize import normalize, tokens
+from .parse import WAVE_TEXT, Amount, ParsedClaim, side_groups
 from .readings import (
     UNIT_OF_KIND,
     Reading,
@@ -22,6 +22,7 @@ from .readings import (
     loose,
     narrow,
     readings_for,
+    topic_tokens,
 )
 
 _I = re.IGNORECASE
@@ -36,11 +37,17 @@ _OPPOSITE_WORD = {
     "sjeldnere": "oftere", "bedre": "dårligere", "dårligere": "bedre", "nyttigere": "mindre nyttige",
     "viktigere": "mindre viktige",
 }  # fmt: skip
-_CHANGE_OPPOSITE = {"up": "gått ned", "down": "økt"}
+_CHANGE_OPPOSITE = {
+    "økte": "gikk ned", "økt": "gått ned", "økning": "nedgang", "steg": "falt", "steget": "falt",
+    "gått opp": "gått ned", "vokste": "falt", "vokst": "falt", "mer utbredt": "mindre utbredt",
+    "blitt flere": "blitt færre", "falt": "økte", "gått ned": "økt", "gikk ned": "økte", "nedgang": "økning",
+    "sank": "steg", "sunket": "steget", "redusert": "økt", "reduksjon": "økning", "mindre utbredt": "mer utbredt",
+    "blitt færre": "blitt flere", "gått tilbake": "økt",
+}  # fmt: skip
 
 
 MIN_PROSE_FIT = 0.5  # share of the claim's content words a report sentence must hold to speak to it
-MIN_STATEMENT_FIT = 0.6  # … and to support a claim without a figure by itself
+MIN_STATEMENT_FIT = 0.7  # … and to support a claim without a figure by itself (two words at least)
 NO_FIGURE = "jeg finner ikke et tall i rapporten som svarer til påstanden."
 
 
@@ -123,6 +130,12 @@ def judge(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict:
         v = _judge_change(p, figures)
         if v is not None:
             return v
+        return Verdict(
+            "not_in_report",
+            "Rapporten sier ikke noe om dette: den viser ikke tall for denne endringen fra november 2021 "
+            "til juni 2022.",
+            reason="no_figure",
+        )
     narrowed, missing_group = narrow(p, figures)
     if missing_group:
         return Verdict(
@@ -209,7 +222,8 @@ def _judge_unquantified(p: ParsedClaim, readings: list[Reading]) -> Verdict:
             "contradicted", f"Nei. Færre svarte dette enn det motsatte: {detail}.", None, best.first
         )
     if best.first.get("sentence") is not None:
-        if best.fit >= MIN_STATEMENT_FIT:
+        found = topic_tokens(p) & set(tokens(normalize(best.first["sentence"])))
+        if best.fit >= MIN_STATEMENT_FIT and len(found) >= 2:
             return Verdict("supported", f"Ja. {_capital(describe(best))}.", None, best.first)
         return Verdict("not_in_report", f"Rapporten sier ikke noe om dette: {NO_FIGURE}", reason="no_figure")
     if p.options and best.fit >= 1.5:
@@ -262,14 +276,14 @@ def _value_for(p: ParsedClaim, figures: list[dict[str, Any]], side: str, group: 
     narrowed, missing = narrow(p, figures, group)
     if missing:
         return None
-    readings = readings_for(p, narrowed, side)
+    readings = [r for r in readings_for(p, narrowed, side) if r.value is not None]
     return readings[0] if readings else None
 
 
 def _judge_comparison(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict | None:
     """ "Flere X enn Y": X and Y differ by group (size), by option, or by item; compare the two values."""
     left, right = p.sides
-    lg, rg = groups_in(normalize(left)), groups_in(normalize(right))
+    lg, rg = side_groups(left), side_groups(right)
     lo_opts, ro_opts = p.side_options
     shared = p.groups[0] if p.groups else None
     if lg and rg and lg[0] != rg[0]:  # two groups
@@ -285,7 +299,7 @@ def _judge_comparison(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict 
     else:  # two items ("verneombudet … enn ledelsen"), each side naming its own
         a = _value_for(p, figures, left, shared)
         b = _value_for(p, figures, right, shared)
-        if a is not None and b is not None and (a.fit <= 1.0 or b.fit <= 1.0):
+        if a is not None and b is not None and not (a.specific and b.specific):
             return None  # a side names no item of its own
     if a is None or b is None or a.rows == b.rows:
         return None
@@ -308,10 +322,22 @@ def _judge_comparison(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict 
     )
 
 
+def _paragraph_fit(p: ParsedClaim, r: Reading) -> float:
+    """How much of the claim the quoted passage around a prose figure covers (a change is often stated in
+    the sentence after the one that names the topic)."""
+    own = topic_tokens(p)
+    text = r.first.get("paragraph") or r.first.get("sentence") or ""
+    return max(r.fit, len(own & set(tokens(normalize(text)))) / max(len(own), 1))
+
+
 def _judge_change(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict | None:
     """ "Andelen økte fra 2021 til 2022": the same measure in two waves."""
     by_wave: dict[str, Reading] = {}
-    readings = readings_for(p, [f for f in figures if is_total(f)])
+    readings = [
+        r
+        for r in readings_for(p, [f for f in figures if is_total(f)])
+        if r.first.get("sentence") is None or _paragraph_fit(p, r) >= MIN_PROSE_FIT  # about the claim's topic
+    ]
     by_sentence: dict[str, dict[str, Reading]] = {}
     for r in readings:  # a sentence that states both waves ("fra 65 prosent … til 55 prosent") comes first
         if r.first.get("sentence") and r.first.get("wave") in WAVE_TEXT:
@@ -336,7 +362,11 @@ def _judge_change(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict | No
     if went_up == (p.change == "up") and after.value != before.value:
         return Verdict("supported", f"Ja. Rapporten viser {detail} ({srcs}).", None, after.first)
     corrected = re.sub(
-        re.escape(p.change_word), _CHANGE_OPPOSITE[p.change or "up"], p.text, count=1, flags=_I
+        re.escape(p.change_word),
+        _CHANGE_OPPOSITE.get(p.change_word.lower(), "gått ned" if p.change == "up" else "økt"),
+        p.text,
+        count=1,
+        flags=_I,
     )
     corrected += f" ({detail})"
     return Verdict(

@@ -395,3 +395,13 @@ def prose_figures(
             }
         )  # fmt: skip
     return out
+
+
+def side_groups(side: str) -> list[tuple[str, str, float, float | None]]:
+    """The groups one side of a comparison names; a bare size word counts there ("færre store enn små
+    bedrifter": "store" is a size group although "bedrifter" follows only on the other side).
+
+    >>> side_groups("færre store")[0][:2], side_groups("små bedrifter synes")[0][:2]
+    (('storrelse', 'largest'), ('storrelse', 'smallest'))
+    """
+    return groups_in(normalize(side)) or groups_in(normalize(f"{side} bedrifter"))

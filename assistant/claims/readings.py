@@ -6,8 +6,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+from .. import knowledge
 from ..compose.numbers import n_text
 from ..normalize import fold, normalize, tokens
 from .parse import WAVE_TEXT, Amount, ParsedClaim
@@ -110,6 +112,7 @@ class Reading:
     low: float | None = None  # a figure the report states only as an interval ("om lag halvparten")
     high: float | None = None
     series: list[dict[str, Any]] = field(default_factory=list)  # every row of this item and group
+    specific: bool = False  # the claim names this reading's own item (or, in prose, its part of the sentence)
 
     @property
     def first(self) -> dict[str, Any]:
@@ -123,10 +126,32 @@ def topic_tokens(p: ParsedClaim, text: str | None = None) -> set[str]:
         if text is p.text or a.text in text:
             text = text.replace(a.text, " ")
     text = re.sub(r"\b(19|20)\d\d\b", " ", text)
-    return {t for t in tokens(normalize(text)) if not t.isdigit()}
+    return {t for t in tokens(normalize(text)) if not t.isdigit()} - _how_much_words()
+
+
+@lru_cache(maxsize=1)
+def _how_much_words() -> frozenset[str]:
+    """Words that say how much or which way, not what: "andelen", "økte", "falt" (lexicon `claims.change`)."""
+    change = (knowledge.lexicon().get("claims") or {}).get("change") or {}
+    words = {t for ws in change.values() for w in ws for t in tokens(w)}
+    return frozenset(words | set(tokens("andel andelen antall antallet prosentandel del")))
 
 
 UNIT_OF_KIND = {"pct": "pct", "ratio": "pct", "quant": "pct", "count": "count", "mean": "mean"}
+
+
+_COMMON = {"bedrift", "bedrifter", "nav", "nytt", "nyttig"}  # words too general to single out a figure
+
+
+def _named_option(series: list[dict[str, Any]], words: set[str], negated: bool) -> list[dict[str, Any]]:
+    """The answer option the claim writes out in full (every word of a label of two or more words)."""
+    best: list[dict[str, Any]] = []
+    for r in series:
+        own = set(tokens(r.get("option") or ""))
+        if len(own) >= 2 and own <= words and bool(NEGATION.search(r["option"])) == negated:
+            if not best or len(own) > len(tokens(best[0]["option"])):
+                best = [r]
+    return best
 
 
 def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None = None) -> list[Reading]:
@@ -143,9 +168,19 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
             # the sentence must speak to the claim; its piece around the figure breaks ties between figures
             fit = (len(claim_tok & sentence) + 0.25 * len(claim_tok & piece)) / max(len(claim_tok), 1)
             unit = first.get("unit") or "pct"
-            out.append(Reading(first["value"], unit, series, fit, first.get("low"), first.get("high")))
+            specific = bool(claim_tok & piece - _COMMON)
+            out.append(
+                Reading(
+                    first["value"], unit, series, fit, first.get("low"), first.get("high"), specific=specific
+                )
+            )
             continue
         rows = options_in(series, p.options, p.negated) if p.options else []
+        named = _named_option(series, claim_tok, p.negated)
+        if named and len(tokens(named[0]["option"])) > max(
+            (len(tokens(r["option"])) for r in rows), default=0
+        ):
+            rows = named  # an answer written out in full beats a shorter one the words also fit
         if not rows:
             plain = [r for r in series if not NOT_AN_ANSWER.match(r.get("option") or "")]
             if kind is not None:  # "1713 bedrifter svarte": the series' one count, not its share
@@ -165,13 +200,15 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
         if p.options and any(loose(r["option"]) in {loose(o) for o in p.options} for r in rows):
             fit += 0.5
         value = round(sum(float(r["value"]) for r in rows), 2)
-        out.append(Reading(value, rows[0].get("unit") or "pct", rows, fit, series=series))
+        specific = bool(claim_tok & item_tok)
+        out.append(Reading(value, rows[0].get("unit") or "pct", rows, fit, series=series, specific=specific))
         words = {w for r in rows for w in tokens(r["option"])}
         for total in series:  # the report's own merge of this answer with its neighbour ("… (sum)")
             if (
                 "(sum)" in (total.get("option") or "")
                 and total not in rows
                 and words <= set(tokens(total["option"]))
+                and bool(NEGATION.search(total["option"])) == bool(NEGATION.search(rows[0]["option"]))
             ):
                 out.append(
                     Reading(float(total["value"]), total.get("unit") or "pct", [total], fit, series=series)
