@@ -243,7 +243,7 @@ def _sentence_verdict(sentence: str, checked: list[Checked]) -> tuple[str, str, 
             "contradicted": "stemmer ikke",
             "not_in_report": "finnes ikke i rapporten",
         }
-        body = re.sub(r"^(Ja|Nei|Delvis|Rapporten sier ikke noe om dette)[.,:]?\s*", "", c.verdict.lead)
+        body = _without_opener(c.verdict.lead)
         parts.append(f"«{c.clause}» {status.get(c.verdict.verdict, 'stemmer delvis')}: {body}")
         if c.verdict.corrected and c.clause in corrected:
             new = c.verdict.corrected
@@ -252,6 +252,13 @@ def _sentence_verdict(sentence: str, checked: list[Checked]) -> tuple[str, str, 
             corrected = corrected.replace(c.clause, new, 1)
     lead = f"{OPENER[verdict]}. " + " ".join(p if p.endswith(".") else p + "." for p in parts)
     return verdict, lead, corrected if corrected != sentence else None
+
+
+def _without_opener(lead: str) -> str:
+    """A verdict's lead without its «Ja.»/«Nei.» opening, to be quoted inside another lead."""
+    body = re.sub(r"^(Ja|Nei|Delvis|Rapporten sier ikke noe om dette)[.,:]?\s*", "", lead)
+    body = re.sub(r"^Det stemmer med rapporten:\s*", "", body)
+    return body[:1].lower() + body[1:] if body[:2] != body[:2].upper() else body
 
 
 def _with_correction(lead: str, corrected: str | None) -> str:
@@ -269,7 +276,14 @@ def _compose(question: str, request: ClaimRequest, sentences: list[tuple[str, li
         lines = [_with_correction(lead, corrected)]
     else:
         held = sum(v == "supported" for _s, v, _l, _c in results)
-        first_wrong = next((_with_correction(lead, c) for _s, v, lead, c in results if v != "supported"), "")
+        first_wrong = next(
+            (
+                f"Dette stemmer ikke: «{s}» – {_with_correction(_without_opener(lead), c)}"
+                for s, v, lead, c in results
+                if v != "supported"
+            ),
+            "",
+        )
         summary = f"{held} av {len(results)} påstander stemmer med rapporten."
         lines = [f"{OPENER[verdict]}. {summary} {first_wrong}".strip()]
         lines += [f"- «{s}» – {_with_correction(lead, c)}" for s, _v, lead, c in results]

@@ -185,7 +185,8 @@ def _judge_amount(p: ParsedClaim, a: Amount, best: Reading, figures: list[dict[s
                 reason="wave",
             )
         return Verdict("supported", f"Ja. Det stemmer med rapporten: {describe(best)}.", None, best.first)
-    why = f"Rapporten viser {figure_phrase(best)}, ikke {a.text}"
+    claimed = re.sub(r"^(hele|bare|kun|så mange som|så få som)\s+", "", a.text, flags=re.IGNORECASE)
+    why = f"Rapporten viser {figure_phrase(best)}, ikke {claimed}"
     elsewhere = [
         r
         for r in readings_for(p, figures)
@@ -193,10 +194,10 @@ def _judge_amount(p: ParsedClaim, a: Amount, best: Reading, figures: list[dict[s
     ]
     for r in elsewhere:
         if p.waves and r.first.get("wave") in WAVE_TEXT and r.first.get("wave") not in p.waves:
-            why += f" ({a.text} gjelder {WAVE_TEXT[r.first['wave']]})"
+            why += f" ({claimed} gjelder {WAVE_TEXT[r.first['wave']]})"
             break
         if p.groups and not group_fits(p.groups[0], r.first):
-            why += f" ({a.text} gjelder {group_phrase(r.first.get('group_label')) or 'alle bedriftene'})"
+            why += f" ({claimed} gjelder {group_phrase(r.first.get('group_label')) or 'alle bedriftene'})"
             break
     return Verdict(
         "contradicted", f"Nei. {why}: {describe(best)}.", _corrected_amount(p, a, best), best.first

@@ -169,6 +169,32 @@ def _interval(kind: str, value: float, before: str) -> tuple[float, float, int]:
     return lo, hi, start_offset - len(before)
 
 
+@lru_cache(maxsize=1)
+def _group_patterns() -> list[tuple[str, re.Pattern[str], str, tuple[str, str, float, float | None]]]:
+    """(first word, pattern, word, (dim, key, min, max)) for every non-numeric group word of the lexicon."""
+    out = []
+    for dim, entries in _vocab()["groups"].items():
+        for g in entries:
+            key = g.get("canonical") or g.get("key")
+            lo = float(g.get("min") or 0) if dim == "storrelse" else 0.0
+            hi = (float(g["max"]) if g.get("max") is not None else None) if dim == "storrelse" else None
+            for w in g.get("words") or []:
+                if re.search(r"\d", w):
+                    continue  # numeric bands are read by groups_in itself
+                first = re.findall(r"[\wæøå]+", fold(w))[0]
+                pattern = re.compile(r"(?<![\wæøå])" + re.escape(fold(w)) + r"(?![\wæøå])")
+                out.append((first, pattern, w, (dim, key, lo, hi)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _wave_patterns() -> list[tuple[str, list[re.Pattern[str]]]]:
+    return [
+        (wave, [re.compile(r"(?<![\wæøå])" + re.escape(w) + r"(?![\wæøå])") for w in words])
+        for wave, words in _vocab()["waves"].items()
+    ]
+
+
 def groups_in(norm: str) -> list[tuple[str, str, float, float | None]]:
     """(dim, key, min, max) for every group the (normalised) text names, in order of mention."""
     found: list[tuple[int, int, tuple[str, str, float, float | None]]] = []
@@ -189,20 +215,16 @@ def groups_in(norm: str) -> list[tuple[str, str, float, float | None]]:
     ):
         lo = float(m.group(1) or m.group(2))
         found.append((m.start(), m.end(), ("storrelse", f"{int(lo)}-", lo, None)))
-    for dim, entries in _vocab()["groups"].items():
-        for g in entries:
-            key = g.get("canonical") or g.get("key")
-            lo = float(g.get("min") or 0) if dim == "storrelse" else 0.0
-            hi = (float(g["max"]) if g.get("max") is not None else None) if dim == "storrelse" else None
-            for w in g.get("words") or []:
-                if re.search(r"\d", w):
-                    continue  # numeric bands are read above
-                for m in re.finditer(r"(?<![\wæøå])" + re.escape(fold(w)) + r"(?![\wæøå])", norm):
-                    if dim == "storrelse" and not re.search(
-                        r"bedrift|virksomhet|foretak|ansatt", w + norm[m.end() : m.end() + 30]
-                    ):
-                        continue  # "de største utfordringene" is not a size group
-                    found.append((m.start(), m.end(), (dim, key, lo, hi)))
+    words = set(re.findall(r"[\wæøå]+", norm))
+    for first, pattern, w, group in _group_patterns():
+        if first not in words:
+            continue  # cheap: only phrases whose first word occurs can match
+        for m in pattern.finditer(norm):
+            if group[0] == "storrelse" and not re.search(
+                r"bedrift|virksomhet|foretak|ansatt", w + norm[m.end() : m.end() + 30]
+            ):
+                continue  # "de største utfordringene" is not a size group
+            found.append((m.start(), m.end(), group))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out, end = [], -1
     for s, e, g in found:
@@ -213,11 +235,7 @@ def groups_in(norm: str) -> list[tuple[str, str, float, float | None]]:
 
 
 def waves_in(norm: str) -> list[str]:
-    waves = []
-    for wave, words in _vocab()["waves"].items():
-        if any(re.search(r"(?<![\wæøå])" + re.escape(w) + r"(?![\wæøå])", norm) for w in words):
-            waves.append(wave)
-    return waves
+    return [wave for wave, patterns in _wave_patterns() if any(p.search(norm) for p in patterns)]
 
 
 def _comparison(low: str) -> tuple[str, str, tuple[str, str]] | None:
