@@ -163,6 +163,8 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
     for series in series_of(figures):
         first = series[0]
         if first.get("sentence") is not None:  # a figure stated in the report's prose
+            if bool(NEGATION.search(first.get("context") or "")) != p.negated:
+                continue  # "65 prosent har hjemmekontor" does not speak to "… ikke har hjemmekontor"
             sentence = set(tokens(normalize(first["sentence"])))
             piece = set(tokens(normalize(first.get("context") or "")))
             # the sentence must speak to the claim; its piece around the figure breaks ties between figures
