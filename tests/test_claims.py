@@ -46,6 +46,14 @@ from assistant.claims.readings import band_of
             "13 prosent fikk bedre produktivitet",
         ),
         ("13 prosent fikk bedre produktivitet, stemmer det?", "13 prosent fikk bedre produktivitet"),
+        ("Er følgende riktig: 77 prosent har avtale med BHT", "77 prosent har avtale med BHT"),
+        ("Holder det å si at 77 prosent har avtale?", "77 prosent har avtale"),
+        ("Vi skriver i pressemeldingen at 77 prosent har avtale – stemmer det?", "77 prosent har avtale"),
+        ("NRK skriver at 77 prosent har avtale. Er det korrekt?", "77 prosent har avtale"),
+        (
+            "Stemmer det at de fleste bedriftene sier at de har avtale?",
+            "de fleste bedriftene sier at de har avtale",
+        ),
     ],
 )
 def test_detect_strips_the_frame(text, claim):

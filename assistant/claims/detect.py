@@ -19,6 +19,8 @@ _FRAMES_BEFORE = [
         rf"^(?:kan|kunne|får|går det an at) {_ME} (?:trygt )?(?:skrive|si|påstå|hevde|bruke|publisere|slå fast|seie|skrive i [\wæøå -]{{1,40}}?)(?: at|:| følgende:?)\s*",
         r"^(?:stemmer|stemmer det|stemmer det virkelig|stemmer det også|stemmer påstanden(?: om)?|er det sant|er det riktig|"
         r"er det korrekt|er det rett|er det slik|er det sånn|er det faktisk slik|er det virkelig slik|er det også riktig|"
+        r"holder det å si|holder det å skrive|er det dekning for å si|er det dekning for å skrive|er det belegg for å si|"
+        r"har vi dekning for å si|har vi dekning for å skrive|har vi belegg for å si|"
         r"medfører det riktighet|kan det stemme|holder det|er det riktig som det står|er det riktig påstått)(?: at|:)\s*",
         r"^(?:sjekk|faktasjekk|faktasjekk av|verifiser|kontroller|kan du sjekke|kan du faktasjekke|vil du sjekke|"
         r"sjekk gjerne|påstand|utkast)(?: om| at| denne| dette| påstanden| setningen| teksten| for meg)*\s*[:\-–]?\s*",
@@ -28,6 +30,19 @@ _FRAMES_BEFORE = [
         r"^(?:det )?(?:påstås|hevdes|sies|blir sagt|blir hevdet|står det i en sak) at\s*",
     )
 ]
+# "Er følgende riktig: …"
+_FRAMES_BEFORE.append(
+    re.compile(
+        r"^(?:er|stemmer) (?:følgende|dette|denne påstanden)(?: riktig| korrekt| sant| rett)?\s*:\s*", _I
+    )
+)
+# an attribution inside the claim ("Vi skriver i pressemeldingen at …", "NRK skriver at …"): what is claimed
+# follows it; a source that "shows" something ("YS-barometeret viser at …") is kept, it is part of the claim
+_ATTRIBUTION = re.compile(
+    r"^(?:[\wæøåÆØÅ-]+\s+){1,3}?(?:skriver|skriv|skrev|har skrevet|påstår|sier|seier|hevder|hevdar|hevdet)"
+    r"(?:\s+i\s+[^,.]{1,40}?)?\s+at\s+",
+    _I,
+)
 # a claim frame after the claim ("«…» Stemmer det?")
 _FRAME_AFTER = re.compile(
     r"[\s,.;:!?–-]*(?:(?:og |men )?(?:stemmer|holder) (?:det|dette|det her|dette tallet|det tallet|den|påstanden)(?: egentlig| virkelig)?|"
@@ -83,7 +98,10 @@ def detect(text: str) -> ClaimRequest | None:
     quoted = _QUOTED.findall(body)
     if quoted and sum(len(q) for q in quoted) >= 0.5 * len(body):
         body = " ".join(quoted)
-    body = _FRAME_AFTER.sub("", body)
+    body = _FRAME_AFTER.sub("", body).strip()
+    said = _ATTRIBUTION.match(body)
+    if said and not parse(said.group(0)).amounts and not re.search(r"bedrift|virksomhet", said.group(0), _I):
+        body = body[said.end() :]  # who says it is not part of what is claimed (unless it is the companies)
     sentences = [_clean(s) for s in split_sentences(body)]
     sentences = [s for s in sentences if re.search(r"[a-zæøå]{3}", s, _I)]
     if len(sentences) > 1:  # a pasted draft: check the sentences that state something checkable
