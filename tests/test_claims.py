@@ -280,3 +280,21 @@ def test_aggregate():
     assert aggregate(["supported", "not_in_report"]) == "partly"
     assert aggregate(["contradicted", "contradicted"]) == "contradicted"
     assert aggregate(["not_in_report"]) == "not_in_report"
+
+
+def test_eval_scores_claim_cases_by_verdict():
+    from assistant.evaluate import check_case
+
+    case = {"question": "Stemmer det at …?", "claim": "not_in_report"}
+    assert (
+        check_case(
+            case,
+            {"answer": "Rapporten sier ikke noe om dette.", "answerable": False, "verdict": "not_in_report"},
+        )
+        == []
+    )
+    assert check_case({**case, "claim": False}, {"answer": "Ja.", "answerable": True, "verdict": "supported"})
+    assert (
+        check_case({**case, "claim": True}, {"answer": "Ja.", "answerable": True, "verdict": "supported"})
+        == []
+    )
