@@ -87,8 +87,11 @@ def answer(question: str, executor: Any, passages: list[Passage], titles: dict[s
     lines = [f"{len(chosen)} nøkkeltall om {name} fra NHOs Arbeidsmiljøbarometer 2021:"]
     lines += [f"{i}. {k.sentence} (Kilde: {k.source.label})" for i, k in enumerate(chosen, 1)]
     text = "\n".join(lines)
+    labels = {k.source.label for k in chosen}
     if len(chosen) < request.count:
         text += f"\n\nRapporten har ikke flere enn {len(chosen)} tall fra ulike kilder om dette."
+    elif len(labels) < len(chosen):
+        text += f"\n\nTallene kommer fra {len(labels)} kilder; rapporten har ikke flere kilder om dette."
     text += f"\n\n{RULE}"
     rows = [r for k in chosen for r in k.rows]
     chart_rows = _chart_rows(rows_of, chosen)

@@ -170,6 +170,13 @@ def _check_clause(clause: str, previous: str | None, answer: AnswerFn, und: Any)
         question = "og " + question
     first = answer(question, history)
     answers, figures = [first], figures_of(first)
+    qid = next((f.get("question_id") for f in figures if f.get("question_id")), None)
+    if p.superlative and not p.amounts and qid and (info := knowledge.question(qid)):
+        # "X er den nyttigste": the ranking needs every item, so ask the survey question itself too
+        every = answer(info.get("text") or "", [])
+        if every.answerable:
+            answers.append(every)
+            figures += [f for f in figures_of(every) if f.get("question_id") == qid and f not in figures]
     verdict = _judge_with_options(p, clause, figures, und)
     unsure = (
         verdict.reason in ("no_figure", "wave", "unit") or verdict.fit < 1.0

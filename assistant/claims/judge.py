@@ -240,9 +240,11 @@ def _judge_unquantified(p: ParsedClaim, readings: list[Reading]) -> Verdict:
 def _judge_superlative(p: ParsedClaim, readings: list[Reading]) -> Verdict | None:
     """ "… er den nyttigste tjenesten": the item (or group) the claim names must top the ranking."""
     data = [r for r in readings if r.first.get("sentence") is None and r.value is not None]
-    if len(data) < 2:
-        return None
+    units = {r.unit for r in data}
+    if len(data) < 2 or len(units) > 1 or not data[0].specific:
+        return None  # nothing to rank, or the claim names none of the items
     named = data[0]
+    data = [r for r in data if {x.get("option") for x in r.rows} == {x.get("option") for x in named.rows}]
     lowest = p.superlative in ("lavest", "færrest", "minst", "dårligst")
     top = (min if lowest else max)(data, key=lambda r: r.value)
     if named.fit <= min(r.fit for r in data):
@@ -263,7 +265,9 @@ def _capital(text: str) -> str:
 
 def _opposite_reading(p: ParsedClaim, r: Reading) -> Reading | None:
     pairs = (knowledge.lexicon().get("claims") or {}).get("opposites") or []
-    chosen = {loose(x["option"]) for x in r.rows}
+    if r.first.get("sentence") is not None:
+        return None  # a report sentence has no answer options to weigh
+    chosen = {loose(x.get("option") or "") for x in r.rows}
     for a, b in pairs:
         for mine, theirs in ((a, b), (b, a)):
             if loose(mine) in chosen:

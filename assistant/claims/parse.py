@@ -36,7 +36,7 @@ _NOT_FIGURES = re.compile(
 )
 _NEGATION = re.compile(r"(?<![\wæøå])(ikke|ikkje|ingen|aldri)(?![\wæøå])", _I)
 _SUPERLATIVE = re.compile(
-    r"(?<![\wæøå])(nyttigst|viktigst|høyest|flest|størst|mest|lavest|færrest|minst|dårligst|best)(?![\wæøå])",
+    r"(?<![\wæøå])(nyttigst|viktigst|høyest|flest|størst|mest|lavest|færrest|minst|dårligst|best)e?(?![\wæøå])",
     _I,
 )
 WAVE_TEXT = {"2021-11": "november 2021", "2022-06": "juni 2022"}
