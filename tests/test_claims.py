@@ -298,3 +298,31 @@ def test_eval_scores_claim_cases_by_verdict():
         check_case({**case, "claim": True}, {"answer": "Ja.", "answerable": True, "verdict": "supported"})
         == []
     )
+
+
+def test_report_roundings_are_compared_as_an_editor_would():
+    sentence = "4 av 10 bedrifter svarer at de har brukt NAVs digitale oppfølging."
+    figures = prose_figures(sentence, "5.3", "5.3 Dialog", "2021-11")
+    claim = "bedrifter har brukt NAVs digitale oppfølging"
+    assert _judge(f"halvparten av {claim}", figures).verdict == "contradicted"  # 45–55 is not «4 av 10»
+    assert _judge(f"40 prosent av {claim}", figures).verdict == "supported"
+    assert _judge(f"et mindretall av {claim}", figures).verdict == "supported"
+    figures = prose_figures("Om lag 1 av 6 bedrifter opplever at langvarig sykefravær er en utfordring.")
+    assert (
+        _judge("1 av 5 bedrifter opplever at langvarig sykefravær er en utfordring", figures).verdict
+        == "contradicted"
+    )
+
+
+def test_a_figure_for_the_plain_answer_alone_holds():
+    rows = [_row("Nyttig", 49.0, item="Kartlegging"), _row("Svært nyttig", 19.0, item="Kartlegging")]
+    v = _judge("49 prosent synes kartleggingen er nyttig", rows, ["Nyttig", "Svært nyttig"])
+    assert v.verdict == "supported" and "68 %" in v.lead
+    assert (
+        _judge("68 prosent synes kartleggingen er nyttig", rows, ["Nyttig", "Svært nyttig"]).verdict
+        == "supported"
+    )
+    assert (
+        _judge("19 prosent synes kartleggingen er nyttig", rows, ["Nyttig", "Svært nyttig"]).verdict
+        == "contradicted"
+    )

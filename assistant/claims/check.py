@@ -179,7 +179,7 @@ def _check_clause(clause: str, previous: str | None, answer: AnswerFn, und: Any)
             figures += [f for f in figures_of(every) if f.get("question_id") == qid and f not in figures]
     verdict = _judge_with_options(p, clause, figures, und)
     unsure = (
-        verdict.reason in ("no_figure", "wave", "unit") or verdict.fit < 1.0
+        verdict.reason in ("no_figure", "wave", "unit", "group") or verdict.fit < 1.0
     )  # a prose figure not fully on topic
     if unsure and not (first.route == "none" and _refused_for_good(first)):
         second = answer(_prose_lookup(question), history)

@@ -199,9 +199,34 @@ def _judge_amount(p: ParsedClaim, a: Amount, best: Reading, figures: list[dict[s
         if p.groups and not group_fits(p.groups[0], r.first):
             why += f" ({claimed} gjelder {group_phrase(r.first.get('group_label')) or 'alle bedriftene'})"
             break
+    part = _component(a, best)
+    if part is not None:  # "49 prosent synes den er nyttig": the table's «Nyttig» column alone
+        return Verdict(
+            "supported",
+            f"Ja, om svaralternativet «{part['option']}» alene: {fmt_value(float(part['value']), 'pct')} svarte "
+            f"«{part['option']}». Regnet med {' og '.join('«' + r['option'] + '»' for r in best.rows)} viser "
+            f"rapporten {describe(best)}.",
+            None,
+            best.first,
+        )
     return Verdict(
-        "contradicted", f"Nei. {why}: {describe(best)}.", _corrected_amount(p, a, best), best.first
+        "contradicted",
+        f"Nei. {why}: {describe(best)}.",
+        _corrected_amount(p, a, best),
+        best.first,
+        reason="wave" if p.waves and best.first.get("wave") not in p.waves else "",
     )
+
+
+def _component(a: Amount, best: Reading) -> dict[str, Any] | None:
+    """The one printed answer of a merged pair («Nyttig» of «Nyttig» + «Svært nyttig») that the claim's
+    exact figure matches, when the claim names the plain answer, not the «svært» one."""
+    if a.kind != "pct" or len(best.rows) < 2 or a.high - a.low > 1:
+        return None
+    for r in best.rows:
+        if not str(r.get("option", "")).lower().startswith("svært") and a.low <= float(r["value"]) <= a.high:
+            return r
+    return None
 
 
 def _judge_unquantified(p: ParsedClaim, readings: list[Reading]) -> Verdict:

@@ -197,6 +197,21 @@ def _wave_patterns() -> list[tuple[str, list[re.Pattern[str]]]]:
 
 def groups_in(norm: str) -> list[tuple[str, str, float, float | None]]:
     """(dim, key, min, max) for every group the (normalised) text names, in order of mention."""
+    return [g for _s, _e, g in _group_spans(norm)]
+
+
+def without_groups(norm: str) -> str:
+    """The (normalised) text with its group words taken out: what is claimed about, not about whom.
+
+    >>> without_groups("hvor mange av bedriftene i nho reiseliv har hatt kontakt")
+    'hvor mange av bedriftene i   har hatt kontakt'
+    """
+    for s, e, _g in reversed(_group_spans(norm)):
+        norm = norm[:s] + " " + norm[e:]
+    return norm
+
+
+def _group_spans(norm: str) -> list[tuple[int, int, tuple[str, str, float, float | None]]]:
     found: list[tuple[int, int, tuple[str, str, float, float | None]]] = []
     for m in re.finditer(r"(\d+)\s*(?:-|–|til)\s*(\d+)\s*(?:\)\s*)?(ansatte|årsverk)?", norm):
         if m.group(3) or re.search(
@@ -229,7 +244,7 @@ def groups_in(norm: str) -> list[tuple[str, str, float, float | None]]:
     out, end = [], -1
     for s, e, g in found:
         if s >= end:
-            out.append(g)
+            out.append((s, e, g))
             end = e
     return out
 

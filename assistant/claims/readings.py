@@ -12,7 +12,7 @@ from typing import Any
 from .. import knowledge
 from ..compose.numbers import n_text
 from ..normalize import fold, normalize, tokens
-from .parse import WAVE_TEXT, Amount, ParsedClaim
+from .parse import WAVE_TEXT, Amount, ParsedClaim, without_groups
 
 _I = re.IGNORECASE
 NOT_AN_ANSWER = re.compile(r"(?i)vet ikke|ikke relevant|ikke aktuelt")
@@ -126,7 +126,7 @@ def topic_tokens(p: ParsedClaim, text: str | None = None) -> set[str]:
         if text is p.text or a.text in text:
             text = text.replace(a.text, " ")
     text = re.sub(r"\b(19|20)\d\d\b", " ", text)
-    return {t for t in tokens(normalize(text)) if not t.isdigit()} - _how_much_words()
+    return {t for t in tokens(without_groups(normalize(text))) if not t.isdigit()} - _how_much_words()
 
 
 @lru_cache(maxsize=1)
@@ -167,8 +167,11 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
                 continue  # "65 prosent har hjemmekontor" does not speak to "… ikke har hjemmekontor"
             sentence = set(tokens(normalize(first["sentence"])))
             piece = set(tokens(normalize(first.get("context") or "")))
-            # the sentence must speak to the claim; its piece around the figure breaks ties between figures
-            fit = (len(claim_tok & sentence) + 0.25 * len(claim_tok & piece)) / max(len(claim_tok), 1)
+            passage = set(tokens(normalize(first.get("paragraph") or ""))) | sentence
+            # the sentence must speak to the claim (or its passage: "… i kontakt med NAV Arbeidslivssenter.
+            # Høyest andel finner vi …"); its piece around the figure breaks ties between figures
+            found = max(len(claim_tok & sentence), 0.9 * len(claim_tok & passage))
+            fit = (found + 0.25 * len(claim_tok & piece)) / max(len(claim_tok), 1)
             unit = first.get("unit") or "pct"
             specific = bool(claim_tok & piece - _COMMON)
             out.append(
@@ -224,8 +227,15 @@ def fits_amount(a: Amount, r: Reading) -> bool:
     if a.kind in ("pct", "ratio", "quant") and r.unit not in ("pct",):
         return False
     slack = 0.5 if len(r.rows) > 1 and a.kind == "pct" else 0.0  # a sum of rounded shares
-    if r.low is not None and r.high is not None:  # the report itself is approximate: the intervals overlap
-        return a.low - slack <= r.high and r.low <= a.high + slack
+    if r.low is not None and r.high is not None:  # the report itself rounds ("1 av 4", "om lag halvparten")
+        middle = (r.low + r.high) / 2
+        if not re.search(r"\d", r.first.get("text") or ""):  # a word such as "mer enn halvparten"
+            return r.low <= a.value <= r.high  # the claim must fall inside it
+        if (
+            a.kind == "quant"
+        ):  # the claim is the word ("nesten alle"): the report's figure must fall inside it
+            return a.low <= middle <= a.high
+        return abs(a.value - middle) <= 3.0  # "1 av 5" is not the report's "om lag 1 av 6"
     return a.low - slack <= r.value <= a.high + slack
 
 
