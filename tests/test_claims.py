@@ -7,7 +7,7 @@ import pytest
 
 from assistant.claims import detect, judge, parse, split_figures
 from assistant.claims.check import aggregate, as_question
-from assistant.claims.parse import prose_figures
+from assistant.claims.prose import prose_figures
 from assistant.claims.readings import band_of
 
 # ------------------------------------------------------------------------------------------------ detect

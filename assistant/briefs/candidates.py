@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import knowledge
-from ..claims.parse import prose_figures
+from ..claims.prose import prose_figures
 from ..compose.numbers import fmt, n_text
 from ..normalize import normalize, tokens
 from ..plan import Plan, compile_plan

@@ -20,7 +20,8 @@ from ..report import split_sentences
 from ..types import Answer, Source, Suggestion
 from .detect import MAX_CLAIMS, ClaimRequest, detect
 from .judge import NO_FIGURE, Verdict, judge
-from .parse import ParsedClaim, parse, prose_figures, side_groups, split_figures
+from .parse import ParsedClaim, parse, side_groups, split_figures
+from .prose import prose_figures
 from .readings import topic_tokens
 
 AnswerFn = Callable[[str, list[str]], Answer]
