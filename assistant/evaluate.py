@@ -2,7 +2,8 @@
 
 A case passes when every expected number appears in the answer (Norwegian formatting accepted), at least
 one expected phrase appears, at least one source matches, and answerable matches (unanswerable questions
-must be refused). The route is reported but not scored: the set's own route labels are advisory.
+must be refused). A claim case (`claim: true | false | not_in_report`) also needs that verdict; a claim the
+report is silent on may be refused. The route is reported but not scored: the set's own route labels are advisory.
 """
 
 from __future__ import annotations
@@ -45,10 +46,19 @@ def source_matches(sources: list[dict[str, Any]], expected: list[str]) -> bool:
     return False
 
 
+CLAIM_VERDICTS = {True: "supported", False: "contradicted", "not_in_report": "not_in_report"}
+
+
 def check_case(case: dict[str, Any], answer: dict[str, Any]) -> list[str]:
     problems: list[str] = []
     text = answer.get("answer") or ""
     expected_answerable = case.get("answerable", True)
+    if "claim" in case:  # a claim check: the verdict, and a claim the report is silent on may be refused
+        want = CLAIM_VERDICTS.get(case["claim"], str(case["claim"]))
+        if answer.get("verdict") != want:
+            problems.append(f"verdict={answer.get('verdict')} (forventet {want})")
+        if want == "not_in_report":
+            expected_answerable = answer.get("answerable")
     if bool(answer.get("answerable")) != bool(expected_answerable):
         problems.append(f"answerable={answer.get('answerable')} (forventet {expected_answerable})")
     for x in case.get("expect_numbers") or []:

@@ -65,5 +65,4 @@ ABOUT_CAVEATS = (
     r"\b(obs på|være obs|forbehold|feilkilde|svakhet|usikkerhet|stole på|hvor sikre?|hvor pålitelig|"
     r"tolkes|varsom|ta høyde for|fallgruver|begrensning)"
 )
-# a press officer checking a claim: "Kan jeg skrive at …?", "Stemmer det at …?" — the claim is the question
-VERIFY = r"^(kan (jeg|vi|eg) (skrive|si|påstå|hevde) at|stemmer det at|er det (riktig|sant|korrekt|rett) at|stemmer påstanden om at) "
+# Claim frames ("Kan jeg skrive at …?", "Stemmer det at …?") are recognised by assistant.claims.detect.

@@ -13,7 +13,7 @@ from functools import lru_cache
 import Stemmer
 from rapidfuzz import fuzz, process
 
-from . import intents, knowledge
+from . import knowledge
 
 STOPWORDS = frozenset(
     """
@@ -171,4 +171,6 @@ def normalize(text: str) -> str:
 
 def run(turn, ctx) -> None:
     """Step 1: the question in the survey's own words; "Kan jeg skrive at X?" asks about X."""
-    turn.text = re.sub(intents.VERIFY, "", normalize(turn.raw))
+    from .claims import strip_frame  # claims read the lexicon too: imported when first needed
+
+    turn.text = strip_frame(normalize(turn.raw))

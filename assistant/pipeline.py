@@ -1,6 +1,7 @@
 """The one place that chains the steps. Each step is `step(turn, ctx)` over one typed `Turn`:
 
-    normalize → understand → followup → route → responses → answer_data → answer_text → refusal → confidence → press
+    claims → briefs → normalize → understand → followup → route → responses → answer_data → answer_text
+    → refusal → confidence → press
 
 A step that cannot answer leaves `turn.answer` empty (and may change the decision: a data question with no
 rows falls back to the text); the refusal step answers whatever is left.
@@ -22,6 +23,8 @@ from . import (
     answer_data,
     answer_text,
     bank,
+    briefs,
+    claims,
     confidence,
     followup,
     normalize,
@@ -45,7 +48,7 @@ from .types import Answer, Question
 log = logging.getLogger(__name__)
 
 UNDERSTAND = (normalize.run, understand.run, followup.run)
-STEPS = (
+ANSWER = (
     *UNDERSTAND,
     route.run,
     responses.run,  # respondent-level data, when imported for the wave (issue 9)
@@ -55,6 +58,10 @@ STEPS = (
     confidence.run,
     press.run,
 )
+# a claim check or a key-figure brief is answered whole (the claim's content by ANSWER); the other steps
+# that only understand are skipped once a step has answered
+STEPS = (claims.run, briefs.run, *ANSWER)
+SKIP_WHEN_ANSWERED = {*UNDERSTAND, route.run}
 
 
 class Assistant:
@@ -128,8 +135,16 @@ class Assistant:
 
     def _run(self, turn: Turn, steps) -> Turn:
         for step in steps:
+            if turn.answer is not None and step in SKIP_WHEN_ANSWERED:
+                continue
             step(turn, self)
         return turn
+
+    def answer_question(self, question: str, history: list[str]) -> Answer:
+        """The pipeline's answer without the claim and brief front steps (a claim check asks this)."""
+        answer = self._turn(question, history, ANSWER).answer
+        assert answer is not None
+        return answer
 
     def _ask(self, question: str, history: list[str]) -> Answer:
         caveats: list[str] = []

@@ -126,6 +126,7 @@ def test_top_level_keys():
         "waves",
         "typo_vocabulary_extra",
         "out_of_scope",
+        "claims",
     }
     assert set(GROUPS) == {"storrelse", "landsforening", "fylke"}
 

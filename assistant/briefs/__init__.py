@@ -1,0 +1,170 @@
+"""Key-figure briefs: «Gi meg tre tall om hjemmekontor» → three to five press sentences, one source each.
+
+The rule, stated in every brief: first the report's own key findings that state a number (section 1
+«Sammendrag» and the chapters' key points, in report order), then the largest difference between company
+sizes in the published tables, then the tables' headline figures, then the chapter's other figures; one
+figure per source (a source twice only when there are too few). Every number is quoted from
+the report's text or read from the database through the plan → SQL guard → read-only executor. Which
+questions a theme covers is data: the codebook's theme and question `keywords`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import knowledge
+from ..charts import chart_for
+from ..types import Answer, Passage, Suggestion
+from .candidates import (
+    KeyFigure,
+    difference_figures,
+    headline_figures,
+    numbers_in,
+    prose_key_figures,
+    rows_of_question,
+    summary_figures,
+)
+from .request import BriefRequest, detect, match_theme, theme_words
+
+__all__ = ["BriefRequest", "KeyFigure", "answer", "choose", "detect", "match_theme"]
+
+RULE = (
+    "Slik er tallene valgt: først rapportens egne hovedfunn med tall (sammendraget og kapitlets hovedpunkter), "
+    "deretter den største forskjellen mellom bedriftsstørrelser i tabellene, deretter tabellenes hovedtall og "
+    "til slutt andre tall i kapitlets tekst; ett tall per kilde. Tallene er sitert fra rapporten eller lest "
+    "fra tabellene."
+)
+
+
+# ---------------------------------------------------------------------------------------------- answer
+
+
+def choose(candidates: list[KeyFigure], count: int) -> list[KeyFigure]:
+    """The first `count` candidates in rule order, one per source (a source twice only when there are
+    not enough sources)."""
+    chosen: list[KeyFigure] = []
+
+    def new_figures(k: KeyFigure) -> bool:  # "1 av 4" quoted twice (summary and chapter) is one figure
+        return not numbers_in(k.sentence) <= {n for c in chosen for n in numbers_in(c.sentence)}
+
+    for k in candidates:
+        if len(chosen) < count and all(c.source.label != k.source.label for c in chosen) and new_figures(k):
+            chosen.append(k)
+    for k in candidates:  # too few sources: a second figure from a source, in the same order
+        if len(chosen) < count and k not in chosen and new_figures(k):
+            chosen.append(k)
+    order = {id(k): i for i, k in enumerate(candidates)}
+    return sorted(chosen, key=lambda k: order[id(k)])
+
+
+def answer(question: str, executor: Any, passages: list[Passage], titles: dict[str, str]) -> Answer | None:
+    """A key-figure brief, or None when the question does not ask for one."""
+    request = detect(question)
+    if request is None:
+        return None
+    qids, chapter = match_theme(request.theme)
+    if not qids:
+        return _unknown_theme(question, request)
+    theme = theme_words(request.theme, chapter)
+    sections = {str(q.get("section")) for q in knowledge.questions() if q["id"] in qids and q.get("section")}
+    sections |= {chapter} if chapter else set()
+    rows_of, sql = {}, None
+    for qid in qids:
+        for dim in ("total", "storrelse"):
+            rows_of[(qid, dim)], query = rows_of_question(executor, qid, dim)
+            sql = sql or (query if rows_of[(qid, dim)] else None)
+    all_rows = [r for rows in rows_of.values() for r in rows]
+    findings = summary_figures(theme, sections, passages, titles, all_rows)
+    candidates = [k for k in findings if k.kind == "summary"]  # findings stated with a number
+    candidates += difference_figures(rows_of, qids, titles) + headline_figures(rows_of, qids, titles)
+    candidates += [k for k in findings if k.kind == "worded"]  # "mer enn halvparten": words, not a figure
+    candidates += prose_key_figures(theme, sections, passages, titles)
+    chosen = choose(candidates, request.count)
+    if not chosen:
+        return _unknown_theme(question, request)
+    name = _as_written(question, request.theme)
+    lines = [f"{len(chosen)} nøkkeltall om {name} fra NHOs Arbeidsmiljøbarometer 2021:"]
+    lines += [f"{i}. {k.sentence} (Kilde: {k.source.label})" for i, k in enumerate(chosen, 1)]
+    text = "\n".join(lines)
+    labels = {k.source.label for k in chosen}
+    if len(chosen) < request.count:
+        text += f"\n\nRapporten har ikke flere enn {len(chosen)} tall fra ulike kilder om dette."
+    elif len(labels) < len(chosen):
+        text += f"\n\nTallene kommer fra {len(labels)} kilder; rapporten har ikke flere kilder om dette."
+    text += f"\n\n{RULE}"
+    rows = [r for k in chosen for r in k.rows]
+    chart_rows = _chart_rows(rows_of, chosen)
+    return Answer(
+        question=question,
+        route="data"
+        if any(k.rows and not str(k.rows[0]["source"])[:1].isdigit() for k in chosen)
+        else "text",
+        answerable=True,
+        answer=text,
+        sources=[
+            k.source
+            for i, k in enumerate(chosen)
+            if all(c.source.label != k.source.label for c in chosen[:i])
+        ],
+        sql=sql,
+        data=[{k: (v.item() if hasattr(v, "item") else v) for k, v in r.items()} for r in rows] or None,
+        chart=chart_for(chart_rows, "rows") if chart_rows else None,
+        caveats=[
+            "Utvalget er ikke vektet (svarprosent om lag 10 % i 2021 og 13 % i 2022); tallene gjelder "
+            "bedriftene som svarte."
+        ],
+    )
+
+
+def _as_written(question: str, theme: str) -> str:
+    """The theme in the user's own casing ("Arbeidstilsynet"), when it can be found in the question."""
+    m = re.search(re.escape(theme), question, re.IGNORECASE)
+    return m.group(0) if m else theme
+
+
+def _chart_rows(
+    rows_of: dict[tuple[str, str], list[dict[str, Any]]], chosen: list[KeyFigure]
+) -> list[dict[str, Any]]:
+    """The chart of the first figure built on a table: the breakdown by size behind a difference, or the
+    distribution behind a headline figure."""
+    for k in chosen:
+        if not k.rows or k.rows[0].get("question_id") is None:
+            continue
+        r = k.rows[0]
+        dim = "storrelse" if k.kind == "difference" else r.get("group_dim") or "total"
+        rows = [
+            x
+            for x in rows_of.get((r["question_id"], dim), [])
+            if x["source"] == r["source"] and x["item"] == r["item"]
+        ]
+        if k.kind == "difference":
+            rows = [x for x in rows if x["option"] == r["option"]]
+        if rows:
+            return rows
+    return []
+
+
+def _unknown_theme(question: str, request: BriefRequest) -> Answer:
+    themes = [t for t in knowledge.codebook().get("themes") or [] if t["id"] != "bakgrunn"]
+    return Answer(
+        question=question,
+        route="none",
+        answerable=False,
+        answer=(
+            f"Jeg finner ikke tall om «{request.theme}» i NHOs Arbeidsmiljøbarometer 2021. Rapporten har tall om "
+            + ", ".join(t["label"] for t in themes)
+            + "."
+        ),
+        confidence=0.3,
+        suggestions=[
+            Suggestion(f"Tall om {w}", f"Gi meg tre tall om {w}")
+            for w in ("hjemmekontor", "sykefravær", "Arbeidstilsynet")
+        ],
+    )
+
+
+def run(turn, ctx) -> None:
+    """Pipeline step (first): a request for key figures on a theme gets a brief."""
+    if turn.answer is None:
+        turn.answer = answer(turn.raw, ctx.executor, ctx.index.passages, ctx.titles)

@@ -1,0 +1,349 @@
+"""The claim-check step: ask the pipeline for each claim's figures, judge them, and answer with a verdict.
+
+The only part of `assistant.claims` that runs the pipeline. A claim is asked as a question (its content
+with the frame stripped); the figures are the answer's data rows plus the figures its quoted report
+sentences state; `judge` compares. A claim stating several figures is checked clause by clause, a
+pasted draft sentence by sentence (at most MAX_CLAIMS).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .. import knowledge
+from ..normalize import normalize
+from ..report import split_sentences
+from ..types import Answer, Source, Suggestion
+from .detect import MAX_CLAIMS, ClaimRequest, detect
+from .judge import NO_FIGURE, Verdict, judge
+from .parse import ParsedClaim, parse, side_groups, split_figures
+from .prose import prose_figures
+from .readings import topic_tokens
+
+AnswerFn = Callable[[str, list[str]], Answer]
+_FIGURE_LABEL = re.compile(r"^(Tabell|Figur|Fotnote)\s+\d+")
+OPENER = {
+    "supported": "Ja",
+    "contradicted": "Nei",
+    "partly": "Delvis",
+    "not_in_report": "Rapporten sier ikke noe om dette",
+}
+EXAMPLES = [
+    (
+        "Sjekk et tall om BHT",
+        "Stemmer det at 77 prosent av bedriftene har avtale med bedriftshelsetjenesten?",
+    ),
+    (
+        "Sjekk et tall om hjemmekontor",
+        "Kan jeg skrive at 55 prosent av bedriftene hadde ansatte på hjemmekontor i juni 2022?",
+    ),
+    (
+        "Sjekk et tall om Arbeidstilsynet",
+        "Er det riktig at 1 av 4 bedrifter var i kontakt med Arbeidstilsynet i 2021?",
+    ),
+]
+
+
+@dataclass
+class Checked:
+    """One clause: what it claims, the verdict, and the pipeline's answer it was judged on."""
+
+    clause: str
+    parsed: ParsedClaim
+    verdict: Verdict
+    answers: list[Answer]
+
+
+def check(question: str, history: list[str], answer: AnswerFn, und: Any) -> Answer | None:
+    """The answer to a claim check, or None when the question is not one (the pipeline answers it)."""
+    request = detect(question)
+    if request is None:
+        return None
+    if not request.claims:  # "Stemmer det?": the claim may be the previous message
+        earlier = detect(history[-1]) if history else None
+        claims = (
+            earlier.claims if earlier and earlier.claims else [h for h in history[-1:] if parse(h).amounts]
+        )
+        if not claims:
+            return _ask_back(question)
+        request = ClaimRequest(question, claims)
+    sentences = []
+    for s in request.claims:
+        clauses = split_figures(s)
+        sentences.append(
+            (s, [_check_clause(c, _context_of(clauses, i, und), answer, und) for i, c in enumerate(clauses)])
+        )
+    return _compose(question, request, sentences)
+
+
+def _context_of(clauses: list[str], i: int, und: Any) -> str | None:
+    """For a clause without a topic of its own ("og 3000 i juni 2022", "51 prosent av de største
+    bedriftene og …"), the clause that has the most of one, as a question: the pipeline's follow-up context."""
+    if len(clauses) < 2:
+        return None
+    sizes = [len(topic_tokens(parse(und.strip_slots(normalize(c))))) for c in clauses]
+    if sizes[i] >= 2:
+        return None
+    j = max((j for j in range(len(clauses)) if j != i), key=lambda j: (sizes[j], -abs(j - i), -j))
+    if sizes[j] < 2 and i == 0:
+        return None
+    return as_question(parse(clauses[j if sizes[j] >= 2 else 0]))
+
+
+def strip_frame(text: str) -> str:
+    """The claim inside a claim frame ("kan jeg skrive at X" → X); other text unchanged."""
+    request = detect(text)
+    return " ".join(request.claims) if request and request.claims else text
+
+
+# ---------------------------------------------------------------------------------------------- figures
+
+
+@lru_cache(maxsize=1)
+def _section_waves() -> dict[str, str]:
+    """The wave a report section's prose is about, where all its questions share one (chapters 4–6: 2021-11)."""
+    waves: dict[str, set[str]] = {}
+    for q in knowledge.questions():
+        sec = str(q.get("section") or "")
+        if not sec:
+            continue
+        for key in (sec, sec.split(".")[0]):
+            waves.setdefault(key, set()).add(q["wave"])
+    return {k: next(iter(v)) for k, v in waves.items() if len(v) == 1}
+
+
+def figures_of(answer: Answer) -> list[dict[str, Any]]:
+    """The report's figures an answer rests on: its data rows, and the figures (or, without any, the
+    statements) of the report sentences it quotes."""
+    figures: list[dict[str, Any]] = [dict(r) for r in answer.data or []]
+    waves = _section_waves()
+    for src in answer.sources:
+        if not src.quote or _FIGURE_LABEL.match(src.label or ""):
+            continue  # a table's caption is a label, not a statement
+        section = str(src.section or "")
+        wave = waves.get(section) or waves.get(section.split(".")[0])
+        for sentence in split_sentences(src.quote):
+            found = [{**f, "paragraph": src.quote} for f in prose_figures(sentence, section, src.label, wave)]
+            figures += found or [
+                {"value": None, "unit": "text", "sentence": sentence, "context": sentence, "source": src.label,
+                 "section": section, "section_label": src.label, "group_label": "Alle", "group_dim": "total",
+                 "wave": wave, "start": 0}
+            ]  # fmt: skip
+    return figures
+
+
+def as_question(p: ParsedClaim) -> str:
+    """A claim's content as the question the pipeline answers: its figures become «hvor mange».
+
+    >>> as_question(parse("Hele 30 prosent av bedriftene opplevde bedre produktivitet"))
+    'hvor mange av bedriftene opplevde bedre produktivitet'
+    """
+    text = p.text
+    for a in sorted(p.amounts, key=lambda a: -a.start):
+        text = text[: a.start] + ("" if a.kind == "mean" else "hvor mange") + text[a.end :]
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _prose_lookup(question: str) -> str:
+    """The same question worded so the pipeline quotes the report's prose: naming both waves makes it look
+    for the sentences that compare them, and otherwise for the best sentences of the topic's section."""
+    text = re.sub(
+        r"(?i)\b(i |fra |frå |til )?(november |juni |høsten |sommeren )?(2021|2022)\b", " ", question
+    )
+    return re.sub(r"\s+", " ", text).strip() + " i november 2021 og juni 2022"
+
+
+def _check_clause(clause: str, previous: str | None, answer: AnswerFn, und: Any) -> Checked:
+    p = parse(clause)
+    if p.other_source:
+        return Checked(clause, p, judge(p, []), [])
+    question = as_question(p)
+    left, right = p.sides
+    if p.comparison and side_groups(left) and side_groups(right):
+        # two groups compared: ask for the whole breakdown, not one group
+        question = f"{und.strip_slots(normalize(question))} etter bedriftsstørrelse"
+    history = [previous] if previous else []
+    if history:  # worded as a follow-up so the pipeline keeps the earlier clause's topic
+        question = "og " + question
+    first = answer(question, history)
+    answers, figures = [first], figures_of(first)
+    qid = next((f.get("question_id") for f in figures if f.get("question_id")), None)
+    if p.superlative and not p.amounts and qid and (info := knowledge.question(qid)):
+        # "X er den nyttigste": the ranking needs every item, so ask the survey question itself too
+        every = answer(info.get("text") or "", [])
+        if every.answerable:
+            answers.append(every)
+            figures += [f for f in figures_of(every) if f.get("question_id") == qid and f not in figures]
+    verdict = _judge_with_options(p, clause, figures, und)
+    unsure = (
+        verdict.reason in ("no_figure", "wave", "unit", "group") or verdict.fit < 1.0
+    )  # a prose figure not fully on topic
+    if unsure and not (first.route == "none" and _refused_for_good(first)):
+        second = answer(_prose_lookup(question), history)
+        if second.answerable:
+            again = _judge_with_options(p, clause, figures + figures_of(second), und)
+            if again.verdict != "not_in_report" or verdict.verdict == "not_in_report":
+                verdict, answers = again, [first, second]
+    if verdict.verdict == "not_in_report" and first.route == "none":
+        lead = first.answer.strip().split("\n\n")[0]
+        verdict.lead = "Rapporten sier ikke noe om dette. " + re.sub(
+            r"^(Rapporten sier ikke noe om dette|Jeg finner ikke noe svar på dette[^.]*)\.?\s*", "", lead
+        )
+        verdict.lead = verdict.lead.strip()
+        if verdict.lead.endswith("dette."):
+            verdict.lead = f"Rapporten sier ikke noe om dette: {NO_FIGURE}"
+    return Checked(clause, p, verdict, [a for a in answers if a.answerable] or answers)
+
+
+def _refused_for_good(a: Answer) -> bool:
+    """A deliberate refusal (another year, a topic the survey does not cover), not a failed search."""
+    return getattr(a, "_reason", "") not in ("not_found", "")
+
+
+def _judge_with_options(p: ParsedClaim, clause: str, figures: list[dict[str, Any]], und: Any) -> Verdict:
+    """Judge after reading which answer options the claim is about, in the terms of the question found."""
+    qids = list(dict.fromkeys(f["question_id"] for f in figures if f.get("question_id")))
+
+    def options(text: str) -> list[str]:  # a figure may print two questions side by side (Figur 3)
+        return list(dict.fromkeys(o for q in qids for o in und.match_options(normalize(text), q)[0]))
+
+    if qids:
+        p.options = options(clause)
+        if p.comparison:
+            p.side_options = (options(p.sides[0]), options(p.sides[1]))
+    return judge(p, figures)
+
+
+# ---------------------------------------------------------------------------------------------- answer
+
+
+def aggregate(verdicts: list[str]) -> str:
+    """One verdict for several figures: all hold → supported; none hold → contradicted (or not in the
+    report when none is there); some hold → partly.
+
+    >>> aggregate(["supported", "contradicted"]), aggregate(["contradicted", "not_in_report"])
+    ('partly', 'contradicted')
+    """
+    kinds = set(verdicts)
+    if kinds == {"supported"}:
+        return "supported"
+    if kinds == {"not_in_report"}:
+        return "not_in_report"
+    if "supported" in kinds or "partly" in kinds:
+        return "partly"
+    return "contradicted"
+
+
+def _sentence_verdict(sentence: str, checked: list[Checked]) -> tuple[str, str, str | None]:
+    """(verdict, lead text, corrected sentence) for one sentence of a claim."""
+    if len(checked) == 1:
+        c = checked[0]
+        return c.verdict.verdict, c.verdict.lead, c.verdict.corrected
+    verdict = aggregate([c.verdict.verdict for c in checked])
+    parts, corrected = [], sentence
+    for c in checked:
+        status = {
+            "supported": "stemmer",
+            "contradicted": "stemmer ikke",
+            "not_in_report": "finnes ikke i rapporten",
+        }
+        body = _without_opener(c.verdict.lead)
+        parts.append(f"«{c.clause}» {status.get(c.verdict.verdict, 'stemmer delvis')}: {body}")
+        if c.verdict.corrected and c.clause in corrected:
+            new = c.verdict.corrected
+            if not corrected.startswith(c.clause) and c.clause[:1].islower():
+                new = new[:1].lower() + new[1:]
+            corrected = corrected.replace(c.clause, new, 1)
+    lead = f"{OPENER[verdict]}. " + " ".join(p if p.endswith(".") else p + "." for p in parts)
+    return verdict, lead, corrected if corrected != sentence else None
+
+
+def _without_opener(lead: str) -> str:
+    """A verdict's lead without its «Ja.»/«Nei.» opening, to be quoted inside another lead."""
+    body = re.sub(r"^(Ja|Nei|Delvis|Rapporten sier ikke noe om dette)[.,:]?\s*", "", lead)
+    body = re.sub(r"^Det stemmer med rapporten:\s*", "", body)
+    return body[:1].lower() + body[1:] if body[:2] != body[:2].upper() else body
+
+
+def _with_correction(lead: str, corrected: str | None) -> str:
+    if not corrected:
+        return lead
+    corrected = corrected.rstrip(". ")
+    return f"{lead} Skriv heller: «{corrected}.»"
+
+
+def _compose(question: str, request: ClaimRequest, sentences: list[tuple[str, list[Checked]]]) -> Answer:
+    results = [(s, *_sentence_verdict(s, checked)) for s, checked in sentences]
+    verdict = aggregate([v for _s, v, _l, _c in results])
+    if len(results) == 1:
+        _s, _v, lead, corrected = results[0]
+        lines = [_with_correction(lead, corrected)]
+    else:
+        held = sum(v == "supported" for _s, v, _l, _c in results)
+        first_wrong = next(
+            (
+                f"Dette stemmer ikke: «{s}» – {_with_correction(_without_opener(lead), c)}"
+                for s, v, lead, c in results
+                if v != "supported"
+            ),
+            "",
+        )
+        summary = f"{held} av {len(results)} påstander stemmer med rapporten."
+        lines = [f"{OPENER[verdict]}. {summary} {first_wrong}".strip()]
+        lines += [f"- «{s}» – {_with_correction(lead, c)}" for s, _v, lead, c in results]
+    answers = [a for _s, checked in sentences for c in checked for a in c.answers]
+    caveats: list[str] = []
+    if request.unchecked:
+        caveats.append(
+            f"Jeg sjekker høyst {MAX_CLAIMS} setninger om gangen; disse ble ikke sjekket: "
+            + " ".join(f"«{u}»" for u in request.unchecked)
+        )
+    basis = [a.answer.strip() for a in answers if a.answerable and a.answer.strip()]
+    if basis:
+        lines.append("**Grunnlag i rapporten:**")
+        lines += list(dict.fromkeys(basis))
+    elif answers and verdict == "not_in_report":
+        rest = answers[0].answer.strip().split("\n\n")[1:]
+        lines += rest
+    sources: list[Source] = []
+    for a in answers:
+        for s in a.sources:
+            if all(x.label != s.label for x in sources):
+                sources.append(s)
+    for a in answers:
+        for c in a.caveats:
+            if c not in caveats:
+                caveats.append(c)
+    routes = [a.route for a in answers]
+    data = [r for a in answers for r in a.data or []]
+    return Answer(
+        question=question,
+        route="data" if "data" in routes else "text" if "text" in routes else "none",
+        answerable=verdict != "not_in_report",
+        answer="\n\n".join(lines),
+        sources=sources,
+        sql=next((a.sql for a in answers if a.sql), None),
+        data=data or None,
+        chart=next((a.chart for a in answers if a.chart), None),
+        caveats=caveats,
+        confidence=min([a.confidence for a in answers] or [1.0]),
+        verdict=verdict,
+    )
+
+
+def _ask_back(question: str) -> Answer:
+    return Answer(
+        question=question,
+        route="none",
+        answerable=False,
+        answer=(
+            "Hva vil du at jeg skal sjekke? Skriv eller lim inn påstanden du vil kontrollere mot rapporten, "
+            "for eksempel: «Stemmer det at 77 prosent av bedriftene har avtale med bedriftshelsetjenesten?»"
+        ),
+        confidence=0.2,
+        suggestions=[Suggestion(label, q) for label, q in EXAMPLES],
+    )

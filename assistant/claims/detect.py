@@ -1,0 +1,123 @@
+"""Recognise a claim check ("Kan jeg skrive at …?", "«…» Stemmer det?", "Sjekk: …") and strip its frame."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..report import split_sentences
+from .parse import parse
+
+MAX_CLAIMS = 8  # sentences of a pasted draft checked one by one; the rest are named as unchecked
+
+_I = re.IGNORECASE
+_ME = r"(?:jeg|vi|eg|me|man)"
+# a claim frame before the claim: what is left after it is the claim
+_FRAMES_BEFORE = [
+    re.compile(p, _I)
+    for p in (
+        rf"^(?:kan|kunne|får|går det an at) {_ME} (?:trygt )?(?:skrive|si|påstå|hevde|bruke|publisere|slå fast|seie|skrive i [\wæøå -]{{1,40}}?)(?: at|:| følgende:?)\s*",
+        r"^(?:stemmer|stemmer det|stemmer det virkelig|stemmer det også|stemmer påstanden(?: om)?|er det sant|er det riktig|"
+        r"er det korrekt|er det rett|er det slik|er det sånn|er det faktisk slik|er det virkelig slik|er det også riktig|"
+        r"holder det å si|holder det å skrive|er det dekning for å si|er det dekning for å skrive|er det belegg for å si|"
+        r"har vi dekning for å si|har vi dekning for å skrive|har vi belegg for å si|"
+        r"medfører det riktighet|kan det stemme|holder det|er det riktig som det står|er det riktig påstått)(?: at|:)\s*",
+        r"^(?:sjekk|faktasjekk|faktasjekk av|verifiser|kontroller|kan du sjekke|kan du faktasjekke|vil du sjekke|"
+        r"sjekk gjerne|påstand|utkast)(?: om| at| denne| dette| påstanden| setningen| teksten| for meg)*\s*[:\-–]?\s*",
+        r"^(?:en|ein|ei|min|vår|vår|han|hun|ho) ?(?:journalist|reporter|avis|kollega|leser|lesar|politiker|kilde|"
+        r"rådgiver|artikkel|sak|pressemelding|kommentator)?(?: i [\wæøå]+| fra [\wæøå]+| frå [\wæøå]+)? "
+        r"(?:påstår|skriver|skriv|hevder|hevdar|sier|seier|mener|meiner|skrev|skreiv|påsto|hevdet|sa)(?: at|:)\s*",
+        r"^(?:det )?(?:påstås|hevdes|sies|blir sagt|blir hevdet|står det i en sak) at\s*",
+    )
+]
+# "Er følgende riktig: …"
+_FRAMES_BEFORE.append(
+    re.compile(
+        r"^(?:er|stemmer) (?:følgende|dette|denne påstanden)(?: riktig| korrekt| sant| rett)?\s*:\s*", _I
+    )
+)
+# an attribution inside the claim ("Vi skriver i pressemeldingen at …", "NRK skriver at …"): what is claimed
+# follows it; a source that "shows" something ("YS-barometeret viser at …") is kept, it is part of the claim
+_ATTRIBUTION = re.compile(
+    r"^(?:[\wæøåÆØÅ-]+\s+){1,3}?(?:skriver|skriv|skrev|har skrevet|påstår|sier|seier|hevder|hevdar|hevdet)"
+    r"(?:\s+i\s+[^,.]{1,40}?)?\s+at\s+",
+    _I,
+)
+# a claim frame after the claim ("«…» Stemmer det?")
+_FRAME_AFTER = re.compile(
+    r"[\s,.;:!?–-]*(?:(?:og |men )?(?:stemmer|holder) (?:det|dette|det her|dette tallet|det tallet|den|påstanden)(?: egentlig| virkelig)?|"
+    r"er (?:det|dette|den|påstanden) (?:riktig|rett|korrekt|sant|sannt)|kan (?:jeg|vi|eg|me) (?:skrive|si|bruke) (?:det|dette|den)|"
+    r"riktig|korrekt|sant)\s*\?+\s*$",
+    _I,
+)
+_BARE_CHECK = re.compile(r"^\W*(?:sjekk|faktasjekk|stemmer det|er det riktig|er det sant)\W*$", _I)
+_QUOTED = re.compile(r"[«“\"]([^»”\"]{6,})[»”\"]")
+
+
+@dataclass
+class ClaimRequest:
+    text: str  # the message as typed
+    claims: list[str]  # claim sentences, frame stripped (empty: nothing to check was given)
+    unchecked: list[str] = field(default_factory=list)  # sentences over MAX_CLAIMS
+
+
+# ---------------------------------------------------------------------------------------------- detect
+
+
+def detect(text: str) -> ClaimRequest | None:
+    """The claim(s) a message asks to check, or None when it is not a claim check.
+
+    >>> detect("«Hele 7 av 10 bedrifter synes helsekontrollene er nyttige.» Stemmer det?").claims
+    ['Hele 7 av 10 bedrifter synes helsekontrollene er nyttige']
+    >>> detect("Sjekk: 55 prosent hadde hjemmekontor i juni 2022.").claims
+    ['55 prosent hadde hjemmekontor i juni 2022']
+    >>> detect("Stemmer det?").claims, detect("Hvor mange svarte?")
+    ([], None)
+    """
+    t = re.sub(r"\s+", " ", text or "").strip()
+    if not t:
+        return None
+    if _BARE_CHECK.match(t):
+        return ClaimRequest(t, [])
+    body = None
+    for pattern in _FRAMES_BEFORE:
+        m = pattern.match(t)
+        if m and len(t) > m.end():
+            body = t[m.end() :]
+            break
+    if body is None:
+        m = _FRAME_AFTER.search(t)
+        if (
+            m
+            and m.start() > 0
+            and (_QUOTED.search(t) or not re.match(r"^(hva|hvor|hvilke|hvem|hvordan|når)\b", t, _I))
+        ):
+            body = t[: m.start()]
+    if body is None:
+        return None
+    quoted = _QUOTED.findall(body)
+    if quoted and sum(len(q) for q in quoted) >= 0.5 * len(body):
+        body = " ".join(quoted)
+    body = _FRAME_AFTER.sub("", body).strip()
+    said = _ATTRIBUTION.match(body)
+    if said and not parse(said.group(0)).amounts and not re.search(r"bedrift|virksomhet", said.group(0), _I):
+        body = body[said.end() :]  # who says it is not part of what is claimed (unless it is the companies)
+    sentences = [_clean(s) for s in split_sentences(body)]
+    sentences = [s for s in sentences if re.search(r"[a-zæøå]{3}", s, _I)]
+    if len(sentences) > 1:  # a pasted draft: check the sentences that state something checkable
+        stated = [s for s in sentences if _states_something(s)]
+        sentences = stated or sentences
+    return ClaimRequest(t, sentences[:MAX_CLAIMS], sentences[MAX_CLAIMS:])
+
+
+def _clean(s: str) -> str:
+    s = s.strip().strip("«»“”\"'").strip()
+    return re.sub(r"[\s?.!]+$", "", s)
+
+
+def _states_something(sentence: str) -> bool:
+    p = parse(sentence)
+    return bool(p.amounts or p.comparison or p.change or p.superlative)
+
+
+# ---------------------------------------------------------------------------------------------- parse

@@ -1,0 +1,353 @@
+"""Parse a claim: the figures it states (with the interval an editor accepts), comparison, change over
+time, groups, waves and years. Vocabulary is data: knowledge/lexicon.yaml `claims`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .. import knowledge
+from ..normalize import fold, normalize
+
+_I = re.IGNORECASE
+_WORD_NUMBERS = {
+    "en": 1, "én": 1, "ein": 1, "éin": 1, "ei": 1, "ett": 1, "eitt": 1, "to": 2, "tre": 3, "fire": 4,
+    "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10,
+}  # fmt: skip
+_NUM = r"\d+|" + "|".join(_WORD_NUMBERS)
+_RATIO = re.compile(rf"(?<![\wæøå,.])({_NUM})\s+av\s+({_NUM})(?![\wæøå]|\s*(?:%|prosent))", _I)
+_PCT = re.compile(r"(?<![\w,.])(\d+(?:[.,]\d+)?)\s*(%|prosent\b|pst\b)(?!\s*poeng|poeng)", _I)
+_COUNT = re.compile(
+    r"(?<![\w,.])(\d{1,3}(?:[ \u00a0]\d{3})+|\d{4,}|\d+(?=\s+(?:bedrifter|virksomheter|verksemder|svar\b|respondenter)))"
+    r"(?![\w,.]|\s*(?:%|prosent|av\s))",
+    _I,
+)
+_MEAN = re.compile(r"(?<![\w,.])(\d,\d)(?![\d]|\s*(?:%|prosent))")
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+# numbers that name something rather than state a figure: size bands, years, dialogmøte 2, covid-19
+_NOT_FIGURES = re.compile(
+    r"(?<!\d)\d{1,3}\s*(?:-|–|til)\s*\d+(?!\s*(?:%|prosent|\d))(?:\s*(?:ansatte|ansatt|årsverk|tilsette))?|"
+    r"(?:over|flere enn|fleire enn|mer enn|meir enn|under|færre enn|minst)?\s*\d+\s*(?:\+|eller flere|eller fleire|eller mer)?\s*(?:ansatte|ansatt|årsverk|tilsette)|"
+    r"\d+\s*(?:\+|eller flere|eller fleire|eller mer)|dialogmøte\s*2|covid-19|\b19[5-9]\d\b|\b20[0-4]\d\b|"
+    r"(?:de |dei )?siste \w+ år(?:ene|a)?",
+    _I,
+)
+_NEGATION = re.compile(r"(?<![\wæøå])(ikke|ikkje|ingen|aldri)(?![\wæøå])", _I)
+_SUPERLATIVE = re.compile(
+    r"(?<![\wæøå])(nyttigst|viktigst|høyest|flest|størst|mest|lavest|færrest|minst|dårligst|best)e?(?![\wæøå])",
+    _I,
+)
+WAVE_TEXT = {"2021-11": "november 2021", "2022-06": "juni 2022"}
+
+
+@dataclass
+class Amount:
+    kind: str  # pct | ratio | quant | count | mean
+    value: float  # percent for pct/ratio/quant; the number itself for count/mean
+    low: float
+    high: float
+    text: str  # as written, with its hedge or bound ("om lag 30 prosent")
+    start: int
+    end: int
+
+
+@dataclass
+class ParsedClaim:
+    text: str
+    amounts: list[Amount] = field(default_factory=list)
+    comparison: str | None = None  # more | less: "flere X enn Y"
+    comparator: str = ""  # the word as written ("flere", "oftere")
+    sides: tuple[str, str] = ("", "")  # the text before and after "enn"
+    change: str | None = None  # up | down over time ("økte fra 2021 til 2022")
+    change_word: str = ""
+    groups: list[tuple[str, str, float, float | None]] = field(default_factory=list)  # dim, key, lo, hi
+    waves: list[str] = field(default_factory=list)
+    years: list[str] = field(default_factory=list)
+    other_source: str | None = None
+    negated: bool = False
+    superlative: str | None = None
+    options: list[str] = field(default_factory=list)  # option labels the claim is about (set by the caller)
+    side_options: tuple[list[str], list[str]] = ([], [])  # the options of each side of a comparison
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict[str, Any]:
+    lex = knowledge.lexicon()
+    c = lex.get("claims") or {}
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    quants = {k.lower(): (float(v[0]), float(v[1])) for k, v in (c.get("quantifiers") or {}).items()}
+    return {
+        "quant": quants,
+        "quant_re": re.compile(rf"(?<![\wæøå])({alternation(list(quants))})(?![\wæøå])", _I),
+        "hedge_re": re.compile(rf"(?:^|\s)({alternation(c.get('hedges') or [])})\s*$", _I),
+        "lower_re": re.compile(rf"(?:^|\s)({alternation(c.get('lower_bounds') or [])})\s*$", _I),
+        "upper_re": re.compile(rf"(?:^|\s)({alternation(c.get('upper_bounds') or [])})\s*$", _I),
+        "more": {w.lower() for w in (c.get("comparison") or {}).get("more") or []},
+        "less": {w.lower() for w in (c.get("comparison") or {}).get("less") or []},
+        "change": [
+            (re.compile(rf"(?<![\wæøå])({alternation(ws)})(?![\wæøå])", _I), d)
+            for d, ws in (c.get("change") or {}).items()
+        ],
+        "other_re": re.compile(
+            rf"(?<![\wæøå])({alternation(c.get('other_sources') or ['-'])})(?![\wæøå])", _I
+        ),
+        "waves": {w: [fold(x) for x in ws] for w, ws in (lex.get("waves") or {}).items()},
+        "groups": lex.get("groups") or {},
+    }
+
+
+def _ratio_value(a: str, b: str) -> float:
+    n = int(a) if a.isdigit() else _WORD_NUMBERS[a.lower()]
+    m = int(b) if b.isdigit() else _WORD_NUMBERS[b.lower()]
+    return 100.0 * n / m if m else 0.0
+
+
+def amounts_in(text: str) -> list[Amount]:
+    """Every figure a claim states, with the interval an editor accepts for it."""
+    v = _vocab()
+    taken = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)]
+    out: list[Amount] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(kind: str, value: float, s: int, e: int) -> None:
+        before = text[max(0, s - 25) : s]
+        lo, hi, offset = _interval(kind, value, before)
+        out.append(Amount(kind, value, lo, hi, text[s + offset : e].strip(), s + offset, e))
+        taken.append((s, e))
+
+    for m in _PCT.finditer(text):
+        if free(m.start(), m.end()):
+            add("pct", float(m.group(1).replace(",", ".")), m.start(), m.end())
+    for m in _RATIO.finditer(text):
+        if free(m.start(), m.end()):
+            add("ratio", _ratio_value(m.group(1), m.group(2)), m.start(), m.end())
+    for m in v["quant_re"].finditer(text):
+        if free(m.start(), m.end()):
+            lo, hi = v["quant"][m.group(1).lower()]
+            out.append(Amount("quant", (lo + hi) / 2, lo, hi, m.group(0), m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    for m in _MEAN.finditer(text):
+        if free(m.start(), m.end()):
+            add("mean", float(m.group(1).replace(",", ".")), m.start(), m.end())
+    for m in _COUNT.finditer(text):
+        if free(m.start(), m.end()):
+            add("count", float(re.sub(r"\D", "", m.group(1))), m.start(), m.end())
+    return sorted(out, key=lambda a: a.start)
+
+
+def _interval(kind: str, value: float, before: str) -> tuple[float, float, int]:
+    """(low, high, where the figure's words start) from the hedge or bound written before it."""
+    v = _vocab()
+    base = {"pct": 0.5, "ratio": 5.0, "count": 0.5, "mean": 0.05}[kind]
+    hedge = {"pct": 3.0, "ratio": 5.0, "count": max(2.0, value * 0.02), "mean": 0.15}[kind]
+    lo, hi = value - base, value + base
+    start_offset = len(before)
+    lower, upper, hedged = (
+        v["lower_re"].search(before),
+        v["upper_re"].search(before),
+        v["hedge_re"].search(before),
+    )
+    if lower and (not upper or lower.start() >= upper.start()):
+        lo, hi = value, (value + hedge if hedged else (100.0 if kind in ("pct", "ratio") else float("inf")))
+        start_offset = lower.start(1)
+    elif upper:
+        lo, hi = (value - 2 * hedge if hedged else 0.0), value
+        start_offset = upper.start(1)
+    elif hedged:
+        lo, hi = value - hedge, value + hedge
+        start_offset = hedged.start(1)
+    emphasis = re.search(r"(?:^|\s)(hele|bare|kun|så mange som|så få som)\s*$", before[:start_offset], _I)
+    if emphasis:
+        start_offset = emphasis.start(1)
+    return lo, hi, start_offset - len(before)
+
+
+@lru_cache(maxsize=1)
+def _group_patterns() -> list[tuple[str, re.Pattern[str], str, tuple[str, str, float, float | None]]]:
+    """(first word, pattern, word, (dim, key, min, max)) for every non-numeric group word of the lexicon."""
+    out = []
+    for dim, entries in _vocab()["groups"].items():
+        for g in entries:
+            key = g.get("canonical") or g.get("key")
+            lo = float(g.get("min") or 0) if dim == "storrelse" else 0.0
+            hi = (float(g["max"]) if g.get("max") is not None else None) if dim == "storrelse" else None
+            for w in g.get("words") or []:
+                if re.search(r"\d", w):
+                    continue  # numeric bands are read by groups_in itself
+                first = re.findall(r"[\wæøå]+", fold(w))[0]
+                pattern = re.compile(r"(?<![\wæøå])" + re.escape(fold(w)) + r"(?![\wæøå])")
+                out.append((first, pattern, w, (dim, key, lo, hi)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _wave_patterns() -> list[tuple[str, list[re.Pattern[str]]]]:
+    return [
+        (wave, [re.compile(r"(?<![\wæøå])" + re.escape(w) + r"(?![\wæøå])") for w in words])
+        for wave, words in _vocab()["waves"].items()
+    ]
+
+
+def groups_in(norm: str) -> list[tuple[str, str, float, float | None]]:
+    """(dim, key, min, max) for every group the (normalised) text names, in order of mention."""
+    return [g for _s, _e, g in _group_spans(norm)]
+
+
+def without_groups(norm: str) -> str:
+    """The (normalised) text with its group words taken out: what is claimed about, not about whom.
+
+    >>> without_groups("hvor mange av bedriftene i nho reiseliv har hatt kontakt")
+    'hvor mange av bedriftene i   har hatt kontakt'
+    """
+    for s, e, _g in reversed(_group_spans(norm)):
+        norm = norm[:s] + " " + norm[e:]
+    return norm
+
+
+def _group_spans(norm: str) -> list[tuple[int, int, tuple[str, str, float, float | None]]]:
+    found: list[tuple[int, int, tuple[str, str, float, float | None]]] = []
+    for m in re.finditer(r"(\d+)\s*(?:-|–|til)\s*(\d+)\s*(?:\)\s*)?(ansatte|årsverk)?", norm):
+        if m.group(3) or re.search(
+            r"bedrift|ansatt", norm[m.end() : m.end() + 20] + norm[max(0, m.start() - 20) : m.start()]
+        ):
+            found.append(
+                (
+                    m.start(),
+                    m.end(),
+                    ("storrelse", f"{m.group(1)}-{m.group(2)}", float(m.group(1)), float(m.group(2))),
+                )
+            )
+    for m in re.finditer(
+        r"(?:(\d+)\s*(?:\+|eller flere|eller mer|ansatte eller flere|årsverk eller flere))|(?:over|flere enn|mer enn|minst) (\d+) (?:ansatte|årsverk)",
+        norm,
+    ):
+        lo = float(m.group(1) or m.group(2))
+        found.append((m.start(), m.end(), ("storrelse", f"{int(lo)}-", lo, None)))
+    words = set(re.findall(r"[\wæøå]+", norm))
+    for first, pattern, w, group in _group_patterns():
+        if first not in words:
+            continue  # cheap: only phrases whose first word occurs can match
+        for m in pattern.finditer(norm):
+            if group[0] == "storrelse" and not re.search(
+                r"bedrift|virksomhet|foretak|ansatt", w + norm[m.end() : m.end() + 30]
+            ):
+                continue  # "de største utfordringene" is not a size group
+            found.append((m.start(), m.end(), group))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out, end = [], -1
+    for s, e, g in found:
+        if s >= end:
+            out.append((s, e, g))
+            end = e
+    return out
+
+
+def waves_in(norm: str) -> list[str]:
+    return [wave for wave, patterns in _wave_patterns() if any(p.search(norm) for p in patterns)]
+
+
+def _comparison(low: str) -> tuple[str, str, tuple[str, str]] | None:
+    """("more"|"less", comparator, (left, right)) for "flere X enn Y"; None when there is no comparison."""
+    v = _vocab()
+    named = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(low)]  # "200 eller flere ansatte"
+    for m in re.finditer(r"(?<![\wæøå])([a-zæøå]+)(?![\wæøå])", low):
+        word = m.group(1)
+        if word not in v["more"] and word not in v["less"] or any(a <= m.start() < b for a, b in named):
+            continue
+        enn = re.search(r"(?<![\wæøå])enn(?![\wæøå])", low[m.end() :])
+        if not enn:
+            continue
+        after = low[m.end() + enn.end() :].strip()
+        between = low[m.end() : m.end() + enn.start()]
+        if re.match(r"(\d|halvparten|før|tidligere|i fjor|ventet|forventet)", after) or re.search(
+            r"[.;]", between
+        ):
+            continue  # "flere enn 200 ansatte", "mer enn halvparten", "flere enn før"
+        direction = "more" if word in v["more"] else "less"
+        left = low[: m.start()] + " " + between
+        return direction, word, (left.strip(), after)
+    return None
+
+
+def parse(claim: str) -> ParsedClaim:
+    """What a claim states: its figures, comparison, change over time, groups, waves and years.
+
+    >>> p = parse("Flere bedrifter opplevde negativ endring enn positiv endring i produktiviteten")
+    >>> p.comparison, p.sides
+    ('more', ('bedrifter opplevde negativ endring', 'positiv endring i produktiviteten'))
+    >>> [(a.kind, a.value) for a in parse("1 av 4 bedrifter med 1–9 ansatte, og 51 % i 2021").amounts]
+    [('ratio', 25.0), ('pct', 51.0)]
+    >>> parse("de minste bedriftene").groups
+    [('storrelse', 'smallest', 1.0, 9.0)]
+    >>> p = parse("Andelen med hjemmekontor økte fra november 2021 til juni 2022")
+    >>> p.change, p.waves
+    ('up', ['2021-11', '2022-06'])
+    """
+    text = re.sub(r"\s+", " ", claim).strip()
+    low = text.lower()
+    norm = normalize(text)
+    p = ParsedClaim(text=text, amounts=amounts_in(text))
+    comp = _comparison(low)
+    if comp:
+        p.comparison, p.comparator, p.sides = comp
+    p.groups = groups_in(norm)
+    p.waves = waves_in(norm)
+    p.years = _YEAR.findall(low)
+    over_time = (
+        len(set(p.waves)) > 1 or len(set(p.years)) > 1 or re.search(r"\bfra\b.+\btil\b|\bsiden\b", low)
+    )
+    for pattern, direction in _vocab()["change"]:
+        m = pattern.search(low)
+        if m and over_time:
+            p.change, p.change_word = direction, m.group(1)
+            break
+    m = _vocab()["other_re"].search(low)
+    p.other_source = m.group(1) if m else None
+    p.negated = bool(_NEGATION.search(low))
+    m = _SUPERLATIVE.search(low)
+    p.superlative = m.group(1).lower() if m else None
+    return p
+
+
+def split_figures(claim: str) -> list[str]:
+    """A claim stating several figures, cut into one clause per figure (the first clause keeps the subject).
+
+    >>> split_figures("77 prosent har avtale med BHT, og 90 prosent av dem synes risikovurderingene er nyttige")
+    ['77 prosent har avtale med BHT', '90 prosent av dem synes risikovurderingene er nyttige']
+    >>> split_figures("13 prosent opplevde positiv endring")
+    ['13 prosent opplevde positiv endring']
+    """
+    amounts = amounts_in(claim)
+    clauses, start = [], 0
+    for a, b in zip(amounts, amounts[1:], strict=False):
+        joints = list(
+            re.finditer(
+                r"\s*(?:,\s*(?:og|mens|men)?|;|\s(?:og|mens|men|samtidig som))\s+(?:at\s+)?",
+                claim[a.end : b.start],
+            )
+        )
+        if joints:  # the last joint before the next figure ends this clause
+            clauses.append(claim[start : a.end + joints[-1].start()])
+            start = a.end + joints[-1].end()
+    clauses.append(claim[start:])
+    return [c.strip(" ,;") for c in clauses if c.strip(" ,;")]
+
+
+# ---------------------------------------------------------------------------------------------- judge
+
+
+def side_groups(side: str) -> list[tuple[str, str, float, float | None]]:
+    """The groups one side of a comparison names; a bare size word counts there ("færre store enn små
+    bedrifter": "store" is a size group although "bedrifter" follows only on the other side).
+
+    >>> side_groups("færre store")[0][:2], side_groups("små bedrifter synes")[0][:2]
+    (('storrelse', 'largest'), ('storrelse', 'smallest'))
+    """
+    return groups_in(normalize(side)) or groups_in(normalize(f"{side} bedrifter"))

@@ -1,0 +1,315 @@
+"""What the report says about a claim's subject: candidate figures (readings) from data rows and report
+sentences, how well each fits the claim, and how to describe one with its source."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .. import knowledge
+from ..compose.numbers import n_text
+from ..normalize import fold, normalize, tokens
+from .parse import WAVE_TEXT, Amount, ParsedClaim, without_groups
+
+_I = re.IGNORECASE
+NOT_AN_ANSWER = re.compile(r"(?i)vet ikke|ikke relevant|ikke aktuelt")
+NEGATION = re.compile(r"(?<![\wæøå])(ikke|ikkje|ingen|aldri)(?![\wæøå])", _I)
+UNIT_OF_KIND = {"pct": "pct", "ratio": "pct", "quant": "pct", "count": "count", "mean": "mean"}
+
+
+def band_of(label: str | None) -> tuple[float, float | None] | None:
+    """Size band of a group label as printed ("1–9", "200 eller flere", "opp til 9 årsverk"); None for all.
+
+    >>> band_of("1–9"), band_of("200 eller flere"), band_of("Alle"), band_of("10 årsverk eller flere")
+    ((1.0, 9.0), (200.0, None), None, (10.0, None))
+    """
+    t = fold(label or "")
+    if not t or t in ("alle", "sum", "total"):
+        return None
+    m = re.match(r"^(\d+)\s*-\s*(\d+)", t)
+    if m:
+        return float(m.group(1)), float(m.group(2))
+    m = re.search(r"opp til (\d+)", t)
+    if m:
+        return 1.0, float(m.group(1))
+    m = re.match(r"^(\d+)\s*(?:\+|eller flere|årsverk eller flere|ansatte eller flere)", t)
+    if m:
+        return float(m.group(1)), None
+    m = re.match(r"^(\d+)$", t)
+    if m:
+        return float(m.group(1)), float(m.group(1))
+    return None
+
+
+def group_fits(claim_group: tuple[str, str, float, float | None], fig: dict[str, Any]) -> bool:
+    dim, key, lo, hi = claim_group
+    label = fig.get("group_label") or ""
+    if dim != "storrelse":
+        return fold(label) == fold(key)
+    band = band_of(label)
+    if band is None:
+        return False
+    a, b = band
+    hi_v = hi if hi is not None else 1e9
+    b_v = b if b is not None else 1e9
+    inside = a >= lo and b_v <= hi_v
+    around = lo >= a and hi_v <= b_v and (b_v - a) <= 2 * (hi_v - lo + 1)  # "2–9" asked, "1–9" printed
+    return inside or around
+
+
+def is_total(fig: dict[str, Any]) -> bool:
+    return fig.get("group_dim") in (None, "", "total") and band_of(fig.get("group_label")) is None
+
+
+def loose(label: str) -> str:
+    return re.sub(r"^[…\.\s]+", "", fold(label or ""))
+
+
+def options_in(series: list[dict[str, Any]], wanted: list[str], negated: bool) -> list[dict[str, Any]]:
+    """The rows of a series for the options a claim names; a negated option the claim does not negate
+    ("har ansatte på hjemmekontor" is not «Har ikke ansatte …») gives way to its affirmative sibling."""
+    want = {loose(o) for o in wanted}
+    rows = [r for r in series if loose(r.get("option") or "") in want]
+    agree = [r for r in rows if bool(NEGATION.search(r["option"])) == negated]
+    if rows and not agree:
+        words = {w for r in rows for w in tokens(r["option"])}
+        agree = [
+            r
+            for r in series
+            if bool(NEGATION.search(r.get("option") or "")) == negated and words <= set(tokens(r["option"]))
+        ]
+    rows = agree or rows
+    sums = [r for r in rows if "(sum)" in r["option"]]
+    return sums[:1] or rows
+
+
+def series_of(figures: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    out: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for f in figures:
+        key = (
+            f.get("source"),
+            f.get("item"),
+            f.get("group_label"),
+            f.get("wave"),
+            f.get("sentence"),
+            f.get("start"),
+        )
+        out.setdefault(key, []).append(f)
+    return list(out.values())
+
+
+@dataclass
+class Reading:
+    """One way the report answers the claim: a value, the rows it sums, and how well it fits the claim."""
+
+    value: float
+    unit: str
+    rows: list[dict[str, Any]]
+    fit: float
+    low: float | None = None  # a figure the report states only as an interval ("om lag halvparten")
+    high: float | None = None
+    series: list[dict[str, Any]] = field(default_factory=list)  # every row of this item and group
+    specific: bool = False  # the claim names this reading's own item (or, in prose, its part of the sentence)
+
+    @property
+    def first(self) -> dict[str, Any]:
+        return self.rows[0]
+
+
+def topic_tokens(p: ParsedClaim, text: str | None = None) -> set[str]:
+    """The claim's content words, without its figures and years (they say how many, not what)."""
+    text = text if text is not None else p.text
+    for a in sorted(p.amounts, key=lambda a: -a.start):
+        if text is p.text or a.text in text:
+            text = text.replace(a.text, " ")
+    text = re.sub(r"\b(19|20)\d\d\b", " ", text)
+    return {t for t in tokens(without_groups(normalize(text))) if not t.isdigit()} - _how_much_words()
+
+
+@lru_cache(maxsize=1)
+def _how_much_words() -> frozenset[str]:
+    """Words that say how much or which way, not what: "andelen", "økte", "falt" (lexicon `claims.change`)."""
+    change = (knowledge.lexicon().get("claims") or {}).get("change") or {}
+    words = {t for ws in change.values() for w in ws for t in tokens(w)}
+    return frozenset(words | set(tokens("andel andelen antall antallet prosentandel del")))
+
+
+UNIT_OF_KIND = {"pct": "pct", "ratio": "pct", "quant": "pct", "count": "count", "mean": "mean"}
+
+
+_COMMON = {"bedrift", "bedrifter", "nav", "nytt", "nyttig"}  # words too general to single out a figure
+
+
+def _named_option(series: list[dict[str, Any]], words: set[str], negated: bool) -> list[dict[str, Any]]:
+    """The answer option the claim writes out in full (every word of a label of two or more words)."""
+    best: list[dict[str, Any]] = []
+    for r in series:
+        own = set(tokens(r.get("option") or ""))
+        if len(own) >= 2 and own <= words and bool(NEGATION.search(r["option"])) == negated:
+            if not best or len(own) > len(tokens(best[0]["option"])):
+                best = [r]
+    return best
+
+
+def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None = None) -> list[Reading]:
+    """Candidate figures for the claim's subject, best first. A data series needs the claim's options (or
+    only one answer to choose); a prose figure needs the claim's words in its sentence."""
+    claim_tok = topic_tokens(p, text)
+    kind = p.amounts[0].kind if p.amounts else None
+    out: list[Reading] = []
+    for series in series_of(figures):
+        first = series[0]
+        if first.get("sentence") is not None:  # a figure stated in the report's prose
+            if bool(NEGATION.search(first.get("context") or "")) != p.negated:
+                continue  # "65 prosent har hjemmekontor" does not speak to "… ikke har hjemmekontor"
+            sentence = set(tokens(normalize(first["sentence"])))
+            piece = set(tokens(normalize(first.get("context") or "")))
+            passage = set(tokens(normalize(first.get("paragraph") or ""))) | sentence
+            # the sentence must speak to the claim (or its passage: "… i kontakt med NAV Arbeidslivssenter.
+            # Høyest andel finner vi …"); its piece around the figure breaks ties between figures
+            found = max(len(claim_tok & sentence), 0.9 * len(claim_tok & passage))
+            fit = (found + 0.25 * len(claim_tok & piece)) / max(len(claim_tok), 1)
+            unit = first.get("unit") or "pct"
+            specific = bool(claim_tok & piece - _COMMON)
+            out.append(
+                Reading(
+                    first["value"], unit, series, fit, first.get("low"), first.get("high"), specific=specific
+                )
+            )
+            continue
+        rows = options_in(series, p.options, p.negated) if p.options else []
+        named = _named_option(series, claim_tok, p.negated)
+        if named and len(tokens(named[0]["option"])) > max(
+            (len(tokens(r["option"])) for r in rows), default=0
+        ):
+            rows = named  # an answer written out in full beats a shorter one the words also fit
+        if not rows:
+            plain = [r for r in series if not NOT_AN_ANSWER.match(r.get("option") or "")]
+            if kind is not None:  # "1713 bedrifter svarte": the series' one count, not its share
+                plain = [r for r in plain if r.get("unit") == UNIT_OF_KIND[kind]] or plain
+            if len(plain) == 1:
+                rows = plain
+            elif any(r.get("option") == "Ja" for r in series):
+                rows = [r for r in series if r.get("option") == "Ja"]
+            elif kind == "count" and plain and all(r.get("unit") == "count" for r in plain):
+                rows = [
+                    min(plain, key=lambda r: abs(math.log((r["value"] or 1) / (p.amounts[0].value or 1))))
+                ]
+        if not rows:
+            continue
+        item_tok = set(tokens(normalize(first.get("item") or "")))
+        fit = 1.0 + (len(claim_tok & item_tok) / max(len(item_tok), 1) if item_tok else 0.0)
+        if p.options and any(loose(r["option"]) in {loose(o) for o in p.options} for r in rows):
+            fit += 0.5
+        value = round(sum(float(r["value"]) for r in rows), 2)
+        specific = bool(claim_tok & item_tok)
+        out.append(Reading(value, rows[0].get("unit") or "pct", rows, fit, series=series, specific=specific))
+        words = {w for r in rows for w in tokens(r["option"])}
+        for total in series:  # the report's own merge of this answer with its neighbour ("… (sum)")
+            if (
+                "(sum)" in (total.get("option") or "")
+                and total not in rows
+                and words <= set(tokens(total["option"]))
+                and bool(NEGATION.search(total["option"])) == bool(NEGATION.search(rows[0]["option"]))
+            ):
+                out.append(
+                    Reading(float(total["value"]), total.get("unit") or "pct", [total], fit, series=series)
+                )
+    return sorted(out, key=lambda r: -r.fit)
+
+
+def fits_amount(a: Amount, r: Reading) -> bool:
+    if a.kind == "mean" and r.unit != "mean":
+        return False
+    if a.kind in ("pct", "ratio", "quant") and r.unit not in ("pct",):
+        return False
+    slack = 0.5 if len(r.rows) > 1 and a.kind == "pct" else 0.0  # a sum of rounded shares
+    if r.low is not None and r.high is not None:  # the report itself rounds ("1 av 4", "om lag halvparten")
+        middle = (r.low + r.high) / 2
+        if not re.search(r"\d", r.first.get("text") or ""):  # a word such as "mer enn halvparten"
+            return r.low <= a.value <= r.high  # the claim must fall inside it
+        if (
+            a.kind == "quant"
+        ):  # the claim is the word ("nesten alle"): the report's figure must fall inside it
+            return a.low <= middle <= a.high
+        return abs(a.value - middle) <= 3.0  # "1 av 5" is not the report's "om lag 1 av 6"
+    return a.low - slack <= r.value <= a.high + slack
+
+
+def fmt_value(value: float, unit: str) -> str:
+    """Norwegian figure: '13 %', '3,9', '1 713'.
+
+    >>> fmt_value(13.0, "pct"), fmt_value(3.9, "mean"), fmt_value(1713.0, "count")
+    ('13 %', '3,9', '1 713')
+    """
+    if unit == "mean":
+        return f"{value:.1f}".replace(".", ",")
+    if unit == "count":
+        return f"{value:,.0f}".replace(",", " ")
+    text = f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{text} %"
+
+
+def group_phrase(label: str | None) -> str:
+    if not label or label in ("Alle", "Sum"):
+        return ""
+    if band_of(label) is not None and label[:1].isdigit():
+        unit = "årsverk" if "årsverk" in label else "ansatte"
+        return (
+            f"bedrifter med {label.replace(' årsverk', '')} {unit}"
+            if "årsverk" not in label
+            else f"bedrifter med {label}"
+        )
+    return label if "bedrift" in label else f"bedrifter med {label}"
+
+
+def describe(r: Reading) -> str:
+    """The report's figure with its source, in one clause."""
+    f = r.first
+    if f.get("sentence") is not None:
+        where = f.get("section_label") or f.get("source") or "rapporten"
+        return f"rapporten skriver «{f.get('context') or f['sentence']}» ({where})"
+    opts = " + ".join(f"«{x['option'].lstrip('… ')}»" for x in r.rows)
+    parts = [f"{fmt_value(r.value, r.unit)} svarte {opts}" if r.unit == "pct" else fmt_value(r.value, r.unit)]
+    if r.unit == "mean":
+        parts = [f"gjennomsnittet {fmt_value(r.value, r.unit)} (skala 1–4)"]
+    elif r.unit == "count":
+        parts = [f"{fmt_value(r.value, r.unit)} ({f['option'].lower()})"]
+    if f.get("item"):
+        parts.append(f"om «{f['item']}»")
+    g = group_phrase(f.get("group_label"))
+    if g:
+        parts.append(f"blant {g}")
+    src = [str(f.get("source") or "")]
+    if f.get("wave") in WAVE_TEXT:
+        src.append(WAVE_TEXT[f["wave"]])
+    if f.get("n"):
+        src.append(f"n = {n_text(str(f['n']))}")
+    return " ".join(parts) + f" ({', '.join(s for s in src if s)})"
+
+
+def figure_phrase(r: Reading) -> str:
+    """The report's figure written the way the claim wrote its own ("1 av 4" stays a ratio when the report says so)."""
+    f = r.first
+    if f.get("sentence") is not None and f.get("text"):
+        return f["text"]
+    if r.unit == "pct":
+        return f"{fmt_value(round(r.value), 'pct').replace(' %', '')} prosent"
+    return fmt_value(r.value, r.unit)
+
+
+def narrow(
+    p: ParsedClaim, figures: list[dict[str, Any]], group: Any = None
+) -> tuple[list[dict[str, Any]], str | None]:
+    """The figures about the claim's group (or all companies when it names none). Second: a reason they do not exist."""
+    group = group if group is not None else (p.groups[0] if p.groups else None)
+    if group is None:
+        total = [f for f in figures if is_total(f)]
+        return (total or figures), None
+    fitting = [f for f in figures if group_fits(group, f)]
+    if fitting:
+        return fitting, None
+    return [], group[1]
