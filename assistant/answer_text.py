@@ -14,6 +14,7 @@ from . import knowledge
 from .answer_data import SKEWED
 from .compose.text import (
     ANAPHOR,
+    BECAUSE_BEFORE,
     CAUSAL,
     EXPLANATION,
     NUMBER_STATEMENT,
@@ -151,6 +152,15 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
         p = ctx.index.passages[pid]
         sentences = split_sentences(p.text) + ctx.following.get(pid, [])[:2]
         after = [s for i, s in enumerate(sentences) if i > 0 and sentences[i - 1] in sentence]
+        before = [
+            s for i, s in enumerate(sentences[:-1]) if sentences[i + 1] in sentence and s not in sentence
+        ]
+        if (
+            before
+            and (q.intent == "explain" or re.search(r"\bhvorfor\b", q.text))
+            and BECAUSE_BEFORE.search(sentence)
+        ):
+            sentence = f"{before[0]} {sentence}"  # "… derfor …": the reason is the sentence before
         # the sentence after belongs to the statement: a short figure ("8 av 10 svarer dette."), or the
         # explanation or continuation of a finding
         if after and (
@@ -158,6 +168,7 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
             or EXPLANATION.match(after[0])
             or CAUSAL.search(after[0])
             or (ANAPHOR.match(after[0]) and not NUMBER_STATEMENT.search(sentence))
+            or (len(sentence.split()) <= 16 and not NUMBER_STATEMENT.search(sentence))
         ):
             sentence = f"{sentence} {after[0]}"
         picked.append((p, sentence, vote))

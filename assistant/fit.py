@@ -160,7 +160,11 @@ def answer_examples(assistant) -> list[tuple[list[float], bool]]:
             turn = assistant._turn(case["question"], case.get("history") or [], steps)
             if turn.answer is None or turn.question is None:
                 continue
-            if turn.answer.route == "none" and turn.decision is not None and turn.decision.reason in confidence.RULE_REFUSALS:
+            if (
+                turn.answer.route == "none"
+                and turn.decision is not None
+                and turn.decision.reason in confidence.RULE_REFUSALS
+            ):
                 continue
             out.append((confidence.features(turn), not check_case(case, turn.answer.to_dict())))
     return out

@@ -27,7 +27,7 @@ def run(turn: Turn, ctx: Context) -> None:
 
 
 def shift_measure(turn: Turn, ctx: Context) -> Question | None:
-    """"Var det nyttig?" after "Hvor mange har hatt kontakt med NAV Arbeidslivssenter?": a short follow-up
+    """ "Var det nyttig?" after "Hvor mange har hatt kontakt med NAV Arbeidslivssenter?": a short follow-up
     asking for a measure the previous question does not have is read together with the previous question
     (the topic from there, the measure from here), and keeps its group and wave."""
     cur, prev = turn.question, turn.prev
@@ -42,7 +42,9 @@ def shift_measure(turn: Turn, ctx: Context) -> Question | None:
     vec = ctx.embedder.cached_query(text)
     ranked = ctx.match.match_questions(ctx.match.strip_slots(text), vec)
     # the best-ranked question that has the measure asked for
-    fit = next((qid for qid, p, _l in ranked if p >= 0.05 and ctx.match.match_options(cur.text, qid)[0]), None)
+    fit = next(
+        (qid for qid, p, _l in ranked if p >= 0.05 and ctx.match.match_options(cur.text, qid)[0]), None
+    )
     if fit is None:
         return None
     combo = understand(ctx.match, cur.raw, text, vec)

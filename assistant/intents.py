@@ -37,7 +37,9 @@ SMALLTALK = r"^(hei|hallo|heisann|god (morgen|dag|kveld)|takk|tusen takk|takk sk
 YEAR = r"\b(19[5-9]\d|20[0-4]\d)\b"
 SIDE_BY_SIDE = r"kontra|sammenlign|sammenlikn|stemmer|samsvar|faktisk|i forhold til|\bmot\b|og hvor"
 # the wording asks for a number ("hvor mange prosent", "andel", "hvor stor del")
-FIGURE_ASKED = r"\bprosent|\bandel|hvor mange|hvor stor (del|andel)|\bhvor ofte|\bantall\b|\btall\b"
+FIGURE_ASKED = (
+    r"\bprosent|svarprosent|\bandel|hvor mange|hvor stor (del|andel)|\bhvor ofte|\bantall\b|\btall\b"
+)
 RANK_WORDS = r"flest|færrest|høyest|lavest|størst|minst|\bmest\b|\bminst\b"
 # words that make a fylke/landsforening question one about who answered (Tabell 9–10)
 SAMPLE_WORDS = r"svar|deltok|deltak|representert|utvalg|invitert|hvor mange (bedrifter|virksomheter)|\bflest\b|\bfærrest\b"
@@ -52,7 +54,9 @@ SINGLE_COMPANY = (
     r"\b(navn|navnene) på (bedriftene|respondentene|de som svarte)|\bliste over (alle )?(bedriftene|respondentene|svarene)"
 )
 # questions about the previous answer rather than a new topic
-ANAPHOR = r"\b(det|dette|disse|dem|den|tallet|tallene|andelen|prosenten|spørsmålet|svaret|resultatet|de tallene)\b"
+ANAPHOR = (
+    r"\b(det|dette|disse|dem|den|tallet|tallene|andelen|prosenten|spørsmålet|svaret|resultatet|de tallene)\b"
+)
 ABOUT_BASE = (
     r"\b(basert på|grunnlaget|grunnlag|utvalget bak|hvor stor er n|hvor mange (bedrifter )?(svarte|har svart) på (det|dette|spørsmålet)|"
     r"hvor mange (bedrifter |svar )?(er|var|ligger) (det|dette|tallet|tallene|andelen) basert)"

@@ -15,12 +15,14 @@ from typing import Any
 from . import intents, knowledge
 from .compose.text import NUMBER_STATEMENT, SIZE_MENTION
 from .match import Matcher
+from .normalize import tokens
 from .plan import Plan
 from .state import Context, Turn
-from .types import Question
+from .types import Passage, Question
 
 MIN_QUESTION_SCORE = 0.30
 STATEMENT_SHARE = 0.35  # the bank's vote a report statement needs to answer on its own
+RARE_IDF = 5.0  # a word at most a few passages use: a statement that answers must use it too
 POSITIVE_PAIRS = (
     ["Nyttig", "Svært nyttig"],
     ["Viktig", "Svært viktig"],
@@ -94,10 +96,10 @@ def group_words(und: Matcher, dim: str, key: str | None) -> list[str]:
 
 def run(turn: Turn, ctx: Context) -> None:
     assert turn.question is not None
-    turn.decision = decide(turn.question, ctx.match)
+    turn.decision = decide(turn.question, ctx.match, ctx.index.passages, ctx.index.bm25.idf)
 
 
-def decide(q: Question, und: Matcher) -> Decision:
+def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf=None) -> Decision:
     cat = und.catalogue
     if q.intent in ("empty", "injection", "code", "english", "out_of_scope", "smalltalk"):
         return Decision("none", q.intent)
@@ -105,7 +107,7 @@ def decide(q: Question, und: Matcher) -> Decision:
         return Decision("text", "questionnaire", sections=["8"])
     if q.intent == "caveats":
         return Decision("text", "caveats", sections=["7.2", "2.1"])
-    statement = _statement(q, und)
+    statement = _statement(q, und, passages, idf)
     if statement is not None:
         return statement
     if q.intent == "method":
@@ -241,52 +243,81 @@ def decide(q: Question, und: Matcher) -> Decision:
     return Decision("data", "rows", plan=plan, sections=sections, figures=figures)
 
 
-def _statement(q: Question, und: Matcher) -> Decision | None:
+def _statement(q: Question, und: Matcher, passages: list[Passage] | None = None, idf=None) -> Decision | None:
     """A report statement answers when the bank's nearest phrasings vote for it more than for any table of
-    the question found, and it is about the group asked for."""
+    the question found, and it fits what was asked: the group, the wave, the direction («mest»/«minst»), a
+    figure when one is asked for, and every rare word of the question."""
     if not q.votes or "followup" in q.inherited:  # a follow-up's few words say little on their own
         return None
-    t, share = max(q.votes.items(), key=lambda kv: (kv[1], -kv[0]))
-    if t not in und.statements or share < STATEMENT_SHARE:
+    ranked = sorted(q.votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    top, share = ranked[0]
+    if top not in und.statements or share < STATEMENT_SHARE:
         return None
+    if q.intent == "method" and und.bank.targets[top].route != "method":
+        return None  # the survey's own method facts (counts, response rates) come from the data
     data_share = math.fsum(
-        v
-        for s, v in q.votes.items()
-        if und.bank.targets[s].route == "data" and und.target_qid[s] == q.question_id
+        v for s, v in ranked if und.bank.targets[s].route == "data" and und.target_qid[s] == q.question_id
     )
     if data_share >= share:
         return None
-    qid = und.target_qid[t]
+    qid = und.target_qid[top]
     if qid and q.question_id and qid != q.question_id and q.question_score >= 0.9 and q.question_lex >= 0.6:
         return None  # the wording names another question outright
-    sentence = und.statements[t][1]
-    if q.group_dim is None and q.intent != "compare" and SIZE_MENTION.search(sentence):
-        return None  # about some size groups, while all companies were asked about
-    published = any(r["question_id"] == q.question_id for r in und.catalogue)
-    if not NUMBER_STATEMENT.search(sentence):
-        if re.search(intents.FIGURE_ASKED, q.text):
-            return None  # a figure was asked for: a statement without one does not answer
-        if published and (q.options or q.items) and q.intent in ("figure", "rank"):
-            return None  # the table the wording names answers with its figures
-    statements = [
-        (und.statements[s], v)
-        for s, v in sorted(q.votes.items(), key=lambda kv: (-kv[1], kv[0]))
-        if s in und.statements and (s == t or v >= 0.2)
+    rare = _rare_words(q, idf)
+    fitting = [
+        (s, v)
+        for s, v in ranked
+        if s in und.statements and v >= 0.1 and _fits(q, und, und.statements[s], passages, rare)
     ]
-    if (
-        q.group_dim
-        and q.group_key
-        and not any(mentions_group(und, q, sentence) for (_p, sentence), _v in statements)
-    ):
+    if not fitting or (fitting[0][0] != top and fitting[0][1] < 0.2):
         return None
+    chosen = [fitting[0], *[(s, v) for s, v in fitting[1:] if v >= 0.2]]
     info = knowledge.question(qid) if qid else None
     return Decision(
         "text",
         "statement",
         sections=[str(info.get("section") or "")] if info else [],
         figures=list(info.get("published_in") or []) if info else [],
-        statements=[(pid, sentence, v) for (pid, sentence), v in statements],
+        statements=[(*und.statements[s], v) for s, v in chosen],
     )
+
+
+MOST = r"\b(mest|størst|flest|høyest|oftest)\b"
+LEAST = r"\b(minst|lavest|færrest|sjeldnest)\b"
+WAVE_WORDS = {"2021-11": r"\bnovember\b|\b2021\b", "2022-06": r"\bjuni\b|\b2022\b"}
+
+
+def _rare_words(q: Question, idf) -> set[str]:
+    """Content words of the question that only a few passages of the report use ("prosjektleder")."""
+    if not idf:
+        return set()
+    return {t for t in tokens(q.text) if idf.get(t, 0.0) >= RARE_IDF}
+
+
+def _fits(q: Question, und: Matcher, found: tuple[int, str], passages, rare: set[str]) -> bool:
+    pid, sentence = found
+    low = sentence.lower()
+    published = any(r["question_id"] == q.question_id for r in und.catalogue)
+    if q.group_dim is None and q.intent != "compare" and SIZE_MENTION.search(sentence):
+        return False  # about some size groups, while all companies were asked about
+    if q.group_dim and q.group_key and not mentions_group(und, q, sentence):
+        return False
+    if published and (q.options or q.items) and q.intent in ("figure", "rank", "compare"):
+        return False  # the table the wording names answers with its figures
+    if not NUMBER_STATEMENT.search(sentence) and re.search(intents.FIGURE_ASKED, q.text):
+        return False  # a figure was asked for: a statement without one does not answer
+    if q.wave:
+        other = next(p for w, p in WAVE_WORDS.items() if w != q.wave)
+        if re.search(other, low) and not re.search(WAVE_WORDS[q.wave], low):
+            return False
+    for a, b in ((MOST, LEAST), (LEAST, MOST)):
+        if re.search(a, q.text) and not re.search(b, q.text) and re.search(b, low) and not re.search(a, low):
+            return False  # "sliter mest" is not answered by "minst utfordringer"
+    if rare and passages is not None:
+        text = set(tokens(passages[pid].text))
+        if not rare <= text:
+            return False
+    return True
 
 
 def mentions_group(und: Matcher, q: Question, sentence: str) -> bool:

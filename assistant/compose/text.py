@@ -31,7 +31,7 @@ _QUESTION_WORDING = re.compile(
     r"følgende spørsmål|\?\s*»?$|^Vi (ber|har (derfor )?(spurt|stilt))", re.IGNORECASE
 )
 CAUSAL = re.compile(r"\b(fordi|siden|ettersom|på grunn av|pålagt|trolig|årsak|skyldes)\b", re.IGNORECASE)
-_BECAUSE_BEFORE = re.compile(r"\bderfor\b|på bakgrunn av dette|med bakgrunn i", re.IGNORECASE)
+BECAUSE_BEFORE = re.compile(r"\bderfor\b|på bakgrunn av dette|med bakgrunn i", re.IGNORECASE)
 ANAPHOR = re.compile(r"(Utfordringen|Dette|Denne|Disse|Andelen|Det samme|Mønsteret|Tilsvarende|Resultatet)\b")
 _DEFINITION = re.compile(r"^(hva er|hva betyr|hva menes med|hva innebærer) (.+)$")
 NUMBER_STATEMENT = re.compile(
@@ -128,7 +128,7 @@ def best_sentences(
             ):
                 sent = f"{sent} {sentences[j + 1]}"
             if explain:
-                if j > 0 and _BECAUSE_BEFORE.search(sent):
+                if j > 0 and BECAUSE_BEFORE.search(sent):
                     sent = f"{sentences[j - 1]} {sent}"
                 # the explanation that follows a finding, at most two sentences on, never a new bullet point
                 for k in (j + 1, j + 2):
@@ -246,10 +246,15 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
     if best is None:
         return "", []
     lines = []
-    if re.search(r"\b(hvem|kven)\b|\bgjelder (det|dette|tallet|tallene)|\balle (bedrifter|bedriftene) spurt", text):
+    if re.search(
+        r"\b(hvem|kven)\b|\bgjelder (det|dette|tallet|tallene)|\balle (bedrifter|bedriftene) spurt", text
+    ):
         # who was asked is what was asked: that first, then the wording
         who = best.get("asked_to") or "Alle bedrifter"
-        lines.append(f"Spørsmålet ble stilt til: **{who}**" + (f" (filter: {best['filter']})." if best.get("filter") else "."))
+        lines.append(
+            f"Spørsmålet ble stilt til: **{who}**"
+            + (f" (filter: {best['filter']})." if best.get("filter") else ".")
+        )
     lines += [
         f"Spørsmålet ble stilt slik ({WAVE_TEXT.get(best['wave'], best['wave'])}):",
         f"> «{best['text']}»",
