@@ -41,7 +41,9 @@ def examples(assistant) -> list[tuple[dict[str, list[float]], str]]:
     return out
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-2, steps: int = 50) -> tuple[np.ndarray, float]:
+def fit_logistic(
+    x: np.ndarray, y: np.ndarray, l2: float = 1e-2, steps: int = 50, weight: np.ndarray | None = None
+) -> tuple[np.ndarray, float]:
     """Weights and bias by Newton's method on the L2-penalised log-likelihood.
 
     >>> x = np.array([[0.0], [1.0], [2.0], [3.0]]); y = np.array([0, 0, 1, 1])
@@ -52,10 +54,11 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-2, steps: int = 50
     beta = np.zeros(xb.shape[1])
     reg = np.eye(xb.shape[1]) * l2
     reg[-1, -1] = 0.0
+    sw = np.ones(len(y)) if weight is None else weight
     for _ in range(steps):
         p = 1.0 / (1.0 + np.exp(-np.clip(xb @ beta, -30, 30)))
-        grad = xb.T @ (p - y) + reg @ beta
-        hess = (xb * (p * (1 - p))[:, None]).T @ xb + reg
+        grad = xb.T @ (sw * (p - y)) + reg @ beta
+        hess = (xb * (sw * p * (1 - p))[:, None]).T @ xb + reg
         step = np.linalg.solve(hess, grad)
         beta -= step
         if np.abs(step).max() < 1e-8:
@@ -116,6 +119,7 @@ def run_fit(write: bool = True) -> int:
 
 # ---------------------------------------------------------------------------------------- the answer
 OWN_SETS = ("questions.yaml", "heldout.yaml")
+OWN_WEIGHT = 5.0
 
 
 def _bank_label(assistant, target, turn) -> bool:
@@ -139,7 +143,7 @@ def _bank_label(assistant, target, turn) -> bool:
     return a.route == "text" and any(str(s.section or "") == section for s in sources)
 
 
-def answer_examples(assistant) -> list[tuple[list[float], bool]]:
+def answer_examples(assistant) -> list[tuple[list[float], bool, bool]]:
     """(features, correct) for every bank phrasing (left out of the bank) and every own question."""
     from . import confidence, pipeline
     from .evaluate import check_case
@@ -151,7 +155,7 @@ def answer_examples(assistant) -> list[tuple[list[float], bool]]:
         turn = assistant._run(pipeline.Turn(raw=p.text, exclude=j), steps)
         if turn.answer is None or turn.question is None or turn.question.intent in confidence.RULE_REFUSALS:
             continue
-        out.append((confidence.features(turn), _bank_label(assistant, m.bank.targets[p.target], turn)))
+        out.append((confidence.features(turn), _bank_label(assistant, m.bank.targets[p.target], turn), False))
     tests = Path(__file__).resolve().parent.parent / "tests"
     for name in OWN_SETS:
         for case in yaml.safe_load((tests / name).read_text(encoding="utf-8")) or []:
@@ -166,7 +170,7 @@ def answer_examples(assistant) -> list[tuple[list[float], bool]]:
                 and turn.decision.reason in confidence.RULE_REFUSALS
             ):
                 continue
-            out.append((confidence.features(turn), not check_case(case, turn.answer.to_dict())))
+            out.append((confidence.features(turn), not check_case(case, turn.answer.to_dict()), True))
     return out
 
 
@@ -185,20 +189,27 @@ def fit_answer(assistant) -> dict:
     from . import confidence
 
     data = answer_examples(assistant)
-    x = np.array([f for f, _ in data], dtype=float)
-    y = np.array([1.0 if ok else 0.0 for _, ok in data])
-    w, b = fit_logistic(x, y, l2=0.1)
+    x = np.array([f for f, _, _ in data], dtype=float)
+    y = np.array([1.0 if ok else 0.0 for _, ok, _ in data])
+    own = np.array([is_own for _, _, is_own in data])
+    # the bank's labels are strict (another right answer counts as wrong); the own questions, written as
+    # users write, weigh more, and they alone choose the threshold
+    w, b = fit_logistic(x, y, l2=0.1, weight=np.where(own, OWN_WEIGHT, 1.0))
     cal = confidence.Calibration({"weights": list(w), "bias": b})
     probs = np.array([cal.probability(list(f)) for f in x])
     ok = y > 0.5
-    threshold = choose_threshold(probs, ok)
+    threshold = choose_threshold(probs[own], ok[own])
     print(f"{len(data)} svar; riktige: {ok.mean():.3f}; terskel for å spørre tilbake: {threshold}")
     for lo, hi in ((0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01)):
         sel = (probs >= lo) & (probs < hi)
         if sel.any():
             print(f"  sikkerhet {lo:.1f}–{min(hi, 1):.1f}: {sel.sum():4d} svar, {ok[sel].mean():.2f} riktige")
-    answered = probs >= threshold
-    print(f"  over terskelen: {answered.mean():.3f} av svarene, {ok[answered].mean():.3f} riktige")
+    for name, sel in (("spørsmålsbanken", ~own), ("egne spørsmål", own)):
+        answered = probs[sel] >= threshold
+        print(
+            f"  {name}: {answered.mean():.3f} besvart over terskelen, {ok[sel][answered].mean():.3f} av dem riktige; "
+            f"{(~ok[sel][answered]).sum()} feil besvart, {ok[sel][~answered].sum()} riktige spurt tilbake"
+        )
     return {
         "features": list(confidence.FEATURES),
         "weights": [round(float(v), 4) for v in w],

@@ -455,6 +455,12 @@ class Matcher:
         for pattern, _n, dim, key, first in self._group_res:
             if dim == "storrelse" and first in words:
                 spans += [(m.start(), m.end(), key) for m in pattern.finditer(text)]
+        if spans and re.search(r"\b(og|eller|enn|mot|kontra|versus|vs)\b", text):
+            # "de minste og de største bedriftene": the first group's noun is left out
+            for g in self.groups.get("storrelse") or []:
+                for w in g.get("words") or []:
+                    if not re.search(r"\d", w):
+                        spans += [(m.start(), m.end(), g["key"]) for m in _word_re(w).finditer(text)]
         spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
         keys: list[str] = []
         end = -1
