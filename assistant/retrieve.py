@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
+import bm25s
 import numpy as np
 
 from .normalize import tokens
@@ -18,35 +19,28 @@ RRF_K = 60
 
 
 class BM25:
-    """Okapi BM25 over pre-tokenised documents (a few hundred passages: plain Python is fast enough)."""
+    """Okapi BM25 over pre-tokenised (stemmed) documents, scored by `bm25s` (sparse matrices).
+
+    Measured on the bank's 1 293 phrasings of report statements (rank of the passage that holds the
+    statement): bm25s and the plain-Python BM25 it replaced rank alike (MRR 0.506 both), bm25s in 0.03 ms a
+    query against 0.22 ms. `idf` (Lucene's form) weighs words elsewhere (sentence choice, coverage).
+    """
 
     def __init__(self, docs: list[list[str]], k1: float = 1.4, b: float = 0.75):
-        self.k1, self.b = k1, b
-        self.tf = [Counter(d) for d in docs]
-        self.len = [len(d) for d in docs]
-        self.avg = sum(self.len) / max(len(docs), 1)
         df: Counter[str] = Counter()
         for d in docs:
             df.update(set(d))
         n = len(docs)
+        self.n_docs = n
         self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+        self._retriever = bm25s.BM25(k1=k1, b=b, method="lucene")
+        self._retriever.index([d or ["\x00"] for d in docs], show_progress=False)
 
     def scores(self, query: list[str]) -> np.ndarray:
-        out = np.zeros(len(self.tf), dtype=np.float32)
-        for t in sorted(set(query)):  # a fixed order: the same floats whatever the hash seed
-            idf = self.idf.get(t)
-            if idf is None:
-                continue
-            for i, tf in enumerate(self.tf):
-                f = tf.get(t)
-                if f:
-                    out[i] += (
-                        idf
-                        * f
-                        * (self.k1 + 1)
-                        / (f + self.k1 * (1 - self.b + self.b * self.len[i] / self.avg))
-                    )
-        return out
+        known = sorted({t for t in query if t in self.idf})  # a fixed order: the same floats whatever the seed
+        if not known:
+            return np.zeros(self.n_docs, dtype=np.float32)
+        return np.asarray(self._retriever.get_scores(known), dtype=np.float32)
 
 
 def passage_text_for_index(p: Passage) -> str:
