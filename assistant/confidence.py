@@ -13,13 +13,14 @@ import math
 import re
 
 from . import knowledge
+from .normalize import tokens
 from .rank import Ranker
 from .state import Context, Turn
 from .types import Answer, Question, Suggestion
 
 FEATURES = (
     "question", "margin", "vote", "lexical", "data", "statement", "search", "questionnaire", "method",
-    "followup", "named", "short",
+    "followup", "named", "short", "agree", "support",
 )  # fmt: skip
 SEARCH_REASONS = {
     "search", "fallback", "prose", "item_prose", "figure_only", "size_prose", "group_prose", "rank_prose",
@@ -34,7 +35,35 @@ DEFAULT = {"weights": [0.0] * len(FEATURES), "bias": 3.0, "threshold": 0.0}
 VAGUE = re.compile(r"^(og |men )?(hvor|hva|hvordan|var|er|ble)\b.{0,25}\b(det|dette|den|de|dem|disse)\b\W*$")
 
 
-def features(turn: Turn) -> list[float]:
+def agreement(turn: Turn, ctx: Context) -> float:
+    """How much of the bank's vote went to what the answer is about: targets of the question its rows come
+    from (or the question understood), and statements it quotes."""
+    q: Question = turn.question  # type: ignore[assignment]
+    a = turn.answer
+    text = (a.answer if a is not None else "").replace("\n", " ")
+    qids = {r.get("question_id") for r in (a.data or [])} if a is not None else set()
+    qids = qids or {q.question_id}
+    share = 0.0
+    for t, v in q.votes.items():
+        found = ctx.match.statements.get(t)
+        if ctx.match.target_qid[t] in qids or (found is not None and found[1][:50] in text):
+            share += v
+    return share
+
+
+def support(turn: Turn, ctx: Context) -> float:
+    """The weight of the question's own words (by rarity in the report) that the answer's text contains."""
+    q: Question = turn.question  # type: ignore[assignment]
+    idf = ctx.index.bm25.idf
+    own = sorted(set(tokens(q.text)))
+    if not own or turn.answer is None:
+        return 0.0
+    said = set(tokens(turn.answer.answer)) | set(tokens(q.context))
+    total = math.fsum(idf.get(t, 3.0) for t in own)
+    return math.fsum(idf.get(t, 3.0) for t in own if t in said) / total
+
+
+def features(turn: Turn, ctx: Context) -> list[float]:
     q: Question = turn.question  # type: ignore[assignment]
     d = turn.decision
     reason = d.reason if d is not None else ""
@@ -52,12 +81,16 @@ def features(turn: Turn) -> list[float]:
         float("followup" in q.inherited),
         float(bool(q.items or q.options)),
         float(len(q.text.split()) <= 4),
+        agreement(turn, ctx),
+        support(turn, ctx),
     ]
 
 
 class Calibration:
     def __init__(self, model: dict | None = None):
         m = model or DEFAULT
+        if len(m["weights"]) != len(FEATURES):  # fitted for other features: refit (`python -m assistant fit`)
+            m = DEFAULT
         self.weights = [float(w) for w in m["weights"]]
         self.bias = float(m["bias"])
         self.threshold = float(m.get("threshold", 0.0))
@@ -80,7 +113,7 @@ def run(turn: Turn, ctx: Context) -> None:
         a.confidence = 0.95
         return
     cal: Calibration = ctx.calibration
-    p = round(cal.probability(features(turn)), 3)
+    p = round(cal.probability(features(turn, ctx)), 3)
     a.confidence = p
     vague = bool(VAGUE.match(q.text)) and not turn.history
     if a.answerable and p >= cal.threshold and not vague:

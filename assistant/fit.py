@@ -16,6 +16,7 @@ import numpy as np
 import yaml
 
 from . import knowledge, rank
+from .embed import LazyVector
 from .normalize import normalize
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "understand.yaml"
@@ -152,10 +153,18 @@ def answer_examples(assistant) -> list[tuple[list[float], bool, bool]]:
     out = []
     m = assistant.match
     for j, p in enumerate(m.bank.phrasings):
-        turn = assistant._run(pipeline.Turn(raw=p.text, exclude=j), steps)
+        # the phrasing's vector was computed at build from the same normalised text: no need to embed again
+        vec = m.bvecs[j] if m.bvecs is not None else None
+        turn = assistant._run(pipeline.Turn(raw=p.text, exclude=j, vector=LazyVector(lambda v=vec: v)), steps)
         if turn.answer is None or turn.question is None or turn.question.intent in confidence.RULE_REFUSALS:
             continue
-        out.append((confidence.features(turn), _bank_label(assistant, m.bank.targets[p.target], turn), False))
+        out.append(
+            (
+                confidence.features(turn, assistant),
+                _bank_label(assistant, m.bank.targets[p.target], turn),
+                False,
+            )
+        )
     tests = Path(__file__).resolve().parent.parent / "tests"
     for name in OWN_SETS:
         for case in yaml.safe_load((tests / name).read_text(encoding="utf-8")) or []:
@@ -170,16 +179,22 @@ def answer_examples(assistant) -> list[tuple[list[float], bool, bool]]:
                 and turn.decision.reason in confidence.RULE_REFUSALS
             ):
                 continue
-            out.append((confidence.features(turn), not check_case(case, turn.answer.to_dict()), True))
+            out.append(
+                (confidence.features(turn, assistant), not check_case(case, turn.answer.to_dict()), True)
+            )
     return out
 
 
-def choose_threshold(probs: np.ndarray, ok: np.ndarray, wrong_cost: float = 2.0) -> float:
-    """The probability below which asking back pays: a right answer counts 1, a wrong one −wrong_cost."""
+def choose_threshold(
+    probs: np.ndarray, ok: np.ndarray, wrong_cost: float = 1.0, weight: np.ndarray | None = None
+) -> float:
+    """The probability below which asking back pays: a right answer counts 1, a wrong one −wrong_cost
+    (with cost 1: ask back when an answer is more likely wrong than right)."""
+    sw = np.ones(len(ok)) if weight is None else weight
     best, best_u = 0.0, -1e9
     for t in np.linspace(0.0, 0.9, 91):
         answered = probs >= t
-        u = ok[answered].sum() - wrong_cost * (~ok[answered]).sum()
+        u = sw[answered & ok].sum() - wrong_cost * sw[answered & ~ok].sum()
         if u > best_u + 1e-9:
             best, best_u = float(t), float(u)
     return round(best, 2)
@@ -193,12 +208,12 @@ def fit_answer(assistant) -> dict:
     y = np.array([1.0 if ok else 0.0 for _, ok, _ in data])
     own = np.array([is_own for _, _, is_own in data])
     # the bank's labels are strict (another right answer counts as wrong); the own questions, written as
-    # users write, weigh more, and they alone choose the threshold
+    # users write, weigh more
     w, b = fit_logistic(x, y, l2=0.1, weight=np.where(own, OWN_WEIGHT, 1.0))
     cal = confidence.Calibration({"weights": list(w), "bias": b})
     probs = np.array([cal.probability(list(f)) for f in x])
     ok = y > 0.5
-    threshold = choose_threshold(probs[own], ok[own])
+    threshold = choose_threshold(probs, ok, weight=np.where(own, OWN_WEIGHT, 1.0))
     print(f"{len(data)} svar; riktige: {ok.mean():.3f}; terskel for å spørre tilbake: {threshold}")
     for lo, hi in ((0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01)):
         sel = (probs >= lo) & (probs < hi)

@@ -4,6 +4,7 @@ vectors, fused by reciprocal rank. The index is built by `build` and loaded from
 from __future__ import annotations
 
 import json
+import logging
 import math
 from collections import Counter
 from dataclasses import asdict
@@ -16,6 +17,7 @@ from .normalize import tokens
 from .types import Passage
 
 RRF_K = 60
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # it announces every index it builds
 
 
 class BM25:
@@ -37,7 +39,9 @@ class BM25:
         self._retriever.index([d or ["\x00"] for d in docs], show_progress=False)
 
     def scores(self, query: list[str]) -> np.ndarray:
-        known = sorted({t for t in query if t in self.idf})  # a fixed order: the same floats whatever the seed
+        known = sorted(
+            {t for t in query if t in self.idf}
+        )  # a fixed order: the same floats whatever the seed
         if not known:
             return np.zeros(self.n_docs, dtype=np.float32)
         return np.asarray(self._retriever.get_scores(known), dtype=np.float32)

@@ -23,7 +23,10 @@ def run(turn: Turn, ctx: Context) -> None:
     """Intent and slots; the embedding is computed once, here, and reused by retrieval."""
     text = turn.text
     has_words = bool(re.search(r"[a-zæøå]{3}", text))
-    turn.vector = LazyVector(lambda: ctx.embedder.cached_query(text, fresh=turn.fresh) if has_words else None)
+    if turn.vector is None:  # (fitting passes the bank phrasing's own vector)
+        turn.vector = LazyVector(
+            lambda: ctx.embedder.cached_query(text, fresh=turn.fresh) if has_words else None
+        )
     turn.question = understand(ctx.match, turn.raw, text, turn.vector, turn.exclude)
 
 
@@ -113,6 +116,9 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         )
         if best[0] >= 80:
             q.question_id, q.question_score = best[1], max(q.question_score, best[0] / 100)
+        elif re.search(r"\b(hvem|kven)\b", text) and q.question_score < 0.5 and not re.search(r"spørsmålet", text):
+            # "Hvem ble spurt i barometeret?" is about the survey's respondents, not one question's filter
+            q.intent, q.method_topic = "method", "who"
     else:
         topic = None
         for name, pattern in intents.METHOD.items():
@@ -123,7 +129,9 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         background = (m.questions.get(q.question_id or "") or {}).get("theme") == "bakgrunn"
         named = bool(q.options or q.items) and q.question_score >= 0.35 and not background
         if topic == "response" and (
-            named or re.search(r"hvor mange prosent|andel|svarte (at|«|\"|ja\b|nei\b)|[«\"]", text)
+            named
+            or re.search(r"hvor mange prosent|andel|svarte (at|«|\"|ja\b|nei\b)|[«\"]", text)
+            or m.option_phrase(text)  # "hvor mange svarte verken/eller om …": an answer option
         ):
             topic = None  # "hvor mange svarte «vet ikke» om …" asks about one question, not the survey
         elif topic == "response" and not re.search(r"spørsmål", text):
