@@ -403,6 +403,20 @@ class Matcher:
         best.sort(key=lambda x: -x[0])
         return ([best[0][1]], None) if best else ([], None)
 
+    def item_words(self, question_id: str) -> dict[str, set[str]]:
+        """Per item of a question (its table label where published): the words that tell it from its
+        siblings — its label, table label and aliases, without the words every item or the stem shares."""
+        q = self.questions.get(question_id) or {}
+        published = self._catalogue_items(question_id)
+        stem = set(tokens(q.get("text") or ""))
+        out: dict[str, set[str]] = {}
+        for it in q.get("items") or []:
+            label = published.get(_key(it.get("table_label") or "")) or published.get(_key(it["label"])) or it["label"]
+            words = " ".join([it["label"], it.get("table_label") or "", *(it.get("aliases") or [])])
+            out[label] = set(tokens(words)) - stem
+        shared = set.intersection(*out.values()) if len(out) > 1 else set()
+        return {label: words - shared for label, words in out.items()}
+
     def option_phrase(self, text: str) -> str | None:
         """The first answer-option word of the lexicon the text uses ("nyttig", "stor grad"), if any."""
         for phrase, pattern in self._option_res:

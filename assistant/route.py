@@ -313,6 +313,14 @@ def _fits(q: Question, und: Matcher, found: tuple[int, str], passages, rare: set
     for a, b in ((MOST, LEAST), (LEAST, MOST)):
         if re.search(a, q.text) and not re.search(b, q.text) and re.search(b, low) and not re.search(a, low):
             return False  # "sliter mest" is not answered by "minst utfordringer"
+    if q.items and q.question_id:
+        # a statement about a sibling item ("korttids …" when "langtids …" was asked) does not answer
+        words = und.item_words(q.question_id)
+        said = set(tokens(sentence))
+        asked = set().union(*(words.get(i, set()) for i in q.items))
+        others = set().union(*(w for i, w in words.items() if i not in q.items)) - asked
+        if said & others and not said & asked:
+            return False
     if rare and passages is not None:
         text = set(tokens(passages[pid].text))
         if not rare <= text:
