@@ -25,6 +25,22 @@ def _print_answer(a) -> None:
         print(f"\nSQL: {a.sql}")
 
 
+def _start():
+    """The Assistant, or a `BuildError` with one Norwegian message: the CLI never shows a traceback."""
+    from . import Assistant
+    from .integrity import COMMAND, BuildError
+
+    try:
+        return Assistant()
+    except BuildError:
+        raise
+    except Exception as err:
+        logging.getLogger(__name__).debug("Start failed", exc_info=True)
+        raise BuildError(
+            f"Assistenten kunne ikke starte ({type(err).__name__}: {err}). Kjør {COMMAND} og prøv igjen."
+        ) from err
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m assistant", description="Barometerassistenten")
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -48,17 +64,31 @@ def main(argv: list[str] | None = None) -> int:
     be.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from .integrity import BuildError
 
+    try:
+        return _run(parser, args)
+    except BuildError as err:
+        print(err, file=sys.stderr)
+        return 1
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.cmd == "build":
         from .build import build
+        from .integrity import BuildError
 
-        build(force=args.force)
+        try:
+            build(force=args.force)
+        except BuildError as err:
+            raise BuildError(
+                f"Bygget feilet: {err}. Sett ASSISTANT_DATA_DIR til en skrivbar mappe, eller bygg før "
+                "installasjonen gjøres skrivebeskyttet."
+            ) from err
         return 0
     if args.cmd == "ask":
-        from . import Assistant
-
         if args.jsonl:
-            assistant = Assistant()
+            assistant = _start()
             src = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8")  # noqa: SIM115
             with src:
                 for line_no, line in enumerate(src, 1):
@@ -77,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.question is None:
             parser.error('skriv et spørsmål, for eksempel: ask "Hvor mange bedrifter svarte?"')
-        assistant = Assistant()
+        assistant = _start()
         answer = assistant.ask(args.question, args.history)
         if args.json:
             print(json.dumps(answer.to_dict(), ensure_ascii=False))

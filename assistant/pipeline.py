@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from . import intents, knowledge, settings
-from .build import DB_NAME, INDEX_DIR, build
+from .build import DB_NAME, INDEX_DIR
 from .charts import chart_for
 from .compose.data import compose_rank, compose_rows, dedupe, sources_for_rows
 from .compose.numbers import pct
@@ -28,6 +28,7 @@ from .compose.text import (
 )
 from .embed import make_embedder
 from .followup import resolve
+from .integrity import ensure_build
 from .llm import make_chat_model, rewrite_question
 from .normalize import normalize, tokens
 from .plan import compile_plan
@@ -81,10 +82,8 @@ class Assistant:
 
     def __init__(self, data_dir: Path | None = None, embeddings: str | None = None, chat_model: Any = None):
         """`chat_model`: an optional langchain chat model (default: from the ASSISTANT_LLM settings, usually none)."""
-        path = data_dir or settings.data_dir()
+        path = ensure_build(data_dir or settings.data_dir())  # checked against its manifest; healed or BuildError
         self.chat_model = chat_model if chat_model is not None else make_chat_model()
-        if not (path / DB_NAME).exists():
-            build(log=lambda m: log.info(m))
         self.executor = Executor(path / DB_NAME)
         index_dir = path / INDEX_DIR
         built_with = (
