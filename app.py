@@ -73,13 +73,20 @@ def _feedback_lock() -> threading.Lock:
 
 
 def ask(question: str, history: list[str]) -> dict[str, Any]:
-    """The engine's answer as a dict; on any failure a short Norwegian message (details go to the log)."""
+    """The engine's answer as a dict; on any failure a short Norwegian message (details go to the log).
+    A missing or damaged build that could not be rebuilt gets its own message, naming the command to run."""
+    from assistant.integrity import BuildError
+
     try:
         return load_assistant().ask(question, history=history).to_dict()
+    except BuildError as err:
+        log.error("%s", err)
+        text = str(err)
     except Exception:
         log.exception("Answering failed for question %r", question)
-        return {"question": question, "route": "none", "answerable": False, "answer": ERROR_TEXT, "sources": [],
-                "sql": None, "data": None, "chart": None, "caveats": [], "error": True}  # fmt: skip
+        text = ERROR_TEXT
+    return {"question": question, "route": "none", "answerable": False, "answer": text, "sources": [],
+            "sql": None, "data": None, "chart": None, "caveats": [], "error": True}  # fmt: skip
 
 
 def waves() -> dict[str, dict[str, Any]]:
@@ -203,9 +210,10 @@ def save_feedback(i: int) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         with _feedback_lock(), (folder / "feedback.jsonl").open("a", encoding="utf-8") as fh:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-    except OSError:
-        log.exception("Could not store feedback in %s", folder)
-        st.toast("Kunne ikke lagre tilbakemeldingen.")
+    except OSError as err:  # a read-only install without ASSISTANT_FEEDBACK_DIR: warn, answering goes on
+        log.warning("Could not store feedback in %s (%s); set ASSISTANT_FEEDBACK_DIR to a writable folder",
+                    folder, err.strerror or err)  # fmt: skip
+        st.toast("Kunne ikke lagre tilbakemeldingen, men svarene virker som før.", icon=":material/warning:")
         return
     st.toast("Takk for tilbakemeldingen!")
 
@@ -268,7 +276,7 @@ def show_press(i: int, answer: dict[str, Any]) -> None:
 
 def show_answer(i: int, answer: dict[str, Any]) -> None:
     if answer.get("error"):
-        st.warning(ERROR_TEXT, icon=":material/error:")
+        st.warning(answer.get("answer") or ERROR_TEXT, icon=":material/error:")
         return
     st.markdown(answer["answer"])  # the engine's own markdown; HTML stays off
     if answer.get("chart"):
