@@ -62,6 +62,12 @@ def main(argv: list[str] | None = None) -> int:
         "--file", default=None, help="spørsmål (YAML i dev-formatet); standard: ../shared/eval/dev.yaml"
     )
     be.add_argument("--repeat", type=int, default=5)
+    be.add_argument("--threads", type=int, default=16, help="tråder som deler én Assistant")
+    be.add_argument(
+        "--app", action="store_true", help="mål appen i stedet: svar per sekund med nettleserøkter (Chromium)"
+    )
+    be.add_argument("--sessions", type=int, default=10, help="nettleserøkter samtidig (med --app)")
+    be.add_argument("--per-session", type=int, default=3, help="spørsmål per økt (med --app)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from .integrity import BuildError
@@ -123,9 +129,11 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
         return run_eval(args.file, verbose=args.verbose)
     if args.cmd == "bench":
-        from .bench import run_bench
+        from .bench import run_app_bench, run_bench
 
-        return run_bench(args.file, args.repeat)
+        if args.app:
+            return run_app_bench(args.file, args.sessions, args.per_session)
+        return run_bench(args.file, args.repeat, args.threads)
     return 2
 
 

@@ -61,7 +61,9 @@ class Server:
                "--server.disconnectedSessionTTL", str(self.session_ttl_s)]  # fmt: skip
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         with self.log_path.open("w") as out:
-            self.proc = subprocess.Popen(self.wrap(cmd), cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT)
+            self.proc = subprocess.Popen(
+                self.wrap(cmd), cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT
+            )
         try:
             self._wait_healthy()
         except BaseException:
@@ -101,6 +103,12 @@ class Server:
         assert self.proc is not None
         status = Path(f"/proc/{self.proc.pid}/status").read_text()
         return int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
+
+    def cpu_seconds(self) -> float:
+        """CPU time the server process has used so far, user and system (Linux)."""
+        assert self.proc is not None
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rpartition(")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def metrics(self) -> dict[str, float]:
         """Streamlit's own gauges and counters (`/_stcore/metrics`): active_sessions, session events."""
@@ -163,12 +171,16 @@ class Session:
     async def lead(self, k: int) -> str:
         """The first paragraph of answer `k` as shown (the answer to exactly what was asked)."""
         message = self.page.locator(MESSAGE).nth(2 * k - 1)
-        return await message.locator('[data-testid="stMarkdownContainer"] p, [data-testid="stAlert"]').first.inner_text()
+        return await message.locator(
+            '[data-testid="stMarkdownContainer"] p, [data-testid="stAlert"]'
+        ).first.inner_text()
 
     async def user_messages(self) -> list[str]:
-        texts = await self.page.locator(MESSAGE).filter(
-            has=self.page.get_by_test_id("stChatMessageAvatarUser")
-        ).all_inner_texts()
+        texts = (
+            await self.page.locator(MESSAGE)
+            .filter(has=self.page.get_by_test_id("stChatMessageAvatarUser"))
+            .all_inner_texts()
+        )
         return [t.replace("face", "", 1).strip() for t in texts]  # the avatar icon's ligature text
 
     async def close(self) -> None:
@@ -206,7 +218,10 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-async def _throughput(url: str, questions: list[str], sessions: int, per_session: int) -> dict[str, float]:
+async def _throughput(
+    server: Server, questions: list[str], sessions: int, per_session: int
+) -> dict[str, float]:
+    url = server.url
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
@@ -224,14 +239,17 @@ async def _throughput(url: str, questions: list[str], sessions: int, per_session
                     out.append(seconds)
                 return out
 
-            t0 = time.perf_counter()
-            latencies = [x for xs in await asyncio.gather(*(run(i, s) for i, s in enumerate(opened))) for x in xs]
-            wall = time.perf_counter() - t0
+            t0, cpu0 = time.perf_counter(), server.cpu_seconds()
+            latencies = [
+                x for xs in await asyncio.gather(*(run(i, s) for i, s in enumerate(opened))) for x in xs
+            ]
+            wall, cpu = time.perf_counter() - t0, server.cpu_seconds() - cpu0
             await asyncio.gather(*(s.close() for s in opened))
         finally:
             await browser.close()
     return {"answers": len(latencies), "seconds": wall, "per_second": len(latencies) / wall,
-            "p50": statistics.median(latencies), "p95": percentile(latencies, 0.95)}  # fmt: skip
+            "p50": statistics.median(latencies), "p95": percentile(latencies, 0.95),
+            "server_cpu_ms_per_answer": 1000 * cpu / len(latencies)}  # fmt: skip
 
 
 def app_throughput(questions: list[str], sessions: int = 10, per_session: int = 3) -> dict[str, float]:
@@ -241,6 +259,6 @@ def app_throughput(questions: list[str], sessions: int = 10, per_session: int = 
     if missing:
         raise RuntimeError(missing)
     with Server(ROOT / "test-artifacts" / "bench-streamlit.log") as server:
-        result = asyncio.run(_throughput(server.url, questions, sessions, per_session))
+        result = asyncio.run(_throughput(server, questions, sessions, per_session))
         result["server_rss_mb"] = server.rss_mb()
     return result

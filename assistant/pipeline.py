@@ -82,7 +82,7 @@ class Assistant:
 
     def __init__(self, data_dir: Path | None = None, embeddings: str | None = None, chat_model: Any = None):
         """`chat_model`: an optional langchain chat model (default: from the ASSISTANT_LLM settings, usually none)."""
-        path = ensure_build(data_dir or settings.data_dir())  # checked against its manifest; healed or BuildError
+        path = ensure_build(data_dir or settings.data_dir())  # manifest checked; heals or raises BuildError
         self.chat_model = chat_model if chat_model is not None else make_chat_model()
         self.executor = Executor(path / DB_NAME)
         index_dir = path / INDEX_DIR

@@ -48,4 +48,3 @@ def snapshot(root: Path, skip: tuple[str, ...] = ()) -> dict[str, tuple[int, int
             st = os.lstat(path)
             out[os.path.relpath(path, root)] = (st.st_size, st.st_mtime_ns)
     return out
-

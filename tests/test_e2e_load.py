@@ -58,7 +58,10 @@ def server(built):
         pytest.skip(missing)
     read_only = readonly.supported()
     if read_only:  # the default feedback folder is inside the install, which the mount refuses
-        env, wrap = {"ASSISTANT_FEEDBACK_DIR": str(ROOT / "feedback")}, (lambda cmd: readonly.wrap(cmd, [ROOT]))
+        env, wrap = (
+            {"ASSISTANT_FEEDBACK_DIR": str(ROOT / "feedback")},
+            (lambda cmd: readonly.wrap(cmd, [ROOT])),
+        )
     else:  # no read-only mounts here: a feedback folder no one can create stands in
         blocker = Path(ARTIFACTS / "not-a-folder")
         ARTIFACTS.mkdir(exist_ok=True)
@@ -109,12 +112,18 @@ async def _at_once(url: str):
             seconds = await asyncio.gather(*(second(s) for s in staying))
             elapsed = time.perf_counter() - t0
             shown = await asyncio.gather(*(s.user_messages() for s in staying))
-            counts = await asyncio.gather(*(s.page.locator('[data-testid="stChatMessage"]').count() for s in staying))
+            counts = await asyncio.gather(
+                *(s.page.locator('[data-testid="stChatMessage"]').count() for s in staying)
+            )
             # thumbs up on one answer: the feedback folder cannot be written, which is only a warning
             page = staying[0].page
-            await page.locator('[data-testid="stChatMessage"]').nth(1).locator("button").filter(
-                has_text="thumb_up"
-            ).first.click()
+            await (
+                page.locator('[data-testid="stChatMessage"]')
+                .nth(1)
+                .locator("button")
+                .filter(has_text="thumb_up")
+                .first.click()
+            )
             toast = await page.get_by_test_id("stToast").first.inner_text()
             page_ok = await page.get_by_test_id("stChatInputTextArea").is_enabled()
             await asyncio.gather(*(s.close() for s in staying))

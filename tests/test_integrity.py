@@ -180,7 +180,11 @@ def test_cli_on_a_damaged_build_it_cannot_write_prints_one_message(damaged):
     if not readonly.supported():
         pytest.skip("read-only mounts (unshare) are not available here")
     os.truncate(damaged / DB_NAME, 100_000)
-    for args in (["ask", QUESTION], ["ask", "--json", QUESTION], ["eval", str(ROOT / "tests" / "heldout.yaml")]):
+    for args in (
+        ["ask", QUESTION],
+        ["ask", "--json", QUESTION],
+        ["eval", str(ROOT / "tests" / "heldout.yaml")],
+    ):
         done = cli(*args, data_dir=damaged, prefix=[damaged.parent])
         assert_one_message(done)
         assert "barometer.duckdb har feil størrelse" in done.stderr and "ikke skrivbar" in done.stderr
@@ -230,7 +234,9 @@ KILLER = textwrap.dedent(
 )
 
 
-@pytest.mark.parametrize("point", ["Bygger databasen", "Deler rapporten", "Lager vektorer", "manifest", "swap"])
+@pytest.mark.parametrize(
+    "point", ["Bygger databasen", "Deler rapporten", "Lager vektorer", "manifest", "swap"]
+)
 def test_killed_build_leaves_a_usable_build(damaged, point, caplog):
     before = read_manifest(damaged)
     done = subprocess.run([sys.executable, "-c", KILLER, str(damaged), point], cwd=ROOT, env=env(),
@@ -273,8 +279,14 @@ def test_processes_starting_together_on_a_damaged_build_rebuild_once(damaged, tm
     os.truncate(damaged / DB_NAME, 100_000)
     go = tmp_path / "go"
     procs = [
-        subprocess.Popen([sys.executable, "-c", STARTER, str(damaged), str(go), QUESTION], cwd=ROOT, env=env(),
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+        subprocess.Popen(
+            [sys.executable, "-c", STARTER, str(damaged), str(go), QUESTION],
+            cwd=ROOT,
+            env=env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
         for _ in range(3)
     ]
     time.sleep(3)  # let them import and wait at the start line
@@ -296,7 +308,9 @@ def test_read_only_install_answers_and_writes_nothing(built):
     skip = ("__pycache__", ".pytest_cache", "test-artifacts")
     before = readonly.snapshot(ROOT, skip)
     prefix = [ROOT] if readonly.supported() else None
-    env_ro = {"ASSISTANT_EMBEDDINGS": read_manifest(built)["embedder"]}  # as built, so `build` finds it current
+    env_ro = {
+        "ASSISTANT_EMBEDDINGS": read_manifest(built)["embedder"]
+    }  # as built, so `build` finds it current
     done = cli("ask", "--json", QUESTION, data_dir=built, prefix=prefix, **env_ro)
     assert done.returncode == 0, done.stderr
     assert EXPECTED in json.loads(done.stdout)["answer"]
