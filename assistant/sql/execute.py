@@ -46,9 +46,9 @@ class Executor:
 
     def run(self, sql: str, params: list[Any] | None = None, max_rows: int | None = None) -> Result:
         """Guarded SELECT. `max_rows` overrides the cap for the engine's own catalogue queries."""
-        check(sql, self.conn)
         cap = max_rows or self.max_rows
         with self._lock:
+            check(sql, self.conn)  # the guard parses on this connection too: under the lock, or it is busy
             timer = threading.Timer(self.time_limit_ms / 1000, self.conn.interrupt)
             timer.start()
             try:
