@@ -39,4 +39,4 @@ bench-app: build
 	$(BIN)/python -m assistant bench --app
 
 clean:
-	rm -rf data/build
+	rm -rf data/build data/build.tmp data/build.old

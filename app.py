@@ -20,6 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from assistant import knowledge, settings
+from assistant.integrity import BuildError
 from assistant.press import plain_text, press_text, source_line  # noqa: F401  (tests use them from here)
 
 log = logging.getLogger("barometerassistenten.app")
@@ -75,8 +76,6 @@ def _feedback_lock() -> threading.Lock:
 def ask(question: str, history: list[str]) -> dict[str, Any]:
     """The engine's answer as a dict; on any failure a short Norwegian message (details go to the log).
     A missing or damaged build that could not be rebuilt gets its own message, naming the command to run."""
-    from assistant.integrity import BuildError
-
     try:
         return load_assistant().ask(question, history=history).to_dict()
     except BuildError as err:

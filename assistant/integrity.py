@@ -9,14 +9,13 @@ rebuild once), or, when a rebuild is impossible here (read-only install, sources
 place must call `write_manifest` again, or the next start takes the build for damaged.
 
 >>> import tempfile
->>> folder = Path(tempfile.mkdtemp())
->>> _ = (folder / "a.txt").write_text("hei")
->>> sorted(write_manifest(folder, "abc", "none")["files"])
-['a.txt']
->>> problems(folder)
-[]
->>> _ = (folder / "a.txt").write_text("he")
->>> problems(folder)
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     folder = Path(tmp)
+...     _ = (folder / "a.txt").write_text("hei")
+...     print(sorted(write_manifest(folder, "abc", "none")["files"]), problems(folder))
+...     _ = (folder / "a.txt").write_text("he")
+...     print(problems(folder))
+['a.txt'] []
 ['a.txt har feil størrelse (2 byte, ventet 3)']
 """
 
