@@ -6,7 +6,7 @@ twelve differ), then its own answer to the same follow-up (which depends on its 
 message may land in another session. Afterwards Streamlit drops the closed sessions and the server's
 memory stops growing from one wave of sessions to the next. Where read-only mounts are available the
 server runs with the whole project folder read-only, as in a container image, and feedback that cannot
-be written is only a warning. Localhost only; every wait has a timeout (2.5–3 min on 2 shared cores).
+be written is only a warning. Localhost only; every wait has a timeout (1.5–3 min on 2 shared cores).
 """
 
 from __future__ import annotations
