@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup build run test lint eval bench clean
+.PHONY: setup build run test lint eval bench bench-app clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "Fant ikke $(PY); installer Python 3.11"; exit 1; }
@@ -35,5 +35,8 @@ eval: build
 bench: build
 	$(BIN)/python -m assistant bench
 
+bench-app: build
+	$(BIN)/python -m assistant bench --app
+
 clean:
-	rm -rf data/build
+	rm -rf data/build data/build.tmp data/build.old

@@ -22,6 +22,7 @@ import streamlit as st
 from assistant import charts, knowledge, settings
 from assistant.compose.numbers import fmt
 from assistant.export_docx import answer_docx, conversation_docx
+from assistant.integrity import BuildError
 from assistant.press import SHORT_MAX, plain_text, press_text, source_line  # noqa: F401  (tests use them from here)
 from assistant.responses.compose import HIDDEN, footnote
 
@@ -84,13 +85,18 @@ def _feedback_lock() -> threading.Lock:
 
 
 def ask(question: str, history: list[str]) -> dict[str, Any]:
-    """The engine's answer as a dict; on any failure a short Norwegian message (details go to the log)."""
+    """The engine's answer as a dict; on any failure a short Norwegian message (details go to the log).
+    A missing or damaged build that could not be rebuilt gets its own message, naming the command to run."""
     try:
         return load_assistant().ask(question, history=history).to_dict()
+    except BuildError as err:
+        log.error("%s", err)
+        text = str(err)
     except Exception:
         log.exception("Answering failed for question %r", question)
-        return {"question": question, "route": "none", "answerable": False, "answer": ERROR_TEXT, "sources": [],
-                "sql": None, "data": None, "chart": None, "caveats": [], "error": True}  # fmt: skip
+        text = ERROR_TEXT
+    return {"question": question, "route": "none", "answerable": False, "answer": text, "sources": [],
+            "sql": None, "data": None, "chart": None, "caveats": [], "error": True}  # fmt: skip
 
 
 def responses_loaded() -> dict[str, dict[str, Any]]:
@@ -222,9 +228,10 @@ def save_feedback(i: int) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         with _feedback_lock(), (folder / "feedback.jsonl").open("a", encoding="utf-8") as fh:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-    except OSError:
-        log.exception("Could not store feedback in %s", folder)
-        st.toast("Kunne ikke lagre tilbakemeldingen.")
+    except OSError as err:  # a read-only install without ASSISTANT_FEEDBACK_DIR: warn, answering goes on
+        log.warning("Could not store feedback in %s (%s); set ASSISTANT_FEEDBACK_DIR to a writable folder",
+                    folder, err.strerror or err)  # fmt: skip
+        st.toast("Kunne ikke lagre tilbakemeldingen, men svarene virker som før.", icon=":material/warning:")
         return
     st.toast("Takk for tilbakemeldingen!")
 
@@ -367,7 +374,7 @@ def show_press(i: int, answer: dict[str, Any]) -> None:
 
 def show_answer(i: int, answer: dict[str, Any]) -> None:
     if answer.get("error"):
-        st.warning(ERROR_TEXT, icon=":material/error:")
+        st.warning(answer.get("answer") or ERROR_TEXT, icon=":material/error:")
         return
     show_verdict(answer)
     st.markdown(answer["answer"])  # the engine's own markdown; HTML stays off

@@ -37,6 +37,22 @@ def _print_press(a) -> None:
     print(f"\n{a.press['source']}")
 
 
+def _start():
+    """The Assistant, or a `BuildError` with one Norwegian message: the CLI never shows a traceback."""
+    from . import Assistant
+    from .integrity import COMMAND, BuildError
+
+    try:
+        return Assistant()
+    except BuildError:
+        raise
+    except Exception as err:
+        logging.getLogger(__name__).debug("Start failed", exc_info=True)
+        raise BuildError(
+            f"Assistenten kunne ikke starte ({type(err).__name__}: {err}). Kjør {COMMAND} og prøv igjen."
+        ) from err
+
+
 def main(argv: list[str] | None = None) -> int:
     if hasattr(signal, "SIGPIPE"):  # `ask … | head` ends quietly, as other command-line tools do
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
@@ -63,21 +79,41 @@ def main(argv: list[str] | None = None) -> int:
         "--file", default=None, help="spørsmål (YAML i dev-formatet); standard: ../shared/eval/dev.yaml"
     )
     be.add_argument("--repeat", type=int, default=5)
+    be.add_argument("--threads", type=int, default=16, help="tråder som deler én Assistant")
+    be.add_argument(
+        "--app", action="store_true", help="mål appen i stedet: svar per sekund med nettleserøkter (Chromium)"
+    )
+    be.add_argument("--sessions", type=int, default=10, help="nettleserøkter samtidig (med --app)")
+    be.add_argument("--per-session", type=int, default=3, help="spørsmål per økt (med --app)")
     sub.add_parser("fit", help="tilpass rangererens vekter (knowledge/ranker.json) på spørsmålsbanken")
     _add_response_commands(sub)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from .integrity import BuildError
 
+    try:
+        return _run(parser, args)
+    except BuildError as err:
+        print(err, file=sys.stderr)
+        return 1
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.cmd == "build":
         from .build import build
+        from .integrity import BuildError
 
-        build(force=args.force)
+        try:
+            build(force=args.force)
+        except BuildError as err:
+            raise BuildError(
+                f"Bygget feilet: {err}. Sett ASSISTANT_DATA_DIR til en skrivbar mappe, eller bygg før "
+                "installasjonen gjøres skrivebeskyttet."
+            ) from err
         return 0
     if args.cmd == "ask":
-        from . import Assistant
-
         if args.jsonl:
-            assistant = Assistant()
+            assistant = _start()
             src = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8")  # noqa: SIM115
             with src:
                 for line_no, line in enumerate(src, 1):
@@ -96,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.question is None:
             parser.error('skriv et spørsmål, for eksempel: ask "Hvor mange bedrifter svarte?"')
-        assistant = Assistant()
+        assistant = _start()
         answer = assistant.ask(args.question, args.history)
         if args.docx:
             from .export_docx import answer_docx
@@ -120,9 +156,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_fit()
     if args.cmd == "bench":
-        from .bench import run_bench
+        from .bench import run_app_bench, run_bench
 
-        return run_bench(args.file, args.repeat)
+        if args.app:
+            return run_app_bench(args.file, args.sessions, args.per_session)
+        return run_bench(args.file, args.repeat, args.threads)
     if args.cmd in RESPONSE_COMMANDS:
         from .responses.cli import run
 

@@ -1,4 +1,8 @@
-"""`python -m assistant build`: the DuckDB database and the retrieval index, content-hashed and idempotent."""
+"""`python -m assistant build`: the DuckDB database and the retrieval index, content-hashed and idempotent.
+
+The build is written into a fresh folder, sealed with a manifest (`integrity.py`) and swapped in by two
+renames, so a build killed at any point leaves the previous one usable; a build killed between the two
+renames is taken back by the next one."""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ import duckdb
 
 from . import bank, knowledge, settings
 from .embed import make_embedder
+from .integrity import BuildError, lock_path, problems, read_manifest, write_manifest
 from .report import parse_report
 from .responses.store import carry_over
 from .retrieve import Index, passage_text_for_index
@@ -185,9 +190,9 @@ def _targets() -> list[dict[str, Any]]:
 
 @contextlib.contextmanager
 def data_lock(out: Path):
-    """Builds and response imports into `out` wait for each other (one lock file beside the folder)."""
+    """Builds and response imports into `out` wait for each other (the build's lock file)."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out.parent / f".{out.name}.lock", "w") as lock:
+    with lock_path(out).open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
@@ -195,22 +200,51 @@ def data_lock(out: Path):
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def build(force: bool = False, log=print) -> Path:
-    """Build unless the content hash says nothing changed. Concurrent builds wait for each other."""
-    out = settings.data_dir()
-    with data_lock(out):
-        return _build_locked(out, force, log)
-
-
-def _build_locked(out: Path, force: bool, log) -> Path:
+def build(force: bool = False, log=print, out: Path | None = None) -> Path:
+    """Build into `out` (default: the ASSISTANT_DATA_DIR setting) unless the manifest says the build there
+    is intact and made from the current sources. Concurrent builds wait for each other, and one that
+    waited finds the build the other made. Raises `BuildError` when the folder cannot be written."""
+    out = out or settings.data_dir()
     digest = content_hash()
-    hash_path = out / HASH_FILE
-    if (
-        not force
-        and hash_path.exists()
-        and hash_path.read_text().strip() == digest
-        and (out / DB_NAME).exists()
-    ):
+    if not force and _current(out, digest):  # needs no lock, so a read-only install can ask
+        log(f"Databasen og indeksen er oppdatert ({out}); ingenting å bygge.")
+        return out
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with lock_path(out).open("w") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                log("Venter på at en annen prosess bygger ferdig …")
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                return _build_locked(out, force, log, digest)
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+    except OSError as err:
+        where = f" ({err.filename})" if err.filename else ""
+        raise BuildError(f"kunne ikke skrive bygget i {out}: {err.strerror or err}{where}") from err
+
+
+def _current(out: Path, digest: str) -> bool:
+    manifest = read_manifest(out)
+    return manifest is not None and manifest.get("content_hash") == digest and not problems(out)
+
+
+def _recover(out: Path, log) -> None:
+    """A build killed between its two renames leaves no `out`, but a complete build beside it."""
+    if out.exists():
+        return
+    for folder in (out.parent / (out.name + ".tmp"), out.parent / (out.name + ".old")):
+        if folder.is_dir() and not problems(folder):
+            os.replace(folder, out)
+            log(f"Et avbrutt bygg etterlot {folder.name}; det er tatt i bruk igjen.")
+            return
+
+
+def _build_locked(out: Path, force: bool, log, digest: str) -> Path:
+    _recover(out, log)
+    if not force and _current(out, digest):
         log(f"Databasen og indeksen er oppdatert ({out}); ingenting å bygge.")
         return out
     t0 = time.perf_counter()
@@ -248,9 +282,9 @@ def _build_locked(out: Path, force: bool, log) -> Path:
         np.save(tmp / INDEX_DIR / "bank.npy", bvec)
     log(f"  {len(phrasings)} formuleringer.")
     (tmp / INDEX_DIR / "embedder.txt").write_text(embedder.name)
-    hash_path_tmp = tmp / HASH_FILE
-    hash_path_tmp.write_text(digest)
-    # swap in atomically enough: a reader never sees a half-built directory
+    (tmp / HASH_FILE).write_text(digest)
+    write_manifest(tmp, digest, embedder.name)  # last: a folder without it is not a finished build
+    # two renames; a reader never sees a half-built folder, and `_recover` covers a kill in between
     old = out.parent / (out.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if out.exists():

@@ -33,9 +33,10 @@ from . import (
     settings,
     understand,
 )
-from .build import DB_NAME, INDEX_DIR, build
+from .build import DB_NAME, INDEX_DIR
 from .compose import refusal
 from .embed import make_embedder
+from .integrity import ensure_build
 from .llm import make_chat_model, rewrite_question
 from .match import Matcher
 from .report import section_titles, split_sentences
@@ -69,10 +70,8 @@ class Assistant:
 
     def __init__(self, data_dir: Path | None = None, embeddings: str | None = None, chat_model: Any = None):
         """`chat_model`: an optional langchain chat model (default: from the ASSISTANT_LLM settings, usually none)."""
-        path = data_dir or settings.data_dir()
+        path = ensure_build(data_dir or settings.data_dir())  # manifest checked; heals or raises BuildError
         self.chat_model = chat_model if chat_model is not None else make_chat_model()
-        if not (path / DB_NAME).exists():
-            build(log=lambda m: log.info(m))
         self.executor = Executor(path / DB_NAME)
         index_dir = path / INDEX_DIR
         embedder_file = index_dir / "embedder.txt"

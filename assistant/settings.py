@@ -37,7 +37,12 @@ SETTINGS: dict[str, Setting] = {
             "ASSISTANT_EMBEDDINGS=sentence-transformers).",
         ),
         Setting("ASSISTANT_DATA_DIR", "data/build", "Where `build` writes the database and the index."),
-        Setting("ASSISTANT_SQL_TIME_LIMIT_MS", "1000", "Time limit for one SQL statement, in milliseconds."),
+        Setting(
+            "ASSISTANT_SQL_TIME_LIMIT_MS",
+            "1000",
+            "CPU time limit for one SQL statement, in milliseconds (waiting for the GIL or a core does not "
+            "count; ten times it in wall time stops any statement).",
+        ),
         Setting("ASSISTANT_SQL_MAX_ROWS", "500", "Row cap for one SQL statement."),
         Setting("ASSISTANT_MAX_QUESTION_CHARS", "2000", "Longer questions are cut to this many characters."),
         Setting(

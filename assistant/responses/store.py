@@ -100,6 +100,7 @@ def carry_over(old_db: Path, new_db: Path) -> list[str]:
 def _swap_in(db: Path, write) -> Outcome:
     """Copy `db`, let `write(conn)` change the copy (it returns an Outcome), swap it in if it changed."""
     from ..build import data_lock
+    from ..integrity import read_manifest, write_manifest
 
     with data_lock(db.parent):
         tmp = db.parent / f".{db.name}.{os.getpid()}.import"
@@ -114,10 +115,14 @@ def _swap_in(db: Path, write) -> Outcome:
                 conn.close()
             if outcome.changed:
                 os.replace(tmp, db)
-            return outcome
         finally:
             tmp.unlink(missing_ok=True)
             Path(str(tmp) + ".wal").unlink(missing_ok=True)
+        if outcome.changed:  # the build's manifest records the new database, or the next start rebuilds
+            manifest = read_manifest(db.parent)
+            if manifest is not None:
+                write_manifest(db.parent, manifest["content_hash"], manifest["embedder"])
+        return outcome
 
 
 def import_coded(
