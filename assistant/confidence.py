@@ -13,6 +13,7 @@ import math
 import re
 
 from . import knowledge
+from .compose.lead import asked_options
 from .normalize import tokens
 from .rank import Ranker
 from .state import Context, Turn
@@ -20,7 +21,7 @@ from .types import Answer, Question, Suggestion
 
 FEATURES = (
     "question", "margin", "vote", "lexical", "data", "statement", "search", "questionnaire", "method",
-    "followup", "named", "short", "agree", "support",
+    "followup", "named", "short", "agree", "support", "unasked",
 )  # fmt: skip
 SEARCH_REASONS = {
     "search", "fallback", "prose", "item_prose", "figure_only", "size_prose", "group_prose", "rank_prose",
@@ -63,6 +64,17 @@ def support(turn: Turn, ctx: Context) -> float:
     return math.fsum(idf.get(t, 3.0) for t in own if t in said) / total
 
 
+def unasked(turn: Turn) -> float:
+    """1 when a data answer's figures answer no option the question named or its scale implies (the lead
+    falls back to the most common answer): the table may be about something else."""
+    a, q = turn.answer, turn.question
+    if a is None or q is None or a.route != "data" or not a.data or q.measure != "share":
+        return 0.0
+    if a.data[0].get("unit") != "pct" or a.data[0].get("question_id") == "UTVALG":
+        return 0.0
+    return float(not asked_options(q, a.data))
+
+
 def features(turn: Turn, ctx: Context) -> list[float]:
     q: Question = turn.question  # type: ignore[assignment]
     d = turn.decision
@@ -83,6 +95,7 @@ def features(turn: Turn, ctx: Context) -> list[float]:
         float(len(q.text.split()) <= 4),
         agreement(turn, ctx),
         support(turn, ctx),
+        unasked(turn),
     ]
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import os
 import shutil
 import tempfile
@@ -78,7 +79,11 @@ def carry_over(old_db: Path, new_db: Path) -> list[str]:
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / "old.duckdb"
             shutil.copyfile(old_db, copy)
-            old = duckdb.connect(str(copy), read_only=True)
+            try:
+                old = duckdb.connect(str(copy), read_only=True)
+            except duckdb.Error:  # a damaged database (the reason for this rebuild) has nothing to carry
+                logging.getLogger(__name__).warning("Kunne ikke lese respondentdata fra den gamle databasen %s", old_db)
+                return []
             try:
                 present = {
                     r[0] for r in old.execute("SELECT table_name FROM information_schema.tables").fetchall()
