@@ -44,10 +44,14 @@ def agreement(turn: Turn, ctx: Context) -> float:
     text = (a.answer if a is not None else "").replace("\n", " ")
     qids = {r.get("question_id") for r in (a.data or [])} if a is not None else set()
     qids = qids or {q.question_id}
+    sections = {str(s.section) for s in (a.sources if a is not None else []) if s.section}
     share = 0.0
     for t, v in q.votes.items():
         found = ctx.match.statements.get(t)
-        if ctx.match.target_qid[t] in qids or (found is not None and found[1][:50] in text):
+        about = found is not None and (
+            found[1][:50] in text or ctx.index.passages[found[0]].section in sections
+        )
+        if ctx.match.target_qid[t] in qids or about:
             share += v
     return share
 
@@ -59,7 +63,11 @@ def support(turn: Turn, ctx: Context) -> float:
     own = sorted(set(tokens(q.text)))
     if not own or turn.answer is None:
         return 0.0
-    said = set(tokens(turn.answer.answer)) | set(tokens(q.context))
+    a = turn.answer
+    # what the answer is about: its text, the survey question its rows come from, its sources' quotes
+    about = [a.answer, q.context, *(s.quote or "" for s in a.sources)]
+    about += [f"{r.get('question_text') or ''} {r.get('item') or ''}" for r in (a.data or [])[:3]]
+    said = set(tokens(" ".join(about)))
     total = math.fsum(idf.get(t, 3.0) for t in own)
     return math.fsum(idf.get(t, 3.0) for t in own if t in said) / total
 

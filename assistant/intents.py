@@ -53,6 +53,20 @@ SINGLE_COMPANY = (
     r"\bhvilke bedrifter (svarte|har svart|sa|mente)\b|\bhvem (svarte|sa|mente) (at|hva|ja|nei)\b|"
     r"\b(navn|navnene) på (bedriftene|respondentene|de som svarte)|\bliste over (alle )?(bedriftene|respondentene|svarene)"
 )
+# what employees themselves think or feel: the survey asked the managements only
+EMPLOYEE_VIEWS = (
+    r"\b(de )?(ansatte|arbeidstakerne|arbeidstakarane|medarbeiderne|de tilsette|tilsette|folk)(s)? (selv |sjølv )?"
+    r"(føler|kjenner|synes|syns|meiner|mener|trives|trivst|opplever seg|liker|ønsker seg|vil helst|foretrekker)\b|"
+    r"\b(ansatte|arbeidstakerne|medarbeiderne|tilsette)(s)? (er|var|blir|vert) (mer |mindre |mest |minst |veldig |svært )?"
+    r"(fornøyd|fornøyde|nøgd|nøgde|tilfreds|misfornøyd|misfornøyde|glade|lykkelige|stresset|stressa|slitne|utbrent|"
+    r"utbrente|motivert|motiverte|ensomme|ensom|engasjert|engasjerte)\b|"
+    r"\b(synes|syns|meiner|mener|føler|trives|trivst|liker) (de )?(ansatte|arbeidstakerne|medarbeiderne|tilsette|folk)\b"
+)
+# counting employees rather than companies: the survey counts companies
+EMPLOYEE_COUNTS = (
+    r"\b(hvor|kor) mange (av de |av dei )?(ansatte|tilsette|arbeidstakere|arbeidstakarar|medarbeidere)\b"
+    r"(?! (har|hadde) (bedriftene|bedriften|verksemdene))|\b(andel|andelen|prosent|prosenten) (av )?(de |dei )?(ansatte|tilsette)\b"
+)
 # questions about the previous answer rather than a new topic
 ANAPHOR = (
     r"\b(det|dette|disse|dem|den|tallet|tallene|andelen|prosenten|spørsmålet|svaret|resultatet|de tallene)\b"

@@ -387,12 +387,15 @@ class Matcher:
                     return labels, phrase
         # direct match against the option labels of this question
         qtok = set(tokens(search))
-        option_tokens = {o: set(tokens(o)) for o in available}
+        option_tokens = {o: set(tokens(o.replace("(sum)", ""))) for o in available}  # a merged row is its words
         shared: Counter[str] = Counter(t for toks in option_tokens.values() for t in toks)
         best: list[tuple[float, str]] = []
+        negated = bool(re.search(r"\b(ikke|ingen|uten)\b", search))
         for o, otok in option_tokens.items():
             if not otok:
                 continue
+            if bool(re.search(r"\b(ikke|ingen|uten)\b", fold(o))) != negated:
+                continue  # "ikke" is a stopword for matching, but «Har ikke ansatte …» is the opposite answer
             cover = math.fsum(self._idf(t) for t in otok & qtok) / math.fsum(self._idf(t) for t in otok)
             # the words that tell this option from its siblings must be there ("hjemmekontor" vs "lokaler")
             own = {t for t in otok if shared[t] == 1}

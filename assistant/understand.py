@@ -18,6 +18,11 @@ from .normalize import fold
 from .state import Context, Turn
 from .types import Question
 
+EMPLOYEES_NOT_ASKED = (
+    "Undersøkelsen er besvart av arbeidsgiverne (ledelsen i NHOs medlemsbedrifter), ikke av de ansatte. Den sier "
+    "derfor ikke noe om hva de ansatte selv mener, føler eller opplever, bare om bedriftenes vurderinger."
+)
+
 
 def run(turn: Turn, ctx: Context) -> None:
     """Intent and slots; the embedding is computed once, here, and reused by retrieval."""
@@ -54,6 +59,18 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             q.intent = "out_of_scope"
             q.out_of_scope_reason = why
             return q
+    if re.search(intents.EMPLOYEE_VIEWS, text):
+        q.intent = "out_of_scope"
+        q.out_of_scope_reason = EMPLOYEES_NOT_ASKED
+        return q
+    if re.search(intents.EMPLOYEE_COUNTS, text):
+        q.intent = "out_of_scope"
+        q.out_of_scope_reason = (
+            "Undersøkelsen teller bedrifter, ikke ansatte: den viser hvor stor andel av bedriftene som svarte noe, "
+            "ikke hvor mange eller hvor stor andel av de ansatte det gjelder. Spør gjerne om andelen bedrifter, "
+            "for eksempel «Hvor mange bedrifter har ansatte på hjemmekontor?»."
+        )
+        return q
     if re.search(intents.SINGLE_COMPANY, text):
         q.intent = "out_of_scope"
         q.out_of_scope_reason = (
@@ -104,7 +121,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         q.question_lex = lex
         q.inherited.append(f"lex={lex:.2f}")
     if q.question_id:
-        q.items = m.match_items(topic_text, q.question_id)
+        q.items = compared_items(m, topic_text, q.question_id) or m.match_items(topic_text, q.question_id)
         q.options, q.option_word = m.match_options(text, q.question_id)
     if re.search(intents.QUESTIONNAIRE, text) and not re.search(r"\bhvorfor\b", text):
         q.intent = "questionnaire"
@@ -168,6 +185,17 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         if q.options and q.measure == "n":
             q.measure = "share"  # "hvor mange svarte «vet ikke»" asks for a share, not the base
     return q
+
+
+def compared_items(m: Matcher, text: str, question_id: str) -> list[str]:
+    """"Er risikovurderinger mindre nyttige enn helsekontroller?": an item on each side of «enn», «mot» …"""
+    parts = re.split(r"\b(?:enn|kontra|versus|vs\.?|sammenlignet med|sammenliknet med|samanlikna med)\b", text, maxsplit=1)
+    if len(parts) != 2:
+        return []
+    left, right = (m.match_items(p, question_id) for p in parts)
+    if len(left) == 1 and len(right) == 1 and left != right:
+        return [left[0], right[0]]
+    return []
 
 
 def is_followup(q: Question) -> bool:

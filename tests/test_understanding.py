@@ -109,3 +109,16 @@ def test_statement_answers_keep_to_the_wave_asked(assistant):
 def test_text_answers_lead_with_the_quote(assistant):
     ans = assistant.ask("Ble resultatene vektet?")
     assert "vekting" in _lead(ans)
+
+
+def test_comparison_of_two_items_in_the_order_asked(assistant):
+    ans = assistant.ask("Er tilsyn med veiledning mer nyttig enn tilsyn uten veiledning?")
+    lead = _lead(ans)
+    share = {}
+    for r in ans.data:
+        if r["option"] in ("Nyttig", "Svært nyttig") and r["group_label"] == "Alle":
+            share[r["item"]] = share.get(r["item"], 0) + r["value"]
+    with_, without = share["Tilsyn med veiledning"], share["Tilsyn, men uten veiledning"]
+    assert lead.index("«Tilsyn med veiledning»") < lead.index("«Tilsyn, men uten veiledning»")
+    assert lead.startswith("Ja") == (with_ > without)
+    assert f"{with_:g} %" in lead and f"{without:g} %" in lead

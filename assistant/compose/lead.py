@@ -109,11 +109,28 @@ def lead(q: Question, rows: list[dict[str, Any]], group_dim: str) -> str | None:
     )
     if not ranked:
         return None
+    named = [r for r in ranked if r[0] in q.items]
+    if len(named) == 2 and len({g for _i, g, _v in named}) == 1:
+        return _two_items(q, named, asked, rows)
     top = ranked[0]
     rest = ", ".join(f"«{i}» {pct(v or 0.0)}" for i, _g, v in ranked[1:4])
     more = f" Deretter følger {rest}." if rest else ""
     who = f" blant {group_phrase(top[1], group_dim)}" if top[1] not in ("", "Alle") else ""
     return f"Høyest andel {_options_text(asked)}{who} har «{top[0]}»: **{pct(top[2] or 0.0)}**{_where(rows)}.{more}"
+
+
+def _two_items(q: Question, named, asked: list[str], rows) -> str:
+    """"Er tilsyn med veiledning mer nyttig enn tilsyn uten?": both figures, in the order asked, and a verdict."""
+    (a, _ga, va), (b, _gb, vb) = sorted(named, key=lambda r: q.items.index(r[0]))  # in the order asked
+    verdict = ""
+    if re.search(MORE, q.text) or re.search(LESS, q.text):
+        more = bool(re.search(MORE, q.text)) and not re.search(LESS, q.text)
+        yes = (va or 0) > (vb or 0) if more else (va or 0) < (vb or 0)
+        verdict = ("Ja" if yes else "Nei") + ": " if va != vb else "Nei, like mange: "
+    return (
+        f"{verdict}**{pct(va or 0.0)}** svarte {_options_text(asked)} om «{a}», mot **{pct(vb or 0.0)}** om «{b}»"
+        f"{_where(rows)}."
+    )
 
 
 def _one(q: Question, srows: list[dict[str, Any]], asked: list[str], group_dim: str, rows) -> str | None:
