@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 
-from . import knowledge
+from . import intents, knowledge
 from .compose.lead import asked_options
 from .normalize import tokens
 from .rank import Ranker
@@ -68,8 +68,11 @@ def support(turn: Turn, ctx: Context) -> float:
     about = [a.answer, q.context, *(s.quote or "" for s in a.sources)]
     about += [f"{r.get('question_text') or ''} {r.get('item') or ''}" for r in (a.data or [])[:3]]
     said = set(tokens(" ".join(about)))
+    # the stemmer splits a word family ("produktiviteten"/"produktivitet", "endret"/"endring"): a shared
+    # start of five letters counts as the same word
+    starts = {w[:5] for w in said if len(w) >= 5}
     total = math.fsum(idf.get(t, 3.0) for t in own)
-    return math.fsum(idf.get(t, 3.0) for t in own if t in said) / total
+    return math.fsum(idf.get(t, 3.0) for t in own if t in said or (len(t) >= 5 and t[:5] in starts)) / total
 
 
 def unasked(turn: Turn) -> float:
@@ -136,7 +139,9 @@ def run(turn: Turn, ctx: Context) -> None:
     cal: Calibration = ctx.calibration
     p = round(cal.probability(features(turn, ctx)), 3)
     a.confidence = p
-    vague = bool(VAGUE.match(q.text)) and not turn.history
+    # "Hvor nyttig var det?" or "Og de små bedriftene da?" with nothing before: no topic to answer about
+    orphan = bool(re.match(intents.FOLLOWUP, q.text)) and len(q.text.split()) <= 6
+    vague = (bool(VAGUE.match(q.text)) or orphan) and not turn.history
     if a.answerable and p >= cal.threshold and not vague:
         return
     suggestions = suggest(turn, ctx)

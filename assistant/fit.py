@@ -119,7 +119,7 @@ def run_fit(write: bool = True) -> int:
 
 
 # ---------------------------------------------------------------------------------------- the answer
-OWN_SETS = ("questions.yaml", "heldout.yaml")
+OWN_SETS = ("questions.yaml", "heldout.yaml", "fresh.yaml")
 OWN_WEIGHT = 5.0
 
 

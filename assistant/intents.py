@@ -42,7 +42,7 @@ FIGURE_ASKED = (
 )
 RANK_WORDS = r"flest|færrest|høyest|lavest|størst|minst|\bmest\b|\bminst\b"
 # words that make a fylke/landsforening question one about who answered (Tabell 9–10)
-SAMPLE_WORDS = r"svar|deltok|deltak|representert|utvalg|invitert|hvor mange (bedrifter|virksomheter)|\bflest\b|\bfærrest\b"
+SAMPLE_WORDS = r"svar|respondent|deltok|deltak|representert|utvalg|invitert|hvor mange (bedrifter|virksomheter)|\bflest\b|\bfærrest\b"
 # "Hvor mange svarte?" right after a figure asks for that figure's base
 BASE_OF_FIGURE = r"(og )?(hvor mange|kor mange) (bedrifter |verksemder |virksomheter )?(svarte|har svart|svarte på det|svarte på dette)( på (det|dette|spørsmålet))?\s*\??"
 # one company's or one person's own answers: never shown (the survey reports aggregates only)
@@ -55,12 +55,13 @@ SINGLE_COMPANY = (
 )
 # what employees themselves think or feel: the survey asked the managements only
 EMPLOYEE_VIEWS = (
-    r"\b(de )?(ansatte|arbeidstakerne|arbeidstakarane|medarbeiderne|de tilsette|tilsette|folk)(s)? (selv |sjølv )?"
+    r"(?<!\d )(?<!flere )(?<!færre )(?<!enn )\b(de ansatte|arbeidstakerne|arbeidstakarane|medarbeiderne|de tilsette|dei tilsette)(s)? (selv |sjølv )?"
     r"(føler|kjenner|synes|syns|meiner|mener|trives|trivst|opplever seg|liker|ønsker seg|vil helst|foretrekker)\b|"
-    r"\b(ansatte|arbeidstakerne|medarbeiderne|tilsette)(s)? (er|var|blir|vert) (mer |mindre |mest |minst |veldig |svært )?"
+    r"\b(de ansatte|arbeidstakerne|medarbeiderne|dei tilsette|de tilsette)(s)? (er|var|blir|vert) (mer |mindre |mest |minst |veldig |svært )?"
     r"(fornøyd|fornøyde|nøgd|nøgde|tilfreds|misfornøyd|misfornøyde|glade|lykkelige|stresset|stressa|slitne|utbrent|"
     r"utbrente|motivert|motiverte|ensomme|ensom|engasjert|engasjerte)\b|"
-    r"\b(synes|syns|meiner|mener|føler|trives|trivst|liker) (de )?(ansatte|arbeidstakerne|medarbeiderne|tilsette|folk)\b"
+    r"\b(synes|syns|meiner|mener|føler|trives|trivst|liker) (de ansatte|ansatte|arbeidstakerne|medarbeiderne|dei tilsette|folk)\b|"
+    r"\b(er|var|blir) (de )?(ansatte|arbeidstakerne|medarbeiderne|tilsette) (mer |mindre |veldig |svært )?(fornøyd|fornøyde|nøgde|tilfreds|misfornøyd|stresset|slitne|motivert|motiverte)\b"
 )
 # counting employees rather than companies: the survey counts companies
 EMPLOYEE_COUNTS = (
@@ -69,10 +70,10 @@ EMPLOYEE_COUNTS = (
 )
 # questions about the previous answer rather than a new topic
 ANAPHOR = (
-    r"\b(det|dette|disse|dem|den|tallet|tallene|andelen|prosenten|spørsmålet|svaret|resultatet|de tallene)\b"
+    r"\b(det|dette|disse|dem|den|her|tallet|tallene|andelen|prosenten|spørsmålet|svaret|resultatet|de tallene)\b"
 )
 ABOUT_BASE = (
-    r"\b(basert på|grunnlaget|grunnlag|utvalget bak|hvor stor er n|hvor mange (bedrifter )?(svarte|har svart) på (det|dette|spørsmålet)|"
+    r"\b(basert på|grunnlaget|grunnlag|utvalget bak|hvor stor er n|(hva|kva) er n\b|\bn her\b|hvor mange (bedrifter )?(svarte|har svart) på (det|dette|spørsmålet)|"
     r"hvor mange (bedrifter |svar )?(er|var|ligger) (det|dette|tallet|tallene|andelen) basert)"
 )
 ABOUT_WHO = (

@@ -489,6 +489,21 @@ class Matcher:
                 keys.append(key)
         return keys
 
+    def match_named_groups(self, text: str, dim: str) -> list[str]:
+        """Every landsforening or fylke named ("Oslo og Viken"), as canonical names, in the order named."""
+        words = _words(text)
+        found: list[tuple[int, str]] = []
+        for pattern, _n, d, key, first in self._group_res:
+            if d == dim and first in words:
+                m = pattern.search(text)
+                if m:
+                    found.append((m.start(), key))
+        out: list[str] = []
+        for _pos, key in sorted(found):
+            if key not in out:
+                out.append(key)
+        return out
+
     def match_wave(self, text: str) -> list[str]:
         return [wave for wave, patterns in self._wave_res.items() if any(p.search(text) for p in patterns)]
 

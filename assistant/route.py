@@ -134,7 +134,7 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
     if q.group_dim in ("fylke", "landsforening"):
         grows = _rows(qrows, group_dim=q.group_dim)
         if q.group_key:
-            grows = [r for r in grows if r["group_label"] == q.group_key]
+            grows = [r for r in grows if r["group_label"] in (q.group_keys or [q.group_key])]
         if not grows:
             if q.group_key:
                 words = group_words(und, q.group_dim, q.group_key)
@@ -173,7 +173,7 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
                 return Decision("text", "size_prose", sections=sections, figures=figures)
     elif q.group_dim in ("fylke", "landsforening"):
         group_dim = q.group_dim
-        groups = [q.group_key] if q.group_key else []
+        groups = (q.group_keys or [q.group_key]) if q.group_key else []
 
     base = _rows(qrows, group_dim=group_dim, group_label=groups or None, item=items or None)
     if not base:
@@ -366,7 +366,7 @@ def _sample_plan(q: Question, und: Matcher) -> Decision:
         if dim == "storrelse":
             groups = map_size_groups(und, q.group_key, rows)
         else:
-            groups = [q.group_key] if any(r["group_label"] == q.group_key for r in rows) else []
+            groups = [g for g in (q.group_keys or [q.group_key]) if any(r["group_label"] == g for r in rows)]
         if not groups:
             return Decision("none", "no_group")
     plan = Plan(question_id="UTVALG", group_dim=dim, groups=groups, sources=[rows[0]["source"]])

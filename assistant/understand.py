@@ -101,6 +101,10 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     if len(waves) > 1:
         q.inherited.append("both_waves")
     q.group_dim, q.group_key = m.match_group(text)
+    if q.group_dim in ("fylke", "landsforening"):
+        named = m.match_named_groups(text, q.group_dim)
+        if len(named) >= 2:  # "Oslo og Viken": each of them
+            q.group_key, q.group_keys = named[0], named
     sizes = m.match_size_groups(text)
     if len(sizes) >= 2:  # "mellomstore … enn de minste": the whole breakdown, led by the two named
         q.group_dim, q.group_key, q.group_keys = "storrelse", None, sizes
@@ -166,6 +170,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
                 q.intent = "explain"
             elif re.search(intents.RANK, topic_text):
                 q.intent = "rank"
+                if re.match(r"(hvilken|hvilke|hvilket|kva for ein|kva for eit|kva for|hva slags) ", text) and len(q.items) < 2:
+                    q.items = []  # "hvilken type kontakt …" names what is ranked, not one item of it
             elif re.search(intents.COMPARE, text) or (q.group_dim and q.group_key is None):
                 q.intent = "compare"
             else:
@@ -190,11 +196,13 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
 def compared_items(m: Matcher, text: str, question_id: str) -> list[str]:
     """"Er risikovurderinger mindre nyttige enn helsekontroller?": an item on each side of «enn», «mot» …"""
     parts = re.split(r"\b(?:enn|kontra|versus|vs\.?|sammenlignet med|sammenliknet med|samanlikna med)\b", text, maxsplit=1)
-    if len(parts) != 2:
-        return []
-    left, right = (m.match_items(p, question_id) for p in parts)
-    if len(left) == 1 and len(right) == 1 and left != right:
-        return [left[0], right[0]]
+    splits = [parts] if len(parts) == 2 else []
+    # two-part questions: "X, og hvor mange … Y?", "Sammenlign X og Y"
+    splits += [[text[: m.start()], text[m.end() :]] for m in re.finditer(r",? og ", text)]
+    for left_text, right_text in splits:
+        left, right = m.match_items(left_text, question_id), m.match_items(right_text, question_id)
+        if len(left) == 1 and len(right) == 1 and left != right:
+            return [left[0], right[0]]
     return []
 
 

@@ -88,7 +88,12 @@ def lead(q: Question, rows: list[dict[str, Any]], group_dim: str) -> str | None:
     if q.measure == "n" and first.get("n"):
         if len(groups) == 1:
             return _one(q, groups[0][1], [], group_dim, rows)
-        return None
+        bases = [
+            f"**{n_text(s[0]['n'])}** om «{item}»" if item else f"**{n_text(s[0]['n'])}** ({group_phrase(group, group_dim)})"
+            for (item, group), s in groups
+            if s[0].get("n")
+        ]
+        return f"Antall bedrifter som svarte{_where(rows)}: " + ", ".join(bases) + "."
     if unit == "mean":
         if len(groups) == 1:
             return _one(q, groups[0][1], [], group_dim, rows)
