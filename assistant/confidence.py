@@ -71,8 +71,13 @@ def support(turn: Turn, ctx: Context) -> float:
     # the stemmer splits a word family ("produktiviteten"/"produktivitet", "endret"/"endring"): a shared
     # start of five letters counts as the same word
     starts = {w[:5] for w in said if len(w) >= 5}
+    joined = " ".join(said)  # and a word inside a compound ("data" in "datainnsamling")
+
+    def found(t: str) -> bool:
+        return t in said or (len(t) >= 5 and t[:5] in starts) or (len(t) >= 4 and t in joined)
+
     total = math.fsum(idf.get(t, 3.0) for t in own)
-    return math.fsum(idf.get(t, 3.0) for t in own if t in said or (len(t) >= 5 and t[:5] in starts)) / total
+    return math.fsum(idf.get(t, 3.0) for t in own if found(t)) / total
 
 
 def unasked(turn: Turn) -> float:

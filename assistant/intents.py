@@ -61,12 +61,13 @@ EMPLOYEE_VIEWS = (
     r"(fornøyd|fornøyde|nøgd|nøgde|tilfreds|misfornøyd|misfornøyde|glade|lykkelige|stresset|stressa|slitne|utbrent|"
     r"utbrente|motivert|motiverte|ensomme|ensom|engasjert|engasjerte)\b|"
     r"\b(synes|syns|meiner|mener|føler|trives|trivst|liker) (de ansatte|ansatte|arbeidstakerne|medarbeiderne|dei tilsette|folk)\b|"
+    r"\b(fornøyd|fornøyde|nøgd|nøgde|tilfreds|misfornøyd|misfornøyde) (er|var) (de ansatte|ansatte|arbeidstakerne|medarbeiderne|dei tilsette)\b|"
     r"\b(er|var|blir) (de )?(ansatte|arbeidstakerne|medarbeiderne|tilsette) (mer |mindre |veldig |svært )?(fornøyd|fornøyde|nøgde|tilfreds|misfornøyd|stresset|slitne|motivert|motiverte)\b"
 )
 # counting employees rather than companies: the survey counts companies
 EMPLOYEE_COUNTS = (
     r"\b(hvor|kor) mange (av de |av dei )?(ansatte|tilsette|arbeidstakere|arbeidstakarar|medarbeidere)\b"
-    r"(?! (har|hadde) (bedriftene|bedriften|verksemdene))|\b(andel|andelen|prosent|prosenten) (av )?(de |dei )?(ansatte|tilsette)\b"
+    r"(?! (har|hadde) )(?! (bedrifta|bedriften|bedriftene|verksemda|verksemdene|virksomheten)\b)|\b(andel|andelen|prosent|prosenten) (av )?(de |dei )?(ansatte|tilsette)\b"
 )
 # questions about the previous answer rather than a new topic
 ANAPHOR = (

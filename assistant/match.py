@@ -324,6 +324,8 @@ class Matcher:
 
     def match_items(self, text: str, question_id: str) -> list[str]:
         """Items the user named, as labelled in the published rows (or in the codebook when unpublished)."""
+        # "egen BHT, ikke bare avtale med en": what comes after "ikke bare" is not what is asked about
+        text = re.sub(r"\b(ikke|ikkje) (bare|kun|berre)\b( [\wæøå-]+){1,3}", " ", text)
         q = self.questions.get(question_id) or {}
         published = self._catalogue_items(question_id)
         candidates: list[tuple[str, set[str], set[str]]] = []
@@ -378,6 +380,9 @@ class Matcher:
         for o in available:  # the table's label wins over the codebook's ("… mindre støtte og informasjon")
             avail_fold.setdefault(_loose(o), o)
         quoted = re.findall(r"[«\"']([^»\"']+)[»\"']", text)
+        exact = [avail_fold[_loose(x)] for x in quoted if _loose(x) in avail_fold]
+        if exact:  # an option quoted as printed («nyttig») is that option alone
+            return exact, None
         search = " ".join(quoted) if quoted else text
         for phrase, pattern in self._option_res:
             if pattern.search(search):
@@ -438,6 +443,9 @@ class Matcher:
         if m:
             lo = int(m.group(1) or m.group(2))
             return "storrelse", f"{lo}-"
+        m = re.search(r"\b(?:under|færre enn|mindre enn|opp til|inntil) (\d+) (?:ansatte|årsverk|tilsette)", text)
+        if m:  # "under 10 årsverk": the bands below
+            return "storrelse", f"1-{int(m.group(1)) - 1}"
         m = re.search(r"\b(\d+) (ansatte|ansatt|årsverk|tilsette)\b", text)
         if m:  # "en liten bedrift med 5 ansatte": the band that holds 5
             return "storrelse", f"{int(m.group(1))}-{int(m.group(1))}"

@@ -63,7 +63,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         q.intent = "out_of_scope"
         q.out_of_scope_reason = EMPLOYEES_NOT_ASKED
         return q
-    if re.search(intents.EMPLOYEE_COUNTS, text):
+    if re.search(intents.EMPLOYEE_COUNTS, text) and not re.search(intents.QUESTIONNAIRE, text):
         q.intent = "out_of_scope"
         q.out_of_scope_reason = (
             "Undersøkelsen teller bedrifter, ikke ansatte: den viser hvor stor andel av bedriftene som svarte noe, "
