@@ -215,7 +215,8 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
         plan.unit = "mean" if any(r["unit"] == "mean" for r in base) else None
     if q.intent == "rank":
         distinct_items = {r["item"] for r in base}
-        if len(distinct_items) > 1 and not items:
+        one_group = group_dim == "total" or len(groups) == 1  # a ranking sums one series' options, never groups
+        if len(distinct_items) > 1 and not items and one_group:
             rank_opts = options or _positive_pair(base)
             if not rank_opts and not any(r["unit"] == "mean" for r in base):
                 return Decision("text", "rank_prose", sections=sections, figures=figures)
@@ -225,7 +226,7 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
             plan.options = rank_opts
             plan.descending = not re.search(r"lavest|\bminst\b|færrest|dårligst", q.text)
             return Decision("data", "rank_items", plan=plan, sections=sections, figures=figures)
-        if group_dim != "total" and not groups:
+        if group_dim != "total" and not groups and len(distinct_items) == 1:
             rank_opts = options or _positive_pair(base)
             if rank_opts:
                 plan.kind = "rank_groups"

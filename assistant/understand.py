@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from . import intents
 from .embed import LazyVector
 from .match import Matcher
-from .normalize import fold
+from .normalize import fold, tokens
 from .state import Context, Turn
 from .types import Question
 
@@ -170,7 +170,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
                 q.intent = "explain"
             elif re.search(intents.RANK, topic_text):
                 q.intent = "rank"
-                if re.match(r"(hvilken|hvilke|hvilket|kva for ein|kva for eit|kva for|hva slags) ", text) and len(q.items) < 2:
+                head = re.match(r"(hvilken|hvilke|hvilket|kva for ein|kva for eit|kva for|hva slags)((?: \S+){1,3})", text)
+                if head and len(q.items) == 1 and set(tokens(head.group(2))) & m.item_words(q.question_id or "").get(q.items[0], set()):
                     q.items = []  # "hvilken type kontakt …" names what is ranked, not one item of it
             elif re.search(intents.COMPARE, text) or (q.group_dim and q.group_key is None):
                 q.intent = "compare"

@@ -280,3 +280,15 @@ def test_confident_answer_has_no_doubt_caption():
 
 def escape(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", text)
+
+
+def test_the_real_engine_asks_back_with_buttons_that_answer():
+    """No fake: a question without a topic gets suggestion buttons; one click asks it and gets an answer."""
+    at = ask(start(), "Hvor nyttig var det?")
+    buttons = [b for b in last_answer(at).button if (b.key or "").startswith("forslag_1_")]
+    assert 1 <= len(buttons) <= 3
+    assert not unkeyed_widgets(at)
+    at.button(key="forslag_1_0").click().run()
+    assert not at.exception
+    assert len(at.chat_message) == 4
+    assert re.search(r"\d+ ?%", answer_text(at)), answer_text(at)

@@ -122,3 +122,18 @@ def test_comparison_of_two_items_in_the_order_asked(assistant):
     assert lead.index("«Tilsyn med veiledning»") < lead.index("«Tilsyn, men uten veiledning»")
     assert lead.startswith("Ja") == (with_ > without)
     assert f"{with_:g} %" in lead and f"{without:g} %" in lead
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Hvilken størrelsesgruppe er mest fornøyd med risikovurderingene?",
+     "Hvilken størrelsesgruppe er mest fornøyd med BHT-tjenestene?",
+     "Hvilken BHT-tjeneste er minst nyttig for de minste bedriftene?",
+     "Hvilken type AT-kontakt fikk flest «nyttig»-svar?"],
+)  # fmt: skip
+def test_rankings_never_add_up_shares_of_different_groups(assistant, question):
+    ans = assistant.ask(question)
+    for r in ans.data or []:
+        if r.get("unit") == "pct":
+            assert r["value"] <= 100.0, r
+    assert not re.search(r"\b(1\d\d|[2-9]\d\d) %", ans.answer)

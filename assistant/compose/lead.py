@@ -161,6 +161,8 @@ def _one(q: Question, srows: list[dict[str, Any]], asked: list[str], group_dim: 
     picked = [r for r in srows if r["option"] in asked]
     if not picked:
         plain = [r for r in srows if "(sum)" not in r["option"]]
+        # "which is most common": a real answer before «Ingen av disse» / «Vet ikke»
+        plain = [r for r in plain if not re.match(r"(ingen av disse|vet ikke|ikke relevant)", r["option"].lower())] or plain
         if not plain:
             return None
         top = max(plain, key=lambda r: r["value"])
