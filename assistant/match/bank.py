@@ -1,0 +1,87 @@
+"""The question bank's evidence: the phrasings nearest to a question vote for their targets, and every
+report statement of the bank is located in the report and tied to the codebook question it is about."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..bank import Bank, locate
+from ..normalize import tokens
+from ..report import figure_refs
+from ..types import Passage
+from .words import strip_numbers
+
+BANK_TEMPERATURE = 0.02  # cosine similarities of e5 lie close together: a sharp softmax over the nearest
+
+
+class BankMatching:
+    def _init_bank(self, bank: Bank | None, bvecs: np.ndarray | None) -> None:
+        self.bank = bank or Bank()
+        self.bvecs = bvecs if bvecs is not None and len(bvecs) == len(self.bank.phrasings) else None
+        # per bank target: its codebook question (given, or inferred for a report statement) and, for a
+        # statement, the passage and sentence(s) that hold it
+        self.target_qid: list[str | None] = [t.question_id for t in self.bank.targets]
+        self.statements: dict[int, tuple[int, str]] = {}
+        inverted: dict[str, list[int]] = {}
+        for j, p in enumerate(self.bank.phrasings):
+            for tok in sorted(set(tokens(p.norm))):
+                inverted.setdefault(tok, []).append(j)
+        self._bank_inverted = {tok: np.array(ids) for tok, ids in inverted.items()}
+        self._index_bank_questions()
+
+    def attach_statements(self, passages: list[Passage]) -> None:
+        """Locate every statement target in the report and infer the codebook question it is about: the one
+        question published in the statement's section (or named by its figure), else the clearly best
+        lexical match among that section's questions."""
+        for t, target in enumerate(self.bank.targets):
+            if not target.quote:
+                continue
+            found = locate(target.quote, passages)
+            if found is None:
+                continue
+            pid, sentence = found
+            self.statements[t] = found
+            if target.question_id or target.route != "text":
+                continue
+            p = passages[pid]
+            in_section = [
+                q for q, info in self.questions.items() if str(info.get("section") or "") == p.section
+            ]
+            refs = set(figure_refs(sentence)) or set(p.figures)
+            named = [q for q in in_section if refs & set(self.questions[q].get("published_in") or [])]
+            pool = named if named else in_section
+            if len(pool) == 1:
+                self.target_qid[t] = pool[0]
+            elif pool:
+                scores = self._codebook_scores(strip_numbers(sentence), None)
+                ranked = sorted(((scores.get(q, (0.0, 0.0))[0], q) for q in pool), reverse=True)
+                if ranked[0][0] >= 0.3 and ranked[0][0] - ranked[1][0] >= 0.15:
+                    self.target_qid[t] = ranked[0][1]
+        self._index_bank_questions()
+
+    def _index_bank_questions(self) -> None:
+        """Per phrasing, the position of its target's question in `_qid_names` (-1 when it has none)."""
+        self._qid_names = sorted({q for q in self.target_qid if q})
+        pos = {q: i for i, q in enumerate(self._qid_names)}
+        self._bank_qidx = np.array(
+            [pos.get(self.target_qid[p.target] or "", -1) for p in self.bank.phrasings], dtype=int
+        )
+
+    def bank_votes(self, qvec: np.ndarray | None, exclude: int | None = None, k: int = 8) -> dict[int, float]:
+        """Bank targets voted for by the phrasings nearest to the question (dense, query-to-query): a
+        similarity-weighted share of the k nearest, summing to 1. `exclude` leaves one phrasing out (fitting)."""
+        if qvec is None or self.bvecs is None or not len(self.bvecs):
+            return {}
+        sims = self.bvecs @ qvec
+        if exclude is not None:
+            sims[exclude] = -1.0
+        top = np.argpartition(-sims, min(k, len(sims) - 1))[:k]
+        weights = np.exp((sims[top] - sims[top].max()) / BANK_TEMPERATURE)
+        votes: dict[int, float] = {}
+        for j, w in zip(top.tolist(), weights.tolist(), strict=True):
+            t = self.bank.phrasings[j].target
+            votes[t] = votes.get(t, 0.0) + w
+        total = math.fsum(votes.values())
+        return {t: v / total for t, v in votes.items()}

@@ -1,0 +1,175 @@
+"""Groups (size bands, landsforeninger, fylker), waves and company names in a question."""
+
+from __future__ import annotations
+
+import re
+
+from .. import knowledge
+from ..normalize import fold, normalize, vocabulary
+from .words import _KNOWN_NAMES, _NUMERIC_GROUP, _first_word, _word_re, _words
+
+
+class GroupMatching:
+    def _init_groups(self) -> None:
+        lex = knowledge.lexicon()
+        self.groups = lex.get("groups") or {}
+        self.wave_words = {w: [fold(x) for x in words] for w, words in (lex.get("waves") or {}).items()}
+        self.out_of_scope = lex.get("out_of_scope") or []
+        self._oos = [
+            (_word_re(w), entry.get("why"))
+            for entry in self.out_of_scope
+            for w in entry.get("words") or []
+            if w
+        ]
+        self._wave_res = {
+            w: [_word_re(x) for x in sorted(words, key=len, reverse=True)]
+            for w, words in self.wave_words.items()
+        }
+        self._group_res: list[tuple[re.Pattern[str], int, str, str, str]] = []
+        for dim in ("landsforening", "fylke", "storrelse"):
+            for g in self.groups.get(dim) or []:
+                key = g.get("canonical") or g.get("key")
+                for w in dict.fromkeys([*(g.get("words") or []), g.get("canonical") or ""]):  # fixed order
+                    if not w:
+                        continue
+                    pattern = r"(?<![\wæøå])" + re.escape(fold(w)) + r"(?![\wæøå])"
+                    if dim == "storrelse" and not re.search(
+                        r"\d|bedrift|virksomhet|foretak|ansatt|årsverk", w
+                    ):
+                        # "de største" is a size group only about companies, not in "de største utfordringene"
+                        pattern = (
+                            pattern
+                            + r"(?:\s+\S+){0,2}?\s*(bedrift|virksomhet|foretak|arbeidsgiver)|"
+                            + pattern
+                            + r"\s*[?.!]?$"
+                        )
+                    self._group_res.append((re.compile(pattern), len(w), dim, key, _first_word(w)))
+        self.known_words = {fold(w) for w in vocabulary()} | set(_KNOWN_NAMES)
+        for dim in self.groups.values():
+            for g in dim:
+                for w in [*(g.get("words") or []), g.get("canonical") or ""]:
+                    self.known_words.update(re.findall(r"[\wæøå]+", fold(w)))
+        for src in lex.get("abbreviations_case_sensitive") or {}:
+            self.known_words.add(fold(str(src)))
+
+    def match_group(self, text: str) -> tuple[str | None, str | None]:
+        """(group_dim, key): size key from the lexicon (or 'min-max'), or the canonical landsforening/fylke."""
+        m = re.search(r"(\d+)\s*(?:-|til)\s*(\d+)\s*(ansatte|årsverk)", text)
+        if m:
+            return "storrelse", f"{int(m.group(1))}-{int(m.group(2))}"
+        m = re.search(
+            r"(\d+)\s*(?:\+|eller flere|eller mer)|(?:over|flere enn|mer enn) (\d+) (ansatte|årsverk)", text
+        )
+        if m:
+            lo = int(m.group(1) or m.group(2))
+            return "storrelse", f"{lo}-"
+        m = re.search(
+            r"\b(?:under|færre enn|mindre enn|opp til|inntil) (\d+) (?:ansatte|årsverk|tilsette)", text
+        )
+        if m:  # "under 10 årsverk": the bands below
+            return "storrelse", f"1-{int(m.group(1)) - 1}"
+        m = re.search(r"\b(\d+) (ansatte|ansatt|årsverk|tilsette)\b", text)
+        if m:  # "en liten bedrift med 5 ansatte": the band that holds 5
+            return "storrelse", f"{int(m.group(1))}-{int(m.group(1))}"
+        words = _words(text)
+        hits = [
+            (n, dim, key)
+            for pattern, n, dim, key, first in self._group_res
+            if first in words and pattern.search(text)
+        ]
+        if hits:
+            hits.sort(key=lambda h: -h[0])
+            return hits[0][1], hits[0][2]
+        if re.search(r"landsforening|bransje", text):
+            return "landsforening", None
+        if re.search(r"\bfylke|\bregion|landsdel", text):
+            return "fylke", None
+        if re.search(r"størrelse|antall ansatte|årsverk|store og små|små og store", text):
+            return "storrelse", None
+        return None, None
+
+    def match_size_groups(self, text: str) -> list[str]:
+        """Every size group named, in the order named ("mellomstore … enn de minste" → medium, smallest);
+        a longer phrase wins over the words inside it."""
+        spans: list[tuple[int, int, str]] = []
+        for m in re.finditer(r"(\d+)\s*(?:-|til)\s*(\d+)\s*(?:ansatte|årsverk)?", text):
+            spans.append((m.start(), m.end(), f"{int(m.group(1))}-{int(m.group(2))}"))
+        for m in re.finditer(
+            r"(\d+)\s*(?:\+|eller flere|eller mer)|(?:over|flere enn|mer enn) (\d+) (?:ansatte|årsverk)", text
+        ):
+            spans.append((m.start(), m.end(), f"{int(m.group(1) or m.group(2))}-"))
+        words = _words(text)
+        for pattern, _n, dim, key, first in self._group_res:
+            if dim == "storrelse" and first in words:
+                spans += [(m.start(), m.end(), key) for m in pattern.finditer(text)]
+        if spans and re.search(r"\b(og|eller|enn|mot|kontra|versus|vs)\b", text):
+            # "de minste og de største bedriftene": the first group's noun is left out
+            for g in self.groups.get("storrelse") or []:
+                for w in g.get("words") or []:
+                    if not re.search(r"\d", w):
+                        spans += [(m.start(), m.end(), g["key"]) for m in _word_re(w).finditer(text)]
+        spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+        keys: list[str] = []
+        end = -1
+        for start, stop, key in spans:
+            if start < end:
+                continue  # inside a longer phrase already taken
+            end = stop
+            if key not in keys:
+                keys.append(key)
+        return keys
+
+    def match_named_groups(self, text: str, dim: str) -> list[str]:
+        """Every landsforening or fylke named ("Oslo og Viken"), as canonical names, in the order named."""
+        words = _words(text)
+        found: list[tuple[int, str]] = []
+        for pattern, _n, d, key, first in self._group_res:
+            if d == dim and first in words:
+                m = pattern.search(text)
+                if m:
+                    found.append((m.start(), key))
+        out: list[str] = []
+        for _pos, key in sorted(found):
+            if key not in out:
+                out.append(key)
+        return out
+
+    def match_wave(self, text: str) -> list[str]:
+        return [wave for wave, patterns in self._wave_res.items() if any(p.search(text) for p in patterns)]
+
+    def strip_slots(self, text: str) -> str:
+        text = re.sub(_NUMERIC_GROUP, " ", text)
+        words = _words(text)
+        for pattern, _n, _dim, _key, first in self._group_res:
+            if first in words:  # only phrases whose first word occurs can match: skip the rest cheaply
+                text = pattern.sub(" ", text)
+        for patterns in self._wave_res.values():
+            for p in patterns:
+                text = p.sub(" ", text)
+        return re.sub(r"\s+", " ", text).strip()
+
+    def company_name(self, raw: str) -> str | None:
+        """A capitalised word the survey does not know, asked about as a company ("Hva svarte Equinor?")."""
+        words = re.findall(r"[A-Za-zÆØÅæøå][\wæøåÆØÅ&.-]*", raw)
+        for i, w in enumerate(words):
+            if i == 0 or not w[0].isupper() or w.isupper():
+                continue
+            f = fold(w).strip(".")
+            parts = {f, f.rstrip("s"), *f.split("-")}
+            # a word the lexicon rewrites (nynorsk, synonym, typo) is known to the survey, not a name
+            if parts & self.known_words or len(f) < 3 or normalize(f) != f:
+                continue
+            if re.search(r"\b(svarte|svart|mener|syns|sa|rapporterte|gjorde)\b", fold(raw)) or re.search(
+                r"\b(as|asa)\b", fold(raw)
+            ):
+                return w
+        return None
+
+    def size_band(self, key: str) -> tuple[int, int | None] | None:
+        if re.fullmatch(r"\d+-\d*", key):
+            lo, hi = key.split("-")
+            return int(lo), (int(hi) if hi else None)
+        for g in self.groups.get("storrelse") or []:
+            if g.get("key") == key:
+                return int(g.get("min") or 1), (int(g["max"]) if g.get("max") is not None else None)
+        return None

@@ -1,0 +1,157 @@
+"""Which items and answer options of a question the user named (lexicon option words first)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Any
+
+from .. import knowledge
+from ..normalize import fold, tokens
+from .words import _key, _loose
+
+
+class ItemMatching:
+    def _init_items(self, catalogue: list[dict[str, Any]]) -> None:
+        # per question, once: the item and option labels the published rows use (looked up per question asked)
+        self._items_by_question: dict[str, dict[str, str]] = {}
+        self._options_by_question: dict[str, list[str]] = {}
+        for r in catalogue:
+            if r["item"]:
+                self._items_by_question.setdefault(r["question_id"], {}).setdefault(
+                    _key(r["item"]), r["item"]
+                )
+            opts = self._options_by_question.setdefault(r["question_id"], [])
+            if r["option"] not in opts:
+                opts.append(r["option"])
+        for qid, q in self.questions.items():
+            opts = self._options_by_question.setdefault(qid, [])
+            opts += [o["label"] for o in q.get("options") or [] if o["label"] not in opts]
+        lex = knowledge.lexicon()
+        self.option_words = {fold(k): v for k, v in (lex.get("options") or {}).items()}
+        # "svært lite nyttige" is "svært lite nyttig": adjectives may carry an -e/-t ending
+        self._option_res = [
+            (p, re.compile(r"(?<![\wæøå])" + re.escape(fold(p)) + r"(?:e|t)?(?![\wæøå])"))
+            for p in sorted(self.option_words, key=len, reverse=True)
+        ]
+
+    def _catalogue_items(self, question_id: str) -> dict[str, str]:
+        """Item labels as the published tables print them, keyed by a whitespace-free fold."""
+        return self._items_by_question.get(question_id, {})
+
+    def match_items(self, text: str, question_id: str) -> list[str]:
+        """Items the user named, as labelled in the published rows (or in the codebook when unpublished)."""
+        # "egen BHT, ikke bare avtale med en": what comes after "ikke bare" is not what is asked about
+        text = re.sub(r"\b(ikke|ikkje) (bare|kun|berre)\b( [\wæøå-]+){1,3}", " ", text)
+        q = self.questions.get(question_id) or {}
+        published = self._catalogue_items(question_id)
+        candidates: list[tuple[str, set[str], set[str]]] = []
+        seen: set[str] = set()
+        for it in q.get("items") or []:
+            label = (
+                published.get(_key(it.get("table_label") or ""))
+                or published.get(_key(it["label"]))
+                or it["label"]
+            )
+            words = " ".join([it["label"], it.get("table_label") or "", *(it.get("aliases") or [])])
+            candidates.append((label, set(tokens(words)), set(tokens(label))))
+            seen.add(_key(label))
+        for k, label in published.items():
+            if k not in seen:
+                candidates.append((label, set(tokens(label)), set(tokens(label))))
+        # words of the question stem do not tell its items apart; idf is local to this question's items
+        stem_tok = set(tokens(q.get("text") or ""))
+        qtok = set(tokens(text)) - stem_tok
+        df: Counter[str] = Counter()
+        for _label, own, _lt in candidates:
+            df.update(own)
+        n = max(len(candidates), 1)
+
+        def idf(t: str) -> float:
+            return math.log(1 + n / df[t]) if df[t] else 0.0
+
+        scored = []
+        for label, own, label_tok in candidates:
+            hits = frozenset(qtok & own)
+            hit = math.fsum(idf(t) for t in hits)
+            miss = math.fsum(idf(t) for t in label_tok - qtok - stem_tok)
+            if hit > 0:
+                scored.append((hit - 0.15 * miss, label, hits, miss))
+        if not scored:
+            return []
+        scored.sort(key=lambda x: -x[0])
+        top, _label, top_hits, top_miss = scored[0]
+        if top_miss == 0:  # every word of the best item was asked for: that item (and exact ties)
+            return [label for sc, label, _h, _m in scored if sc >= top - 1e-9]
+        # only words several items share ("tilsynet"): do not pick one of them, keep all they fit equally
+        return [label for sc, label, hits, _m in scored if sc >= top - 1e-9 or hits == top_hits]
+
+    def _catalogue_options(self, question_id: str) -> list[str]:
+        """Options as the tables print them, then the codebook's own labels."""
+        return self._options_by_question.get(question_id, [])
+
+    def match_options(self, text: str, question_id: str | None) -> tuple[list[str], str | None]:
+        """Options the user named. Lexicon words ("nyttig" → Nyttig + Svært nyttig) first, longest first."""
+        available = self._catalogue_options(question_id) if question_id else []
+        avail_fold: dict[str, str] = {}
+        for o in available:  # the table's label wins over the codebook's ("… mindre støtte og informasjon")
+            avail_fold.setdefault(_loose(o), o)
+        quoted = re.findall(r"[«\"']([^»\"']+)[»\"']", text)
+        exact = [avail_fold[_loose(x)] for x in quoted if _loose(x) in avail_fold]
+        if exact:  # an option quoted as printed («nyttig») is that option alone
+            return exact, None
+        search = " ".join(quoted) if quoted else text
+        for phrase, pattern in self._option_res:
+            if pattern.search(search):
+                labels = [avail_fold[_loose(x)] for x in self.option_words[phrase] if _loose(x) in avail_fold]
+                if labels:
+                    # a merged category printed as such in a table ("Nyttig" = nyttig + svært nyttig)
+                    return labels, phrase
+        # direct match against the option labels of this question
+        qtok = set(tokens(search))
+        option_tokens = {
+            o: set(tokens(o.replace("(sum)", ""))) for o in available
+        }  # a merged row is its words
+        shared: Counter[str] = Counter(t for toks in option_tokens.values() for t in toks)
+        best: list[tuple[float, str]] = []
+        negated = bool(re.search(r"\b(ikke|ingen|uten)\b", search))
+        for o, otok in option_tokens.items():
+            if not otok:
+                continue
+            if bool(re.search(r"\b(ikke|ingen|uten)\b", fold(o))) != negated:
+                continue  # "ikke" is a stopword for matching, but «Har ikke ansatte …» is the opposite answer
+            cover = math.fsum(self._idf(t) for t in otok & qtok) / math.fsum(self._idf(t) for t in otok)
+            # the words that tell this option from its siblings must be there ("hjemmekontor" vs "lokaler")
+            own = {t for t in otok if shared[t] == 1}
+            if own and not own & qtok:
+                continue
+            if cover >= 0.99 or (cover >= 0.6 and len(otok) >= 3):
+                best.append((cover, o))
+        best.sort(key=lambda x: -x[0])
+        return ([best[0][1]], None) if best else ([], None)
+
+    def item_words(self, question_id: str) -> dict[str, set[str]]:
+        """Per item of a question (its table label where published): the words that tell it from its
+        siblings — its label, table label and aliases, without the words every item or the stem shares."""
+        q = self.questions.get(question_id) or {}
+        published = self._catalogue_items(question_id)
+        stem = set(tokens(q.get("text") or ""))
+        out: dict[str, set[str]] = {}
+        for it in q.get("items") or []:
+            label = (
+                published.get(_key(it.get("table_label") or ""))
+                or published.get(_key(it["label"]))
+                or it["label"]
+            )
+            words = " ".join([it["label"], it.get("table_label") or "", *(it.get("aliases") or [])])
+            out[label] = set(tokens(words)) - stem
+        shared = set.intersection(*out.values()) if len(out) > 1 else set()
+        return {label: words - shared for label, words in out.items()}
+
+    def option_phrase(self, text: str) -> str | None:
+        """The first answer-option word of the lexicon the text uses ("nyttig", "stor grad"), if any."""
+        for phrase, pattern in self._option_res:
+            if pattern.search(text):
+                return phrase
+        return None

@@ -1,0 +1,136 @@
+"""Matching a question against the codebook's questions and items: lexical coverage and e5 vectors per
+target, combined with the question bank's evidence by the fitted ranker (`rank.Ranker`)."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..normalize import tokens
+from ..rank import Ranker
+
+
+@dataclass
+class Target:
+    question_id: str
+    item: str | None
+    tokens: Counter[str]
+    row: int
+    item_tokens: frozenset[str] = frozenset()
+
+
+class QuestionMatching:
+    """Codebook targets (one per question and per item) with their vectors; the ranker's probabilities."""
+
+    def _init_questions(
+        self, targets: list[dict[str, Any]], tvecs: np.ndarray | None, ranker: Ranker | None
+    ) -> None:
+        self.targets = [
+            Target(
+                t["question_id"],
+                t["item"],
+                Counter(tokens(t["text"])),
+                i,
+                frozenset(tokens(t["item"])) if t["item"] else frozenset(),
+            )
+            for i, t in enumerate(targets)
+        ]
+        self.tvecs = tvecs if tvecs is not None and len(tvecs) == len(targets) else None
+        self.ranker = ranker or Ranker.load()
+        df: Counter[str] = Counter()
+        for t in self.targets:
+            df.update(set(t.tokens))
+        n = len(self.targets)
+        self.idf = {tok: math.log(1 + n / c) for tok, c in df.items()}
+        self.default_idf = math.log(1 + n)
+
+    def _idf(self, tok: str) -> float:
+        return self.idf.get(tok, self.default_idf)
+
+    def match_questions(
+        self,
+        text: str,
+        qvec: np.ndarray | None,
+        exclude: int | None = None,
+        votes: dict[int, float] | None = None,
+    ) -> list[tuple[str, float, float]]:
+        """(question_id, calibrated probability that this is the question asked, lexical coverage), best first.
+
+        The ranker combines the wording's match with the codebook (lexical and dense) and the question bank's
+        vote (the nearest user phrasings); its weights are fitted (`python -m assistant fit`)."""
+        feats = self.question_features(text, qvec, exclude, votes)
+        scored = [(qid, self.ranker.probability(f), f[1]) for qid, f in feats.items()]
+        return sorted(scored, key=lambda x: (-x[1], x[0]))
+
+    def question_features(
+        self,
+        text: str,
+        qvec: np.ndarray | None,
+        exclude: int | None = None,
+        votes: dict[int, float] | None = None,
+    ) -> dict[str, list[float]]:
+        """Per codebook question: [codebook score, lexical coverage, bank vote, nearest bank phrasing,
+        bank lexical overlap] (see `rank.FEATURES`)."""
+        base = self._codebook_scores(text, qvec)
+        if not base:
+            return {}
+        if votes is None:
+            votes = self.bank_votes(qvec, exclude)
+        vote_q: dict[str, float] = {}
+        for t, v in votes.items():
+            qid = self.target_qid[t]
+            if qid:
+                vote_q[qid] = vote_q.get(qid, 0.0) + v
+        qtok = sorted(set(tokens(text)))  # a fixed order: the same float sums whatever the hash seed
+        total = math.fsum(self._idf(t) for t in qtok) or 1.0
+        n_q = len(self._qid_names)
+        mass = np.zeros(len(self._bank_qidx))
+        for t in qtok:
+            ids = self._bank_inverted.get(t)
+            if ids is not None:
+                mass[ids] += self._idf(t)
+        near = np.full(n_q, 0.8)
+        overlap = np.zeros(n_q)
+        keep = self._bank_qidx >= 0
+        if exclude is not None:
+            keep = keep.copy()
+            keep[exclude] = False
+        np.maximum.at(overlap, self._bank_qidx[keep], mass[keep] / total)
+        if self.bvecs is not None and qvec is not None:
+            np.maximum.at(near, self._bank_qidx[keep], (self.bvecs @ qvec)[keep])
+        pos = {qid: i for i, qid in enumerate(self._qid_names)}
+        out = {}
+        for qid, (score, lex) in base.items():
+            i = pos.get(qid)
+            bank_near = (float(near[i]) - 0.8) * 5 if i is not None else 0.0
+            bank_lex = float(overlap[i]) if i is not None else 0.0
+            out[qid] = [score, lex, vote_q.get(qid, 0.0), max(bank_near, 0.0), bank_lex]
+        return out
+
+    def _codebook_scores(self, text: str, qvec: np.ndarray | None) -> dict[str, tuple[float, float]]:
+        """Per question: (the wording's fused lexical + dense score against its codebook targets, coverage)."""
+        qtok = tokens(text)
+        if not qtok and qvec is None:
+            return {}
+        total = math.fsum(self._idf(t) for t in set(qtok)) or 1.0
+        best: dict[str, tuple[float, float]] = {}
+        dense = self.tvecs @ qvec if (self.tvecs is not None and qvec is not None) else None
+        for t in self.targets:
+            mass = math.fsum(self._idf(tok) for tok in set(qtok) if tok in t.tokens)
+            # a few common words ("ansatte") fully covered are weak evidence: scale by the matched mass
+            lex = mass / total * min(1.0, mass / 3.0)
+            d = float(dense[t.row]) if dense is not None else 0.0
+            dn = max((d - 0.78) / 0.12, 0.0)  # not capped above: breaks ties between full lexical matches
+            score = 0.65 * lex + 0.35 * dn if dense is not None else lex
+            if len(t.item_tokens) >= 2 and t.item_tokens <= set(qtok):
+                score += 0.15  # every word of an item is asked about ("oppfølging av sykefravær")
+            if self.questions.get(t.question_id, {}).get("theme") == "bakgrunn" and lex < 0.8:
+                score *= 0.6  # background questions (size, HR) only on their own words, not on "ansatte"
+            prev = best.get(t.question_id)
+            if prev is None or score > prev[0]:
+                best[t.question_id] = (score, lex)
+        return best

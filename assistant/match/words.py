@@ -1,0 +1,46 @@
+"""Word patterns and constants the matchers share."""
+
+from __future__ import annotations
+
+import re
+
+from ..normalize import fold
+
+_KNOWN_NAMES = (
+    "nho", "nav", "bht", "amu", "hms", "ia", "ia-avtalen", "agenda", "kaupang", "kantar", "arbeidstilsynet",
+    "vedlegg", "tabell", "figur", "norge", "norsk", "norges", "nhos", "juni", "november", "oslo",
+)  # fmt: skip
+
+
+_NUMERIC_GROUP = (  # "bedrifter med 200 eller flere ansatte", "10-49 ansatte", "5 ansatte", "200+"
+    r"(?:(?:bedrifter|virksomheter|verksemder) )?(?:med )?(?:over |under |flere enn |mer enn )?\d+\s*"
+    r"(?:(?:-|–|til)\s*\d+\s*)?(?:(?:\+|eller flere|eller mer)\s*(?:ansatte|årsverk)?|(?:ansatte|ansatt|årsverk|tilsette))"
+    r"(?=\W|$)"
+)
+
+
+def strip_numbers(text: str) -> str:
+    """A report sentence without its figures, for matching its topic."""
+    return re.sub(r"\d+([,.]\d+)?\s*(%|prosent)?", " ", text)
+
+
+def _loose(label: str) -> str:
+    """An option label without leading ellipsis or punctuation, folded: matches table and codebook forms."""
+    return re.sub(r"^[…\.\s]+", "", fold(label))
+
+
+def _first_word(phrase: str) -> str:
+    found = re.findall(r"[\wæøå]+", fold(phrase))
+    return found[0] if found else ""
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[\wæøå]+", text))
+
+
+def _word_re(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\wæøå])" + re.escape(fold(phrase)) + r"(?![\wæøå])")
+
+
+def _key(label: str) -> str:
+    return re.sub(r"\s+", "", fold(label))
