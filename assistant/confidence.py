@@ -188,16 +188,24 @@ def suggest(turn: Turn, ctx: Context, limit: int = 3) -> list[Suggestion]:
     first_phrasing: dict[int, str] = {}
     for p in m.bank.phrasings:
         first_phrasing.setdefault(p.target, p.text)
-    for t, _share in sorted(q.votes.items(), key=lambda kv: (-kv[1], kv[0])):
+    ranked = [t for t, _v in sorted(q.votes.items(), key=lambda kv: (-kv[1], kv[0])) if t in first_phrasing]
+    if q.intent != "questionnaire":  # figures first: a question about the questionnaire only when asked for
+        ranked = [t for t in ranked if m.bank.targets[t].route != "questionnaire"] + [
+            t for t in ranked if m.bank.targets[t].route == "questionnaire"
+        ]
+    # different survey questions first, so the choices differ; then the rest in the order of the vote
+    firsts = [t for i, t in enumerate(ranked) if m.target_qid[t] is None or m.target_qid[t] not in
+              {m.target_qid[u] for u in ranked[:i]}]  # fmt: skip
+    for t in [*firsts, *ranked]:
         target = m.bank.targets[t]
         key = target.quote or f"{target.question_id}/{target.item}"
-        if key in seen or t not in first_phrasing:
+        if key in seen:
             continue
         seen.add(key)
         label = _title(target.question_id) or first_phrasing[t]
         if target.item:
             label = f"{label}: {target.item}"
-        out.append(Suggestion(label=label[:80], question=first_phrasing[t]))
+        out.append(Suggestion(label=(label[:1].upper() + label[1:])[:80], question=first_phrasing[t]))
         if len(out) >= limit:
             break
     return out
