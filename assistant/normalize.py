@@ -124,7 +124,7 @@ def vocabulary() -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def _correct_word(word: str) -> str:
     vocab = vocabulary()
-    if len(word) < 6 or word in vocab or word in STOPWORDS:
+    if len(word) < 5 or word in vocab or word in STOPWORDS:  # "nytig", "viktg": five letters are enough
         return word
     match = process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=86)
     if not match:

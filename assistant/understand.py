@@ -127,6 +127,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     if q.question_id:
         q.items = compared_items(m, topic_text, q.question_id) or m.match_items(topic_text, q.question_id)
         q.options, q.option_word = m.match_options(text, q.question_id)
+        if not q.items or not q.options:
+            bank_keys(m, q)
     if re.search(intents.QUESTIONNAIRE, text) and not re.search(r"\bhvorfor\b", text):
         q.intent = "questionnaire"
         # a question quoted nearly word for word ("… om hvor mange ansatte bedriften har") is that question
@@ -192,6 +194,31 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         if q.options and q.measure == "n":
             q.measure = "share"  # "hvor mange svarte «vet ikke»" asks for a share, not the base
     return q
+
+
+BANK_KEY_SHARE = 0.4  # the vote a bank target needs for its item or options to fill a slot the wording left open
+
+
+def bank_keys(m: Matcher, q: Question) -> None:
+    """The winning bank target's keys fill what the wording left open: "kreativiteten" (a word form the
+    item's label does not have) is the item «Kreativitet og innovasjon» when the nearest phrasings say so."""
+    share: dict[tuple[str | None, tuple[str, ...]], float] = {}
+    for t, v in q.votes.items():
+        target = m.bank.targets[t]
+        if target.route == "data" and target.question_id == q.question_id:
+            key = (target.item, target.options)
+            share[key] = share.get(key, 0.0) + v
+    if not share:
+        return
+    (item, options), best = max(share.items(), key=lambda kv: (kv[1], str(kv[0])))
+    if best < BANK_KEY_SHARE:
+        return
+    if not q.items and item:
+        q.items = [item]
+        q.inherited.append("bank_item")
+    if not q.options and options:
+        q.options = list(options)
+        q.inherited.append("bank_options")
 
 
 def compared_items(m: Matcher, text: str, question_id: str) -> list[str]:
