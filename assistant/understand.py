@@ -127,7 +127,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     if q.question_id:
         q.items = compared_items(m, topic_text, q.question_id) or m.match_items(topic_text, q.question_id)
         q.options, q.option_word = m.match_options(text, q.question_id)
-        if not q.items or not q.options:
+        if not q.items:
             bank_keys(m, q)
     if re.search(intents.QUESTIONNAIRE, text) and not re.search(r"\bhvorfor\b", text):
         q.intent = "questionnaire"
@@ -200,7 +200,7 @@ BANK_KEY_SHARE = 0.4  # the vote a bank target needs for its item or options to 
 
 
 def bank_keys(m: Matcher, q: Question) -> None:
-    """The winning bank target's keys fill what the wording left open: "kreativiteten" (a word form the
+    """The winning bank target's item fills what the wording left open: "kreativiteten" (a word form the
     item's label does not have) is the item «Kreativitet og innovasjon» when the nearest phrasings say so."""
     share: dict[tuple[str | None, tuple[str, ...]], float] = {}
     for t, v in q.votes.items():
@@ -213,12 +213,11 @@ def bank_keys(m: Matcher, q: Question) -> None:
     (item, options), best = max(share.items(), key=lambda kv: (kv[1], str(kv[0])))
     if best < BANK_KEY_SHARE:
         return
+    # the item only: which answer (nyttig or lite nyttig) is asked the wording says, and the nearest
+    # phrasings often share the topic but not the direction
     if not q.items and item:
         q.items = [item]
         q.inherited.append("bank_item")
-    if not q.options and options:
-        q.options = list(options)
-        q.inherited.append("bank_options")
 
 
 def compared_items(m: Matcher, text: str, question_id: str) -> list[str]:

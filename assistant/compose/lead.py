@@ -26,7 +26,7 @@ POSITIVE_PAIRS = (
 )
 BIPOLAR = {"Positiv endring": "Negativ endring", "Negativ endring": "Positiv endring"}
 MORE = r"\b(mer|mest|høyere|flere|oftere|større|bedre|nyttigere|viktigere|mer fornøyd)\b"
-LESS = r"\b(mindre|lavere|færre|sjeldnere|dårligere)\b"
+LESS = r"\b(mindre|lavere|færre|sjeldnere|dårligere|misfornøyde?|utilfredse?|mer negative?)\b"
 
 
 def group_phrase(group: str, group_dim: str) -> str:
