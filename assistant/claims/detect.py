@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from .. import knowledge
 from ..report import split_sentences
 from .parse import parse
 
@@ -12,9 +14,16 @@ MAX_CLAIMS = 8  # sentences of a pasted draft checked one by one; the rest are n
 
 _I = re.IGNORECASE
 _ME = r"(?:jeg|vi|eg|me|man)"
+
+
+def _typos(pattern: str) -> str:
+    """A frame pattern that also takes the commonest typos of its words ("stemer", "riktg", "korect")."""
+    return pattern.replace("stemmer", "stem+er").replace("riktig", "rik?t?i?g").replace("korrekt", "kor+ekt")
+
+
 # a claim frame before the claim: what is left after it is the claim
 _FRAMES_BEFORE = [
-    re.compile(p, _I)
+    re.compile(_typos(p), _I)
     for p in (
         rf"^(?:kan|kunne|får|går det an at) {_ME} (?:trygt )?(?:skrive|si|påstå|hevde|bruke|publisere|slå fast|seie|skrive i [\wæøå -]{{1,40}}?)(?: at|:| følgende:?)\s*",
         r"^(?:stemmer|stemmer det|stemmer det virkelig|stemmer det også|stemmer påstanden(?: om)?|er det sant|er det riktig|"
@@ -45,12 +54,12 @@ _ATTRIBUTION = re.compile(
 )
 # a claim frame after the claim ("«…» Stemmer det?")
 _FRAME_AFTER = re.compile(
-    r"[\s,.;:!?–-]*(?:(?:og |men )?(?:stemmer|holder) (?:det|dette|det her|dette tallet|det tallet|den|påstanden)(?: egentlig| virkelig)?|"
+    _typos(r"[\s,.;:!?–-]*(?:(?:og |men )?(?:stemmer|holder) (?:det|dette|det her|dette tallet|det tallet|den|påstanden)(?: egentlig| virkelig)?|"
     r"er (?:det|dette|den|påstanden) (?:riktig|rett|korrekt|sant|sannt)|kan (?:jeg|vi|eg|me) (?:skrive|si|bruke) (?:det|dette|den)|"
-    r"riktig|korrekt|sant)\s*\?+\s*$",
+    r"riktig|korrekt|sant)\s*\?+\s*$"),
     _I,
 )
-_BARE_CHECK = re.compile(r"^\W*(?:sjekk|faktasjekk|stemmer det|er det riktig|er det sant)\W*$", _I)
+_BARE_CHECK = re.compile(_typos(r"^\W*(?:sjekk|faktasjekk|stemmer det|er det riktig|er det sant)\W*$"), _I)
 _QUOTED = re.compile(r"[«“\"]([^»”\"]{6,})[»”\"]")
 
 
@@ -82,7 +91,9 @@ def detect(text: str) -> ClaimRequest | None:
     body = None
     for pattern in _FRAMES_BEFORE:
         m = pattern.match(t)
-        if m and len(t) > m.end():
+        if m and not re.search(r"[\wæøå]", t[m.end() :]):  # "Sjekk denne setningen for meg": the frame alone
+            return ClaimRequest(t, [])
+        if m:
             body = t[m.end() :]
             break
     if body is None:
@@ -94,6 +105,10 @@ def detect(text: str) -> ClaimRequest | None:
         ):
             body = t[: m.start()]
     if body is None:
+        return None
+    if _nothing_stated(body):  # "Kan du sjekke et tall for meg?": asks for a check, states nothing
+        return ClaimRequest(t, [])
+    if _QUESTION_WORD.match(body):  # "Kan du sjekke hvor mange …": a question, not a claim
         return None
     quoted = _QUOTED.findall(body)
     if quoted and sum(len(q) for q in quoted) >= 0.5 * len(body):
@@ -108,6 +123,26 @@ def detect(text: str) -> ClaimRequest | None:
         stated = [s for s in sentences if _states_something(s)]
         sentences = stated or sentences
     return ClaimRequest(t, sentences[:MAX_CLAIMS], sentences[MAX_CLAIMS:])
+
+
+_QUESTION_WORD = re.compile(r"^(?:hva|kva|hvor|kor|hvilke|hvilken|kva for|hvem|kven|hvordan|korleis|når)\b", _I)
+
+
+@lru_cache(maxsize=1)
+def _filler() -> frozenset[str]:
+    """Words that ask for a check without stating anything (lexicon `claims.nothing_to_check`)."""
+    words = (knowledge.lexicon().get("claims") or {}).get("nothing_to_check") or []
+    return frozenset(w for phrase in words for w in phrase.lower().split())
+
+
+def _nothing_stated(body: str) -> bool:
+    """True when what follows a claim frame names a check but states nothing ("et tall for meg").
+
+    >>> _nothing_stated("et tall for meg"), _nothing_stated("77 prosent har avtale")
+    (True, False)
+    """
+    words = re.findall(r"[\wæøå]+", body.lower())
+    return bool(words) and all(w in _filler() for w in words)
 
 
 def _clean(s: str) -> str:
