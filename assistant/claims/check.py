@@ -20,7 +20,7 @@ from ..report import split_sentences
 from ..types import Answer, Source, Suggestion
 from .detect import MAX_CLAIMS, ClaimRequest, detect
 from .judge import NO_FIGURE, Verdict, judge
-from .parse import ParsedClaim, parse, side_groups, split_figures
+from .parse import ParsedClaim, amounts_in, groups_in, parse, side_groups, split_figures, without_groups
 from .prose import prose_figures
 from .readings import topic_tokens
 
@@ -141,11 +141,57 @@ def as_question(p: ParsedClaim) -> str:
 
     >>> as_question(parse("Hele 30 prosent av bedriftene opplevde bedre produktivitet"))
     'hvor mange av bedriftene opplevde bedre produktivitet'
+    >>> as_question(parse("56 prosent av bedriftene med 1–9 ansatte synes kartleggingen var nyttig"))
+    'hvor mange av bedriftene (1–9 ansatte) synes kartleggingen var nyttig'
     """
     text = p.text
     for a in sorted(p.amounts, key=lambda a: -a.start):
         text = text[: a.start] + ("" if a.kind == "mean" else "hvor mange") + text[a.end :]
+    # a size band written as the report does, "bedrifter (1–9 ansatte)": "… med 1–9 ansatte synes" would
+    # read as what the employees think (the survey asked the managements)
+    text = _BAND_BEFORE_VERB.sub(r"(\1)", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+_BAND_BEFORE_VERB = re.compile(
+    r"(?<=[a-zæøå] )med ((?:over |under |minst |flere enn |fleire enn |mer enn )?\d+\s*(?:(?:-|–|til)\s*\d+\s*)?"
+    r"(?:eller flere |eller fleire |\+ ?)?(?:ansatte|tilsette|årsverk))(?= [a-zæøå])",
+    re.I,
+)
+
+
+_BREAKDOWN = {
+    "storrelse": "etter bedriftsstørrelse",
+    "landsforening": "etter landsforening",
+    "fylke": "etter fylke",
+}
+
+
+def breakdown_question(p: ParsedClaim, strip_slots: Callable[[str], str] = lambda t: t) -> str:
+    """Two groups compared ("de små … er mer fornøyde … enn de store"): what is compared, without the
+    groups and the comparison, asked as a breakdown by the groups' dimension.
+
+    >>> breakdown_question(parse("de små bedriftene er mer fornøyde med BHT enn de store"))
+    'hvor mange er fornøyde med bedriftshelsetjenesten etter bedriftsstørrelse'
+    >>> breakdown_question(parse("Færre store enn små bedrifter har hatt tilsyn"))
+    'hvor mange har hatt tilsyn etter bedriftsstørrelse'
+    """
+    sides = []
+    for side in p.sides:
+        for a in sorted(amounts_in(side), key=lambda a: -a.start):
+            side = side[: a.start] + " " + side[a.end :]
+        norm = strip_slots(normalize(side))  # "bedrifter med 200 eller flere ansatte" as a whole
+        if not groups_in(norm):  # a bare size word ("enn de store"): a group beside "bedrifter"
+            norm = re.sub(r"\s*bedrifter$", "", without_groups(f"{norm} bedrifter"))
+        sides.append(without_groups(norm))
+    if p.comparator in (
+        knowledge.lexicon().get("options") or {}
+    ):  # "nyttigere": the comparison is the answer
+        sides[0] += f" {p.comparator}"
+    content = re.sub(r"\s+", " ", strip_slots(" ".join(sides))).strip()
+    content = re.sub(r"^(?:(?:de|dei|av|blant|i|som|at|bedrifter|bedriftene|virksomheter)\s+)+", "", content)
+    dim = (side_groups(p.sides[0]) or side_groups(p.sides[1]))[0][0]
+    return f"hvor mange {content} {_BREAKDOWN.get(dim, _BREAKDOWN['storrelse'])}".replace("  ", " ")
 
 
 def _prose_lookup(question: str) -> str:
@@ -164,8 +210,7 @@ def _check_clause(clause: str, previous: str | None, answer: AnswerFn, und: Any)
     question = as_question(p)
     left, right = p.sides
     if p.comparison and side_groups(left) and side_groups(right):
-        # two groups compared: ask for the whole breakdown, not one group
-        question = f"{und.strip_slots(normalize(question))} etter bedriftsstørrelse"
+        question = breakdown_question(p, und.strip_slots)  # two groups compared: the whole breakdown
     history = [previous] if previous else []
     if history:  # worded as a follow-up so the pipeline keeps the earlier clause's topic
         question = "og " + question
@@ -214,8 +259,53 @@ def _judge_with_options(p: ParsedClaim, clause: str, figures: list[dict[str, Any
     if qids:
         p.options = options(clause)
         if p.comparison:
-            p.side_options = (options(p.sides[0]), options(p.sides[1]))
+            available = {str(f["option"]) for f in figures if f.get("option")}
+            left, right = (options(side) or direction_options(side, available) for side in p.sides)
+            p.side_options = (left, right)
+            if not (p.options or left or right) and side_groups(p.sides[0]) and side_groups(p.sides[1]):
+                p.options = positive_options(available)  # "mer fornøyde": the favourable answer
     return judge(p, figures)
+
+
+def positive_options(available: set[str]) -> list[str]:
+    """The favourable answer of the figures' scale (lexicon `claims.positive`, first that fits).
+
+    >>> positive_options({"Lite nyttig", "Nyttig", "Verken/eller"}), positive_options({"Ja", "Nei"})
+    (['Nyttig'], ['Ja'])
+    """
+    for labels in (knowledge.lexicon().get("claims") or {}).get("positive") or []:
+        found = [o for o in labels if o in available]
+        if found:
+            return found
+    return []
+
+
+@lru_cache(maxsize=1)
+def _directions() -> list[tuple[str, re.Pattern[str]]]:
+    found = (knowledge.lexicon().get("claims") or {}).get("directions") or {}
+    return [
+        (d, re.compile(r"(?<![\wæøå])(" + "|".join(re.escape(w) for w in ws) + r")(?![\wæøå])", re.I))
+        for d, ws in found.items()
+    ]
+
+
+def direction_options(side: str, available: set[str]) -> list[str]:
+    """The option one side of a comparison names by its direction alone ("… gikk ned enn opp"): the first
+    (up) or second (down) option of a pair of opposites (lexicon `claims.opposites`) that the figures have.
+
+    >>> direction_options("opp med hjemmekontor", {"Positiv endring", "Negativ endring", "Ingen endring"})
+    ['Positiv endring']
+    >>> direction_options("produktiviteten gikk ned", {"Positiv endring", "Negativ endring"})
+    ['Negativ endring']
+    """
+    named = {d for d, pattern in _directions() if pattern.search(side)}
+    if len(named) != 1:
+        return []  # no direction, or both
+    index = 0 if named == {"up"} else 1
+    for pair in (knowledge.lexicon().get("claims") or {}).get("opposites") or []:
+        if all(o in available for o in pair):
+            return [pair[index]]
+    return []
 
 
 # ---------------------------------------------------------------------------------------------- answer

@@ -54,9 +54,11 @@ _ATTRIBUTION = re.compile(
 )
 # a claim frame after the claim ("«…» Stemmer det?")
 _FRAME_AFTER = re.compile(
-    _typos(r"[\s,.;:!?–-]*(?:(?:og |men )?(?:stemmer|holder) (?:det|dette|det her|dette tallet|det tallet|den|påstanden)(?: egentlig| virkelig)?|"
-    r"er (?:det|dette|den|påstanden) (?:riktig|rett|korrekt|sant|sannt)|kan (?:jeg|vi|eg|me) (?:skrive|si|bruke) (?:det|dette|den)|"
-    r"riktig|korrekt|sant)\s*\?+\s*$"),
+    _typos(
+        r"[\s,.;:!?–-]*(?:(?:og |men )?(?:stemmer|holder) (?:det|dette|det her|dette tallet|det tallet|den|påstanden)(?: egentlig| virkelig)?|"
+        r"er (?:det|dette|den|påstanden) (?:riktig|rett|korrekt|sant|sannt)|kan (?:jeg|vi|eg|me) (?:skrive|si|bruke) (?:det|dette|den)|"
+        r"riktig|korrekt|sant)\s*\?+\s*$"
+    ),
     _I,
 )
 _BARE_CHECK = re.compile(_typos(r"^\W*(?:sjekk|faktasjekk|stemmer det|er det riktig|er det sant)\W*$"), _I)
@@ -125,7 +127,9 @@ def detect(text: str) -> ClaimRequest | None:
     return ClaimRequest(t, sentences[:MAX_CLAIMS], sentences[MAX_CLAIMS:])
 
 
-_QUESTION_WORD = re.compile(r"^(?:hva|kva|hvor|kor|hvilke|hvilken|kva for|hvem|kven|hvordan|korleis|når)\b", _I)
+_QUESTION_WORD = re.compile(
+    r"^(?:hva|kva|hvor|kor|hvilke|hvilken|kva for|hvem|kven|hvordan|korleis|når)\b", _I
+)
 
 
 @lru_cache(maxsize=1)

@@ -33,7 +33,7 @@ _SPAN_WAVE = re.compile(
 )
 _OPPOSITE_WORD = {
     "flere": "færre", "fleire": "færre", "færre": "flere", "høyere": "lavere", "lavere": "høyere",
-    "større": "mindre", "mindre": "større", "mer": "mindre", "meir": "mindre", "oftere": "sjeldnere",
+    "større": "mindre", "mindre": "mer", "mer": "mindre", "meir": "mindre", "oftere": "sjeldnere",
     "sjeldnere": "oftere", "bedre": "dårligere", "dårligere": "bedre", "nyttigere": "mindre nyttige",
     "viktigere": "mindre viktige",
 }  # fmt: skip
@@ -317,6 +317,9 @@ def _judge_comparison(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict 
     lo_opts, ro_opts = p.side_options
     shared = p.groups[0] if p.groups else None
     if lg and rg and lg[0] != rg[0]:  # two groups
+        pairs = _item_pairs(p, figures, lg[0], rg[0])
+        if len(pairs) > 1:  # the claim names no one item: every item the two groups were asked about
+            return _judge_pairs(p, pairs)
         a = _value_for(p, figures, left, lg[0])
         b = _value_for(p, figures, right, rg[0])
     elif lo_opts and ro_opts and lo_opts != ro_opts:  # two answers ("positiv enn negativ endring")
@@ -339,16 +342,95 @@ def _judge_comparison(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict 
         return Verdict("supported", f"Ja. Det stemmer med rapporten: {detail}.", None, a.first)
     if a.value == b.value:
         return Verdict("contradicted", f"Nei. Andelene er like store: {detail}.", None, a.first)
+    return Verdict("contradicted", f"Nei. Det er omvendt: {detail}.", reversed_claim(p), a.first)
+
+
+def reversed_claim(p: ParsedClaim) -> str:
+    """The claim with its comparison turned around ("mindre nyttige" → "mer nyttige"; "mindre bedrifter"
+    stays a size: "større bedrifter").
+
+    >>> from assistant.claims.parse import parse
+    >>> reversed_claim(parse("store bedrifter synes BHT er mindre nyttig enn små"))
+    'Store bedrifter synes BHT er mer nyttig enn små'
+    """
     word = p.comparator
-    corrected = re.sub(
-        r"(?<![\wæøå])" + re.escape(word) + r"(?![\wæøå])",
-        _OPPOSITE_WORD.get(word, word),
-        p.text,
-        count=1,
-        flags=_I,
+    m = re.search(r"(?<![\wæøå])" + re.escape(word) + r"(?![\wæøå])(\s+\S+)?", p.text, flags=_I)
+    if not m:
+        return p.text
+    new = _OPPOSITE_WORD.get(word.lower(), word)
+    if word.lower() == "mindre" and re.match(r"\s+(bedrift|virksomhet|verksemd|foretak)", m.group(1) or ""):
+        new = "større"
+    out = p.text[: m.start()] + new + p.text[m.start() + len(word) :]
+    return out[:1].upper() + out[1:]
+
+
+def _item_pairs(
+    p: ParsedClaim, figures: list[dict[str, Any]], ga: Any, gb: Any
+) -> list[tuple[Reading, Reading]]:
+    """Two groups' readings of the same table item and answer, for every item when the claim names none
+    ("de små bedriftene er mer fornøyde med BHT": each BHT service of Tabell 7); one pair, or none,
+    when it names an item or the figures are the report's prose."""
+    sides = []
+    for group in (ga, gb):
+        narrowed, missing = narrow(p, figures, group)
+        if missing:
+            return []
+        sides.append(
+            [r for r in readings_for(p, narrowed) if r.value is not None and not r.first.get("sentence")]
+        )
+    if any(r.specific for r in sides[0]):
+        return []  # an item is named: the single comparison of that item
+    pairs = []
+    for a in sides[0]:
+        key = (
+            a.first.get("source"),
+            a.first.get("item"),
+            a.first.get("wave"),
+            tuple(x.get("option") for x in a.rows),
+        )
+        for b in sides[1]:
+            if key == (
+                b.first.get("source"),
+                b.first.get("item"),
+                b.first.get("wave"),
+                tuple(x.get("option") for x in b.rows),
+            ):
+                pairs.append((a, b))
+                break
+    return pairs
+
+
+def _judge_pairs(p: ParsedClaim, pairs: list[tuple[Reading, Reading]]) -> Verdict:
+    """A comparison of two groups over every item: supported when it holds for all, contradicted when for
+    none, partly otherwise; the lead gives both groups' figures item by item."""
+    more = p.comparison == "more"
+    holds = [(a.value > b.value) if more else (a.value < b.value) for a, b in pairs]
+    a0, b0 = pairs[0]
+    options = " + ".join(f"«{x['option']}»" for x in a0.rows)
+    ga = group_phrase(a0.first.get("group_label")) or "alle bedriftene"
+    gb = group_phrase(b0.first.get("group_label")) or "alle bedriftene"
+    items = "; ".join(
+        f"«{a.first.get('item')}» {fmt_value(a.value, a.unit)} mot {fmt_value(b.value, b.unit)}"
+        for a, b in pairs
     )
+    where = [str(a0.first.get("source") or "")]
+    if a0.first.get("wave") in WAVE_TEXT:
+        where.append(WAVE_TEXT[a0.first["wave"]])
+    detail = f"andel {options} blant {ga} mot {gb}: {items} ({', '.join(w for w in where if w)})"
+    n = len(pairs)
+    if all(holds):
+        return Verdict(
+            "supported", f"Ja. Det gjelder alle {n} punktene i rapporten, {detail}.", None, a0.first
+        )
+    if any(holds):
+        k = sum(holds)
+        return Verdict("partly", f"Delvis. Det gjelder {k} av {n} punkter, {detail}.", None, a0.first)
+    reverse = all(a.value != b.value for a, b in pairs)
     return Verdict(
-        "contradicted", f"Nei. Det er omvendt: {detail}.", corrected[:1].upper() + corrected[1:], a.first
+        "contradicted",
+        f"Nei. {'Det er omvendt på' if reverse else 'Det gjelder ikke for'} alle {n} punktene, {detail}.",
+        reversed_claim(p) if reverse else None,
+        a0.first,
     )
 
 

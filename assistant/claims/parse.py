@@ -311,7 +311,10 @@ def parse(claim: str) -> ParsedClaim:
     m = _vocab()["other_re"].search(low)
     p.other_source = m.group(1) if m else None
     p.negated = bool(_NEGATION.search(low))
-    m = _SUPERLATIVE.search(low)
+    spans = _group_spans(low)  # "de største bedriftene" names a group, not a ranking
+    m = next(
+        (m for m in _SUPERLATIVE.finditer(low) if not any(s <= m.start() < e for s, e, _g in spans)), None
+    )
     p.superlative = m.group(1).lower() if m else None
     return p
 
