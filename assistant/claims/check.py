@@ -15,9 +15,9 @@ from functools import lru_cache
 from typing import Any
 
 from .. import knowledge
-from ..normalize import normalize
+from ..normalize import normalize, tokens
 from ..report import split_sentences
-from ..types import Answer, Source, Suggestion
+from ..types import Answer, Passage, Source, Suggestion
 from .detect import MAX_CLAIMS, ClaimRequest, detect
 from .judge import NO_FIGURE, Verdict, judge
 from .parse import ParsedClaim, amounts_in, groups_in, parse, side_groups, split_figures, without_groups
@@ -58,8 +58,11 @@ class Checked:
     answers: list[Answer]
 
 
-def check(question: str, history: list[str], answer: AnswerFn, und: Any) -> Answer | None:
-    """The answer to a claim check, or None when the question is not one (the pipeline answers it)."""
+def check(
+    question: str, history: list[str], answer: AnswerFn, und: Any, passages: list[Passage] | None = None
+) -> Answer | None:
+    """The answer to a claim check, or None when the question is not one (the pipeline answers it).
+    `passages`: the report's text, searched for a statement when the pipeline's answer has no figure."""
     request = detect(question)
     if request is None:
         return None
@@ -75,7 +78,13 @@ def check(question: str, history: list[str], answer: AnswerFn, und: Any) -> Answ
     for s in request.claims:
         clauses = split_figures(s)
         sentences.append(
-            (s, [_check_clause(c, _context_of(clauses, i, und), answer, und) for i, c in enumerate(clauses)])
+            (
+                s,
+                [
+                    _check_clause(c, _context_of(clauses, i, und), answer, und, passages or [])
+                    for i, c in enumerate(clauses)
+                ],
+            )
         )
     return _compose(question, request, sentences)
 
@@ -203,7 +212,9 @@ def _prose_lookup(question: str) -> str:
     return re.sub(r"\s+", " ", text).strip() + " i november 2021 og juni 2022"
 
 
-def _check_clause(clause: str, previous: str | None, answer: AnswerFn, und: Any) -> Checked:
+def _check_clause(
+    clause: str, previous: str | None, answer: AnswerFn, und: Any, passages: list[Passage]
+) -> Checked:
     p = parse(clause)
     if p.other_source:
         return Checked(clause, p, judge(p, []), [])
@@ -233,6 +244,20 @@ def _check_clause(clause: str, previous: str | None, answer: AnswerFn, und: Any)
             again = _judge_with_options(p, clause, figures + figures_of(second), und)
             if again.verdict != "not_in_report" or verdict.verdict == "not_in_report":
                 verdict, answers = again, [first, second]
+    if p.waves and verdict.reason in ("no_figure", "wave", "unit") or verdict.fit < 1.0 and p.waves:
+        # the figure may be the other wave's ("13 prosent … i juni 2022" when 13 % was November 2021)
+        other = answer(_without_waves(question), history)
+        if other.answerable:
+            again = _judge_with_options(p, clause, figures + figures_of(other), und)
+            if again.verdict != "not_in_report" and again.fit >= verdict.fit:
+                verdict, answers = again, [*answers, other]
+    if verdict.verdict == "not_in_report" and verdict.reason in ("no_figure", "group") and passages:
+        # the pipeline's answer has no figure for it: the report's own sentences that state one
+        stated = statement_figures(p, passages)
+        if stated:
+            again = _judge_with_options(p, clause, figures + stated, und)
+            if again.verdict != "not_in_report":
+                verdict, answers = again, [*answers, _quoted(question, again.figure)]
     if verdict.verdict == "not_in_report" and first.route == "none":
         lead = first.answer.strip().split("\n\n")[0]
         verdict.lead = "Rapporten sier ikke noe om dette. " + re.sub(
@@ -242,6 +267,64 @@ def _check_clause(clause: str, previous: str | None, answer: AnswerFn, und: Any)
         if verdict.lead.endswith("dette."):
             verdict.lead = f"Rapporten sier ikke noe om dette: {NO_FIGURE}"
     return Checked(clause, p, verdict, [a for a in answers if a.answerable] or answers)
+
+
+def _without_waves(question: str) -> str:
+    text = re.sub(
+        r"(?i)\b(i |fra |frå |til )?(november |juni |høsten |sommeren )?(2021|2022)\b", " ", question
+    )
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_STATEMENTS: dict[int, list[dict[str, Any]]] = {}
+
+
+def _all_statements(passages: list[Passage]) -> list[dict[str, Any]]:
+    """Every figure the report's prose states, with its passage as context (computed once per passages)."""
+    cached = _STATEMENTS.get(id(passages))
+    if cached is not None:
+        return cached
+    waves = _section_waves()
+    out: list[dict[str, Any]] = []
+    for ps in passages:
+        if ps.kind != "prose":
+            continue
+        wave = waves.get(ps.section) or waves.get(ps.section.split(".")[0])
+        for sentence in split_sentences(ps.text):
+            for f in prose_figures(sentence, ps.section, ps.section_label, wave):
+                out.append({**f, "paragraph": ps.text, "page": ps.page})
+    _STATEMENTS[id(passages)] = out
+    return out
+
+
+def statement_figures(p: ParsedClaim, passages: list[Passage]) -> list[dict[str, Any]]:
+    """The report's prose figures about the claim's group (when it names one) whose passage holds most of
+    the claim's words ("NHO Reiseliv (4 av 10)" in the passage about contact with NAV Arbeidslivssenter)."""
+    own = topic_tokens(p)
+    if len(own) < 2:
+        return []
+    out = []
+    for f in _all_statements(passages):
+        if p.groups and f.get("group_dim") != p.groups[0][0]:
+            continue
+        shared = own & set(tokens(normalize(f["paragraph"])))
+        if len(shared) >= max(2, 0.6 * len(own)):
+            out.append(f)
+    return out
+
+
+def _quoted(question: str, figure: dict[str, Any] | None) -> Answer:
+    """The report sentence a verdict rests on, as an answer to cite."""
+    f = figure or {}
+    sentence = str(f.get("sentence") or "")
+    label = str(f.get("section_label") or f.get("source") or "Rapporten")
+    return Answer(
+        question=question,
+        route="text",
+        answerable=True,
+        answer=f"> «{sentence}»\n>\n> — Rapporten, {label}",
+        sources=[Source(label=label, section=f.get("section"), page=f.get("page"), quote=sentence)],
+    )
 
 
 def _refused_for_good(a: Answer) -> bool:

@@ -164,7 +164,8 @@ def judge(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict:
             reason="unit",
         )
     same_wave = [r for r in same_unit if r.first.get("wave") in p.waves] if p.waves else same_unit
-    pool = same_wave or same_unit
+    # the claim's wave, unless its figures there are off the claim's topic (then the wave is what is wrong)
+    pool = [r for r in same_wave if r.fit >= same_unit[0].fit - 0.5] or same_unit
     fitting = [r for r in pool if r.fit >= pool[0].fit - 1e-9]
     best = next((r for r in fitting if fits_amount(a, r)), fitting[0])
     verdict = _judge_amount(p, a, best, figures)
