@@ -8,6 +8,7 @@ pasted draft sentence by sentence (at most MAX_CLAIMS).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from .detect import MAX_CLAIMS, ClaimRequest, detect
 from .judge import NO_FIGURE, Verdict, judge
 from .parse import ParsedClaim, amounts_in, groups_in, parse, side_groups, split_figures, without_groups
 from .prose import prose_figures
-from .readings import topic_tokens
+from .readings import loose, shared, topic_tokens
 
 AnswerFn = Callable[[str, list[str]], Answer]
 _FIGURE_LABEL = re.compile(r"^(Tabell|Figur|Fotnote)\s+\d+")
@@ -123,6 +124,21 @@ def _section_waves() -> dict[str, str]:
         for key in (sec, sec.split(".")[0]):
             waves.setdefault(key, set()).add(q["wave"])
     return {k: next(iter(v)) for k, v in waves.items() if len(v) == 1}
+
+
+def merged(*lists: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Figures of several answers, each once (two answers often print the same table rows)."""
+    out: list[dict[str, Any]] = []
+    seen: dict[tuple[Any, ...], int] = {}
+    for figures in lists:
+        for f in figures:
+            key = tuple(sorted((k, str(v)) for k, v in f.items() if k not in ("paragraph", "page")))
+            if key not in seen:
+                seen[key] = len(out)
+                out.append(f)
+            elif len(f.get("paragraph") or "") > len(out[seen[key]].get("paragraph") or ""):
+                out[seen[key]] = f  # the same sentence with more of its passage around it
+    return out
 
 
 def figures_of(answer: Answer) -> list[dict[str, Any]]:
@@ -227,6 +243,16 @@ def _check_clause(
         question = "og " + question
     first = answer(question, history)
     answers, figures = [first], figures_of(first)
+    if not first.answerable and first.suggestions:
+        # the pipeline asks back: its first guess of what was meant, when that guess is about most of the
+        # claim's words ("Hvor mange bedrifter hadde ingen hjemmekontor i november 2021?")
+        own = topic_tokens(p)
+        guessed = first.suggestions[0].question
+        found = shared(own, set(tokens(normalize(guessed))))
+        if len(found) >= 2 and len(found) >= 0.6 * len(own):
+            guess = answer(guessed, history)
+            if guess.answerable:
+                answers, figures = [guess], figures_of(guess)
     qid = next((f.get("question_id") for f in figures if f.get("question_id")), None)
     if p.superlative and not p.amounts and qid and (info := knowledge.question(qid)):
         # "X er den nyttigste": the ranking needs every item, so ask the survey question itself too
@@ -241,22 +267,28 @@ def _check_clause(
     if unsure and not (first.route == "none" and _refused_for_good(first)):
         second = answer(_prose_lookup(question), history)
         if second.answerable:
-            again = _judge_with_options(p, clause, figures + figures_of(second), und)
+            again = _judge_with_options(p, clause, merged(figures, figures_of(second)), und)
             if again.verdict != "not_in_report" or verdict.verdict == "not_in_report":
                 verdict, answers = again, [first, second]
-    if p.waves and verdict.reason in ("no_figure", "wave", "unit") or verdict.fit < 1.0 and p.waves:
+    if (
+        p.waves
+        and (verdict.reason in ("no_figure", "wave", "unit") or verdict.fit < 1.0)
+        and not (first.route == "none" and _refused_for_good(first))
+    ):
         # the figure may be the other wave's ("13 prosent … i juni 2022" when 13 % was November 2021)
         other = answer(_without_waves(question), history)
         if other.answerable:
-            again = _judge_with_options(p, clause, figures + figures_of(other), und)
+            again = _judge_with_options(p, clause, merged(figures, figures_of(other)), und)
             if again.verdict != "not_in_report" and again.fit >= verdict.fit:
                 verdict, answers = again, [*answers, other]
-    if verdict.verdict == "not_in_report" and verdict.reason in ("no_figure", "group") and passages:
-        # the pipeline's answer has no figure for it: the report's own sentences that state one
+    lacking = verdict.verdict == "not_in_report" and verdict.reason in ("no_figure", "group")
+    refused = first.route == "none" and _refused_for_good(first)  # another year, a topic not covered
+    if passages and not refused and (lacking or verdict.verdict != "not_in_report" and verdict.fit < 1.0):
+        # the pipeline's answer has no figure for it, or one not fully on topic: the report's own sentences
         stated = statement_figures(p, passages)
         if stated:
-            again = _judge_with_options(p, clause, figures + stated, und)
-            if again.verdict != "not_in_report":
+            again = _judge_with_options(p, clause, merged(figures, stated), und)
+            if again.verdict != "not_in_report" and (lacking or again.fit > verdict.fit):
                 verdict, answers = again, [*answers, _quoted(question, again.figure)]
     if verdict.verdict == "not_in_report" and first.route == "none":
         lead = first.answer.strip().split("\n\n")[0]
@@ -276,41 +308,67 @@ def _without_waves(question: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-_STATEMENTS: dict[int, list[dict[str, Any]]] = {}
+_STATEMENTS: dict[int, tuple[list[tuple[dict[str, Any], set[str]]], dict[str, float]]] = {}
 
 
-def _all_statements(passages: list[Passage]) -> list[dict[str, Any]]:
-    """Every figure the report's prose states, with its passage as context (computed once per passages)."""
+def _all_statements(
+    passages: list[Passage],
+) -> tuple[list[tuple[dict[str, Any], set[str]]], dict[str, float]]:
+    """Every figure the report's prose states, with its passage as context and the passage's words, and
+    how rare each word is among the passages (computed once per list of passages)."""
     cached = _STATEMENTS.get(id(passages))
     if cached is not None:
         return cached
     waves = _section_waves()
-    out: list[dict[str, Any]] = []
-    for ps in passages:
-        if ps.kind != "prose":
-            continue
+    out: list[tuple[dict[str, Any], set[str]]] = []
+    counts: dict[str, int] = {}
+    prose = [ps for ps in passages if ps.kind == "prose"]
+    for ps in prose:
+        words = set(tokens(normalize(ps.text)))
+        for w in words:
+            counts[w] = counts.get(w, 0) + 1
         wave = waves.get(ps.section) or waves.get(ps.section.split(".")[0])
         for sentence in split_sentences(ps.text):
             for f in prose_figures(sentence, ps.section, ps.section_label, wave):
-                out.append({**f, "paragraph": ps.text, "page": ps.page})
-    _STATEMENTS[id(passages)] = out
-    return out
+                out.append(({**f, "paragraph": ps.text, "page": ps.page}, words))
+    idf = {w: math.log((1 + len(prose)) / (1 + n)) + 1 for w, n in counts.items()}
+    _STATEMENTS[id(passages)] = (out, idf)
+    return out, idf
 
 
 def statement_figures(p: ParsedClaim, passages: list[Passage]) -> list[dict[str, Any]]:
     """The report's prose figures about the claim's group (when it names one) whose passage holds most of
-    the claim's words ("NHO Reiseliv (4 av 10)" in the passage about contact with NAV Arbeidslivssenter)."""
+    the claim's words, weighted by how rare they are ("NHO Reiseliv (4 av 10)" in the passage about contact
+    with NAV Arbeidslivssenter; not a sentence about NAV for a claim about Arbeidstilsynet)."""
     own = topic_tokens(p)
     if len(own) < 2:
         return []
+    statements, idf = _all_statements(passages)
+    rare = max(idf.values(), default=1.0)
+    weight = {w: idf.get(w, rare) for w in own}  # a word the report never uses weighs the most
+    total = sum(weight.values())
+    named = _actors(normalize(p.text))
     out = []
-    for f in _all_statements(passages):
-        if p.groups and f.get("group_dim") != p.groups[0][0]:
+    for f, words in statements:
+        if p.groups and f.get("group_dim") != p.groups[0][0] or _actors(normalize(f["sentence"])) - named:
             continue
-        shared = own & set(tokens(normalize(f["paragraph"])))
-        if len(shared) >= max(2, 0.6 * len(own)):
+        found = shared(own, words)
+        if len(found) >= 2 and sum(weight[w] for w in found) >= 0.7 * total:
             out.append(f)
     return out
+
+
+@lru_cache(maxsize=1)
+def _actor_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    actors = (knowledge.lexicon().get("claims") or {}).get("actors") or []
+    return [(a, re.compile(r"(?<![\wæøå])" + re.escape(a) + r"(?![\wæøå])")) for a in actors]
+
+
+def _actors(norm: str) -> set[str]:
+    """The survey's actors a (normalised) text names (lexicon `claims.actors`), a longer name covering
+    the shorter ones inside it ("nav arbeidslivssenter" is not also "nav")."""
+    found = {a for a, pattern in _actor_patterns() if pattern.search(norm)}
+    return {a for a in found if not any(a != b and a in b for b in found)}
 
 
 def _quoted(question: str, figure: dict[str, Any] | None) -> Answer:
@@ -385,9 +443,10 @@ def direction_options(side: str, available: set[str]) -> list[str]:
     if len(named) != 1:
         return []  # no direction, or both
     index = 0 if named == {"up"} else 1
+    printed = {loose(o): o for o in available}  # the table's own label («… mer støtte og informasjon»)
     for pair in (knowledge.lexicon().get("claims") or {}).get("opposites") or []:
-        if all(o in available for o in pair):
-            return [pair[index]]
+        if all(loose(o) in printed for o in pair):
+            return [printed[loose(pair[index])]]
     return []
 
 

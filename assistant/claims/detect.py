@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from .. import knowledge
 from ..report import split_sentences
 from .parse import parse
@@ -16,14 +18,9 @@ _I = re.IGNORECASE
 _ME = r"(?:jeg|vi|eg|me|man)"
 
 
-def _typos(pattern: str) -> str:
-    """A frame pattern that also takes the commonest typos of its words ("stemer", "riktg", "korect")."""
-    return pattern.replace("stemmer", "stem+er").replace("riktig", "rik?t?i?g").replace("korrekt", "kor+ekt")
-
-
 # a claim frame before the claim: what is left after it is the claim
 _FRAMES_BEFORE = [
-    re.compile(_typos(p), _I)
+    re.compile(p, _I)
     for p in (
         rf"^(?:kan|kunne|får|går det an at) {_ME} (?:trygt )?(?:skrive|si|påstå|hevde|bruke|publisere|slå fast|seie|skrive i [\wæøå -]{{1,40}}?)(?: at|:| følgende:?)\s*",
         r"^(?:stemmer|stemmer det|stemmer det virkelig|stemmer det også|stemmer påstanden(?: om)?|er det sant|er det riktig|"
@@ -54,14 +51,16 @@ _ATTRIBUTION = re.compile(
 )
 # a claim frame after the claim ("«…» Stemmer det?")
 _FRAME_AFTER = re.compile(
-    _typos(
+    (
         r"[\s,.;:!?–-]*(?:(?:og |men )?(?:stemmer|holder) (?:det|dette|det her|dette tallet|det tallet|den|påstanden)(?: egentlig| virkelig)?|"
         r"er (?:det|dette|den|påstanden) (?:riktig|rett|korrekt|sant|sannt)|kan (?:jeg|vi|eg|me) (?:skrive|si|bruke) (?:det|dette|den)|"
         r"riktig|korrekt|sant)\s*\?+\s*$"
     ),
     _I,
 )
-_BARE_CHECK = re.compile(_typos(r"^\W*(?:sjekk|faktasjekk|stemmer det|er det riktig|er det sant)\W*$"), _I)
+_BARE_CHECK = re.compile(
+    r"^\W*(?:sjekk|faktasjekk|stemmer det|stemmer dette|er det riktig|er det sant)\W*$", _I
+)
 _QUOTED = re.compile(r"[«“\"]([^»”\"]{6,})[»”\"]")
 
 
@@ -85,7 +84,7 @@ def detect(text: str) -> ClaimRequest | None:
     >>> detect("Stemmer det?").claims, detect("Hvor mange svarte?")
     ([], None)
     """
-    t = re.sub(r"\s+", " ", text or "").strip()
+    t = _frame_typos(re.sub(r"\s+", " ", text or "").strip())
     if not t:
         return None
     if _BARE_CHECK.match(t):
@@ -125,6 +124,43 @@ def detect(text: str) -> ClaimRequest | None:
         stated = [s for s in sentences if _states_something(s)]
         sentences = stated or sentences
     return ClaimRequest(t, sentences[:MAX_CLAIMS], sentences[MAX_CLAIMS:])
+
+
+# the slots of the claim frames where a word one keystroke off (a letter too many, missing, wrong or two
+# letters swapped) is read as the frame's word ("Kan jeg skirve at …", "Stemer det at …", "… Stemmr det?")
+_FRAME_SLOTS = [
+    (
+        re.compile(r"^(?:kan|kunne|får) (?:jeg|vi|eg|me|man) ([\wæøå]+)", _I),
+        ("skrive", "påstå", "hevde", "bruke"),
+    ),
+    (re.compile(r"^([\wæøå]+)(?= (?:det|dette)\b)", _I), ("stemmer",)),
+    (re.compile(r"^(?:er|var) (?:det|dette) ([\wæøå]+)", _I), ("riktig", "korrekt")),
+    (re.compile(r"([\wæøå]+)(?= (?:det|dette)\W*$)", _I), ("stemmer",)),
+    (re.compile(r"^([\wæøå]+)(?=\s*:)", _I), ("sjekk", "faktasjekk")),
+    (
+        re.compile(r"\b(?:journalist|kollega|reporter|avis)[\wæøå]* ([\wæøå]+)", _I),
+        ("påstår", "hevder", "skriver"),
+    ),
+]
+
+
+def _frame_typos(text: str) -> str:
+    """The message with typos in its claim-frame words corrected.
+
+    >>> _frame_typos("Kan jeg skirve at 35 prosent har fått mer støtte?"), _frame_typos("Stemer det at 77 % har BHT?")
+    ('Kan jeg skrive at 35 prosent har fått mer støtte?', 'Stemmer det at 77 % har BHT?')
+    >>> _frame_typos("Er det riktig at en trygg arbeidssituasjon er en viktig grunn?")
+    'Er det riktig at en trygg arbeidssituasjon er en viktig grunn?'
+    """
+    for pattern, words in _FRAME_SLOTS:
+        m = pattern.search(text)
+        if not m or len(m.group(1)) < 4 or m.group(1).lower() in words:
+            continue
+        near = [f for f in words if OSA.distance(m.group(1).lower(), f) == 1]
+        if len(near) == 1:
+            fixed = near[0] if m.group(1)[:1].islower() else near[0].capitalize()
+            text = text[: m.start(1)] + fixed + text[m.end(1) :]
+    return text
 
 
 _QUESTION_WORD = re.compile(

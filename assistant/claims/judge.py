@@ -126,6 +126,16 @@ def judge(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict:
         v = _judge_comparison(p, figures)
         if v is not None:
             return v
+        lg, rg = side_groups(p.sides[0]), side_groups(p.sides[1])
+        lo, ro = p.side_options
+        if lg and rg and lg[0] != rg[0] or lo and ro and lo != ro:
+            # two groups or two answers compared, and the report gives only one of them (or neither):
+            # one side's figure says nothing about the comparison
+            return Verdict(
+                "not_in_report",
+                "Rapporten sier ikke noe om dette: den har ikke tall for begge sidene av sammenligningen.",
+                reason="no_figure",
+            )
     if p.change:
         v = _judge_change(p, figures)
         if v is not None:
@@ -303,7 +313,7 @@ def _opposite_reading(p: ParsedClaim, r: Reading) -> Reading | None:
     return None
 
 
-def _value_for(p: ParsedClaim, figures: list[dict[str, Any]], side: str, group: Any) -> Reading | None:
+def _value_for(p: ParsedClaim, figures: list[dict[str, Any]], side: str | None, group: Any) -> Reading | None:
     narrowed, missing = narrow(p, figures, group)
     if missing:
         return None
@@ -324,12 +334,20 @@ def _judge_comparison(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict 
         a = _value_for(p, figures, left, lg[0])
         b = _value_for(p, figures, right, rg[0])
     elif lo_opts and ro_opts and lo_opts != ro_opts:  # two answers ("positiv enn negativ endring")
+        # of the same item: the one the claim names, on either side ("kreativiteten ble dårligere enn bedre")
         a = _value_for(
-            ParsedClaim(**{**p.__dict__, "options": lo_opts}), figures, left, lg[0] if lg else shared
+            ParsedClaim(**{**p.__dict__, "options": lo_opts}), figures, None, lg[0] if lg else shared
         )
         b = _value_for(
-            ParsedClaim(**{**p.__dict__, "options": ro_opts}), figures, right, rg[0] if rg else shared
+            ParsedClaim(**{**p.__dict__, "options": ro_opts}), figures, None, rg[0] if rg else shared
         )
+        if a is not None and b is not None and a.series and a.series is not b.series:
+            same = [
+                r
+                for r in readings_for(ParsedClaim(**{**p.__dict__, "options": ro_opts}), a.series)
+                if r.value is not None
+            ]
+            b = same[0] if same else b
     else:  # two items ("verneombudet … enn ledelsen"), each side naming its own
         a = _value_for(p, figures, left, shared)
         b = _value_for(p, figures, right, shared)

@@ -213,17 +213,15 @@ def without_groups(norm: str) -> str:
 
 def _group_spans(norm: str) -> list[tuple[int, int, tuple[str, str, float, float | None]]]:
     found: list[tuple[int, int, tuple[str, str, float, float | None]]] = []
-    for m in re.finditer(r"(\d+)\s*(?:-|–|til)\s*(\d+)\s*(?:\)\s*)?(ansatte|årsverk)?", norm):
-        if m.group(3) or re.search(
+    for m in re.finditer(
+        r"(\d+)\s*(?:-|–|til)\s*(\d+)\s*(eller flere|eller fleire|\+)?\s*(?:\)\s*)?(ansatte|årsverk)?", norm
+    ):
+        if m.group(4) or re.search(
             r"bedrift|ansatt", norm[m.end() : m.end() + 20] + norm[max(0, m.start() - 20) : m.start()]
         ):
-            found.append(
-                (
-                    m.start(),
-                    m.end(),
-                    ("storrelse", f"{m.group(1)}-{m.group(2)}", float(m.group(1)), float(m.group(2))),
-                )
-            )
+            lo, hi = float(m.group(1)), None if m.group(3) else float(m.group(2))  # "50-200 eller flere": 50+
+            key = f"{m.group(1)}-" if hi is None else f"{m.group(1)}-{m.group(2)}"
+            found.append((m.start(), m.end(), ("storrelse", key, lo, hi)))
     for m in re.finditer(
         r"(?:(\d+)\s*(?:\+|eller flere|eller mer|ansatte eller flere|årsverk eller flere))|(?:over|flere enn|mer enn|minst) (\d+) (?:ansatte|årsverk)",
         norm,
@@ -247,6 +245,18 @@ def _group_spans(norm: str) -> list[tuple[int, int, tuple[str, str, float, float
             out.append((s, e, g))
             end = e
     return out
+
+
+def without_waves(norm: str) -> str:
+    """The (normalised) text without the words that name a wave ("sommeren 2022", "i november").
+
+    >>> without_waves("hvor mange hadde hjemmekontor sommeren 2022").split()
+    ['hvor', 'mange', 'hadde', 'hjemmekontor']
+    """
+    patterns = [p for _wave, ps in _wave_patterns() for p in ps]
+    for pattern in sorted(patterns, key=lambda p: -len(p.pattern)):  # "sommeren 2022" before "2022"
+        norm = pattern.sub(" ", norm)
+    return norm
 
 
 def waves_in(norm: str) -> list[str]:
