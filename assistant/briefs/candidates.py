@@ -178,12 +178,15 @@ def _row_for(s: _Sentence, rows: list[dict[str, Any]]) -> dict[str, Any] | None:
 def _elaboration(s: _Sentence, body: list[_Sentence], theme: Theme) -> _Sentence | None:
     """The body sentence that states the same figure about the same thing (most of the words shared)."""
     texts = {f["text"] for f in s.figures}
+    values = [f["value"] for f in s.figures]
     best, best_score = None, 0.5
     for b in body:
         if not _about(b, theme):
             continue
         same_figure = bool(texts & {f["text"] for f in b.figures})
-        score = len(s.words & b.words) / max(len(s.words), 1) + (0.1 if same_figure else -0.1)
+        # "3 av 10" in the summary is "om lag 1 av 3" in the chapter: the same figure in other words
+        close = any(abs(v - f["value"]) <= 4 for v in values for f in b.figures)
+        score = len(s.words & b.words) / max(len(s.words), 1) + (0.1 if same_figure or close else -0.1)
         if score > best_score:
             best, best_score = b, score
     return best

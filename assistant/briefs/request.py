@@ -38,19 +38,31 @@ _ABOUT = (
     r"\s+(?:om|fra|frå|for|på|knyttet til|knytt til|rundt|innen|innenfor|angående|vedrørende|når det gjelder|"
     r"som gjelder|som handler om|som viser)\s+(?P<theme>.+)"
 )
-_WHAT = rf"(?:{_N}\s+)?{_ADJ}(?:{_FIGURES}|{_POINTS}{_WITH_FIGURES}|{_POINTS}(?=\s+om\s))"
+# "tre tall til en sak om hjemmekontor": what the figures are for, between them and the theme
+_FOR = (
+    r"(?:\s+(?:til|for|i)\s+(?:(?:en|et|ei|eit|vår|vårt|min|mitt|mi|neste)\s+)?[\wæøå-]*(?:sak|saka|saken|artikkel|"
+    r"melding|meldingen|innlegg|kronikk|tale|presentasjon|brev|brevet|post|posten|notat|møte|møtet))?"
+)
+_WHAT = rf"(?:{_N}\s+)?{_ADJ}(?:{_FIGURES}|{_POINTS}{_WITH_FIGURES}|{_POINTS}(?=\s+om\s)){_FOR}"
 _PATTERNS = [
     re.compile(p)
     for p in (
         # a request of a few words, then what it asks for and the theme ("trenger noen nøkkeltall om …",
         # "lag tre kulepunkter med tall om …", "kan du gi meg fire-fem tall om …")
-        rf"^(?!(?:hvor|kor|hva|kva|hvilke|kva for|hvordan|korleis|hvorfor|stemmer|er det|kan jeg skrive|kan vi skrive)\b)(?:[\wæøå]+\s+){{0,6}}?(?:de\s+|dei\s+)?{_WHAT}{_ABOUT}",
+        rf"^(?!(?:hvor|kor|hva|kva|hvilke|kva for|hvordan|korleis|hvorfor|stemmer|er det|kan jeg skrive|kan vi skrive|sjekk|kan du sjekke|faktasjekk|kan du faktasjekke)\b)(?:[\wæøå]+\s+){{0,6}}?(?:de\s+|dei\s+)?{_WHAT}{_ABOUT}",
         rf"^(?:hva|hvilke|kva) (?:er|var)\s+(?:de\s+|dei\s+|den\s+|det\s+)?(?:{_N}\s+)?(?:viktigste\s+|viktigaste\s+|største\s+)?"
         rf"(?:hovedfunn(?:ene)?|nøkkeltall(?:ene)?|nøkkelfunn(?:ene)?|funnene|tallene|tala|saken|nyheten|hovedsaken|"
         rf"poengene|hovedpoengene)(?:\s+i rapporten)?{_ABOUT}",
         # "Hvilke tall har dere om Arbeidstilsynet?"
         rf"^(?:hvilke|kva for|kva|hva for)\s+{_ADJ}(?:nøkkeltall|tall|tal|funn|hovedfunn|fakta)\s+"
         rf"(?:har (?:dere|du|de|rapporten|barometeret)|finnes|fins|er det|har det kommet){_ABOUT}",
+        # "Hvilke tall bør jeg bruke i en sak om BHT?"
+        rf"^(?:hvilke|kva for|hva slags)\s+{_ADJ}(?:nøkkeltall|tall|tal|funn|fakta)\s+(?:bør|skal|kan|burde|passer)\b"
+        r".*?\bom\s+(?P<theme>.+)",
+        # "Jeg skal skrive en sak om BHT – hvilke tall bør jeg bruke?"
+        r"^.*?\b[\wæøå]*(?:sak|saka|saken|artikkel|artikkelen|melding|meldingen|innlegg|kronikk|tale|presentasjon|brev|"
+        r"post|notat|skrive|snakke|fortelle|presentere)\s+om\s+(?P<theme>[^–,.;:?!]+?)\s*[–,.;:?!-]+\s*(?:hvilke|kva for|hva slags|hvilket)\s+"
+        rf"{_ADJ}(?:nøkkeltall|tall|tal|funn|fakta)\b",
     )
 ]
 # what the figures are for ("til en pressemelding", "til nyhetsbrevet", "som jeg kan bruke på LinkedIn")
@@ -61,9 +73,13 @@ _PURPOSE = re.compile(
     r"notat|notatet|tekst|teksten|oppslag|oppslaget|side|sida|siden|video|videoen|podkast|podkasten|lysbilde|"
     r"lysbilder|lysbildet|foredrag|foredraget|webinar|webinaret|nyhetssak|linkedin|facebook|twitter|instagram|"
     r"nettside|nettsiden|nettsida|hjemmeside|hjemmesiden|intranett|intranettet|styret|ledergruppen|kunder|media|"
-    r"pressen|journalister|journalistene|medlemmene|medlemmer)\b.*$|"
+    r"pressen|journalister|journalistene|medlemmene|medlemmer)\b(?!\s+om\b).*$|"
     r"\s+(?:som\s+)?(?:jeg|vi|eg|me)\s+(?:kan|skal|kunne|vil)\s+(?:bruke|sende|skrive|legge|presentere).*$|"
     r"\s+(?:i|fra|frå)\s+(?:rapporten|barometeret|undersøkelsen|arbeidsmiljøbarometeret|nhos arbeidsmiljøbarometer)\b.*$"
+)
+_POLITE = re.compile(
+    r"(?:[,.!]?\s+|^)(?:takk|tusen takk|på forhånd takk|takk på forhånd|er du snill|om du vil|hvis du kan|"
+    r"please|raskt|kjapt|fort)\s*$"
 )
 _THEME_PREFIX = re.compile(r"^(?:temaet|tema|det|dette|kapitlet om|kapittelet om|delen om|avsnittet om)\s+")
 
@@ -96,7 +112,7 @@ def detect(text: str) -> BriefRequest | None:
     >>> detect("Trenger noen BHT-tall til styremøtet")
     BriefRequest(count=3, theme='bedriftshelsetjenesten')
     """
-    t = normalize(text or "").strip().rstrip("?.! ")
+    t = _POLITE.sub("", normalize(text or "").strip().rstrip("?.! ")).strip().rstrip("?.!, ")
     t = _PURPOSE.sub("", t).strip()
     for pattern in _PATTERNS:
         m = pattern.search(t)
@@ -104,7 +120,7 @@ def detect(text: str) -> BriefRequest | None:
             continue
         theme = _PURPOSE.sub("", m.group("theme")).strip(" ?.!,")
         theme = _THEME_PREFIX.sub("", theme)
-        if not theme:
+        if not theme or theme in ("meg", "oss", "deg", "dere", "dette", "det", "den", "dem"):
             return None
         numbers = [n for n in (_number(m.groupdict().get("n")), _number(m.groupdict().get("n2"))) if n]
         count = max(numbers) if numbers else DEFAULT_COUNT  # "fire-fem": as many as five
