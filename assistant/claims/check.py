@@ -20,10 +20,10 @@ from ..normalize import normalize, tokens
 from ..report import split_sentences
 from ..types import Answer, Passage, Source, Suggestion
 from .detect import MAX_CLAIMS, ClaimRequest, detect
-from .judge import NO_FIGURE, Verdict, judge
+from .judge import MIN_PROSE_FIT, NO_FIGURE, Verdict, compare_readings, judge
 from .parse import ParsedClaim, amounts_in, groups_in, parse, side_groups, split_figures, without_groups
 from .prose import prose_figures
-from .readings import loose, shared, topic_tokens
+from .readings import loose, narrow, readings_for, shared, topic_tokens
 
 AnswerFn = Callable[[str, list[str]], Answer]
 _FIGURE_LABEL = re.compile(r"^(Tabell|Figur|Fotnote)\s+\d+")
@@ -202,7 +202,8 @@ def breakdown_question(p: ParsedClaim, strip_slots: Callable[[str], str] = lambd
     'hvor mange har hatt tilsyn etter bedriftsstørrelse'
     """
     sides = []
-    for side in p.sides:
+    superlative = re.compile(r"(?<![\wæøå])" + re.escape(p.superlative or "-") + r"e?(?![\wæøå])", re.I)
+    for side in p.sides if p.comparison else (superlative.sub(" ", p.text), ""):
         for a in sorted(amounts_in(side), key=lambda a: -a.start):
             side = side[: a.start] + " " + side[a.end :]
         norm = strip_slots(normalize(side))  # "bedrifter med 200 eller flere ansatte" as a whole
@@ -215,7 +216,7 @@ def breakdown_question(p: ParsedClaim, strip_slots: Callable[[str], str] = lambd
         sides[0] += f" {p.comparator}"
     content = re.sub(r"\s+", " ", strip_slots(" ".join(sides))).strip()
     content = re.sub(r"^(?:(?:de|dei|av|blant|i|som|at|bedrifter|bedriftene|virksomheter)\s+)+", "", content)
-    dim = (side_groups(p.sides[0]) or side_groups(p.sides[1]))[0][0]
+    dim = (side_groups(p.sides[0]) or side_groups(p.sides[1]) or p.groups or [("storrelse",)])[0][0]
     return f"hvor mange {content} {_BREAKDOWN.get(dim, _BREAKDOWN['storrelse'])}".replace("  ", " ")
 
 
@@ -236,8 +237,15 @@ def _check_clause(
         return Checked(clause, p, judge(p, []), [])
     question = as_question(p)
     left, right = p.sides
-    if p.comparison and side_groups(left) and side_groups(right):
-        question = breakdown_question(p, und.strip_slots)  # two groups compared: the whole breakdown
+    if (
+        p.comparison
+        and side_groups(left)
+        and side_groups(right)
+        or p.superlative
+        and p.groups
+        and not p.amounts
+    ):
+        question = breakdown_question(p, und.strip_slots)  # groups compared or ranked: the whole breakdown
     history = [previous] if previous else []
     if history:  # worded as a follow-up so the pipeline keeps the earlier clause's topic
         question = "og " + question
@@ -249,7 +257,7 @@ def _check_clause(
         own = topic_tokens(p)
         guessed = first.suggestions[0].question
         found = shared(own, set(tokens(normalize(guessed))))
-        if len(found) >= 2 and len(found) >= 0.6 * len(own):
+        if own and len(found) >= min(2, len(own)) and len(found) >= 0.6 * len(own):
             guess = answer(guessed, history)
             if guess.answerable:
                 answers, figures = [guess], figures_of(guess)
@@ -281,6 +289,10 @@ def _check_clause(
             again = _judge_with_options(p, clause, merged(figures, figures_of(other)), und)
             if again.verdict != "not_in_report" and again.fit >= verdict.fit:
                 verdict, answers = again, [*answers, other]
+    if verdict.reason == "comparison":  # "X er nyttigere enn Y", X and Y asked about one by one
+        sides = _sides_one_by_one(p, answer, und)
+        if sides is not None:
+            verdict, answers = sides[0], [*answers, *sides[1]]
     lacking = verdict.verdict == "not_in_report" and verdict.reason in ("no_figure", "group")
     refused = first.route == "none" and _refused_for_good(first)  # another year, a topic not covered
     if passages and not refused and (lacking or verdict.verdict != "not_in_report" and verdict.fit < 1.0):
@@ -299,6 +311,47 @@ def _check_clause(
         if verdict.lead.endswith("dette."):
             verdict.lead = f"Rapporten sier ikke noe om dette: {NO_FIGURE}"
     return Checked(clause, p, verdict, [a for a in answers if a.answerable] or answers)
+
+
+_LINK = re.compile(
+    r"(?:\s+(?:oppleves|opplevast|vurderes|vurderast|anses|blir|ble|er|var|vart|som|sett|synes|syntes|å være))+\s*$",
+    re.I,
+)
+
+
+def _sides_one_by_one(p: ParsedClaim, answer: AnswerFn, und: Any) -> tuple[Verdict, list[Answer]] | None:
+    """Two things compared on an answer the comparison word names ("BHT oppleves som nyttigere enn NAVs
+    digitale oppfølging"): each side asked as its own question ("hvor nyttig er …"), then compared."""
+    labels = (knowledge.lexicon().get("options") or {}).get((p.comparator or "").lower()) or []
+    if not labels:
+        return None  # "flere", "mer": what is compared is not named by the word itself
+    base = labels[0].lower()  # "Nyttig" of "nyttigere"
+    readings, answers = [], []
+    for side in p.sides:
+        subject = _LINK.sub("", without_groups(normalize(side))).strip()
+        if len(topic_tokens(parse(subject))) < 1:
+            return None
+        a = answer(f"hvor {base} er {subject}", [])
+        sp = parse(f"{subject} er {base}")
+        figures = figures_of(a)
+        qids = list(dict.fromkeys(f["question_id"] for f in figures if f.get("question_id")))
+        sp.options = list(dict.fromkeys(o for q in qids for o in und.match_options(base, q)[0]))
+        narrowed, _missing = narrow(sp, figures)
+        found = [
+            r
+            for r in readings_for(sp, narrowed)
+            if r.value is not None
+            and r.unit == "pct"
+            and (r.specific or r.first.get("sentence") is None and r.fit > 1)
+            and (not r.first.get("sentence") or r.fit >= MIN_PROSE_FIT)
+        ]
+        if not found:
+            return None
+        readings.append(found[0])
+        answers.append(a)
+    if readings[0].rows == readings[1].rows:
+        return None
+    return compare_readings(p, readings[0], readings[1]), answers
 
 
 def _without_waves(question: str) -> str:

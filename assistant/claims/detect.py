@@ -34,6 +34,12 @@ _FRAMES_BEFORE = [
         r"rådgiver|artikkel|sak|pressemelding|kommentator)?(?: i [\wæøå]+| fra [\wæøå]+| frå [\wæøå]+)? "
         r"(?:påstår|skriver|skriv|hevder|hevdar|sier|seier|mener|meiner|skrev|skreiv|påsto|hevdet|sa)(?: at|:)\s*",
         r"^(?:det )?(?:påstås|hevdes|sies|blir sagt|blir hevdet|står det i en sak) at\s*",
+        # "Er det feil å skrive at …", "Blir det galt å si at …", "Er det greit å skrive at …"
+        r"^(?:er|blir|ville|vil|hadde) det (?:vært |være )?(?:feil|galt|greit|ok|riktig|rett|trygt|dekkende|presist|"
+        r"korrekt|forsvarlig) (?:å |og )?(?:skrive|si|påstå|hevde|seie|bruke|formulere)(?: at|:)?\s*",
+        # "Kan du bekrefte at …", "Bekreft at …", "Tør vi skrive at …"
+        r"^(?:kan du |vil du |du kan )?(?:bekrefte|bekreft|avkrefte|stadfeste)(?: eller avkrefte| eller avkreft)?(?: at|:)?\s*",
+        rf"^(?:tør|tåler) {_ME} (?:å )?(?:skrive|si|påstå|hevde)(?: at|:)\s*",
     )
 ]
 # "Er følgende riktig: …"
@@ -49,12 +55,43 @@ _ATTRIBUTION = re.compile(
     r"(?:\s+i\s+[^,.]{1,40}?)?\s+at\s+",
     _I,
 )
+_REPORT_NAMES = (
+    r"(?:nhos? )?(?:arbeidsmiljøbarometeret|arbeidsmiljøbarometer(?: 2021)?|barometeret|rapporten|undersøkelsen|"
+    r"undersøkinga|nho)(?: 2021)?"
+)
+_THIS_REPORT = re.compile(
+    rf"^(?:(?:ifølge|iflg\.?|etter|i følge|i) {_REPORT_NAMES}(?: viser)?,?\s+(?:så\s+)?"
+    r"(?:(?:står|heter|sies|kommer|går) det(?: fram| frem)?(?: at)?\s+)?|"
+    rf"{_REPORT_NAMES} (?:viser|sier|skriver|melder|konkluderer med|fastslår)(?: at|:)\s+)",
+    _I,
+)
+_VERB_FIRST = re.compile(
+    r"^(har|hadde|er|var|ble|blir|mener|meiner|synes|synest|syns|opplever|opplevde|oppgir|oppga|svarer|svarte)\s+"
+    r"(.{1,60}?\b(?:bedrift|bedrifter|bedriftene|virksomheter|virksomhetene|verksemder|verksemdene))\b\s*",
+    _I,
+)
+
+
+def _subject_first(body: str) -> str:
+    """A clause that began after an adverbial, in statement order ("har hver femte bedrift opplevd …" →
+    "hver femte bedrift har opplevd …"), when its subject states a figure.
+
+    >>> _subject_first("har hver femte bedrift opplevd negativ endring")
+    'hver femte bedrift har opplevd negativ endring'
+    """
+    m = _VERB_FIRST.match(body)
+    if not m or not parse(m.group(2)).amounts:
+        return body
+    return f"{m.group(2)} {m.group(1).lower()} {body[m.end() :]}".strip()
+
+
 # a claim frame after the claim ("«…» Stemmer det?")
 _FRAME_AFTER = re.compile(
     (
         r"[\s,.;:!?–-]*(?:(?:og |men )?(?:stemmer|holder) (?:det|dette|det her|dette tallet|det tallet|den|påstanden)(?: egentlig| virkelig)?|"
         r"er (?:det|dette|den|påstanden) (?:riktig|rett|korrekt|sant|sannt)|kan (?:jeg|vi|eg|me) (?:skrive|si|bruke) (?:det|dette|den)|"
-        r"riktig|korrekt|sant)\s*\?+\s*$"
+        r"riktig|korrekt|sant|ikke sant|ikkje sant|er det dekning for (?:det|dette)|er det belegg for (?:det|dette)|"
+        r"kan (?:jeg|vi|eg|me) (?:skrive|si) (?:det|dette|sånn|slik)|går det an)\s*\?+\s*$"
     ),
     _I,
 )
@@ -115,6 +152,11 @@ def detect(text: str) -> ClaimRequest | None:
     if quoted and sum(len(q) for q in quoted) >= 0.5 * len(body):
         body = " ".join(quoted)
     body = _FRAME_AFTER.sub("", body).strip()
+    stripped = _THIS_REPORT.sub(
+        "", body
+    )  # "Ifølge barometeret har …": the report itself is the claim's source
+    if stripped != body:
+        body = _subject_first(stripped)
     said = _ATTRIBUTION.match(body)
     if said and not parse(said.group(0)).amounts and not re.search(r"bedrift|virksomhet", said.group(0), _I):
         body = body[said.end() :]  # who says it is not part of what is claimed (unless it is the companies)

@@ -128,13 +128,21 @@ def judge(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict:
             return v
         lg, rg = side_groups(p.sides[0]), side_groups(p.sides[1])
         lo, ro = p.side_options
-        if lg and rg and lg[0] != rg[0] or lo and ro and lo != ro:
-            # two groups or two answers compared, and the report gives only one of them (or neither):
+        if (
+            lg
+            and rg
+            and lg[0] != rg[0]
+            or lo
+            and ro
+            and lo != ro
+            or not (p.amounts or p.superlative or p.change)
+        ):
+            # two groups, answers or items compared, and the report gives only one of them (or neither):
             # one side's figure says nothing about the comparison
             return Verdict(
                 "not_in_report",
                 "Rapporten sier ikke noe om dette: den har ikke tall for begge sidene av sammenligningen.",
-                reason="no_figure",
+                reason="comparison",
             )
     if p.change:
         v = _judge_change(p, figures)
@@ -146,6 +154,10 @@ def judge(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict:
             "til juni 2022.",
             reason="no_figure",
         )
+    if p.superlative and p.groups and not p.amounts:
+        v = _judge_group_superlative(p, figures)
+        if v is not None:
+            return v
     narrowed, missing_group = narrow(p, figures)
     if missing_group:
         return Verdict(
@@ -295,6 +307,44 @@ def _judge_superlative(p: ParsedClaim, readings: list[Reading]) -> Verdict | Non
     )
 
 
+_LOWEST = ("lavest", "lågast", "færrest", "minst", "dårligst", "sjeldnest", "sjeldnast")
+
+
+def _judge_group_superlative(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict | None:
+    """ "De største bedriftene har oftest vært i kontakt …": the claim's group must top the groups the
+    report gives for the same figure (or be lowest, for "lavest", "færrest", "sjeldnest")."""
+    claimed = p.groups[0]
+    readings = [
+        r
+        for r in readings_for(p, [f for f in figures if f.get("group_dim") == claimed[0]])
+        if r.value is not None and r.unit == "pct" and (not r.first.get("sentence") or r.fit >= MIN_PROSE_FIT)
+    ]
+    mine = [r for r in readings if group_fits(claimed, r.first)]
+    if not mine:
+        return None
+    own = mine[0]
+
+    def key(r: Reading) -> tuple[Any, ...]:
+        return (r.first.get("source"), r.first.get("item"), tuple(x.get("option") for x in r.rows))
+
+    same = {r.first.get("group_label"): r for r in readings if key(r) == key(own)}
+    if len(same) < 2:
+        return None
+    lowest = p.superlative in _LOWEST
+    top = (min if lowest else max)(same.values(), key=lambda r: r.value)
+    others = "; ".join(describe(r) for r in same.values() if r is not own)
+    if top.value == own.value:
+        return Verdict(
+            "supported", f"Ja. Det stemmer med rapporten: {describe(own)}, mot {others}.", None, own.first
+        )
+    return Verdict(
+        "contradicted",
+        f"Nei. {('Lavest' if lowest else 'Høyest')} er {describe(top)}; til sammenligning {describe(own)}.",
+        None,
+        top.first,
+    )
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -355,13 +405,21 @@ def _judge_comparison(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict 
             return None  # a side names no item of its own
     if a is None or b is None or a.rows == b.rows:
         return None
+    return compare_readings(p, a, b)
+
+
+def compare_readings(p: ParsedClaim, a: Reading, b: Reading) -> Verdict:
+    """The claim's comparison of two figures: the left side's `a` against the right side's `b`."""
     holds = a.value > b.value if p.comparison == "more" else a.value < b.value
     detail = f"{describe(a)}, mot {describe(b)}"
     if holds:
-        return Verdict("supported", f"Ja. Det stemmer med rapporten: {detail}.", None, a.first)
-    if a.value == b.value:
-        return Verdict("contradicted", f"Nei. Andelene er like store: {detail}.", None, a.first)
-    return Verdict("contradicted", f"Nei. Det er omvendt: {detail}.", reversed_claim(p), a.first)
+        v = Verdict("supported", f"Ja. Det stemmer med rapporten: {detail}.", None, a.first)
+    elif a.value == b.value:
+        v = Verdict("contradicted", f"Nei. Andelene er like store: {detail}.", None, a.first)
+    else:
+        v = Verdict("contradicted", f"Nei. Det er omvendt: {detail}.", reversed_claim(p), a.first)
+    v.fit = min(a.fit, b.fit, 1.0)  # as sure as the less certain of the two figures
+    return v
 
 
 def reversed_claim(p: ParsedClaim) -> str:

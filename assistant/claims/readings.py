@@ -162,6 +162,20 @@ def _answer_words() -> frozenset[str]:
     return frozenset(t for w in words for t in tokens(w))
 
 
+def _forms(text: str) -> set[str]:
+    """The longer words of a text as written (normalised, not stemmed)."""
+    return {w for w in re.findall(r"[a-zæøå]{5,}", normalize(text))}
+
+
+def answer_words(words: set[str]) -> set[str]:
+    """The rating-scale answers among stemmed words, each as its shortest form ("nyttiger" → "nytt").
+
+    >>> sorted(answer_words({"nyttiger", "kontakt", "vikt"}))
+    ['nytt', 'vikt']
+    """
+    return {a for a in _answer_words() for w in words if w == a or len(a) >= 4 and w.startswith(a)}
+
+
 def shared(words: set[str], other: set[str]) -> set[str]:
     """The words that are also in `other`, or that one of its words starts (or that start one): the stems of
     one word's forms differ ("kreativitet" of "kreativiteten", "kreativit" of "kreativitet").
@@ -194,8 +208,13 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
             # Høyest andel finner vi …"); its piece around the figure breaks ties between figures
             found = max(len(shared(claim_tok, sentence)), 0.9 * len(shared(claim_tok, passage)))
             fit = (found + 0.25 * len(shared(claim_tok, piece))) / max(len(claim_tok), 1)
-            if (sentence & _answer_words()) - set(tokens(normalize(p.text))):
+            claimed, stated = answer_words(set(tokens(normalize(p.text)))), answer_words(sentence)
+            if claimed and not stated & claimed:
+                continue  # the claim is about an answer the sentence does not state ("nyttigere" of contact)
+            if stated - claimed:
                 fit -= 0.25  # the sentence states an answer the claim does not ("… oppgir at kontakten var nyttig")
+            # the same word form breaks ties the stems cannot ("sykemelder" is not "sykemeldte")
+            fit += 0.01 * len(_forms(text if text is not None else p.text) & _forms(first.get("context") or ""))
             unit = first.get("unit") or "pct"
             specific = bool(shared(claim_tok, piece) - _COMMON)
             out.append(
