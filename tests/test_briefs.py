@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from assistant.briefs import detect, match_theme
 
@@ -113,3 +114,64 @@ def test_unknown_theme_says_what_the_report_has(assistant):
     answer = assistant.ask("Gi meg tre tall om lønn")
     assert not answer.answerable and answer.route == "none" and answer.suggestions
     assert "Sykefravær og sykefraværsoppfølging" in answer.answer
+
+
+# ------------------------------------------------------------------ requests worded freely (claims2)
+
+BRIEFS = yaml.safe_load(
+    (Path(__file__).resolve().parent / "fixtures" / "briefs.yaml").read_text(encoding="utf-8")
+)
+
+
+def test_brief_fixture_structure():
+    assert len(BRIEFS) >= 15 and len({c["id"] for c in BRIEFS}) == len(BRIEFS)
+    for c in BRIEFS:
+        assert set(c) <= {"id", "question", "count", "theme", "sources", "min_sources"}, c["id"]
+        assert 3 <= c["count"] <= 5, c["id"]
+
+
+@pytest.mark.parametrize("case", BRIEFS, ids=[c["id"] for c in BRIEFS])
+def test_brief_fixture_detect(case):
+    request = detect(case["question"])
+    assert request is not None and (request.count, request.theme) == (case["count"], case["theme"])
+
+
+@pytest.mark.parametrize("case", BRIEFS, ids=[c["id"] for c in BRIEFS])
+def test_brief_fixture_answer(assistant, case):
+    answer = assistant.ask(case["question"])
+    assert answer.answerable and answer.verdict is None
+    assert len(_figure_lines(answer.answer)) == case["count"]
+    labels = {s.label for s in answer.sources}
+    assert len(labels) >= case.get("min_sources", 3), labels
+    assert any(label.startswith(e) for e in case["sources"] for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    "text, theme",
+    [
+        ("Jeg skal skrive om BHT, hvilke tall bør jeg bruke?", "bedriftshelsetjenesten"),
+        ("Hvilke tall bør jeg bruke i en sak om sykefravær?", "sykefravær"),
+        ("Gi meg tre tall til en sak om hjemmekontor", "hjemmekontor"),
+        ("Trenger noen BHT-tall til styremøtet", "bedriftshelsetjenesten"),
+    ],
+)
+def test_detect_free_wording(text, theme):
+    assert detect(text).theme == theme
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hva sier rapporten om hjemmekontor?",
+        "Hvor mange tall om sykefravær finnes?",
+        "Kan du sjekke et tall for meg?",
+    ],
+)
+def test_questions_and_checks_are_not_briefs(text):
+    assert detect(text) is None
+
+
+def test_compound_themes_match_the_chapter():
+    assert match_theme("sykefraværsoppfølgingen")[1] == "5"
+    assert match_theme("sykefraværstall")[1] == "5"
+    assert match_theme("arbeidstilsynet") == (["AT_KONTAKT", "AT_NYTTE"], None)  # a stem is not a compound

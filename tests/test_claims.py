@@ -74,6 +74,37 @@ def test_bare_check_has_no_claim():
     assert detect("Sjekk!").claims == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kan du sjekke et tall for meg?",
+        "Sjekk denne setningen for meg",
+        "Kan du faktasjekke pressemeldingen vår?",
+        "Stemer det?",
+        "Kan du sjekke noen tall fra rapporten?",
+    ],
+)
+def test_a_check_that_states_nothing_asks_back(text):
+    request = detect(text)
+    assert request is not None and request.claims == []
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Stemer det at 77 prosent har avtale?", "77 prosent har avtale"),
+        ("«77 prosent har avtale.» Stemer det?", "77 prosent har avtale"),
+        ("Er det riktg at 77 prosent har avtale?", "77 prosent har avtale"),
+    ],
+)
+def test_frames_with_typos(text, claim):
+    assert detect(text).claims == [claim]
+
+
+def test_a_check_of_a_question_is_the_question():
+    assert detect("Kan du sjekke hvor mange som har avtale med BHT?") is None
+
+
 def test_long_draft_is_checked_sentence_by_sentence_up_to_a_limit():
     sentences = [f"{10 + i} prosent av bedriftene svarte ja på spørsmål {i}." for i in range(12)]
     request = detect("Sjekk dette utkastet: " + " ".join(sentences))

@@ -57,6 +57,30 @@ class _Sentence:
     passage: Passage
     words: set[str]
     figures: list[dict[str, Any]]  # the shares it states (claims.parse.prose_figures)
+    question_id: str | None = None  # the survey question the report printed last before it in its section
+
+
+def _printed_question(sentence: str) -> str | None:
+    """The codebook question a sentence of the report reprints ("Har det vært kontakt med NAV
+    Arbeidslivssenter i 2021?"): most of the question's words, in a sentence that ends in a question mark."""
+    if not sentence.rstrip().endswith("?"):
+        return None
+    words = set(tokens(normalize(sentence.rsplit(":", 1)[-1])))  # "… følgende spørsmål: Har det vært …?"
+    best, best_score = None, 0.75
+    for q in knowledge.questions():
+        own = set(tokens(normalize(str(q.get("text") or "").split("?")[0])))
+        score = min(len(words & own) / max(len(own), 1), len(words & own) / max(len(words), 1) + 0.15)
+        if own and score > best_score:
+            best, best_score = q["id"], score
+    return best
+
+
+def question_source(s: _Sentence) -> str | None:
+    """The chart a body sentence's figure comes from: the one figure that publishes the question the
+    report printed before it (the report's charts of that question carry no numbers of their own)."""
+    info = knowledge.question(s.question_id) if s.question_id else None
+    published = [x for x in (info or {}).get("published_in") or [] if re.match(r"(Figur|Tabell) \d+$", x)]
+    return published[0] if len(published) == 1 else None
 
 
 _SENTENCES: dict[int, tuple[list[_Sentence], list[_Sentence]]] = {}
@@ -71,6 +95,7 @@ def _sentences(passages: list[Passage]) -> tuple[list[_Sentence], list[_Sentence
     findings: list[_Sentence] = []
     body: list[_Sentence] = []
     summary_started, after_bullet = False, False
+    asked: dict[str, str | None] = {}  # per section: the question the report printed last
     for p in passages:
         if p.kind != "prose":
             continue
@@ -84,10 +109,14 @@ def _sentences(passages: list[Passage]) -> tuple[list[_Sentence], list[_Sentence
         after_bullet = chapter_intro and text.startswith("•")
         for raw in split_sentences(text):
             sentence = re.sub(r"^[►•]\s*", "", raw).strip()
+            printed = _printed_question(sentence)
+            if printed:
+                asked[p.section] = printed
+                continue
             figures = [f for f in prose_figures(sentence) if f["unit"] == "pct"]
             if not _COMPANIES.search(sentence) or not sentence[:1].isupper() and not sentence[:1].isdigit():
                 figures = []  # another study's figure ("23 prosent av alle sykefraværstilfeller"), or a fragment
-            item = _Sentence(sentence, p, set(tokens(normalize(sentence))), figures)
+            item = _Sentence(sentence, p, set(tokens(normalize(sentence))), figures, asked.get(p.section))
             if finding:
                 findings.append(item)
             elif figures and p.section != "1" and not chapter_intro:
@@ -149,12 +178,15 @@ def _row_for(s: _Sentence, rows: list[dict[str, Any]]) -> dict[str, Any] | None:
 def _elaboration(s: _Sentence, body: list[_Sentence], theme: Theme) -> _Sentence | None:
     """The body sentence that states the same figure about the same thing (most of the words shared)."""
     texts = {f["text"] for f in s.figures}
+    values = [f["value"] for f in s.figures]
     best, best_score = None, 0.5
     for b in body:
         if not _about(b, theme):
             continue
         same_figure = bool(texts & {f["text"] for f in b.figures})
-        score = len(s.words & b.words) / max(len(s.words), 1) + (0.1 if same_figure else -0.1)
+        # "3 av 10" in the summary is "om lag 1 av 3" in the chapter: the same figure in other words
+        close = any(abs(v - f["value"]) <= 4 for v in values for f in b.figures)
+        score = len(s.words & b.words) / max(len(s.words), 1) + (0.1 if same_figure or close else -0.1)
         if score > best_score:
             best, best_score = b, score
     return best
@@ -196,7 +228,7 @@ def summary_figures(
             continue
         found = _elaboration(s, body, theme)
         if found is not None:
-            cited = _cited_figure(found.text) or _cited_figure(_previous_sentence(found))
+            cited = _cited_figure(found.text) or _cited_figure(_previous_sentence(found)) or question_source(found)
             source = _section_source(found.passage, titles, s.text)
             if cited:
                 source.label = cited
@@ -219,7 +251,7 @@ def prose_key_figures(
         if not _about(s, theme) and s.passage.section not in sections:
             continue
         source = _section_source(s.passage, titles, s.text)
-        cited = _cited_figure(s.text)
+        cited = _cited_figure(s.text) or question_source(s)
         if cited:
             source.label = cited
         out.append(KeyFigure(f"«{s.text.rstrip('.')}.»", source, "text"))

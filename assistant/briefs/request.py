@@ -11,45 +11,89 @@ from ..normalize import normalize, tokens
 
 DEFAULT_COUNT, MIN_COUNT, MAX_COUNT = 3, 3, 5
 _NUMBER_WORDS = {
-    "to": 2,
-    "tre": 3,
-    "fire": 4,
-    "fem": 5,
-    "seks": 6,
-    "sju": 7,
-    "syv": 7,
-    "åtte": 8,
-    "ni": 9,
-    "ti": 10,
-}
-_N = r"(?P<n>\d+|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|et par|noen|nokre)"
-_WHAT = (
-    r"(?:nøkkel|gode |sentrale |viktige |viktigste |beste )?(?:tall(?:ene)?|funn(?:ene)?|nøkkelfunn(?:ene)?|"
-    r"hovedfunn(?:ene)?|høydepunkt(?:er|ene)?|poeng(?:ene)?|fakta)"
+    "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10,
+}  # fmt: skip
+_ONE = r"\d+|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti"
+# "tre", "4", "fire-fem", "3–4", "tre eller fire"; "et par", "noen": no number (the default)
+_N = (
+    rf"(?:(?P<n>{_ONE})(?:\s*(?:-|–|/|til|eller)\s*(?P<n2>{_ONE}))?|et par|eit par|noen|nokre|nokon|"
+    r"et knippe|en håndfull|ei handfull|et utvalg|flere|fleire)"
 )
-_ABOUT = r"\s+(?:om|fra|frå|for|på|knyttet til|rundt|innen|angående|når det gjelder)\s+(?P<theme>.+)"
+_ADJ = (
+    r"(?:(?:gode|sentrale|viktige|viktigste|viktigaste|beste|ferske|interessante|sterke|tydelige|konkrete|"
+    r"slående|relevante|nye|spennende|oppsiktsvekkende|korte|tunge|solide|gode,)\s+)*"
+)
+# what is asked for: figures or findings themselves, or bullet points / sentences "med tall"
+_FIGURES = (
+    r"(?:nøkkeltall(?:ene)?|nøkkeltal(?:a)?|tall(?:ene)?|tal(?:a)?|funn(?:ene)?|hovedfunn(?:ene)?|"
+    r"nøkkelfunn(?:ene)?|høydepunkt(?:er|ene)?|hovedpoeng(?:ene)?|fakta|faktapunkt(?:er|ene)?|statistikk|"
+    r"[\wæøå]+-tall(?:ene)?)"
+)
+_POINTS = (
+    r"(?:kulepunkt(?:er|ene)?|punkt(?:er|ene)?|setninger|setningar|bullet ?points?|bullets|poeng(?:ene)?|"
+    r"påstander|budskap(?:ene)?)"
+)
+_WITH_FIGURES = r"\s+(?:med|basert på|som inneholder)\s+(?:gode\s+|ferske\s+)?(?:tall|tal|nøkkeltall|fakta|statistikk)"
+_ABOUT = (
+    r"\s+(?:om|fra|frå|for|på|knyttet til|knytt til|rundt|innen|innenfor|angående|vedrørende|når det gjelder|"
+    r"som gjelder|som handler om|som viser)\s+(?P<theme>.+)"
+)
+# "tre tall til en sak om hjemmekontor": what the figures are for, between them and the theme
+_FOR = (
+    r"(?:\s+(?:til|for|i)\s+(?:(?:en|et|ei|eit|vår|vårt|min|mitt|mi|neste)\s+)?[\wæøå-]*(?:sak|saka|saken|artikkel|"
+    r"melding|meldingen|innlegg|kronikk|tale|presentasjon|brev|brevet|post|posten|notat|møte|møtet))?"
+)
+_WHAT = rf"(?:{_N}\s+)?{_ADJ}(?:{_FIGURES}|{_POINTS}{_WITH_FIGURES}|{_POINTS}(?=\s+om\s)){_FOR}"
 _PATTERNS = [
     re.compile(p)
     for p in (
-        rf"^(?:gi meg|gje meg|finn|hent|lag|skriv|foreslå|vis|list opp|jeg vil ha|eg vil ha|jeg trenger|vi trenger|"
-        rf"kan du gi meg|kan du finne|kan du hente|har du)\s+(?:de\s+|dei\s+)?(?:{_N}\s+)?{_WHAT}{_ABOUT}",
-        rf"^(?:hva|hvilke|kva) (?:er|var)\s+(?:de\s+|dei\s+|den\s+|det\s+)?(?:{_N}\s+)?(?:viktigste\s+|største\s+)?"
-        rf"(?:hovedfunn(?:ene)?|nøkkeltall(?:ene)?|nøkkelfunn(?:ene)?|funnene|tallene|saken|nyheten|hovedsaken|"
-        rf"poengene)(?:\s+i rapporten)?{_ABOUT}",
-        rf"^(?:{_N}\s+)?(?:nøkkeltall|hovedfunn|nøkkelfunn|viktige tall|viktigste tall)(?:ene)?{_ABOUT}",
-        rf"^{_N}\s+(?:gode\s+|viktige\s+)?(?:tall|funn|fakta){_ABOUT}",
+        # a request of a few words, then what it asks for and the theme ("trenger noen nøkkeltall om …",
+        # "lag tre kulepunkter med tall om …", "kan du gi meg fire-fem tall om …")
+        rf"^(?!(?:hvor|kor|hva|kva|hvilke|kva for|hvordan|korleis|hvorfor|stemmer|er det|kan jeg skrive|kan vi skrive|sjekk|kan du sjekke|faktasjekk|kan du faktasjekke)\b)(?:[\wæøå]+\s+){{0,6}}?(?:de\s+|dei\s+)?{_WHAT}{_ABOUT}",
+        rf"^(?:hva|hvilke|kva) (?:er|var)\s+(?:de\s+|dei\s+|den\s+|det\s+)?(?:{_N}\s+)?(?:viktigste\s+|viktigaste\s+|største\s+)?"
+        rf"(?:hovedfunn(?:ene)?|nøkkeltall(?:ene)?|nøkkelfunn(?:ene)?|funnene|tallene|tala|saken|nyheten|hovedsaken|"
+        rf"poengene|hovedpoengene)(?:\s+i rapporten)?{_ABOUT}",
+        # "Hvilke tall har dere om Arbeidstilsynet?"
+        rf"^(?:hvilke|kva for|kva|hva for)\s+{_ADJ}(?:nøkkeltall|tall|tal|funn|hovedfunn|fakta)\s+"
+        rf"(?:har (?:dere|du|de|rapporten|barometeret)|finnes|fins|er det|har det kommet){_ABOUT}",
+        # "Hvilke tall bør jeg bruke i en sak om BHT?"
+        rf"^(?:hvilke|kva for|hva slags)\s+{_ADJ}(?:nøkkeltall|tall|tal|funn|fakta)\s+(?:bør|skal|kan|burde|passer)\b"
+        r".*?\bom\s+(?P<theme>.+)",
+        # "Jeg skal skrive en sak om BHT – hvilke tall bør jeg bruke?"
+        r"^.*?\b[\wæøå]*(?:sak|saka|saken|artikkel|artikkelen|melding|meldingen|innlegg|kronikk|tale|presentasjon|brev|"
+        r"post|notat|skrive|snakke|fortelle|presentere)\s+om\s+(?P<theme>[^–,.;:?!]+?)\s*[–,.;:?!-]+\s*(?:hvilke|kva for|hva slags|hvilket)\s+"
+        rf"{_ADJ}(?:nøkkeltall|tall|tal|funn|fakta)\b",
     )
 ]
+# what the figures are for ("til en pressemelding", "til nyhetsbrevet", "som jeg kan bruke på LinkedIn")
 _PURPOSE = re.compile(
-    r"\s+(?:til|for|i) (?:et|en|ei|vårt|vår|min|mitt)\s+(?:nyhetsbrev|pressemelding|sak|artikkel|innlegg|"
-    r"presentasjon|rapport|tale|post|lysark)\b.*$|\s+(?:i|fra) (?:rapporten|barometeret|undersøkelsen)\b.*$"
+    r"\s+(?:til|for|i|på)\s+(?:(?:et|en|ei|eit|vårt|vår|våre|min|mitt|mi|neste|dagens|morgendagens|ukens|årets|"
+    r"det|den|et kort|en kort)\s+)*[\wæøå-]*(?:melding|meldingen|brev|brevet|møte|møtet|sak|saka|saken|artikkel|"
+    r"artikkelen|innlegg|innlegget|presentasjon|presentasjonen|tale|talen|post|posten|ark|arket|kronikk|kronikken|"
+    r"notat|notatet|tekst|teksten|oppslag|oppslaget|side|sida|siden|video|videoen|podkast|podkasten|lysbilde|"
+    r"lysbilder|lysbildet|foredrag|foredraget|webinar|webinaret|nyhetssak|linkedin|facebook|twitter|instagram|"
+    r"nettside|nettsiden|nettsida|hjemmeside|hjemmesiden|intranett|intranettet|styret|ledergruppen|kunder|media|"
+    r"pressen|journalister|journalistene|medlemmene|medlemmer)\b(?!\s+om\b).*$|"
+    r"\s+(?:som\s+)?(?:jeg|vi|eg|me)\s+(?:kan|skal|kunne|vil)\s+(?:bruke|sende|skrive|legge|presentere).*$|"
+    r"\s+(?:i|fra|frå)\s+(?:rapporten|barometeret|undersøkelsen|arbeidsmiljøbarometeret|nhos arbeidsmiljøbarometer)\b.*$"
 )
+_POLITE = re.compile(
+    r"(?:[,.!]?\s+|^)(?:takk|tusen takk|på forhånd takk|takk på forhånd|er du snill|om du vil|hvis du kan|"
+    r"please|raskt|kjapt|fort)\s*$"
+)
+_THEME_PREFIX = re.compile(r"^(?:temaet|tema|det|dette|kapitlet om|kapittelet om|delen om|avsnittet om)\s+")
 
 
 @dataclass
 class BriefRequest:
     count: int
     theme: str  # as the user wrote it ("hjemmekontor", "Arbeidstilsynet")
+
+
+def _number(word: str | None) -> int | None:
+    if not word:
+        return None
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
 
 
 def detect(text: str) -> BriefRequest | None:
@@ -61,26 +105,40 @@ def detect(text: str) -> BriefRequest | None:
     BriefRequest(count=5, theme='arbeidstilsynet')
     >>> detect("Hva er hovedfunnene om bedriftshelsetjenesten?").theme, detect("Hvor mange svarte?")
     ('bedriftshelsetjenesten', None)
+    >>> detect("Lag tre kulepunkter med tall om sykefraværsoppfølging til nyhetsbrevet")
+    BriefRequest(count=3, theme='sykefraværsoppfølging')
+    >>> detect("Gi meg fire-fem nøkkeltall om hjemmekontor til en pressemelding")
+    BriefRequest(count=5, theme='hjemmekontor')
+    >>> detect("Trenger noen BHT-tall til styremøtet")
+    BriefRequest(count=3, theme='bedriftshelsetjenesten')
     """
-    t = normalize(text or "").strip().rstrip("?.! ")
+    t = _POLITE.sub("", normalize(text or "").strip().rstrip("?.! ")).strip().rstrip("?.!, ")
+    t = _PURPOSE.sub("", t).strip()
     for pattern in _PATTERNS:
-        m = pattern.match(t)
+        m = pattern.search(t)
         if not m:
             continue
         theme = _PURPOSE.sub("", m.group("theme")).strip(" ?.!,")
-        theme = re.sub(r"^(?:temaet|tema|det|dette)\s+", "", theme)
-        if not theme:
+        theme = _THEME_PREFIX.sub("", theme)
+        if not theme or theme in ("meg", "oss", "deg", "dere", "dette", "det", "den", "dem"):
             return None
-        n = m.groupdict().get("n")
-        count = (
-            DEFAULT_COUNT
-            if not n or not (n.isdigit() or n in _NUMBER_WORDS)
-            else int(n)
-            if n.isdigit()
-            else _NUMBER_WORDS[n]
-        )
+        numbers = [n for n in (_number(m.groupdict().get("n")), _number(m.groupdict().get("n2"))) if n]
+        count = max(numbers) if numbers else DEFAULT_COUNT  # "fire-fem": as many as five
         return BriefRequest(max(MIN_COUNT, min(MAX_COUNT, count)), theme)
+    m = re.search(rf"(?:^|\s)(?:{_N}\s+)?{_ADJ}(?P<theme>[\wæøå]+?)-?(?:tall|tal)(?:ene|a)?$", t)
+    if m and _REQUEST.match(t) and m.group("theme") not in ("nøkkel", "an", "at"):  # "tre BHT-tall", "sykefraværstall"
+        theme = re.sub(r"s$", "", m.group("theme")) if not m.group("theme").endswith("ss") else m.group("theme")
+        numbers = [n for n in (_number(m.group("n")), _number(m.group("n2"))) if n]
+        count = max(numbers) if numbers else DEFAULT_COUNT
+        return BriefRequest(max(MIN_COUNT, min(MAX_COUNT, count)), normalize(theme))
     return None
+
+
+_REQUEST = re.compile(
+    r"^(?:gi meg|gje meg|gi oss|finn|hent|lag|skriv|foreslå|vis|list opp|jeg vil ha|eg vil ha|jeg trenger|"
+    r"vi trenger|eg treng|me treng|trenger|treng|kan du gi meg|kan du finne|kan du hente|har du|har dere|send|"
+    r"kom med|jeg ønsker|vi ønsker|ønsker)\b"
+)
 
 
 def match_theme(theme: str) -> tuple[list[str], str | None]:
@@ -99,14 +157,35 @@ def match_theme(theme: str) -> tuple[list[str], str | None]:
         q for q in knowledge.questions() if str(q.get("results")) != "none" and q.get("theme") != "bakgrunn"
     ]
     for th in knowledge.codebook().get("themes") or []:
-        if any(set(tokens(normalize(k))) <= want for k in th.get("keywords") or []):
+        if any(_covers(want, set(tokens(normalize(k)))) for k in th.get("keywords") or []):
             return [q["id"] for q in published if q.get("theme") == th["id"]], str(th.get("section"))
-    scores = {}
+    scores, loose = {}, {}
     for q in published:
         words = set(tokens(normalize(" ".join([*(q.get("keywords") or []), q.get("title") or ""]))))
         scores[q["id"]] = len(want & words)
+        loose[q["id"]] = sum(any(_same_word(w, k) for k in words) for w in want)  # compounds, as a last resort
+    if not any(scores.values()):
+        scores = loose
     best = max(scores.values(), default=0)
     return ([qid for qid, n in scores.items() if n == best] if best else []), None
+
+
+def _same_word(word: str, keyword: str) -> bool:
+    """The same word, or a compound built on it ("sykefraværstall", "hjemmekontorbruk" on "sykefravær",
+    "hjemmekontor"): a keyword of six letters or more that starts the word.
+
+    >>> _same_word("sykefraværstall", "sykefravær"), _same_word("sykefravær", "sykefraværet"), _same_word("nav", "navn")
+    (True, True, False)
+    """
+    if word == keyword:
+        return True
+    short, long = sorted((word, keyword), key=len)
+    return len(short) >= 6 and long.startswith(short)
+
+
+def _covers(want: set[str], keyword: set[str]) -> bool:
+    """Every word of a keyword is among the theme's words (or starts one of them)."""
+    return bool(keyword) and all(any(_same_word(w, k) for w in want) for k in keyword)
 
 
 @dataclass

@@ -26,4 +26,4 @@ def run(turn, ctx) -> None:
     """Pipeline step (first): a claim check ("Kan jeg skrive at …?") is answered with a verdict; the claim's
     content is answered by the rest of the pipeline (`ctx.answer_question`)."""
     if turn.answer is None:
-        turn.answer = check(turn.raw, turn.history, ctx.answer_question, ctx.match)
+        turn.answer = check(turn.raw, turn.history, ctx.answer_question, ctx.match, ctx.index.passages)

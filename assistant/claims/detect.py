@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
+from .. import knowledge
 from ..report import split_sentences
 from .parse import parse
 
@@ -12,6 +16,8 @@ MAX_CLAIMS = 8  # sentences of a pasted draft checked one by one; the rest are n
 
 _I = re.IGNORECASE
 _ME = r"(?:jeg|vi|eg|me|man)"
+
+
 # a claim frame before the claim: what is left after it is the claim
 _FRAMES_BEFORE = [
     re.compile(p, _I)
@@ -28,6 +34,12 @@ _FRAMES_BEFORE = [
         r"rådgiver|artikkel|sak|pressemelding|kommentator)?(?: i [\wæøå]+| fra [\wæøå]+| frå [\wæøå]+)? "
         r"(?:påstår|skriver|skriv|hevder|hevdar|sier|seier|mener|meiner|skrev|skreiv|påsto|hevdet|sa)(?: at|:)\s*",
         r"^(?:det )?(?:påstås|hevdes|sies|blir sagt|blir hevdet|står det i en sak) at\s*",
+        # "Er det feil å skrive at …", "Blir det galt å si at …", "Er det greit å skrive at …"
+        r"^(?:er|blir|ville|vil|hadde) det (?:vært |være )?(?:feil|galt|greit|ok|riktig|rett|trygt|dekkende|presist|"
+        r"korrekt|forsvarlig) (?:å |og )?(?:skrive|si|påstå|hevde|seie|bruke|formulere)(?: at|:)?\s*",
+        # "Kan du bekrefte at …", "Bekreft at …", "Tør vi skrive at …"
+        r"^(?:kan du |vil du |du kan )?(?:bekrefte|bekreft|avkrefte|stadfeste)(?: eller avkrefte| eller avkreft)?(?: at|:)?\s*",
+        rf"^(?:tør|tåler) {_ME} (?:å )?(?:skrive|si|påstå|hevde)(?: at|:)\s*",
     )
 ]
 # "Er følgende riktig: …"
@@ -43,14 +55,49 @@ _ATTRIBUTION = re.compile(
     r"(?:\s+i\s+[^,.]{1,40}?)?\s+at\s+",
     _I,
 )
-# a claim frame after the claim ("«…» Stemmer det?")
-_FRAME_AFTER = re.compile(
-    r"[\s,.;:!?–-]*(?:(?:og |men )?(?:stemmer|holder) (?:det|dette|det her|dette tallet|det tallet|den|påstanden)(?: egentlig| virkelig)?|"
-    r"er (?:det|dette|den|påstanden) (?:riktig|rett|korrekt|sant|sannt)|kan (?:jeg|vi|eg|me) (?:skrive|si|bruke) (?:det|dette|den)|"
-    r"riktig|korrekt|sant)\s*\?+\s*$",
+_REPORT_NAMES = (
+    r"(?:nhos? )?(?:arbeidsmiljøbarometeret|arbeidsmiljøbarometer(?: 2021)?|barometeret|rapporten|undersøkelsen|"
+    r"undersøkinga|nho)(?: 2021)?"
+)
+_THIS_REPORT = re.compile(
+    rf"^(?:(?:ifølge|iflg\.?|etter|i følge|i) {_REPORT_NAMES}(?: viser)?,?\s+(?:så\s+)?"
+    r"(?:(?:står|heter|sies|kommer|går) det(?: fram| frem)?(?: at)?\s+)?|"
+    rf"{_REPORT_NAMES} (?:viser|sier|skriver|melder|konkluderer med|fastslår)(?: at|:)\s+)",
     _I,
 )
-_BARE_CHECK = re.compile(r"^\W*(?:sjekk|faktasjekk|stemmer det|er det riktig|er det sant)\W*$", _I)
+_VERB_FIRST = re.compile(
+    r"^(har|hadde|er|var|ble|blir|mener|meiner|synes|synest|syns|opplever|opplevde|oppgir|oppga|svarer|svarte)\s+"
+    r"(.{1,60}?\b(?:bedrift|bedrifter|bedriftene|virksomheter|virksomhetene|verksemder|verksemdene))\b\s*",
+    _I,
+)
+
+
+def _subject_first(body: str) -> str:
+    """A clause that began after an adverbial, in statement order ("har hver femte bedrift opplevd …" →
+    "hver femte bedrift har opplevd …"), when its subject states a figure.
+
+    >>> _subject_first("har hver femte bedrift opplevd negativ endring")
+    'hver femte bedrift har opplevd negativ endring'
+    """
+    m = _VERB_FIRST.match(body)
+    if not m or not parse(m.group(2)).amounts:
+        return body
+    return f"{m.group(2)} {m.group(1).lower()} {body[m.end() :]}".strip()
+
+
+# a claim frame after the claim ("«…» Stemmer det?")
+_FRAME_AFTER = re.compile(
+    (
+        r"[\s,.;:!?–-]*(?:(?:og |men )?(?:stemmer|holder) (?:det|dette|det her|dette tallet|det tallet|den|påstanden)(?: egentlig| virkelig)?|"
+        r"er (?:det|dette|den|påstanden) (?:riktig|rett|korrekt|sant|sannt)|kan (?:jeg|vi|eg|me) (?:skrive|si|bruke) (?:det|dette|den)|"
+        r"riktig|korrekt|sant|ikke sant|ikkje sant|er det dekning for (?:det|dette)|er det belegg for (?:det|dette)|"
+        r"kan (?:jeg|vi|eg|me) (?:skrive|si) (?:det|dette|sånn|slik)|går det an)\s*\?+\s*$"
+    ),
+    _I,
+)
+_BARE_CHECK = re.compile(
+    r"^\W*(?:sjekk|faktasjekk|stemmer det|stemmer dette|er det riktig|er det sant)\W*$", _I
+)
 _QUOTED = re.compile(r"[«“\"]([^»”\"]{6,})[»”\"]")
 
 
@@ -74,7 +121,7 @@ def detect(text: str) -> ClaimRequest | None:
     >>> detect("Stemmer det?").claims, detect("Hvor mange svarte?")
     ([], None)
     """
-    t = re.sub(r"\s+", " ", text or "").strip()
+    t = _frame_typos(re.sub(r"\s+", " ", text or "").strip())
     if not t:
         return None
     if _BARE_CHECK.match(t):
@@ -82,7 +129,9 @@ def detect(text: str) -> ClaimRequest | None:
     body = None
     for pattern in _FRAMES_BEFORE:
         m = pattern.match(t)
-        if m and len(t) > m.end():
+        if m and not re.search(r"[\wæøå]", t[m.end() :]):  # "Sjekk denne setningen for meg": the frame alone
+            return ClaimRequest(t, [])
+        if m:
             body = t[m.end() :]
             break
     if body is None:
@@ -95,10 +144,19 @@ def detect(text: str) -> ClaimRequest | None:
             body = t[: m.start()]
     if body is None:
         return None
+    if _nothing_stated(body):  # "Kan du sjekke et tall for meg?": asks for a check, states nothing
+        return ClaimRequest(t, [])
+    if _QUESTION_WORD.match(body):  # "Kan du sjekke hvor mange …": a question, not a claim
+        return None
     quoted = _QUOTED.findall(body)
     if quoted and sum(len(q) for q in quoted) >= 0.5 * len(body):
         body = " ".join(quoted)
     body = _FRAME_AFTER.sub("", body).strip()
+    stripped = _THIS_REPORT.sub(
+        "", body
+    )  # "Ifølge barometeret har …": the report itself is the claim's source
+    if stripped != body:
+        body = _subject_first(stripped)
     said = _ATTRIBUTION.match(body)
     if said and not parse(said.group(0)).amounts and not re.search(r"bedrift|virksomhet", said.group(0), _I):
         body = body[said.end() :]  # who says it is not part of what is claimed (unless it is the companies)
@@ -108,6 +166,65 @@ def detect(text: str) -> ClaimRequest | None:
         stated = [s for s in sentences if _states_something(s)]
         sentences = stated or sentences
     return ClaimRequest(t, sentences[:MAX_CLAIMS], sentences[MAX_CLAIMS:])
+
+
+# the slots of the claim frames where a word one keystroke off (a letter too many, missing, wrong or two
+# letters swapped) is read as the frame's word ("Kan jeg skirve at …", "Stemer det at …", "… Stemmr det?")
+_FRAME_SLOTS = [
+    (
+        re.compile(r"^(?:kan|kunne|får) (?:jeg|vi|eg|me|man) ([\wæøå]+)", _I),
+        ("skrive", "påstå", "hevde", "bruke"),
+    ),
+    (re.compile(r"^([\wæøå]+)(?= (?:det|dette)\b)", _I), ("stemmer",)),
+    (re.compile(r"^(?:er|var) (?:det|dette) ([\wæøå]+)", _I), ("riktig", "korrekt")),
+    (re.compile(r"([\wæøå]+)(?= (?:det|dette)\W*$)", _I), ("stemmer",)),
+    (re.compile(r"^([\wæøå]+)(?=\s*:)", _I), ("sjekk", "faktasjekk")),
+    (
+        re.compile(r"\b(?:journalist|kollega|reporter|avis)[\wæøå]* ([\wæøå]+)", _I),
+        ("påstår", "hevder", "skriver"),
+    ),
+]
+
+
+def _frame_typos(text: str) -> str:
+    """The message with typos in its claim-frame words corrected.
+
+    >>> _frame_typos("Kan jeg skirve at 35 prosent har fått mer støtte?"), _frame_typos("Stemer det at 77 % har BHT?")
+    ('Kan jeg skrive at 35 prosent har fått mer støtte?', 'Stemmer det at 77 % har BHT?')
+    >>> _frame_typos("Er det riktig at en trygg arbeidssituasjon er en viktig grunn?")
+    'Er det riktig at en trygg arbeidssituasjon er en viktig grunn?'
+    """
+    for pattern, words in _FRAME_SLOTS:
+        m = pattern.search(text)
+        if not m or len(m.group(1)) < 4 or m.group(1).lower() in words:
+            continue
+        near = [f for f in words if OSA.distance(m.group(1).lower(), f) == 1]
+        if len(near) == 1:
+            fixed = near[0] if m.group(1)[:1].islower() else near[0].capitalize()
+            text = text[: m.start(1)] + fixed + text[m.end(1) :]
+    return text
+
+
+_QUESTION_WORD = re.compile(
+    r"^(?:hva|kva|hvor|kor|hvilke|hvilken|kva for|hvem|kven|hvordan|korleis|når)\b", _I
+)
+
+
+@lru_cache(maxsize=1)
+def _filler() -> frozenset[str]:
+    """Words that ask for a check without stating anything (lexicon `claims.nothing_to_check`)."""
+    words = (knowledge.lexicon().get("claims") or {}).get("nothing_to_check") or []
+    return frozenset(w for phrase in words for w in phrase.lower().split())
+
+
+def _nothing_stated(body: str) -> bool:
+    """True when what follows a claim frame names a check but states nothing ("et tall for meg").
+
+    >>> _nothing_stated("et tall for meg"), _nothing_stated("77 prosent har avtale")
+    (True, False)
+    """
+    words = re.findall(r"[\wæøå]+", body.lower())
+    return bool(words) and all(w in _filler() for w in words)
 
 
 def _clean(s: str) -> str:

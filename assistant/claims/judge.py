@@ -33,7 +33,7 @@ _SPAN_WAVE = re.compile(
 )
 _OPPOSITE_WORD = {
     "flere": "færre", "fleire": "færre", "færre": "flere", "høyere": "lavere", "lavere": "høyere",
-    "større": "mindre", "mindre": "større", "mer": "mindre", "meir": "mindre", "oftere": "sjeldnere",
+    "større": "mindre", "mindre": "mer", "mer": "mindre", "meir": "mindre", "oftere": "sjeldnere",
     "sjeldnere": "oftere", "bedre": "dårligere", "dårligere": "bedre", "nyttigere": "mindre nyttige",
     "viktigere": "mindre viktige",
 }  # fmt: skip
@@ -126,6 +126,24 @@ def judge(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict:
         v = _judge_comparison(p, figures)
         if v is not None:
             return v
+        lg, rg = side_groups(p.sides[0]), side_groups(p.sides[1])
+        lo, ro = p.side_options
+        if (
+            lg
+            and rg
+            and lg[0] != rg[0]
+            or lo
+            and ro
+            and lo != ro
+            or not (p.amounts or p.superlative or p.change)
+        ):
+            # two groups, answers or items compared, and the report gives only one of them (or neither):
+            # one side's figure says nothing about the comparison
+            return Verdict(
+                "not_in_report",
+                "Rapporten sier ikke noe om dette: den har ikke tall for begge sidene av sammenligningen.",
+                reason="comparison",
+            )
     if p.change:
         v = _judge_change(p, figures)
         if v is not None:
@@ -136,6 +154,10 @@ def judge(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict:
             "til juni 2022.",
             reason="no_figure",
         )
+    if p.superlative and p.groups and not p.amounts:
+        v = _judge_group_superlative(p, figures)
+        if v is not None:
+            return v
     narrowed, missing_group = narrow(p, figures)
     if missing_group:
         return Verdict(
@@ -164,7 +186,8 @@ def judge(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict:
             reason="unit",
         )
     same_wave = [r for r in same_unit if r.first.get("wave") in p.waves] if p.waves else same_unit
-    pool = same_wave or same_unit
+    # the claim's wave, unless its figures there are off the claim's topic (then the wave is what is wrong)
+    pool = [r for r in same_wave if r.fit >= same_unit[0].fit - 0.5] or same_unit
     fitting = [r for r in pool if r.fit >= pool[0].fit - 1e-9]
     best = next((r for r in fitting if fits_amount(a, r)), fitting[0])
     verdict = _judge_amount(p, a, best, figures)
@@ -284,6 +307,44 @@ def _judge_superlative(p: ParsedClaim, readings: list[Reading]) -> Verdict | Non
     )
 
 
+_LOWEST = ("lavest", "lågast", "færrest", "minst", "dårligst", "sjeldnest", "sjeldnast")
+
+
+def _judge_group_superlative(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict | None:
+    """ "De største bedriftene har oftest vært i kontakt …": the claim's group must top the groups the
+    report gives for the same figure (or be lowest, for "lavest", "færrest", "sjeldnest")."""
+    claimed = p.groups[0]
+    readings = [
+        r
+        for r in readings_for(p, [f for f in figures if f.get("group_dim") == claimed[0]])
+        if r.value is not None and r.unit == "pct" and (not r.first.get("sentence") or r.fit >= MIN_PROSE_FIT)
+    ]
+    mine = [r for r in readings if group_fits(claimed, r.first)]
+    if not mine:
+        return None
+    own = mine[0]
+
+    def key(r: Reading) -> tuple[Any, ...]:
+        return (r.first.get("source"), r.first.get("item"), tuple(x.get("option") for x in r.rows))
+
+    same = {r.first.get("group_label"): r for r in readings if key(r) == key(own)}
+    if len(same) < 2:
+        return None
+    lowest = p.superlative in _LOWEST
+    top = (min if lowest else max)(same.values(), key=lambda r: r.value)
+    others = "; ".join(describe(r) for r in same.values() if r is not own)
+    if top.value == own.value:
+        return Verdict(
+            "supported", f"Ja. Det stemmer med rapporten: {describe(own)}, mot {others}.", None, own.first
+        )
+    return Verdict(
+        "contradicted",
+        f"Nei. {('Lavest' if lowest else 'Høyest')} er {describe(top)}; til sammenligning {describe(own)}.",
+        None,
+        top.first,
+    )
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -302,7 +363,7 @@ def _opposite_reading(p: ParsedClaim, r: Reading) -> Reading | None:
     return None
 
 
-def _value_for(p: ParsedClaim, figures: list[dict[str, Any]], side: str, group: Any) -> Reading | None:
+def _value_for(p: ParsedClaim, figures: list[dict[str, Any]], side: str | None, group: Any) -> Reading | None:
     narrowed, missing = narrow(p, figures, group)
     if missing:
         return None
@@ -317,15 +378,26 @@ def _judge_comparison(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict 
     lo_opts, ro_opts = p.side_options
     shared = p.groups[0] if p.groups else None
     if lg and rg and lg[0] != rg[0]:  # two groups
+        pairs = _item_pairs(p, figures, lg[0], rg[0])
+        if len(pairs) > 1:  # the claim names no one item: every item the two groups were asked about
+            return _judge_pairs(p, pairs)
         a = _value_for(p, figures, left, lg[0])
         b = _value_for(p, figures, right, rg[0])
     elif lo_opts and ro_opts and lo_opts != ro_opts:  # two answers ("positiv enn negativ endring")
+        # of the same item: the one the claim names, on either side ("kreativiteten ble dårligere enn bedre")
         a = _value_for(
-            ParsedClaim(**{**p.__dict__, "options": lo_opts}), figures, left, lg[0] if lg else shared
+            ParsedClaim(**{**p.__dict__, "options": lo_opts}), figures, None, lg[0] if lg else shared
         )
         b = _value_for(
-            ParsedClaim(**{**p.__dict__, "options": ro_opts}), figures, right, rg[0] if rg else shared
+            ParsedClaim(**{**p.__dict__, "options": ro_opts}), figures, None, rg[0] if rg else shared
         )
+        if a is not None and b is not None and a.series and a.series is not b.series:
+            same = [
+                r
+                for r in readings_for(ParsedClaim(**{**p.__dict__, "options": ro_opts}), a.series)
+                if r.value is not None
+            ]
+            b = same[0] if same else b
     else:  # two items ("verneombudet … enn ledelsen"), each side naming its own
         a = _value_for(p, figures, left, shared)
         b = _value_for(p, figures, right, shared)
@@ -333,22 +405,109 @@ def _judge_comparison(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict 
             return None  # a side names no item of its own
     if a is None or b is None or a.rows == b.rows:
         return None
+    return compare_readings(p, a, b)
+
+
+def compare_readings(p: ParsedClaim, a: Reading, b: Reading) -> Verdict:
+    """The claim's comparison of two figures: the left side's `a` against the right side's `b`."""
     holds = a.value > b.value if p.comparison == "more" else a.value < b.value
     detail = f"{describe(a)}, mot {describe(b)}"
     if holds:
-        return Verdict("supported", f"Ja. Det stemmer med rapporten: {detail}.", None, a.first)
-    if a.value == b.value:
-        return Verdict("contradicted", f"Nei. Andelene er like store: {detail}.", None, a.first)
+        v = Verdict("supported", f"Ja. Det stemmer med rapporten: {detail}.", None, a.first)
+    elif a.value == b.value:
+        v = Verdict("contradicted", f"Nei. Andelene er like store: {detail}.", None, a.first)
+    else:
+        v = Verdict("contradicted", f"Nei. Det er omvendt: {detail}.", reversed_claim(p), a.first)
+    v.fit = min(a.fit, b.fit, 1.0)  # as sure as the less certain of the two figures
+    return v
+
+
+def reversed_claim(p: ParsedClaim) -> str:
+    """The claim with its comparison turned around ("mindre nyttige" → "mer nyttige"; "mindre bedrifter"
+    stays a size: "større bedrifter").
+
+    >>> from assistant.claims.parse import parse
+    >>> reversed_claim(parse("store bedrifter synes BHT er mindre nyttig enn små"))
+    'Store bedrifter synes BHT er mer nyttig enn små'
+    """
     word = p.comparator
-    corrected = re.sub(
-        r"(?<![\wæøå])" + re.escape(word) + r"(?![\wæøå])",
-        _OPPOSITE_WORD.get(word, word),
-        p.text,
-        count=1,
-        flags=_I,
+    m = re.search(r"(?<![\wæøå])" + re.escape(word) + r"(?![\wæøå])(\s+\S+)?", p.text, flags=_I)
+    if not m:
+        return p.text
+    new = _OPPOSITE_WORD.get(word.lower(), word)
+    if word.lower() == "mindre" and re.match(r"\s+(bedrift|virksomhet|verksemd|foretak)", m.group(1) or ""):
+        new = "større"
+    out = p.text[: m.start()] + new + p.text[m.start() + len(word) :]
+    return out[:1].upper() + out[1:]
+
+
+def _item_pairs(
+    p: ParsedClaim, figures: list[dict[str, Any]], ga: Any, gb: Any
+) -> list[tuple[Reading, Reading]]:
+    """Two groups' readings of the same table item and answer, for every item when the claim names none
+    ("de små bedriftene er mer fornøyde med BHT": each BHT service of Tabell 7); one pair, or none,
+    when it names an item or the figures are the report's prose."""
+    sides = []
+    for group in (ga, gb):
+        narrowed, missing = narrow(p, figures, group)
+        if missing:
+            return []
+        sides.append(
+            [r for r in readings_for(p, narrowed) if r.value is not None and not r.first.get("sentence")]
+        )
+    if any(r.specific for r in sides[0]):
+        return []  # an item is named: the single comparison of that item
+    pairs = []
+    for a in sides[0]:
+        key = (
+            a.first.get("source"),
+            a.first.get("item"),
+            a.first.get("wave"),
+            tuple(x.get("option") for x in a.rows),
+        )
+        for b in sides[1]:
+            if key == (
+                b.first.get("source"),
+                b.first.get("item"),
+                b.first.get("wave"),
+                tuple(x.get("option") for x in b.rows),
+            ):
+                pairs.append((a, b))
+                break
+    return pairs
+
+
+def _judge_pairs(p: ParsedClaim, pairs: list[tuple[Reading, Reading]]) -> Verdict:
+    """A comparison of two groups over every item: supported when it holds for all, contradicted when for
+    none, partly otherwise; the lead gives both groups' figures item by item."""
+    more = p.comparison == "more"
+    holds = [(a.value > b.value) if more else (a.value < b.value) for a, b in pairs]
+    a0, b0 = pairs[0]
+    options = " + ".join(f"«{x['option']}»" for x in a0.rows)
+    ga = group_phrase(a0.first.get("group_label")) or "alle bedriftene"
+    gb = group_phrase(b0.first.get("group_label")) or "alle bedriftene"
+    items = "; ".join(
+        f"«{a.first.get('item')}» {fmt_value(a.value, a.unit)} mot {fmt_value(b.value, b.unit)}"
+        for a, b in pairs
     )
+    where = [str(a0.first.get("source") or "")]
+    if a0.first.get("wave") in WAVE_TEXT:
+        where.append(WAVE_TEXT[a0.first["wave"]])
+    detail = f"andel {options} blant {ga} mot {gb}: {items} ({', '.join(w for w in where if w)})"
+    n = len(pairs)
+    if all(holds):
+        return Verdict(
+            "supported", f"Ja. Det gjelder alle {n} punktene i rapporten, {detail}.", None, a0.first
+        )
+    if any(holds):
+        k = sum(holds)
+        return Verdict("partly", f"Delvis. Det gjelder {k} av {n} punkter, {detail}.", None, a0.first)
+    reverse = all(a.value != b.value for a, b in pairs)
     return Verdict(
-        "contradicted", f"Nei. Det er omvendt: {detail}.", corrected[:1].upper() + corrected[1:], a.first
+        "contradicted",
+        f"Nei. {'Det er omvendt på' if reverse else 'Det gjelder ikke for'} alle {n} punktene, {detail}.",
+        reversed_claim(p) if reverse else None,
+        a0.first,
     )
 
 

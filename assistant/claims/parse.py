@@ -18,7 +18,11 @@ _WORD_NUMBERS = {
 }  # fmt: skip
 _NUM = r"\d+|" + "|".join(_WORD_NUMBERS)
 _RATIO = re.compile(rf"(?<![\wæøå,.])({_NUM})\s+av\s+({_NUM})(?![\wæøå]|\s*(?:%|prosent))", _I)
-_PCT = re.compile(r"(?<![\w,.])(\d+(?:[.,]\d+)?)\s*(%|prosent\b|pst\b)(?!\s*poeng|poeng)", _I)
+_PCT = re.compile(
+    r"(?<![\w,.])(\d+(?:[.,]\d+)?)\s*(%|prosent\b|prosen\b|prosnet\b|porsent\b|prosetn\b|procent\b|pst\b|pct\b)"
+    r"(?!\s*poeng|poeng)",
+    _I,
+)
 _COUNT = re.compile(
     r"(?<![\w,.])(\d{1,3}(?:[ \u00a0]\d{3})+|\d{4,}|\d+(?=\s+(?:bedrifter|virksomheter|verksemder|svar\b|respondenter)))"
     r"(?![\w,.]|\s*(?:%|prosent|av\s))",
@@ -31,12 +35,14 @@ _NOT_FIGURES = re.compile(
     r"(?<!\d)\d{1,3}\s*(?:-|–|til)\s*\d+(?!\s*(?:%|prosent|\d))(?:\s*(?:ansatte|ansatt|årsverk|tilsette))?|"
     r"(?:over|flere enn|fleire enn|mer enn|meir enn|under|færre enn|minst)?\s*\d+\s*(?:\+|eller flere|eller fleire|eller mer)?\s*(?:ansatte|ansatt|årsverk|tilsette)|"
     r"\d+\s*(?:\+|eller flere|eller fleire|eller mer)|dialogmøte\s*2|covid-19|\b19[5-9]\d\b|\b20[0-4]\d\b|"
+    r"(?<!\d)\d{1,3}\s*(?:-|–)\s*\d{1,3}\s*(?:%|prosent)|"
     r"(?:de |dei )?siste \w+ år(?:ene|a)?",
     _I,
 )
 _NEGATION = re.compile(r"(?<![\wæøå])(ikke|ikkje|ingen|aldri)(?![\wæøå])", _I)
 _SUPERLATIVE = re.compile(
-    r"(?<![\wæøå])(nyttigst|viktigst|høyest|flest|størst|mest|lavest|færrest|minst|dårligst|best)e?(?![\wæøå])",
+    r"(?<![\wæøå])(nyttigst|viktigst|høyest|høgast|flest|størst|mest|lavest|lågast|færrest|minst|dårligst|best|"
+    r"oftest|oftast|sjeldnest|sjeldnast|hyppigst)e?(?![\wæøå])",
     _I,
 )
 WAVE_TEXT = {"2021-11": "november 2021", "2022-06": "juni 2022"}
@@ -213,17 +219,17 @@ def without_groups(norm: str) -> str:
 
 def _group_spans(norm: str) -> list[tuple[int, int, tuple[str, str, float, float | None]]]:
     found: list[tuple[int, int, tuple[str, str, float, float | None]]] = []
-    for m in re.finditer(r"(\d+)\s*(?:-|–|til)\s*(\d+)\s*(?:\)\s*)?(ansatte|årsverk)?", norm):
-        if m.group(3) or re.search(
+    for m in re.finditer(
+        r"(\d+)\s*(?:-|–|til)\s*(\d+)\s*(eller flere|eller fleire|\+)?\s*(?:\)\s*)?(ansatte|årsverk)?", norm
+    ):
+        if re.match(r"\s*(?:%|prosent)", norm[m.end() :]):
+            continue  # "1-20 prosent av arbeidstimene": an answer, not a size band
+        if m.group(4) or re.search(
             r"bedrift|ansatt", norm[m.end() : m.end() + 20] + norm[max(0, m.start() - 20) : m.start()]
         ):
-            found.append(
-                (
-                    m.start(),
-                    m.end(),
-                    ("storrelse", f"{m.group(1)}-{m.group(2)}", float(m.group(1)), float(m.group(2))),
-                )
-            )
+            lo, hi = float(m.group(1)), None if m.group(3) else float(m.group(2))  # "50-200 eller flere": 50+
+            key = f"{m.group(1)}-" if hi is None else f"{m.group(1)}-{m.group(2)}"
+            found.append((m.start(), m.end(), ("storrelse", key, lo, hi)))
     for m in re.finditer(
         r"(?:(\d+)\s*(?:\+|eller flere|eller mer|ansatte eller flere|årsverk eller flere))|(?:over|flere enn|mer enn|minst) (\d+) (?:ansatte|årsverk)",
         norm,
@@ -247,6 +253,18 @@ def _group_spans(norm: str) -> list[tuple[int, int, tuple[str, str, float, float
             out.append((s, e, g))
             end = e
     return out
+
+
+def without_waves(norm: str) -> str:
+    """The (normalised) text without the words that name a wave ("sommeren 2022", "i november").
+
+    >>> without_waves("hvor mange hadde hjemmekontor sommeren 2022").split()
+    ['hvor', 'mange', 'hadde', 'hjemmekontor']
+    """
+    patterns = [p for _wave, ps in _wave_patterns() for p in ps]
+    for pattern in sorted(patterns, key=lambda p: -len(p.pattern)):  # "sommeren 2022" before "2022"
+        norm = pattern.sub(" ", norm)
+    return norm
 
 
 def waves_in(norm: str) -> list[str]:
@@ -311,7 +329,10 @@ def parse(claim: str) -> ParsedClaim:
     m = _vocab()["other_re"].search(low)
     p.other_source = m.group(1) if m else None
     p.negated = bool(_NEGATION.search(low))
-    m = _SUPERLATIVE.search(low)
+    spans = _group_spans(low)  # "de største bedriftene" names a group, not a ranking
+    m = next(
+        (m for m in _SUPERLATIVE.finditer(low) if not any(s <= m.start() < e for s, e, _g in spans)), None
+    )
     p.superlative = m.group(1).lower() if m else None
     return p
 

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..normalize import normalize
-from .parse import amounts_in, groups_in, waves_in
+from .parse import amounts_in, groups_in, waves_in, without_groups
 
 
 def _pieces(sentence: str) -> list[tuple[int, int]]:
@@ -49,49 +49,92 @@ def prose_figures(
     pieces = _pieces(sentence)
     respectively = sentence.lower().find("henholdsvis")
     listed = groups_in(normalize(sentence[:respectively])) if respectively > 0 else []
+    listed = listed if len(listed) >= 2 else []  # "henholdsvis" pairs a list of groups with a list of figures
     after = [a for a in amounts if a.start > respectively] if respectively > 0 else []
     out = []
     for a in amounts:
-        group = None
+        groups: list[Any] = []
         if listed and a in after and after.index(a) < len(listed):
-            group = listed[after.index(a)]
+            groups = [listed[after.index(a)]]
         else:
             idx = next(i for i, (s, e) in enumerate(pieces) if s <= a.start < e or i == len(pieces) - 1)
             for j in range(idx, -1, -1):
                 s, e = pieces[j]
+                earlier = [b for b in amounts if s <= b.start < e and b.start < a.start]
+                if j < idx and earlier:  # an earlier figure's piece: only what follows its figure
+                    s = max(b.end for b in earlier)
                 found = groups_in(normalize(sentence[s:e]))
-                if found:
-                    group = found[0]
+                if found and j == idx:
+                    groups = found[:1]
                     break
-                if j < idx and any(s <= b.start < e for b in amounts):
-                    break  # an earlier figure's piece: its group is not this figure's
-        s, e = next(((s, e) for s, e in pieces if s <= a.start < e), (0, len(sentence)))
-        waves = next(
-            (
-                ws
-                for ws in (
-                    waves_in(normalize(t)) for t in (sentence[a.end : a.end + 25], sentence[s:e], sentence)
-                )
-                if ws
-            ),
-            [],
-        )
-        waves = waves if len(waves) == 1 else [w for w in [wave] if w]
-        label_g = "Alle"
-        if group is not None:
-            dim, key, lo, hi = group
-            label_g = (
-                key
-                if dim != "storrelse"
-                else (f"{int(lo)}–{int(hi)}" if hi is not None else f"{int(lo)} eller flere")
-            )
-        unit = {"mean": "mean", "count": "count"}.get(a.kind, "pct")
-        out.append(
-            {
-                "value": a.value, "unit": unit, "low": a.low, "high": a.high, "text": a.text,
-                "option": None, "item": None, "group_dim": group[0] if group else "total", "group_label": label_g,
-                "wave": waves[0] if waves else None, "source": label, "section": section, "section_label": label,
-                "sentence": sentence, "context": sentence[s:e].strip(), "start": a.start,
-            }
-        )  # fmt: skip
+                if groups and not found:
+                    break
+                # groups listed before a figure share it ("mellomstore (10-49 ansatte) og store … der 9 av 10");
+                # a piece that says more than which groups ends the list
+                groups = found + groups
+                if j < idx and earlier or found and not _only_groups(sentence[s:e]):
+                    break
+        labels = set()
+        for group in groups:
+            if _group_label(group) not in labels:
+                labels.add(_group_label(group))
+                out.append(_figure(sentence, pieces, a, group, wave, section, label))
+        if not groups:
+            out.append(_figure(sentence, pieces, a, None, wave, section, label))
     return out
+
+
+def _only_groups(piece: str) -> bool:
+    """A piece of a sentence that only names groups ("store bedrifter med 50-199", "mellomstore (10-49)").
+
+    >>> _only_groups("store bedrifter med 50-199"), _only_groups("mens lavest nytte oppgis av bedrifter i NHO Transport")
+    (True, False)
+    """
+    rest = without_groups(normalize(piece))
+    words = [w for w in re.findall(r"[a-zæøå]+", rest) if w not in _LIST_WORDS]
+    return len(words) <= 1
+
+
+_LIST_WORDS = {"og", "eller", "med", "i", "blant", "bedrifter", "bedriftene", "virksomheter", "ansatte", "årsverk",
+               "sammenliknet", "sammenlignet", "de", "dei", "enn", "mot", "til", "fra", "flere", "der"}  # fmt: skip
+
+
+def _group_label(group: Any) -> str:
+    dim, key, lo, hi = group
+    if dim != "storrelse":
+        return key
+    return f"{int(lo)}–{int(hi)}" if hi is not None else f"{int(lo)} eller flere"
+
+
+def _figure(
+    sentence: str,
+    pieces: list[tuple[int, int]],
+    a: Any,
+    group: Any,
+    wave: str | None,
+    section: str,
+    label: str,
+) -> dict[str, Any]:
+    """One figure of a sentence as a figure dict, about one group (or all companies)."""
+    s, e = next(((s, e) for s, e in pieces if s <= a.start < e), (0, len(sentence)))
+    waves = next(
+        (
+            ws
+            for ws in (
+                waves_in(normalize(t)) for t in (sentence[a.end : a.end + 25], sentence[s:e], sentence)
+            )
+            if ws
+        ),
+        [],
+    )
+    waves = waves if len(waves) == 1 else [w for w in [wave] if w]
+    label_g = "Alle" if group is None else _group_label(group)
+    unit = {"mean": "mean", "count": "count"}.get(a.kind, "pct")
+    return (
+        {
+            "value": a.value, "unit": unit, "low": a.low, "high": a.high, "text": a.text,
+            "option": None, "item": None, "group_dim": group[0] if group else "total", "group_label": label_g,
+            "wave": waves[0] if waves else None, "source": label, "section": section, "section_label": label,
+            "sentence": sentence, "context": sentence[s:e].strip(), "start": a.start,
+        }
+    )  # fmt: skip

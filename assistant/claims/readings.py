@@ -12,7 +12,7 @@ from typing import Any
 from .. import knowledge
 from ..compose.numbers import n_text
 from ..normalize import fold, normalize, tokens
-from .parse import WAVE_TEXT, Amount, ParsedClaim, without_groups
+from .parse import WAVE_TEXT, Amount, ParsedClaim, without_groups, without_waves
 
 _I = re.IGNORECASE
 NOT_AN_ANSWER = re.compile(r"(?i)vet ikke|ikke relevant|ikke aktuelt")
@@ -126,7 +126,8 @@ def topic_tokens(p: ParsedClaim, text: str | None = None) -> set[str]:
         if text is p.text or a.text in text:
             text = text.replace(a.text, " ")
     text = re.sub(r"\b(19|20)\d\d\b", " ", text)
-    return {t for t in tokens(without_groups(normalize(text))) if not t.isdigit()} - _how_much_words()
+    text = without_waves(without_groups(normalize(text)))  # when and about whom, not what
+    return {t for t in tokens(text) if not t.isdigit()} - _how_much_words()
 
 
 @lru_cache(maxsize=1)
@@ -154,6 +155,41 @@ def _named_option(series: list[dict[str, Any]], words: set[str], negated: bool) 
     return best
 
 
+@lru_cache(maxsize=1)
+def _answer_words() -> frozenset[str]:
+    """Words that name an answer on a rating scale (lexicon `claims.answer_words`)."""
+    words = (knowledge.lexicon().get("claims") or {}).get("answer_words") or []
+    return frozenset(t for w in words for t in tokens(w))
+
+
+def _forms(text: str) -> set[str]:
+    """The longer words of a text as written (normalised, not stemmed)."""
+    return {w for w in re.findall(r"[a-zæøå]{5,}", normalize(text))}
+
+
+def answer_words(words: set[str]) -> set[str]:
+    """The rating-scale answers among stemmed words, each as its shortest form ("nyttiger" → "nytt").
+
+    >>> sorted(answer_words({"nyttiger", "kontakt", "vikt"}))
+    ['nytt', 'vikt']
+    """
+    return {a for a in _answer_words() for w in words if w == a or len(a) >= 4 and w.startswith(a)}
+
+
+def shared(words: set[str], other: set[str]) -> set[str]:
+    """The words that are also in `other`, or that one of its words starts (or that start one): the stems of
+    one word's forms differ ("kreativitet" of "kreativiteten", "kreativit" of "kreativitet").
+
+    >>> sorted(shared({"kreativitet", "bedre"}, {"kreativit", "innovasjon"}))
+    ['kreativitet']
+    """
+    out = words & other
+    for w in words - out:
+        if len(w) >= 6 and any(len(o) >= 6 and (w.startswith(o) or o.startswith(w)) for o in other):
+            out.add(w)
+    return out
+
+
 def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None = None) -> list[Reading]:
     """Candidate figures for the claim's subject, best first. A data series needs the claim's options (or
     only one answer to choose); a prose figure needs the claim's words in its sentence."""
@@ -170,10 +206,17 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
             passage = set(tokens(normalize(first.get("paragraph") or ""))) | sentence
             # the sentence must speak to the claim (or its passage: "… i kontakt med NAV Arbeidslivssenter.
             # Høyest andel finner vi …"); its piece around the figure breaks ties between figures
-            found = max(len(claim_tok & sentence), 0.9 * len(claim_tok & passage))
-            fit = (found + 0.25 * len(claim_tok & piece)) / max(len(claim_tok), 1)
+            found = max(len(shared(claim_tok, sentence)), 0.9 * len(shared(claim_tok, passage)))
+            fit = (found + 0.25 * len(shared(claim_tok, piece))) / max(len(claim_tok), 1)
+            claimed, stated = answer_words(set(tokens(normalize(p.text)))), answer_words(sentence)
+            if claimed and not stated & claimed:
+                continue  # the claim is about an answer the sentence does not state ("nyttigere" of contact)
+            if stated - claimed:
+                fit -= 0.25  # the sentence states an answer the claim does not ("… oppgir at kontakten var nyttig")
+            # the same word form breaks ties the stems cannot ("sykemelder" is not "sykemeldte")
+            fit += 0.01 * len(_forms(text if text is not None else p.text) & _forms(first.get("context") or ""))
             unit = first.get("unit") or "pct"
-            specific = bool(claim_tok & piece - _COMMON)
+            specific = bool(shared(claim_tok, piece) - _COMMON)
             out.append(
                 Reading(
                     first["value"], unit, series, fit, first.get("low"), first.get("high"), specific=specific
@@ -201,11 +244,11 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
         if not rows:
             continue
         item_tok = set(tokens(normalize(first.get("item") or "")))
-        fit = 1.0 + (len(claim_tok & item_tok) / max(len(item_tok), 1) if item_tok else 0.0)
+        fit = 1.0 + (len(shared(item_tok, claim_tok)) / max(len(item_tok), 1) if item_tok else 0.0)
         if p.options and any(loose(r["option"]) in {loose(o) for o in p.options} for r in rows):
             fit += 0.5
         value = round(sum(float(r["value"]) for r in rows), 2)
-        specific = bool(claim_tok & item_tok)
+        specific = bool(shared(item_tok, claim_tok))
         out.append(Reading(value, rows[0].get("unit") or "pct", rows, fit, series=series, specific=specific))
         words = {w for r in rows for w in tokens(r["option"])}
         for total in series:  # the report's own merge of this answer with its neighbour ("… (sum)")
