@@ -121,10 +121,20 @@ def vocabulary() -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Every word of the report: a word it uses is a word, not a typo ("bruke" is not "brukte")."""
+    path = knowledge.KNOWLEDGE / "report.txt"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    return frozenset(_WORD.findall(fold(text)))
+
+
 @lru_cache(maxsize=4096)
 def _correct_word(word: str) -> str:
     vocab = vocabulary()
     if len(word) < 5 or word in vocab or word in STOPWORDS:  # "nytig", "viktg": five letters are enough
+        return word
+    if word in known_words():
         return word
     match = process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=86)
     if not match:

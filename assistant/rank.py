@@ -3,8 +3,8 @@
 Weights live in `knowledge/ranker.json`, fitted by `python -m assistant fit` on the question bank (each
 phrasing left out of the bank it is scored against) and the understanding fixtures — never by hand.
 
->>> r = Ranker({"question": {"weights": [4.0, 0, 0, 0, 0], "bias": -2.0}})
->>> round(r.probability([0.5, 0, 0, 0, 0]), 2), round(r.probability([1.0, 0, 0, 0, 0]), 2)
+>>> r = Ranker({"question": {"weights": [4.0, 0, 0, 0, 0, 0], "bias": -2.0}})
+>>> round(r.probability([0.5, 0, 0, 0, 0, 0]), 2), round(r.probability([1.0, 0, 0, 0, 0, 0]), 2)
 (0.5, 0.88)
 """
 
@@ -19,15 +19,17 @@ from . import knowledge
 
 PATH = knowledge.KNOWLEDGE / "ranker.json"
 # the features of a candidate question, in this order (match.Matcher.question_features)
-FEATURES = ("codebook", "lexical", "bank_vote", "bank_nearest", "bank_lexical")
+FEATURES = ("codebook", "lexical", "bank_vote", "bank_nearest", "bank_lexical", "scale")
 # before any fit: the codebook score alone, scaled so that its old thresholds keep their meaning
-DEFAULT = {"question": {"weights": [6.0, 0.0, 0.0, 0.0, 0.0], "bias": -2.4}}
+DEFAULT = {"question": {"weights": [6.0, 0.0, 0.0, 0.0, 0.0, 0.0], "bias": -2.4}}
 
 
 class Ranker:
     def __init__(self, model: dict[str, Any]):
         self.model = model
         q = model.get("question") or DEFAULT["question"]
+        if len(q["weights"]) != len(FEATURES):  # fitted for other features: refit (`python -m assistant fit`)
+            q = DEFAULT["question"]
         self.weights = [float(w) for w in q["weights"]]
         self.bias = float(q["bias"])
 

@@ -4,14 +4,37 @@ target, combined with the question bank's evidence by the fitted ranker (`rank.R
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from .. import knowledge
 from ..normalize import tokens
 from ..rank import Ranker
+
+
+_SCALES: dict[str, Any] = knowledge.lexicon().get("scales") or {}
+_SCALE_WORDS = {name: [re.compile(w) for w in s.get("words", [])] for name, s in _SCALES.items()}
+
+
+def _scales(questions: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Each codebook question's answer scale, read off its options' labels (lexicon `scales`)."""
+    out = {}
+    for qid, q in questions.items():
+        labels = [str(o.get("label", "") if isinstance(o, dict) else o).lower() for o in q.get("options") or []]
+        for name, s in _SCALES.items():
+            marks = [m.lower() for m in s.get("options", [])]
+            if name == "yesno":  # answered Ja / Nei
+                hit = {"ja", "nei"} <= set(labels)
+            else:  # a scale has levels: two labels or more carry its word ("Nyttig", "Svært nyttig")
+                hit = sum(any(m in lab for m in marks) for lab in labels) >= 2
+            if hit:
+                out[qid] = name
+                break
+    return out
 
 
 @dataclass
@@ -44,6 +67,7 @@ class QuestionMatching:
         df: Counter[str] = Counter()
         for t in self.targets:
             df.update(set(t.tokens))
+        self._scales = _scales(self.questions)
         n = len(self.targets)
         self.idf = {tok: math.log(1 + n / c) for tok, c in df.items()}
         self.default_idf = math.log(1 + n)
@@ -74,7 +98,7 @@ class QuestionMatching:
         votes: dict[int, float] | None = None,
     ) -> dict[str, list[float]]:
         """Per codebook question: [codebook score, lexical coverage, bank vote, nearest bank phrasing,
-        bank lexical overlap] (see `rank.FEATURES`)."""
+        bank lexical overlap, answer scale agreement] (see `rank.FEATURES`)."""
         base = self._codebook_scores(text, qvec)
         if not base:
             return {}
@@ -103,13 +127,21 @@ class QuestionMatching:
         if self.bvecs is not None and qvec is not None:
             np.maximum.at(near, self._bank_qidx[keep], (self.bvecs @ qvec)[keep])
         pos = {qid: i for i, qid in enumerate(self._qid_names)}
+        asked = self.asked_scales(text)
         out = {}
         for qid, (score, lex) in base.items():
             i = pos.get(qid)
             bank_near = (float(near[i]) - 0.8) * 5 if i is not None else 0.0
             bank_lex = float(overlap[i]) if i is not None else 0.0
-            out[qid] = [score, lex, vote_q.get(qid, 0.0), max(bank_near, 0.0), bank_lex]
+            scale = (1.0 if self._scales.get(qid) in asked else -1.0) if asked else 0.0
+            out[qid] = [score, lex, vote_q.get(qid, 0.0), max(bank_near, 0.0), bank_lex, scale]
         return out
+
+    def asked_scales(self, text: str) -> set[str]:
+        """The answer scales the question's words ask for ("hvor nyttig" → useful); yes/no words only when
+        no rating scale is named."""
+        found = {name for name, words in _SCALE_WORDS.items() if any(w.search(text) for w in words)}
+        return found - {"yesno"} if len(found) > 1 else found
 
     def _codebook_scores(self, text: str, qvec: np.ndarray | None) -> dict[str, tuple[float, float]]:
         """Per question: (the wording's fused lexical + dense score against its codebook targets, coverage)."""
