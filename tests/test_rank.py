@@ -21,8 +21,8 @@ def test_weights_are_fitted_and_on_file():
 
 def test_probability_is_monotone_in_the_bank_vote():
     r = rank.Ranker.load()
-    low = r.probability([0.5, 0.5, 0.0, 0.0, 0.5])
-    high = r.probability([0.5, 0.5, 0.9, 0.5, 0.5])
+    low = r.probability([0.5, 0.5, 0.0, 0.0, 0.5, 0.0])
+    high = r.probability([0.5, 0.5, 0.9, 0.5, 0.5, 0.0])
     assert 0.0 < low < high < 1.0
 
 
@@ -43,3 +43,17 @@ def test_fit_logistic_separates_and_threshold_prefers_asking_back_on_wrong_answe
     probs = 1 / (1 + np.exp(-(x[:, 0] * w[0] + b)))
     t = choose_threshold(probs, y > 0.5, wrong_cost=2.0)
     assert 0.2 <= t <= 0.8
+
+
+def test_scale_words_favour_questions_on_that_scale(assistant):
+    """'Hvor nyttig …' fits the usefulness questions, 'har hatt kontakt' the yes/no ones; with both, the
+    rating scale wins; without either, the feature says nothing."""
+    m = assistant.match
+    assert m.asked_scales("hvor nyttig var tilsynet?") == {"useful"}
+    assert m.asked_scales("hvor mange har hatt kontakt med arbeidstilsynet?") == {"yesno"}
+    assert m.asked_scales("hvor mange har hatt nytte av arbeidstilsynet?") == {"useful"}
+    assert m.asked_scales("hvor mange bedrifter svarte?") == set()
+    feats = m.question_features("hvor mange har hatt tilsyn fra arbeidstilsynet?", None)
+    assert feats["AT_KONTAKT"][-1] == 1.0 and feats["AT_NYTTE"][-1] == -1.0
+    model = json.loads(rank.PATH.read_text(encoding="utf-8"))
+    assert model["question"]["weights"][rank.FEATURES.index("scale")] > 0  # fitted, and it helps
