@@ -63,6 +63,11 @@ _PATTERNS = [
         r"^.*?\b[\wæøå]*(?:sak|saka|saken|artikkel|artikkelen|melding|meldingen|innlegg|kronikk|tale|presentasjon|brev|"
         r"post|notat|skrive|snakke|fortelle|presentere)\s+om\s+(?P<theme>[^–,.;:?!]+?)\s*[–,.;:?!-]+\s*(?:hvilke|kva for|hva slags|hvilket)\s+"
         rf"{_ADJ}(?:nøkkeltall|tall|tal|funn|fakta)\b",
+        # "Jeg skriver en LinkedIn-post om BHT – kan du gi meg tre nøkkeltall?": the theme first, then a
+        # number of figures asked for
+        r"^.*?\b[\wæøå]*(?:sak|saka|saken|artikkel|artikkelen|melding|meldingen|innlegg|kronikk|tale|presentasjon|"
+        r"brev|post|notat|skrive|snakke|fortelle|presentere|skriver|lager|lage)\s+om\s+(?P<theme>[^–,.;:?!]+?)\s*"
+        rf"[–,.;:?!-]+\s*(?:[\wæøå]+\s+){{0,6}}?(?:{_N})\s+{_ADJ}{_FIGURES}\s*$",
     )
 ]
 # what the figures are for ("til en pressemelding", "til nyhetsbrevet", "som jeg kan bruke på LinkedIn")
