@@ -19,8 +19,9 @@ from .. import knowledge
 from ..normalize import normalize, tokens
 from ..report import split_sentences
 from ..types import Answer, Passage, Source, Suggestion
+from .compare import compare_readings
 from .detect import MAX_CLAIMS, ClaimRequest, detect
-from .judge import MIN_PROSE_FIT, NO_FIGURE, Verdict, compare_readings, judge
+from .judge import MIN_PROSE_FIT, NO_FIGURE, Verdict, judge
 from .parse import ParsedClaim, amounts_in, groups_in, parse, side_groups, split_figures, without_groups
 from .prose import prose_figures
 from .readings import loose, narrow, readings_for, shared, topic_tokens
