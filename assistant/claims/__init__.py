@@ -11,10 +11,11 @@ other publications) is data in knowledge/lexicon.yaml under `claims`.
 [('quant', 44.0, 56.0)]
 """
 
-from .check import check, figures_of, strip_frame
+from .check import check, strip_frame
 from .detect import ClaimRequest, detect
 from .judge import Verdict, judge
 from .parse import Amount, ParsedClaim, parse, split_figures
+from .statements import figures_of
 
 __all__ = [
     "Amount", "ClaimRequest", "ParsedClaim", "Verdict", "check", "detect", "figures_of", "judge", "parse",

@@ -2,61 +2,31 @@
 
 The only part of `assistant.claims` that runs the pipeline. A claim is asked as a question (its content
 with the frame stripped); the figures are the answer's data rows plus the figures its quoted report
-sentences state; `judge` compares. A claim stating several figures is checked clause by clause, a
-pasted draft sentence by sentence (at most MAX_CLAIMS).
+sentences state (`statements`); `judge` compares. A claim stating several figures is checked clause by
+clause, a pasted draft sentence by sentence (at most MAX_CLAIMS); `compose` puts the verdicts together
+into the answer.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from .. import knowledge
 from ..normalize import normalize, tokens
-from ..report import split_sentences
-from ..types import Answer, Passage, Source, Suggestion
-from .detect import MAX_CLAIMS, ClaimRequest, detect
-from .judge import MIN_PROSE_FIT, NO_FIGURE, Verdict, compare_readings, judge
+from ..types import Answer, Passage
+from .compare import compare_readings
+from .compose import Checked, ask_back, compose
+from .compose import aggregate as aggregate  # re-exported: tests import it from here
+from .detect import ClaimRequest, detect
+from .judge import MIN_PROSE_FIT, NO_FIGURE, Verdict, judge
+from .options import direction_options, positive_options
 from .parse import ParsedClaim, amounts_in, groups_in, parse, side_groups, split_figures, without_groups
-from .prose import prose_figures
-from .readings import loose, narrow, readings_for, shared, topic_tokens
+from .readings import narrow, readings_for, shared, topic_tokens
+from .statements import figures_of, merged, quoted, statement_figures
 
 AnswerFn = Callable[[str, list[str]], Answer]
-_FIGURE_LABEL = re.compile(r"^(Tabell|Figur|Fotnote)\s+\d+")
-OPENER = {
-    "supported": "Ja",
-    "contradicted": "Nei",
-    "partly": "Delvis",
-    "not_in_report": "Rapporten sier ikke noe om dette",
-}
-EXAMPLES = [
-    (
-        "Sjekk et tall om BHT",
-        "Stemmer det at 77 prosent av bedriftene har avtale med bedriftshelsetjenesten?",
-    ),
-    (
-        "Sjekk et tall om hjemmekontor",
-        "Kan jeg skrive at 55 prosent av bedriftene hadde ansatte på hjemmekontor i juni 2022?",
-    ),
-    (
-        "Sjekk et tall om Arbeidstilsynet",
-        "Er det riktig at 1 av 4 bedrifter var i kontakt med Arbeidstilsynet i 2021?",
-    ),
-]
-
-
-@dataclass
-class Checked:
-    """One clause: what it claims, the verdict, and the pipeline's answer it was judged on."""
-
-    clause: str
-    parsed: ParsedClaim
-    verdict: Verdict
-    answers: list[Answer]
 
 
 def check(
@@ -73,7 +43,7 @@ def check(
             earlier.claims if earlier and earlier.claims else [h for h in history[-1:] if parse(h).amounts]
         )
         if not claims:
-            return _ask_back(question)
+            return ask_back(question)
         request = ClaimRequest(question, claims)
     sentences = []
     for s in request.claims:
@@ -87,7 +57,7 @@ def check(
                 ],
             )
         )
-    return _compose(question, request, sentences)
+    return compose(question, request, sentences)
 
 
 def _context_of(clauses: list[str], i: int, und: Any) -> str | None:
@@ -108,57 +78,6 @@ def strip_frame(text: str) -> str:
     """The claim inside a claim frame ("kan jeg skrive at X" → X); other text unchanged."""
     request = detect(text)
     return " ".join(request.claims) if request and request.claims else text
-
-
-# ---------------------------------------------------------------------------------------------- figures
-
-
-@lru_cache(maxsize=1)
-def _section_waves() -> dict[str, str]:
-    """The wave a report section's prose is about, where all its questions share one (chapters 4–6: 2021-11)."""
-    waves: dict[str, set[str]] = {}
-    for q in knowledge.questions():
-        sec = str(q.get("section") or "")
-        if not sec:
-            continue
-        for key in (sec, sec.split(".")[0]):
-            waves.setdefault(key, set()).add(q["wave"])
-    return {k: next(iter(v)) for k, v in waves.items() if len(v) == 1}
-
-
-def merged(*lists: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Figures of several answers, each once (two answers often print the same table rows)."""
-    out: list[dict[str, Any]] = []
-    seen: dict[tuple[Any, ...], int] = {}
-    for figures in lists:
-        for f in figures:
-            key = tuple(sorted((k, str(v)) for k, v in f.items() if k not in ("paragraph", "page")))
-            if key not in seen:
-                seen[key] = len(out)
-                out.append(f)
-            elif len(f.get("paragraph") or "") > len(out[seen[key]].get("paragraph") or ""):
-                out[seen[key]] = f  # the same sentence with more of its passage around it
-    return out
-
-
-def figures_of(answer: Answer) -> list[dict[str, Any]]:
-    """The report's figures an answer rests on: its data rows, and the figures (or, without any, the
-    statements) of the report sentences it quotes."""
-    figures: list[dict[str, Any]] = [dict(r) for r in answer.data or []]
-    waves = _section_waves()
-    for src in answer.sources:
-        if not src.quote or _FIGURE_LABEL.match(src.label or ""):
-            continue  # a table's caption is a label, not a statement
-        section = str(src.section or "")
-        wave = waves.get(section) or waves.get(section.split(".")[0])
-        for sentence in split_sentences(src.quote):
-            found = [{**f, "paragraph": src.quote} for f in prose_figures(sentence, section, src.label, wave)]
-            figures += found or [
-                {"value": None, "unit": "text", "sentence": sentence, "context": sentence, "source": src.label,
-                 "section": section, "section_label": src.label, "group_label": "Alle", "group_dim": "total",
-                 "wave": wave, "start": 0}
-            ]  # fmt: skip
-    return figures
 
 
 def as_question(p: ParsedClaim) -> str:
@@ -301,7 +220,7 @@ def _check_clause(
         if stated:
             again = _judge_with_options(p, clause, merged(figures, stated), und)
             if again.verdict != "not_in_report" and (lacking or again.fit > verdict.fit):
-                verdict, answers = again, [*answers, _quoted(question, again.figure)]
+                verdict, answers = again, [*answers, quoted(question, again.figure)]
     if verdict.verdict == "not_in_report" and first.route == "none":
         lead = first.answer.strip().split("\n\n")[0]
         verdict.lead = "Rapporten sier ikke noe om dette. " + re.sub(
@@ -361,83 +280,6 @@ def _without_waves(question: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-_STATEMENTS: dict[int, tuple[list[tuple[dict[str, Any], set[str]]], dict[str, float]]] = {}
-
-
-def _all_statements(
-    passages: list[Passage],
-) -> tuple[list[tuple[dict[str, Any], set[str]]], dict[str, float]]:
-    """Every figure the report's prose states, with its passage as context and the passage's words, and
-    how rare each word is among the passages (computed once per list of passages)."""
-    cached = _STATEMENTS.get(id(passages))
-    if cached is not None:
-        return cached
-    waves = _section_waves()
-    out: list[tuple[dict[str, Any], set[str]]] = []
-    counts: dict[str, int] = {}
-    prose = [ps for ps in passages if ps.kind == "prose"]
-    for ps in prose:
-        words = set(tokens(normalize(ps.text)))
-        for w in words:
-            counts[w] = counts.get(w, 0) + 1
-        wave = waves.get(ps.section) or waves.get(ps.section.split(".")[0])
-        for sentence in split_sentences(ps.text):
-            for f in prose_figures(sentence, ps.section, ps.section_label, wave):
-                out.append(({**f, "paragraph": ps.text, "page": ps.page}, words))
-    idf = {w: math.log((1 + len(prose)) / (1 + n)) + 1 for w, n in counts.items()}
-    _STATEMENTS[id(passages)] = (out, idf)
-    return out, idf
-
-
-def statement_figures(p: ParsedClaim, passages: list[Passage]) -> list[dict[str, Any]]:
-    """The report's prose figures about the claim's group (when it names one) whose passage holds most of
-    the claim's words, weighted by how rare they are ("NHO Reiseliv (4 av 10)" in the passage about contact
-    with NAV Arbeidslivssenter; not a sentence about NAV for a claim about Arbeidstilsynet)."""
-    own = topic_tokens(p)
-    if len(own) < 2:
-        return []
-    statements, idf = _all_statements(passages)
-    rare = max(idf.values(), default=1.0)
-    weight = {w: idf.get(w, rare) for w in own}  # a word the report never uses weighs the most
-    total = sum(weight.values())
-    named = _actors(normalize(p.text))
-    out = []
-    for f, words in statements:
-        if p.groups and f.get("group_dim") != p.groups[0][0] or _actors(normalize(f["sentence"])) - named:
-            continue
-        found = shared(own, words)
-        if len(found) >= 2 and sum(weight[w] for w in found) >= 0.7 * total:
-            out.append(f)
-    return out
-
-
-@lru_cache(maxsize=1)
-def _actor_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    actors = (knowledge.lexicon().get("claims") or {}).get("actors") or []
-    return [(a, re.compile(r"(?<![\wæøå])" + re.escape(a) + r"(?![\wæøå])")) for a in actors]
-
-
-def _actors(norm: str) -> set[str]:
-    """The survey's actors a (normalised) text names (lexicon `claims.actors`), a longer name covering
-    the shorter ones inside it ("nav arbeidslivssenter" is not also "nav")."""
-    found = {a for a, pattern in _actor_patterns() if pattern.search(norm)}
-    return {a for a in found if not any(a != b and a in b for b in found)}
-
-
-def _quoted(question: str, figure: dict[str, Any] | None) -> Answer:
-    """The report sentence a verdict rests on, as an answer to cite."""
-    f = figure or {}
-    sentence = str(f.get("sentence") or "")
-    label = str(f.get("section_label") or f.get("source") or "Rapporten")
-    return Answer(
-        question=question,
-        route="text",
-        answerable=True,
-        answer=f"> «{sentence}»\n>\n> — Rapporten, {label}",
-        sources=[Source(label=label, section=f.get("section"), page=f.get("page"), quote=sentence)],
-    )
-
-
 def _refused_for_good(a: Answer) -> bool:
     """A deliberate refusal (another year, a topic the survey does not cover), not a failed search."""
     return getattr(a, "_reason", "") not in ("not_found", "")
@@ -459,176 +301,3 @@ def _judge_with_options(p: ParsedClaim, clause: str, figures: list[dict[str, Any
             if not (p.options or left or right) and side_groups(p.sides[0]) and side_groups(p.sides[1]):
                 p.options = positive_options(available)  # "mer fornøyde": the favourable answer
     return judge(p, figures)
-
-
-def positive_options(available: set[str]) -> list[str]:
-    """The favourable answer of the figures' scale (lexicon `claims.positive`, first that fits).
-
-    >>> positive_options({"Lite nyttig", "Nyttig", "Verken/eller"}), positive_options({"Ja", "Nei"})
-    (['Nyttig'], ['Ja'])
-    """
-    for labels in (knowledge.lexicon().get("claims") or {}).get("positive") or []:
-        found = [o for o in labels if o in available]
-        if found:
-            return found
-    return []
-
-
-@lru_cache(maxsize=1)
-def _directions() -> list[tuple[str, re.Pattern[str]]]:
-    found = (knowledge.lexicon().get("claims") or {}).get("directions") or {}
-    return [
-        (d, re.compile(r"(?<![\wæøå])(" + "|".join(re.escape(w) for w in ws) + r")(?![\wæøå])", re.I))
-        for d, ws in found.items()
-    ]
-
-
-def direction_options(side: str, available: set[str]) -> list[str]:
-    """The option one side of a comparison names by its direction alone ("… gikk ned enn opp"): the first
-    (up) or second (down) option of a pair of opposites (lexicon `claims.opposites`) that the figures have.
-
-    >>> direction_options("opp med hjemmekontor", {"Positiv endring", "Negativ endring", "Ingen endring"})
-    ['Positiv endring']
-    >>> direction_options("produktiviteten gikk ned", {"Positiv endring", "Negativ endring"})
-    ['Negativ endring']
-    """
-    named = {d for d, pattern in _directions() if pattern.search(side)}
-    if len(named) != 1:
-        return []  # no direction, or both
-    index = 0 if named == {"up"} else 1
-    printed = {loose(o): o for o in available}  # the table's own label («… mer støtte og informasjon»)
-    for pair in (knowledge.lexicon().get("claims") or {}).get("opposites") or []:
-        if all(loose(o) in printed for o in pair):
-            return [printed[loose(pair[index])]]
-    return []
-
-
-# ---------------------------------------------------------------------------------------------- answer
-
-
-def aggregate(verdicts: list[str]) -> str:
-    """One verdict for several figures: all hold → supported; none hold → contradicted (or not in the
-    report when none is there); some hold → partly.
-
-    >>> aggregate(["supported", "contradicted"]), aggregate(["contradicted", "not_in_report"])
-    ('partly', 'contradicted')
-    """
-    kinds = set(verdicts)
-    if kinds == {"supported"}:
-        return "supported"
-    if kinds == {"not_in_report"}:
-        return "not_in_report"
-    if "supported" in kinds or "partly" in kinds:
-        return "partly"
-    return "contradicted"
-
-
-def _sentence_verdict(sentence: str, checked: list[Checked]) -> tuple[str, str, str | None]:
-    """(verdict, lead text, corrected sentence) for one sentence of a claim."""
-    if len(checked) == 1:
-        c = checked[0]
-        return c.verdict.verdict, c.verdict.lead, c.verdict.corrected
-    verdict = aggregate([c.verdict.verdict for c in checked])
-    parts, corrected = [], sentence
-    for c in checked:
-        status = {
-            "supported": "stemmer",
-            "contradicted": "stemmer ikke",
-            "not_in_report": "finnes ikke i rapporten",
-        }
-        body = _without_opener(c.verdict.lead)
-        parts.append(f"«{c.clause}» {status.get(c.verdict.verdict, 'stemmer delvis')}: {body}")
-        if c.verdict.corrected and c.clause in corrected:
-            new = c.verdict.corrected
-            if not corrected.startswith(c.clause) and c.clause[:1].islower():
-                new = new[:1].lower() + new[1:]
-            corrected = corrected.replace(c.clause, new, 1)
-    lead = f"{OPENER[verdict]}. " + " ".join(p if p.endswith(".") else p + "." for p in parts)
-    return verdict, lead, corrected if corrected != sentence else None
-
-
-def _without_opener(lead: str) -> str:
-    """A verdict's lead without its «Ja.»/«Nei.» opening, to be quoted inside another lead."""
-    body = re.sub(r"^(Ja|Nei|Delvis|Rapporten sier ikke noe om dette)[.,:]?\s*", "", lead)
-    body = re.sub(r"^Det stemmer med rapporten:\s*", "", body)
-    return body[:1].lower() + body[1:] if body[:2] != body[:2].upper() else body
-
-
-def _with_correction(lead: str, corrected: str | None) -> str:
-    if not corrected:
-        return lead
-    corrected = corrected.rstrip(". ")
-    return f"{lead} Skriv heller: «{corrected}.»"
-
-
-def _compose(question: str, request: ClaimRequest, sentences: list[tuple[str, list[Checked]]]) -> Answer:
-    results = [(s, *_sentence_verdict(s, checked)) for s, checked in sentences]
-    verdict = aggregate([v for _s, v, _l, _c in results])
-    if len(results) == 1:
-        _s, _v, lead, corrected = results[0]
-        lines = [_with_correction(lead, corrected)]
-    else:
-        held = sum(v == "supported" for _s, v, _l, _c in results)
-        first_wrong = next(
-            (
-                f"Dette stemmer ikke: «{s}» – {_with_correction(_without_opener(lead), c)}"
-                for s, v, lead, c in results
-                if v != "supported"
-            ),
-            "",
-        )
-        summary = f"{held} av {len(results)} påstander stemmer med rapporten."
-        lines = [f"{OPENER[verdict]}. {summary} {first_wrong}".strip()]
-        lines += [f"- «{s}» – {_with_correction(lead, c)}" for s, _v, lead, c in results]
-    answers = [a for _s, checked in sentences for c in checked for a in c.answers]
-    caveats: list[str] = []
-    if request.unchecked:
-        caveats.append(
-            f"Jeg sjekker høyst {MAX_CLAIMS} setninger om gangen; disse ble ikke sjekket: "
-            + " ".join(f"«{u}»" for u in request.unchecked)
-        )
-    basis = [a.answer.strip() for a in answers if a.answerable and a.answer.strip()]
-    if basis:
-        lines.append("**Grunnlag i rapporten:**")
-        lines += list(dict.fromkeys(basis))
-    elif answers and verdict == "not_in_report":
-        rest = answers[0].answer.strip().split("\n\n")[1:]
-        lines += rest
-    sources: list[Source] = []
-    for a in answers:
-        for s in a.sources:
-            if all(x.label != s.label for x in sources):
-                sources.append(s)
-    for a in answers:
-        for c in a.caveats:
-            if c not in caveats:
-                caveats.append(c)
-    routes = [a.route for a in answers]
-    data = [r for a in answers for r in a.data or []]
-    return Answer(
-        question=question,
-        route="data" if "data" in routes else "text" if "text" in routes else "none",
-        answerable=verdict != "not_in_report",
-        answer="\n\n".join(lines),
-        sources=sources,
-        sql=next((a.sql for a in answers if a.sql), None),
-        data=data or None,
-        chart=next((a.chart for a in answers if a.chart), None),
-        caveats=caveats,
-        confidence=min([a.confidence for a in answers] or [1.0]),
-        verdict=verdict,
-    )
-
-
-def _ask_back(question: str) -> Answer:
-    return Answer(
-        question=question,
-        route="none",
-        answerable=False,
-        answer=(
-            "Hva vil du at jeg skal sjekke? Skriv eller lim inn påstanden du vil kontrollere mot rapporten, "
-            "for eksempel: «Stemmer det at 77 prosent av bedriftene har avtale med bedriftshelsetjenesten?»"
-        ),
-        confidence=0.2,
-        suggestions=[Suggestion(label, q) for label, q in EXAMPLES],
-    )

@@ -1,0 +1,173 @@
+"""The answer to a claim check, composed from its clauses' verdicts: one verdict for each sentence and for
+the whole (`aggregate`), the lead with the sentence to write instead, and the pipeline's answers it rests
+on as the basis, with their sources and caveats; or, with no claim to check, a question asked back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..types import Answer, Source, Suggestion
+from .detect import MAX_CLAIMS, ClaimRequest
+from .parse import ParsedClaim
+from .verdict import Verdict
+
+OPENER = {
+    "supported": "Ja",
+    "contradicted": "Nei",
+    "partly": "Delvis",
+    "not_in_report": "Rapporten sier ikke noe om dette",
+}
+EXAMPLES = [
+    (
+        "Sjekk et tall om BHT",
+        "Stemmer det at 77 prosent av bedriftene har avtale med bedriftshelsetjenesten?",
+    ),
+    (
+        "Sjekk et tall om hjemmekontor",
+        "Kan jeg skrive at 55 prosent av bedriftene hadde ansatte på hjemmekontor i juni 2022?",
+    ),
+    (
+        "Sjekk et tall om Arbeidstilsynet",
+        "Er det riktig at 1 av 4 bedrifter var i kontakt med Arbeidstilsynet i 2021?",
+    ),
+]
+
+
+@dataclass
+class Checked:
+    """One clause: what it claims, the verdict, and the pipeline's answer it was judged on."""
+
+    clause: str
+    parsed: ParsedClaim
+    verdict: Verdict
+    answers: list[Answer]
+
+
+def aggregate(verdicts: list[str]) -> str:
+    """One verdict for several figures: all hold → supported; none hold → contradicted (or not in the
+    report when none is there); some hold → partly.
+
+    >>> aggregate(["supported", "contradicted"]), aggregate(["contradicted", "not_in_report"])
+    ('partly', 'contradicted')
+    """
+    kinds = set(verdicts)
+    if kinds == {"supported"}:
+        return "supported"
+    if kinds == {"not_in_report"}:
+        return "not_in_report"
+    if "supported" in kinds or "partly" in kinds:
+        return "partly"
+    return "contradicted"
+
+
+def _sentence_verdict(sentence: str, checked: list[Checked]) -> tuple[str, str, str | None]:
+    """(verdict, lead text, corrected sentence) for one sentence of a claim."""
+    if len(checked) == 1:
+        c = checked[0]
+        return c.verdict.verdict, c.verdict.lead, c.verdict.corrected
+    verdict = aggregate([c.verdict.verdict for c in checked])
+    parts, corrected = [], sentence
+    for c in checked:
+        status = {
+            "supported": "stemmer",
+            "contradicted": "stemmer ikke",
+            "not_in_report": "finnes ikke i rapporten",
+        }
+        body = _without_opener(c.verdict.lead)
+        parts.append(f"«{c.clause}» {status.get(c.verdict.verdict, 'stemmer delvis')}: {body}")
+        if c.verdict.corrected and c.clause in corrected:
+            new = c.verdict.corrected
+            if not corrected.startswith(c.clause) and c.clause[:1].islower():
+                new = new[:1].lower() + new[1:]
+            corrected = corrected.replace(c.clause, new, 1)
+    lead = f"{OPENER[verdict]}. " + " ".join(p if p.endswith(".") else p + "." for p in parts)
+    return verdict, lead, corrected if corrected != sentence else None
+
+
+def _without_opener(lead: str) -> str:
+    """A verdict's lead without its «Ja.»/«Nei.» opening, to be quoted inside another lead."""
+    body = re.sub(r"^(Ja|Nei|Delvis|Rapporten sier ikke noe om dette)[.,:]?\s*", "", lead)
+    body = re.sub(r"^Det stemmer med rapporten:\s*", "", body)
+    return body[:1].lower() + body[1:] if body[:2] != body[:2].upper() else body
+
+
+def _with_correction(lead: str, corrected: str | None) -> str:
+    if not corrected:
+        return lead
+    corrected = corrected.rstrip(". ")
+    return f"{lead} Skriv heller: «{corrected}.»"
+
+
+def compose(question: str, request: ClaimRequest, sentences: list[tuple[str, list[Checked]]]) -> Answer:
+    results = [(s, *_sentence_verdict(s, checked)) for s, checked in sentences]
+    verdict = aggregate([v for _s, v, _l, _c in results])
+    if len(results) == 1:
+        _s, _v, lead, corrected = results[0]
+        lines = [_with_correction(lead, corrected)]
+    else:
+        held = sum(v == "supported" for _s, v, _l, _c in results)
+        first_wrong = next(
+            (
+                f"Dette stemmer ikke: «{s}» – {_with_correction(_without_opener(lead), c)}"
+                for s, v, lead, c in results
+                if v != "supported"
+            ),
+            "",
+        )
+        summary = f"{held} av {len(results)} påstander stemmer med rapporten."
+        lines = [f"{OPENER[verdict]}. {summary} {first_wrong}".strip()]
+        lines += [f"- «{s}» – {_with_correction(lead, c)}" for s, _v, lead, c in results]
+    answers = [a for _s, checked in sentences for c in checked for a in c.answers]
+    caveats: list[str] = []
+    if request.unchecked:
+        caveats.append(
+            f"Jeg sjekker høyst {MAX_CLAIMS} setninger om gangen; disse ble ikke sjekket: "
+            + " ".join(f"«{u}»" for u in request.unchecked)
+        )
+    basis = [a.answer.strip() for a in answers if a.answerable and a.answer.strip()]
+    if basis:
+        lines.append("**Grunnlag i rapporten:**")
+        lines += list(dict.fromkeys(basis))
+    elif answers and verdict == "not_in_report":
+        rest = answers[0].answer.strip().split("\n\n")[1:]
+        lines += rest
+    sources: list[Source] = []
+    for a in answers:
+        for s in a.sources:
+            if all(x.label != s.label for x in sources):
+                sources.append(s)
+    for a in answers:
+        for c in a.caveats:
+            if c not in caveats:
+                caveats.append(c)
+    routes = [a.route for a in answers]
+    data = [r for a in answers for r in a.data or []]
+    return Answer(
+        question=question,
+        route="data" if "data" in routes else "text" if "text" in routes else "none",
+        answerable=verdict != "not_in_report",
+        answer="\n\n".join(lines),
+        sources=sources,
+        sql=next((a.sql for a in answers if a.sql), None),
+        data=data or None,
+        chart=next((a.chart for a in answers if a.chart), None),
+        caveats=caveats,
+        confidence=min([a.confidence for a in answers] or [1.0]),
+        verdict=verdict,
+    )
+
+
+def ask_back(question: str) -> Answer:
+    return Answer(
+        question=question,
+        route="none",
+        answerable=False,
+        answer=(
+            "Hva vil du at jeg skal sjekke? Skriv eller lim inn påstanden du vil kontrollere mot rapporten, "
+            "for eksempel: «Stemmer det at 77 prosent av bedriftene har avtale med bedriftshelsetjenesten?»"
+        ),
+        confidence=0.2,
+        suggestions=[Suggestion(label, q) for label, q in EXAMPLES],
+    )
