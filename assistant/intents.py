@@ -25,7 +25,11 @@ FIGURE_WORDS = (
 )
 RANK = r"høyest|størst|flest|\bmest\b|lavest|\bminst\b|færrest|viktigst|\bbest\b|dårligst|rangert|rangering"
 COMPARE = r"varier|forskjell|sammenlign|sammenlikn|\bkontra\b|\bmot\b|etter (bedrifts)?størrelse|etter antall ansatte|store og små|små og store|bedriftsstørrelse"
-MEASURE_N = r"hvor mange (har )?svarte på|hvor mange svarte|\bantall svar|\bgrunnlag|\bn ?=|\bbase\b|hvor mange (bedrifter )?(har )?svart på spørsmålet"
+MEASURE_N = (
+    r"hvor mange (har )?svarte på|hvor mange svarte|\bantall svar|\bgrunnlag|\bn ?=|\bbase\b|"
+    r"hvor mange (bedrifter )?(har )?svart på spørsmålet|\bhva (er|var) n\b|\bn (for|på|i) (spørsmål|tabell|figur)|"
+    r"hvor mange (bedrifter |virksomheter )?(har )?(vurderte|vurdert|besvarte|besvart|tok stilling til|tatt stilling til)\b"
+)
 MEASURE_MEAN = r"gjennomsnitt|\bsnitt|\bskår|score"
 FOLLOWUP = (
     r"^(og|men|hva med|hvordan med|enn|samme|også|hva om|gjelder det|og hva|og for|og blant|blant|for)\b"

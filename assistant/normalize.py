@@ -123,10 +123,15 @@ def vocabulary() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def known_words() -> frozenset[str]:
-    """Every word of the report: a word it uses is a word, not a typo ("bruke" is not "brukte")."""
-    path = knowledge.KNOWLEDGE / "report.txt"
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    return frozenset(_WORD.findall(fold(text)))
+    """Words of the language, which are not typos: every word of the report, and the common Norwegian words
+    of knowledge/words_nb.txt ("bruke" is not "brukte", "vurderte" is not "vurdere")."""
+    words: set[str] = set()
+    for name in ("report.txt", "words_nb.txt"):
+        path = knowledge.KNOWLEDGE / name
+        if path.exists():
+            lines = path.read_text(encoding="utf-8").splitlines()
+            words.update(_WORD.findall(fold("\n".join(x for x in lines if not x.startswith("#")))))
+    return frozenset(words)
 
 
 @lru_cache(maxsize=4096)

@@ -122,7 +122,7 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
     figures = list(info.get("published_in") or [])
     if str(info.get("results")) == "none":
         return Decision("none", "unpublished", sections=sections)
-    if "both_waves" in q.inherited or q.intent == "explain":
+    if "both_waves" in q.inherited or (q.intent == "explain" and q.measure != "n"):
         return Decision("text", "prose", sections=sections, figures=figures)
 
     if q.intent == "figure" and not (q.items or q.options or q.group_dim) and q.question_lex < 0.3:
@@ -250,6 +250,8 @@ def _statement(q: Question, und: Matcher, passages: list[Passage] | None = None,
     figure when one is asked for, and every rare word of the question."""
     if not q.votes or "followup" in q.inherited:  # a follow-up's few words say little on their own
         return None
+    if q.measure == "n" and any(r["question_id"] == q.question_id for r in und.catalogue):
+        return None  # how many answered: the table's base, not a sentence about it
     ranked = sorted(q.votes.items(), key=lambda kv: (-kv[1], kv[0]))
     top, share = ranked[0]
     if top not in und.statements or share < STATEMENT_SHARE:

@@ -89,6 +89,14 @@ def as_question(p: ParsedClaim) -> str:
     'hvor mange av bedriftene (1–9 ansatte) synes kartleggingen var nyttig'
     """
     text = p.text
+    first = min(p.amounts, key=lambda a: a.start) if p.amounts else None
+    m = _VERB_FIRST.match(text[: first.start]) if first is not None and first.kind != "mean" else None
+    n = _COMPANIES.match(text[first.end :]) if m and first is not None else None
+    if m and n and first is not None:
+        # "I juni 2022 svarte 1713 bedrifter på …": the figure and its companies first, as a question reads
+        rest = text[first.end + n.end() :].strip()
+        text = f"hvor mange {n.group(1)} {m.group(2)} {rest} {m.group(1)}".strip()
+        return re.sub(r"\s+", " ", text)
     for a in sorted(p.amounts, key=lambda a: -a.start):
         text = text[: a.start] + ("" if a.kind == "mean" else "hvor mange") + text[a.end :]
     # a size band written as the report does, "bedrifter (1–9 ansatte)": "… med 1–9 ansatte synes" would
@@ -97,6 +105,9 @@ def as_question(p: ParsedClaim) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# a claim that opens with when or where, then its verb, then the figure ("I juni 2022 svarte 1713 …")
+_VERB_FIRST = re.compile(r"^(.*\S)\s+((?:svarte|svarde|deltok|oppga|oppgav|oppgir|sier|sa|har|hadde|var|er|ble|fikk))\s+$", re.I)
+_COMPANIES = re.compile(r"^\s*((?:NHO-)?(?:bedrift|virksomhet|verksemd|foretak)[a-zæøå]*)\b", re.I)
 _BAND_BEFORE_VERB = re.compile(
     r"(?<=[a-zæøå] )med ((?:over |under |minst |flere enn |fleire enn |mer enn )?\d+\s*(?:(?:-|–|til)\s*\d+\s*)?"
     r"(?:eller flere |eller fleire |\+ ?)?(?:ansatte|tilsette|årsverk))(?= [a-zæøå])",

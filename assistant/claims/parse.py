@@ -294,6 +294,12 @@ def _comparison(low: str) -> tuple[str, str, tuple[str, str]] | None:
     return None
 
 
+_AFTER_PANDEMIC = (
+    r"\better (?:pandemien|koronapandemien|korona\w*|covid\w*|gjenåpning\w*|gjenopning\w*|nedstengning\w*|"
+    r"at (?:korona|smitte|pandemi)\w*|at samfunnet|at landet)|\bi løpet av (?:det siste )?(?:året|halvåret)\b"
+)
+
+
 def parse(claim: str) -> ParsedClaim:
     """What a claim states: its figures, comparison, change over time, groups, waves and years.
 
@@ -320,6 +326,7 @@ def parse(claim: str) -> ParsedClaim:
     p.years = _YEAR.findall(low)
     over_time = (
         len(set(p.waves)) > 1 or len(set(p.years)) > 1 or re.search(r"\bfra\b.+\btil\b|\bsiden\b", low)
+        or re.search(_AFTER_PANDEMIC, low)  # between the two waves: the restrictions were lifted in 2022
     )
     for pattern, direction in _vocab()["change"]:
         m = pattern.search(low)

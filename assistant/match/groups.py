@@ -9,6 +9,9 @@ from ..normalize import fold, normalize, vocabulary
 from .words import _KNOWN_NAMES, _NUMERIC_GROUP, _first_word, _word_re, _words
 
 
+_COMPOUND = re.compile(r"([a-zæøå]{4,}?)s?(?:bedrif|selskap|virksomhet|verksemd|firma|foretak)[a-zæøå]*$")
+
+
 class GroupMatching:
     def _init_groups(self) -> None:
         lex = knowledge.lexicon()
@@ -44,6 +47,14 @@ class GroupMatching:
                             + r"\s*[?.!]?$"
                         )
                     self._group_res.append((re.compile(pattern), len(w), dim, key, _first_word(w)))
+        # one-word names of a landsforening or fylke, for compounds ("luftfartsbedriftene", "oslobedrifter")
+        self._compound_stems = {
+            fold(w): (dim, g.get("canonical") or g.get("key"))
+            for dim in ("landsforening", "fylke")
+            for g in self.groups.get(dim) or []
+            for w in g.get("words") or []
+            if re.fullmatch(r"[a-zæøå]{4,}", fold(w))
+        }
         self.known_words = {fold(w) for w in vocabulary()} | set(_KNOWN_NAMES)
         for dim in self.groups.values():
             for g in dim:
@@ -80,6 +91,10 @@ class GroupMatching:
         if hits:
             hits.sort(key=lambda h: -h[0])
             return hits[0][1], hits[0][2]
+        for w in words:  # a group's name in a compound: "luftfartsbedrifter" (typos in the tail too)
+            m = _COMPOUND.match(w)
+            if m and m.group(1) in self._compound_stems:
+                return self._compound_stems[m.group(1)]
         if re.search(r"landsforening|bransje", text):
             return "landsforening", None
         if re.search(r"\bfylke|\bregion|landsdel", text):
