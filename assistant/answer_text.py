@@ -12,6 +12,8 @@ import re
 
 from . import knowledge
 from .answer_data import SKEWED
+from .compose.data import WAVE_TEXT
+from .compose.numbers import n_text
 from .compose.text import (
     ANAPHOR,
     BECAUSE_BEFORE,
@@ -64,6 +66,8 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     q: Question = turn.question  # type: ignore[assignment]
     if d.reason == "statement":
         return statement_answer(ctx, q, d), d
+    if d.reason == "base":
+        return base_answer(q), d
     if d.reason == "caveats":
         return caveats_answer(ctx, q, ctx.previous_answer(turn.history)), d
     if d.reason == "questionnaire":
@@ -228,3 +232,20 @@ def covers(ctx: Context, q: Question, query: str, picked) -> bool:
     # a question placed on a survey question already has its topic; otherwise most words must be found
     threshold = 0.25 if q.question_id is not None and q.question_score >= 0.35 else 0.4
     return total > 0 and covered / total >= threshold
+
+
+def base_answer(q: Question) -> Answer:
+    """How many answered a question whose figure is an image: the base its caption states (codebook
+    `bases`, transcribed from the report)."""
+    info = knowledge.question(q.question_id or "") or {}
+    wave = WAVE_TEXT.get(str(info.get("wave") or ""), "")
+    title = str(info.get("title") or q.question_id)
+    parts = [f"n = {n_text(b['n'])} ({b['source']})" for b in info.get("bases") or []]
+    text = (
+        f"Grunnlaget for «{title}» ({wave}) er {' og '.join(parts)}: så mange bedrifter svarte på spørsmålet. "
+        "Rapporten viser tallene i figuren som bilde; verdiene står ikke i teksten."
+    )
+    sources = [Source(label=b["source"], section=str(info.get("section") or ""), page=None, quote=None)
+               for b in info.get("bases") or []]  # fmt: skip
+    return Answer(q.raw, "text", True, text, sources=sources)
+

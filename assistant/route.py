@@ -122,6 +122,8 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
     figures = list(info.get("published_in") or [])
     if str(info.get("results")) == "none":
         return Decision("none", "unpublished", sections=sections)
+    if q.measure == "n" and info.get("bases") and not any(r["question_id"] == q.question_id for r in cat):
+        return Decision("text", "base", sections=sections, figures=[b["source"] for b in info["bases"]])
     if "both_waves" in q.inherited or (q.intent == "explain" and q.measure != "n"):
         return Decision("text", "prose", sections=sections, figures=figures)
 
@@ -250,8 +252,11 @@ def _statement(q: Question, und: Matcher, passages: list[Passage] | None = None,
     figure when one is asked for, and every rare word of the question."""
     if not q.votes or "followup" in q.inherited:  # a follow-up's few words say little on their own
         return None
-    if q.measure == "n" and any(r["question_id"] == q.question_id for r in und.catalogue):
-        return None  # how many answered: the table's base, not a sentence about it
+    if q.measure == "n" and (
+        any(r["question_id"] == q.question_id for r in und.catalogue)
+        or (knowledge.question(q.question_id or "") or {}).get("bases")
+    ):
+        return None  # how many answered: the table's or the figure caption's base, not a sentence about it
     ranked = sorted(q.votes.items(), key=lambda kv: (-kv[1], kv[0]))
     top, share = ranked[0]
     if top not in und.statements or share < STATEMENT_SHARE:

@@ -191,7 +191,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
                 q.items = m.match_items(topic_text, qid)
                 break
     if q.question_id:
-        if q.options and q.measure == "n":
+        evaluated = re.search(r"\b(vurderte|vurdert|tok stilling|tatt stilling)\b", text) and not q.option_word
+        if q.options and q.measure == "n" and not evaluated:  # "vurderte nytten av": how many answered
             q.measure = "share"  # "hvor mange svarte «vet ikke»" asks for a share, not the base
     return q
 
