@@ -135,6 +135,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         if q.group_dim == "storrelse" and q.group_key
         else None,
         following=ctx.following,
+        preceding=ctx.preceding,
     )
     if not picked or not covers(ctx, q, query, picked):
         return None, Decision("none", "not_found")

@@ -102,6 +102,11 @@ class Assistant:
             for a, b in zip(ps, ps[1:], strict=False)
             if a.kind == b.kind == "prose" and a.section == b.section
         }
+        self.preceding = {  # the sentence before a prose passage, in the passage before it
+            b.id: split_sentences(a.text)[-1]
+            for a, b in zip(ps, ps[1:], strict=False)
+            if a.kind == b.kind == "prose" and a.section == b.section and split_sentences(a.text)
+        }
         self.titles = section_titles(self.index.passages)
         self.max_chars = settings.get_int("ASSISTANT_MAX_QUESTION_CHARS")
         self.calibration = confidence.Calibration.load()

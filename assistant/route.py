@@ -87,6 +87,21 @@ def map_size_groups(und: Matcher, key: str, available: list[dict[str, Any]]) -> 
     return [best] if best else []
 
 
+def size_group_words(und: Matcher, key: str) -> list[str]:
+    """The words of the size groups with the band asked for ("over 200 ansatte" → «de største», «200 eller
+    flere», …): what a report sentence about that group says."""
+    band = und.size_band(key)
+    if band is None:
+        return []
+    lo, hi = band
+    out: list[str] = []
+    for g in und.groups.get("storrelse") or []:
+        b = und.size_band(g.get("key") or "")
+        if b is not None and abs(b[0] - lo) <= 1 and (b[1] == hi or (b[1] and hi and abs(b[1] - hi) <= 1)):
+            out += [w for w in group_words(und, "storrelse", g.get("key")) if w]
+    return list(dict.fromkeys(out))
+
+
 def group_words(und: Matcher, dim: str, key: str | None) -> list[str]:
     for g in und.groups.get(dim) or []:
         if (g.get("canonical") or g.get("key")) == key:
@@ -164,8 +179,9 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
     group_dim, groups = "total", []
     if q.group_dim == "storrelse":
         srows = _rows(qrows, group_dim="storrelse", item=items or None)
-        if not srows:
-            return Decision("text", "size_prose", sections=sections, figures=figures)
+        if not srows:  # the report's sentences about that size group, if it has any
+            named = size_group_words(und, q.group_key) if q.group_key else []
+            return Decision("text", "size_prose", sections=sections, figures=figures, must_mention=named or None)
         group_dim = "storrelse"
         labels = [map_size_groups(und, k, srows) for k in q.group_keys]
         q.group_labels = [x[0] for x in labels if len(x) == 1]

@@ -54,6 +54,7 @@ class Context(Protocol):
     captions: dict[str, str]
     titles: dict[str, str]
     following: dict[int, list[str]]
+    preceding: dict[int, str]
     max_chars: int
     calibration: Calibration
 

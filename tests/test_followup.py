@@ -62,3 +62,14 @@ def test_strong_new_question_replaces_the_previous(assistant):
         history=["Hvor nyttige var risikovurderingene fra BHT?"],
     )
     assert "57 %" in ans.answer and any(s.label == "Figur 12" for s in ans.sources)
+
+
+def test_a_size_group_the_table_lacks_is_answered_by_the_sentence_about_it(assistant):
+    """Tabell 2 has no size groups; the report's prose gives them ("Slike positive endringer ble rapportert
+    av 1 av 2 bedrifter med flere enn 200 ansatte"), a paragraph that refers back to the one before."""
+    first = "Har evnen til å lede ansatte på avstand blitt bedre med hjemmearbeid?"
+    a = assistant.ask("Hva med de største bedriftene?", [first])
+    assert a.answerable and "1 av 2 bedrifter med flere enn 200 ansatte" in a.answer
+    assert "lede ansatte med større fysisk avstand" in a.answer  # what "Slike" refers to is quoted too
+    b = assistant.ask("Hvor mange bedrifter med over 200 ansatte opplever at det er lettere å tilpasse arbeidet til helsa?")
+    assert "6 av 10 bedrifter med flere enn 200 ansatte" in b.answer

@@ -32,7 +32,7 @@ _QUESTION_WORDING = re.compile(
 )
 CAUSAL = re.compile(r"\b(fordi|siden|ettersom|på grunn av|pålagt|trolig|årsak|skyldes)\b", re.IGNORECASE)
 BECAUSE_BEFORE = re.compile(r"\bderfor\b|på bakgrunn av dette|med bakgrunn i", re.IGNORECASE)
-ANAPHOR = re.compile(r"(Utfordringen|Dette|Denne|Disse|Andelen|Det samme|Mønsteret|Tilsvarende|Resultatet)\b")
+ANAPHOR = re.compile(r"(Utfordringen|Dette|Denne|Disse|Andelen|Det samme|Mønsteret|Tilsvarende|Resultatet|Slike|Slik endring|Samme)\b")
 _DEFINITION = re.compile(r"^(hva er|hva betyr|hva menes med|hva innebærer) (.+)$")
 NUMBER_STATEMENT = re.compile(
     r"\d+\s*(%|prosent)|\d+ av \d+|\d,\d|halvparten|flertall|de fleste|de aller fleste|færrest|flest",
@@ -54,6 +54,7 @@ def best_sentences(
     want_number: bool = False,
     group_words: list[str] | None = None,
     following: dict[int, list[str]] | None = None,
+    preceding: dict[int, str] | None = None,
 ) -> list[tuple[Passage, str, float]]:
     """The sentences that best answer the question, from the top passages, scored by weighted overlap.
 
@@ -88,9 +89,11 @@ def best_sentences(
             if len(sent.split()) < 4 or (_digit_ratio(sent) > 0.45 and len(sent.split()) >= 8):
                 continue
             stoks = set(tokens(sent))
-            if j > 0 and (ANAPHOR.match(sent) or re.search(r"det samme\.?$", sent)):
+            before = sentences[j - 1] if j > 0 else (preceding or {}).get(p.id)
+            if before and (ANAPHOR.match(sent) or re.search(r"det samme\.?$|\bgjelder dette\b", sent)):
                 # "Utfordringen er minst hos …", "… svarer 1 av 10 det samme": the previous sentence's topic
-                stoks |= set(tokens(sentences[j - 1]))
+                # (the previous passage's last one when the paragraph opens with "Slike …")
+                stoks |= set(tokens(before))
             overlap = (
                 math.fsum(idf.get(t, 1.0) for t in qtok & stoks)
                 + math.fsum(idf.get(t, 1.0) for t in ftok & stoks)
@@ -127,6 +130,8 @@ def best_sentences(
                 and re.search(r"\d", sentences[j + 1])
             ):
                 sent = f"{sent} {sentences[j + 1]}"
+            if j == 0 and before and re.match(r"(Slike|Slik endring|Samme)\b", sent):
+                sent = f"{before} {sent}"  # "Slike positive endringer …" says nothing without what it refers to
             if explain:
                 if j > 0 and BECAUSE_BEFORE.search(sent):
                     sent = f"{sentences[j - 1]} {sent}"
