@@ -261,8 +261,7 @@ def show_data(i: int, answer: dict[str, Any]) -> None:
             hidden = "suppressed" in frame.columns and bool(frame["suppressed"].fillna(False).any())
             if "suppressed" in frame.columns:  # computed from responses: hidden cells read «–»
                 table["value"] = [
-                    HIDDEN if r.get("value") is None else fmt(r["value"], r.get("unit") or "")
-                    for r in rows
+                    HIDDEN if r.get("value") is None else fmt(r["value"], r.get("unit") or "") for r in rows
                 ]
                 table["n"] = [HIDDEN if r.get("n") is None else r["n"] for r in rows]
                 if "published_value" in frame.columns:

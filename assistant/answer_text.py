@@ -249,4 +249,3 @@ def base_answer(q: Question) -> Answer:
     sources = [Source(label=b["source"], section=str(info.get("section") or ""), page=None, quote=None)
                for b in info.get("bases") or []]  # fmt: skip
     return Answer(q.raw, "text", True, text, sources=sources)
-

@@ -101,7 +101,9 @@ def features(turn: Turn, ctx: Context) -> list[float]:
         q.question_score - q.runner_up,
         max(q.votes.values(), default=0.0),
         q.question_lex,
-        float(route == "data" or reason in ("rows", "rank_items", "rank_groups", "sample", "response", "base")),
+        float(
+            route == "data" or reason in ("rows", "rank_items", "rank_groups", "sample", "response", "base")
+        ),
         float(reason == "statement"),
         float(reason in SEARCH_REASONS),
         float(reason == "questionnaire"),

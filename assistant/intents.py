@@ -74,9 +74,7 @@ EMPLOYEE_COUNTS = (
     r"(?! (har|hadde) )(?! (bedrifta|bedriften|bedriftene|verksemda|verksemdene|virksomheten)\b)|\b(andel|andelen|prosent|prosenten) (av )?(de |dei )?(ansatte|tilsette)\b"
 )
 # questions about the previous answer rather than a new topic
-ANAPHOR = (
-    r"\b(det|dette|disse|dem|den|her|tallet|tallene|andelen|prosenten|spørsmålet|svaret|resultatet|de tallene)\b"
-)
+ANAPHOR = r"\b(det|dette|disse|dem|den|her|tallet|tallene|andelen|prosenten|spørsmålet|svaret|resultatet|de tallene)\b"
 ABOUT_BASE = (
     r"\b(basert på|grunnlaget|grunnlag|utvalget bak|hvor stor er n|(hva|kva) er n\b|\bn her\b|hvor mange (bedrifter )?(svarte|har svart) på (det|dette|spørsmålet)|"
     r"hvor mange (bedrifter |svar )?(er|var|ligger) (det|dette|tallet|tallene|andelen) basert)"

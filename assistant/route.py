@@ -181,7 +181,9 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
         srows = _rows(qrows, group_dim="storrelse", item=items or None)
         if not srows:  # the report's sentences about that size group, if it has any
             named = size_group_words(und, q.group_key) if q.group_key else []
-            return Decision("text", "size_prose", sections=sections, figures=figures, must_mention=named or None)
+            return Decision(
+                "text", "size_prose", sections=sections, figures=figures, must_mention=named or None
+            )
         group_dim = "storrelse"
         labels = [map_size_groups(und, k, srows) for k in q.group_keys]
         q.group_labels = [x[0] for x in labels if len(x) == 1]
@@ -233,7 +235,9 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
         plan.unit = "mean" if any(r["unit"] == "mean" for r in base) else None
     if q.intent == "rank":
         distinct_items = {r["item"] for r in base}
-        one_group = group_dim == "total" or len(groups) == 1  # a ranking sums one series' options, never groups
+        one_group = (
+            group_dim == "total" or len(groups) == 1
+        )  # a ranking sums one series' options, never groups
         if len(distinct_items) > 1 and not items and one_group:
             rank_opts = options or _positive_pair(base)
             if not rank_opts and not any(r["unit"] == "mean" for r in base):

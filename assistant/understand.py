@@ -139,7 +139,11 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         )
         if best[0] >= 80:
             q.question_id, q.question_score = best[1], max(q.question_score, best[0] / 100)
-        elif re.search(r"\b(hvem|kven)\b", text) and q.question_score < 0.5 and not re.search(r"spørsmålet", text):
+        elif (
+            re.search(r"\b(hvem|kven)\b", text)
+            and q.question_score < 0.5
+            and not re.search(r"spørsmålet", text)
+        ):
             # "Hvem ble spurt i barometeret?" is about the survey's respondents, not one question's filter
             q.intent, q.method_topic = "method", "who"
     else:
@@ -172,8 +176,14 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
                 q.intent = "explain"
             elif re.search(intents.RANK, topic_text):
                 q.intent = "rank"
-                head = re.match(r"(hvilken|hvilke|hvilket|kva for ein|kva for eit|kva for|hva slags)((?: \S+){1,3})", text)
-                if head and len(q.items) == 1 and set(tokens(head.group(2))) & m.item_words(q.question_id or "").get(q.items[0], set()):
+                head = re.match(
+                    r"(hvilken|hvilke|hvilket|kva for ein|kva for eit|kva for|hva slags)((?: \S+){1,3})", text
+                )
+                if (
+                    head
+                    and len(q.items) == 1
+                    and set(tokens(head.group(2))) & m.item_words(q.question_id or "").get(q.items[0], set())
+                ):
                     q.items = []  # "hvilken type kontakt …" names what is ranked, not one item of it
             elif re.search(intents.COMPARE, text) or (q.group_dim and q.group_key is None):
                 q.intent = "compare"
@@ -191,13 +201,17 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
                 q.items = m.match_items(topic_text, qid)
                 break
     if q.question_id:
-        evaluated = re.search(r"\b(vurderte|vurdert|tok stilling|tatt stilling)\b", text) and not q.option_word
+        evaluated = (
+            re.search(r"\b(vurderte|vurdert|tok stilling|tatt stilling)\b", text) and not q.option_word
+        )
         if q.options and q.measure == "n" and not evaluated:  # "vurderte nytten av": how many answered
             q.measure = "share"  # "hvor mange svarte «vet ikke»" asks for a share, not the base
     return q
 
 
-BANK_KEY_SHARE = 0.4  # the vote a bank target needs for its item or options to fill a slot the wording left open
+BANK_KEY_SHARE = (
+    0.4  # the vote a bank target needs for its item or options to fill a slot the wording left open
+)
 
 
 def bank_keys(m: Matcher, q: Question) -> None:
@@ -222,8 +236,10 @@ def bank_keys(m: Matcher, q: Question) -> None:
 
 
 def compared_items(m: Matcher, text: str, question_id: str) -> list[str]:
-    """"Er risikovurderinger mindre nyttige enn helsekontroller?": an item on each side of «enn», «mot» …"""
-    parts = re.split(r"\b(?:enn|kontra|versus|vs\.?|sammenlignet med|sammenliknet med|samanlikna med)\b", text, maxsplit=1)
+    """ "Er risikovurderinger mindre nyttige enn helsekontroller?": an item on each side of «enn», «mot» …"""
+    parts = re.split(
+        r"\b(?:enn|kontra|versus|vs\.?|sammenlignet med|sammenliknet med|samanlikna med)\b", text, maxsplit=1
+    )
     splits = [parts] if len(parts) == 2 else []
     # two-part questions: "X, og hvor mange … Y?", "Sammenlign X og Y"
     splits += [[text[: m.start()], text[m.end() :]] for m in re.finditer(r",? og ", text)]

@@ -15,7 +15,12 @@ def test_every_caption_base_is_in_the_report():
         for b in q.get("bases") or []:
             found += 1
             # the caption names the figure and ends with its base: "Figur 31 … (n=575)"
-            pattern = re.escape(b["source"]) + r" [^()]{5,200}(?:\([^()]*\)[^()]{0,40})?\(n ?= ?" + re.escape(b["n"]) + r"\)"
+            pattern = (
+                re.escape(b["source"])
+                + r" [^()]{5,200}(?:\([^()]*\)[^()]{0,40})?\(n ?= ?"
+                + re.escape(b["n"])
+                + r"\)"
+            )
             assert re.search(pattern, flat), (q["id"], b)
     assert found >= 4
 

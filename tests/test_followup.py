@@ -71,5 +71,7 @@ def test_a_size_group_the_table_lacks_is_answered_by_the_sentence_about_it(assis
     a = assistant.ask("Hva med de største bedriftene?", [first])
     assert a.answerable and "1 av 2 bedrifter med flere enn 200 ansatte" in a.answer
     assert "lede ansatte med større fysisk avstand" in a.answer  # what "Slike" refers to is quoted too
-    b = assistant.ask("Hvor mange bedrifter med over 200 ansatte opplever at det er lettere å tilpasse arbeidet til helsa?")
+    b = assistant.ask(
+        "Hvor mange bedrifter med over 200 ansatte opplever at det er lettere å tilpasse arbeidet til helsa?"
+    )
     assert "6 av 10 bedrifter med flere enn 200 ansatte" in b.answer

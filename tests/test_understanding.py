@@ -48,7 +48,9 @@ def test_base_of_the_previous_answer(assistant):
 
 
 def test_who_was_asked_the_previous_question(assistant):
-    ans = assistant.ask("Hvem fikk det spørsmålet?", history=["Hvor nyttig var kontakten med NAV Arbeidslivssenter?"])
+    ans = assistant.ask(
+        "Hvem fikk det spørsmålet?", history=["Hvor nyttig var kontakten med NAV Arbeidslivssenter?"]
+    )
     assert ans.answerable and "stilt til" in _lead(ans).lower()
     assert any(s.label == "Vedlegg 2" for s in ans.sources)
 
@@ -63,7 +65,9 @@ def test_caveats_of_the_previous_answer(assistant):
 
 
 def test_followup_asking_another_measure_reads_the_previous_topic(assistant):
-    ans = assistant.ask("Var det nyttig?", history=["Hvor mange bedrifter har hatt kontakt med NAV Arbeidslivssenter?"])
+    ans = assistant.ask(
+        "Var det nyttig?", history=["Hvor mange bedrifter har hatt kontakt med NAV Arbeidslivssenter?"]
+    )
     assert ans.answerable
     assert "nyttig" in _lead(ans).lower() and "NAV Arbeidslivssenter" in _lead(ans)
 
@@ -87,7 +91,9 @@ def test_comparison_of_two_named_groups_leads_with_both_and_a_verdict(assistant)
     ans = assistant.ask("Er mellomstore bedrifter mer fornøyd med helsekontrollene fra BHT enn de minste?")
     lead = _lead(ans)
     values = {
-        r["group_label"]: r["value"] for r in ans.data if r["item"] == "Generelle helsekontroller" and r["option"] == "Nyttig"
+        r["group_label"]: r["value"]
+        for r in ans.data
+        if r["item"] == "Generelle helsekontroller" and r["option"] == "Nyttig"
     }
     assert lead.startswith(("Ja", "Nei"))
     assert f"{values['10–49']:g} %" in lead and f"{values['1–9']:g} %" in lead

@@ -228,7 +228,11 @@ def summary_figures(
             continue
         found = _elaboration(s, body, theme)
         if found is not None:
-            cited = _cited_figure(found.text) or _cited_figure(_previous_sentence(found)) or question_source(found)
+            cited = (
+                _cited_figure(found.text)
+                or _cited_figure(_previous_sentence(found))
+                or question_source(found)
+            )
             source = _section_source(found.passage, titles, s.text)
             if cited:
                 source.label = cited

@@ -33,7 +33,9 @@ _POINTS = (
     r"(?:kulepunkt(?:er|ene)?|punkt(?:er|ene)?|setninger|setningar|bullet ?points?|bullets|poeng(?:ene)?|"
     r"påstander|budskap(?:ene)?)"
 )
-_WITH_FIGURES = r"\s+(?:med|basert på|som inneholder)\s+(?:gode\s+|ferske\s+)?(?:tall|tal|nøkkeltall|fakta|statistikk)"
+_WITH_FIGURES = (
+    r"\s+(?:med|basert på|som inneholder)\s+(?:gode\s+|ferske\s+)?(?:tall|tal|nøkkeltall|fakta|statistikk)"
+)
 _ABOUT = (
     r"\s+(?:om|fra|frå|for|på|knyttet til|knytt til|rundt|innen|innenfor|angående|vedrørende|når det gjelder|"
     r"som gjelder|som handler om|som viser)\s+(?P<theme>.+)"
@@ -131,8 +133,12 @@ def detect(text: str) -> BriefRequest | None:
         count = max(numbers) if numbers else DEFAULT_COUNT  # "fire-fem": as many as five
         return BriefRequest(max(MIN_COUNT, min(MAX_COUNT, count)), theme)
     m = re.search(rf"(?:^|\s)(?:{_N}\s+)?{_ADJ}(?P<theme>[\wæøå]+?)-?(?:tall|tal)(?:ene|a)?$", t)
-    if m and _REQUEST.match(t) and m.group("theme") not in ("nøkkel", "an", "at"):  # "tre BHT-tall", "sykefraværstall"
-        theme = re.sub(r"s$", "", m.group("theme")) if not m.group("theme").endswith("ss") else m.group("theme")
+    if (
+        m and _REQUEST.match(t) and m.group("theme") not in ("nøkkel", "an", "at")
+    ):  # "tre BHT-tall", "sykefraværstall"
+        theme = (
+            re.sub(r"s$", "", m.group("theme")) if not m.group("theme").endswith("ss") else m.group("theme")
+        )
         numbers = [n for n in (_number(m.group("n")), _number(m.group("n2"))) if n]
         count = max(numbers) if numbers else DEFAULT_COUNT
         return BriefRequest(max(MIN_COUNT, min(MAX_COUNT, count)), normalize(theme))
@@ -168,7 +174,9 @@ def match_theme(theme: str) -> tuple[list[str], str | None]:
     for q in published:
         words = set(tokens(normalize(" ".join([*(q.get("keywords") or []), q.get("title") or ""]))))
         scores[q["id"]] = len(want & words)
-        loose[q["id"]] = sum(any(_same_word(w, k) for k in words) for w in want)  # compounds, as a last resort
+        loose[q["id"]] = sum(
+            any(_same_word(w, k) for k in words) for w in want
+        )  # compounds, as a last resort
     if not any(scores.values()):
         scores = loose
     best = max(scores.values(), default=0)

@@ -106,7 +106,9 @@ def as_question(p: ParsedClaim) -> str:
 
 
 # a claim that opens with when or where, then its verb, then the figure ("I juni 2022 svarte 1713 …")
-_VERB_FIRST = re.compile(r"^(.*\S)\s+((?:svarte|svarde|deltok|oppga|oppgav|oppgir|sier|sa|har|hadde|var|er|ble|fikk))\s+$", re.I)
+_VERB_FIRST = re.compile(
+    r"^(.*\S)\s+((?:svarte|svarde|deltok|oppga|oppgav|oppgir|sier|sa|har|hadde|var|er|ble|fikk))\s+$", re.I
+)
 _COMPANIES = re.compile(r"^\s*((?:NHO-)?(?:bedrift|virksomhet|verksemd|foretak)[a-zæøå]*)\b", re.I)
 _BAND_BEFORE_VERB = re.compile(
     r"(?<=[a-zæøå] )med ((?:over |under |minst |flere enn |fleire enn |mer enn )?\d+\s*(?:(?:-|–|til)\s*\d+\s*)?"

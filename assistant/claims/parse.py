@@ -325,7 +325,9 @@ def parse(claim: str) -> ParsedClaim:
     p.waves = waves_in(norm)
     p.years = _YEAR.findall(low)
     over_time = (
-        len(set(p.waves)) > 1 or len(set(p.years)) > 1 or re.search(r"\bfra\b.+\btil\b|\bsiden\b", low)
+        len(set(p.waves)) > 1
+        or len(set(p.years)) > 1
+        or re.search(r"\bfra\b.+\btil\b|\bsiden\b", low)
         or re.search(_AFTER_PANDEMIC, low)  # between the two waves: the restrictions were lifted in 2022
     )
     for pattern, direction in _vocab()["change"]:

@@ -214,7 +214,9 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
             if stated - claimed:
                 fit -= 0.25  # the sentence states an answer the claim does not ("… oppgir at kontakten var nyttig")
             # the same word form breaks ties the stems cannot ("sykemelder" is not "sykemeldte")
-            fit += 0.01 * len(_forms(text if text is not None else p.text) & _forms(first.get("context") or ""))
+            fit += 0.01 * len(
+                _forms(text if text is not None else p.text) & _forms(first.get("context") or "")
+            )
             unit = first.get("unit") or "pct"
             specific = bool(shared(claim_tok, piece) - _COMMON)
             out.append(

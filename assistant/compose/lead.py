@@ -89,7 +89,9 @@ def lead(q: Question, rows: list[dict[str, Any]], group_dim: str) -> str | None:
         if len(groups) == 1:
             return _one(q, groups[0][1], [], group_dim, rows)
         bases = [
-            f"**{n_text(s[0]['n'])}** om «{item}»" if item else f"**{n_text(s[0]['n'])}** ({group_phrase(group, group_dim)})"
+            f"**{n_text(s[0]['n'])}** om «{item}»"
+            if item
+            else f"**{n_text(s[0]['n'])}** ({group_phrase(group, group_dim)})"
             for (item, group), s in groups
             if s[0].get("n")
         ]
@@ -125,7 +127,7 @@ def lead(q: Question, rows: list[dict[str, Any]], group_dim: str) -> str | None:
 
 
 def _two_items(q: Question, named, asked: list[str], rows) -> str:
-    """"Er tilsyn med veiledning mer nyttig enn tilsyn uten?": both figures, in the order asked, and a verdict."""
+    """ "Er tilsyn med veiledning mer nyttig enn tilsyn uten?": both figures, in the order asked, and a verdict."""
     (a, _ga, va), (b, _gb, vb) = sorted(named, key=lambda r: q.items.index(r[0]))  # in the order asked
     verdict = ""
     if re.search(MORE, q.text) or re.search(LESS, q.text):
@@ -162,7 +164,9 @@ def _one(q: Question, srows: list[dict[str, Any]], asked: list[str], group_dim: 
     if not picked:
         plain = [r for r in srows if "(sum)" not in r["option"]]
         # "which is most common": a real answer before «Ingen av disse» / «Vet ikke»
-        plain = [r for r in plain if not re.match(r"(ingen av disse|vet ikke|ikke relevant)", r["option"].lower())] or plain
+        plain = [
+            r for r in plain if not re.match(r"(ingen av disse|vet ikke|ikke relevant)", r["option"].lower())
+        ] or plain
         if not plain:
             return None
         top = max(plain, key=lambda r: r["value"])

@@ -32,7 +32,9 @@ _QUESTION_WORDING = re.compile(
 )
 CAUSAL = re.compile(r"\b(fordi|siden|ettersom|på grunn av|pålagt|trolig|årsak|skyldes)\b", re.IGNORECASE)
 BECAUSE_BEFORE = re.compile(r"\bderfor\b|på bakgrunn av dette|med bakgrunn i", re.IGNORECASE)
-ANAPHOR = re.compile(r"(Utfordringen|Dette|Denne|Disse|Andelen|Det samme|Mønsteret|Tilsvarende|Resultatet|Slike|Slik endring|Samme)\b")
+ANAPHOR = re.compile(
+    r"(Utfordringen|Dette|Denne|Disse|Andelen|Det samme|Mønsteret|Tilsvarende|Resultatet|Slike|Slik endring|Samme)\b"
+)
 _DEFINITION = re.compile(r"^(hva er|hva betyr|hva menes med|hva innebærer) (.+)$")
 NUMBER_STATEMENT = re.compile(
     r"\d+\s*(%|prosent)|\d+ av \d+|\d,\d|halvparten|flertall|de fleste|de aller fleste|færrest|flest",
@@ -131,7 +133,9 @@ def best_sentences(
             ):
                 sent = f"{sent} {sentences[j + 1]}"
             if j == 0 and before and re.match(r"(Slike|Slik endring|Samme)\b", sent):
-                sent = f"{before} {sent}"  # "Slike positive endringer …" says nothing without what it refers to
+                sent = (
+                    f"{before} {sent}"  # "Slike positive endringer …" says nothing without what it refers to
+                )
             if explain:
                 if j > 0 and BECAUSE_BEFORE.search(sent):
                     sent = f"{sentences[j - 1]} {sent}"

@@ -8,7 +8,6 @@ from .. import knowledge
 from ..normalize import fold, normalize, vocabulary
 from .words import _KNOWN_NAMES, _NUMERIC_GROUP, _first_word, _word_re, _words
 
-
 _COMPOUND = re.compile(r"([a-zæøå]{4,}?)s?(?:bedrif|selskap|virksomhet|verksemd|firma|foretak)[a-zæøå]*$")
 
 

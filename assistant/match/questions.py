@@ -15,7 +15,6 @@ from .. import knowledge
 from ..normalize import tokens
 from ..rank import Ranker
 
-
 _SCALES: dict[str, Any] = knowledge.lexicon().get("scales") or {}
 _SCALE_WORDS = {name: [re.compile(w) for w in s.get("words", [])] for name, s in _SCALES.items()}
 
@@ -24,7 +23,9 @@ def _scales(questions: dict[str, dict[str, Any]]) -> dict[str, str]:
     """Each codebook question's answer scale, read off its options' labels (lexicon `scales`)."""
     out = {}
     for qid, q in questions.items():
-        labels = [str(o.get("label", "") if isinstance(o, dict) else o).lower() for o in q.get("options") or []]
+        labels = [
+            str(o.get("label", "") if isinstance(o, dict) else o).lower() for o in q.get("options") or []
+        ]
         for name, s in _SCALES.items():
             marks = [m.lower() for m in s.get("options", [])]
             if name == "yesno":  # answered Ja / Nei

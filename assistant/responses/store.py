@@ -82,7 +82,9 @@ def carry_over(old_db: Path, new_db: Path) -> list[str]:
             try:
                 old = duckdb.connect(str(copy), read_only=True)
             except duckdb.Error:  # a damaged database (the reason for this rebuild) has nothing to carry
-                logging.getLogger(__name__).debug("Could not read response tables from the old database %s", old_db)
+                logging.getLogger(__name__).debug(
+                    "Could not read response tables from the old database %s", old_db
+                )
                 return []
             try:
                 present = {
