@@ -24,6 +24,7 @@ from .judge import MIN_PROSE_FIT, NO_FIGURE, Verdict, judge
 from .options import direction_options, positive_options
 from .parse import ParsedClaim, amounts_in, groups_in, parse, side_groups, split_figures, without_groups
 from .readings import narrow, readings_for, shared, topic_tokens
+from .size_prose import judge_size_direction
 from .statements import figures_of, merged, quoted, statement_figures
 
 AnswerFn = Callable[[str, list[str]], Answer]
@@ -234,6 +235,11 @@ def _check_clause(
             again = _judge_with_options(p, clause, merged(figures, stated), und)
             if again.verdict != "not_in_report" and (lacking or again.fit > verdict.fit):
                 verdict, answers = again, [*answers, quoted(question, again.figure)]
+    if verdict.verdict == "not_in_report" and passages and not refused:
+        # small against large companies without a figure: the report's sentence that ranks the sizes
+        ranked = judge_size_direction(p, passages)
+        if ranked is not None:
+            verdict, answers = ranked[0], [*answers, quoted(question, ranked[1])]
     if verdict.verdict == "not_in_report" and first.route == "none":
         lead = first.answer.strip().split("\n\n")[0]
         verdict.lead = "Rapporten sier ikke noe om dette. " + re.sub(

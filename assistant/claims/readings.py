@@ -357,4 +357,13 @@ def narrow(
     fitting = [f for f in figures if group_fits(group, f)]
     if fitting:
         return fitting, None
-    return [], group[1]
+    return [], _group_label(group)
+
+
+def _group_label(group: Any) -> str:
+    """A group as a reader writes it: "bedrifter med 200 eller flere ansatte", "NHO Reiseliv"."""
+    if group[0] == "storrelse" and len(group) >= 4 and group[2] is not None:
+        lo, hi = int(group[2]), (int(group[3]) if group[3] is not None else None)
+        band = f"{lo} eller flere" if hi is None else (f"{lo}" if lo == hi else f"{lo}–{hi}")
+        return f"bedrifter med {band} ansatte"
+    return str(group[1])

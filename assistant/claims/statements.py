@@ -108,10 +108,10 @@ def statement_figures(p: ParsedClaim, passages: list[Passage]) -> list[dict[str,
     rare = max(idf.values(), default=1.0)
     weight = {w: idf.get(w, rare) for w in own}  # a word the report never uses weighs the most
     total = sum(weight.values())
-    named = _actors(normalize(p.text))
+    named = actors(normalize(p.text))
     out = []
     for f, words in statements:
-        if p.groups and f.get("group_dim") != p.groups[0][0] or _actors(normalize(f["sentence"])) - named:
+        if p.groups and f.get("group_dim") != p.groups[0][0] or actors(normalize(f["sentence"])) - named:
             continue
         found = shared(own, words)
         if len(found) >= 2 and sum(weight[w] for w in found) >= 0.7 * total:
@@ -125,7 +125,7 @@ def _actor_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(a, re.compile(r"(?<![\wæøå])" + re.escape(a) + r"(?![\wæøå])")) for a in actors]
 
 
-def _actors(norm: str) -> set[str]:
+def actors(norm: str) -> set[str]:
     """The survey's actors a (normalised) text names (lexicon `claims.actors`), a longer name covering
     the shorter ones inside it ("nav arbeidslivssenter" is not also "nav")."""
     found = {a for a, pattern in _actor_patterns() if pattern.search(norm)}

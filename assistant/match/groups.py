@@ -17,8 +17,8 @@ class GroupMatching:
         self.groups = lex.get("groups") or {}
         self.wave_words = {w: [fold(x) for x in words] for w, words in (lex.get("waves") or {}).items()}
         self.out_of_scope = lex.get("out_of_scope") or []
-        self._oos = [
-            (_word_re(w), entry.get("why"))
+        self._oos = [  # words, or regular expressions written "re: …"
+            (re.compile(w[3:].strip()) if w.startswith("re:") else _word_re(w), entry.get("why"))
             for entry in self.out_of_scope
             for w in entry.get("words") or []
             if w
