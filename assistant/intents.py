@@ -59,6 +59,8 @@ SINGLE_COMPANY = (
 )
 # what employees themselves think or feel: the survey asked the managements only
 EMPLOYEE_VIEWS = (
+    r"\b(hva|hvordan|hvor fornøyd|hvor fornøyde) (mener|synes|syns|meiner|opplever|vurderer|er) (verneombud|verneombudet|"
+    r"tillitsvalgte|de tillitsvalgte|dei tillitsvalde)( selv| sjølv)?\b|\b(verneombud|tillitsvalgte|tillitsvalde) (selv|sjølv)\b|"
     r"(?<!\d )(?<!flere )(?<!færre )(?<!enn )\b(de ansatte|arbeidstakerne|arbeidstakarane|medarbeiderne|de tilsette|dei tilsette)(s)? (selv |sjølv )?"
     r"(føler|kjenner|synes|syns|meiner|mener|trives|trivst|opplever seg|liker|ønsker seg|vil helst|foretrekker)\b|"
     r"\b(de ansatte|arbeidstakerne|medarbeiderne|dei tilsette|de tilsette)(s)? (er|var|blir|vert) (mer |mindre |mest |minst |veldig |svært )?"

@@ -150,8 +150,11 @@ class Assistant:
 
     def answer_question(self, question: str, history: list[str]) -> Answer:
         """The pipeline's answer without the claim and brief front steps (a claim check asks this)."""
-        answer = self._turn(question, history, ANSWER).answer
+        turn = self._turn(question, history, ANSWER)
+        answer = turn.answer
         assert answer is not None
+        # why the pipeline routed as it did: a claim check tells a deliberate refusal from a failed search
+        answer._reason = turn.decision.reason if turn.decision is not None else ""  # type: ignore[attr-defined]
         return answer
 
     def _ask(self, question: str, history: list[str]) -> Answer:

@@ -19,8 +19,10 @@ from .state import Context, Turn
 from .types import Question
 
 EMPLOYEES_NOT_ASKED = (
-    "Undersøkelsen er besvart av arbeidsgiverne (ledelsen i NHOs medlemsbedrifter), ikke av de ansatte. Den sier "
-    "derfor ikke noe om hva de ansatte selv mener, føler eller opplever, bare om bedriftenes vurderinger."
+    "Undersøkelsen er besvart av arbeidsgiverne (ledelsen i NHOs medlemsbedrifter), ikke av de ansatte, "
+    "verneombudene eller de tillitsvalgte. Den sier derfor ikke noe om hva de selv mener, føler eller opplever, "
+    "bare om bedriftenes vurderinger – for eksempel hvordan ledelsen vurderer partssamarbeidet og "
+    "rollene til tillitsvalgte og verneombud (4.2)."
 )
 
 

@@ -28,6 +28,7 @@ from .readings import (
     readings_for,
     topic_tokens,
 )
+from .representation import judge_representation
 from .verdict import MIN_PROSE_FIT, MIN_STATEMENT_FIT, NO_FIGURE, Verdict
 
 _I = re.IGNORECASE
@@ -99,6 +100,8 @@ def judge(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict:
         )
     if not figures:
         return Verdict("not_in_report", f"Rapporten sier ikke noe om dette: {NO_FIGURE}", reason="no_figure")
+    if (v := judge_representation(p, figures)) is not None:
+        return v
     if p.comparison:
         v = judge_comparison(p, figures)
         if v is not None:
@@ -174,6 +177,21 @@ def judge(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict:
 
 def _judge_amount(p: ParsedClaim, a: Amount, best: Reading, figures: list[dict[str, Any]]) -> Verdict:
     """The claim's figure against the report's figure for its subject (wave, group and other readings)."""
+    if best.opposite:  # the report's figure is for the other end of the scale
+        theirs = best.low if best.low is not None else best.value
+        if best.unit == "pct" and theirs is not None and a.low + float(theirs) > 100:
+            return Verdict(
+                "contradicted",
+                f"Nei. Rapporten sier det motsatte: {describe(best)}.",
+                None,
+                best.first,
+            )
+        return Verdict(
+            "not_in_report",
+            f"Rapporten sier ikke noe om dette: {NO_FIGURE}",
+            figure=best.first,
+            reason="no_figure",
+        )
     if fits_amount(a, best):
         if _wave_mismatch(p, best):
             wave = WAVE_TEXT[best.first["wave"]]

@@ -113,6 +113,7 @@ class Reading:
     high: float | None = None
     series: list[dict[str, Any]] = field(default_factory=list)  # every row of this item and group
     specific: bool = False  # the claim names this reading's own item (or, in prose, its part of the sentence)
+    opposite: bool = False  # a prose figure for the other end of the scale ("i liten grad" for "stor")
 
     @property
     def first(self) -> dict[str, Any]:
@@ -190,6 +191,28 @@ def shared(words: set[str], other: set[str]) -> set[str]:
     return out
 
 
+_NOUNS = r"(?:utfordring|utfordringer|utfordringar|problem|problemer|betydning|nytte)"
+_EXTENT = {
+    "high": re.compile(
+        rf"\b(?:i (?:svært |veldig )?stor grad|(?:svært |veldig )?(?:stor|store|stort) {_NOUNS})\b"
+    ),
+    "low": re.compile(
+        rf"\b(?:i (?:svært |veldig )?liten grad|(?:svært |veldig )?(?:liten|lita|lite|små) {_NOUNS})\b"
+    ),
+}
+
+
+def extent(text: str) -> str | None:
+    """Which end of an extent scale a text speaks of: high, low, or None (neither or both).
+
+    >>> extent("flertallet opplever sykefravær som en stor utfordring"), extent("i liten eller svært liten grad")
+    ('high', 'low')
+    """
+    t = re.sub(r"\b(liten|stor) eller (?:svært|veldig) \1\b", r"\1", normalize(text))
+    found = [k for k, pattern in _EXTENT.items() if pattern.search(t)]
+    return found[0] if len(found) == 1 else None
+
+
 def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None = None) -> list[Reading]:
     """Candidate figures for the claim's subject, best first. A data series needs the claim's options (or
     only one answer to choose); a prose figure needs the claim's words in its sentence."""
@@ -219,9 +242,17 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
             )
             unit = first.get("unit") or "pct"
             specific = bool(shared(claim_tok, piece) - _COMMON)
+            said, stated_end = extent(p.text), extent(first.get("context") or first["sentence"])
             out.append(
                 Reading(
-                    first["value"], unit, series, fit, first.get("low"), first.get("high"), specific=specific
+                    first["value"],
+                    unit,
+                    series,
+                    fit,
+                    first.get("low"),
+                    first.get("high"),
+                    specific=specific,
+                    opposite=bool(said and stated_end and said != stated_end),
                 )
             )
             continue
