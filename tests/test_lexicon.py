@@ -337,8 +337,19 @@ def test_groups_agree_with_codebook_register(dim):
 # --------------------------------------------------------------------------- options, waves, misc
 
 
+def published_option_labels() -> set[str]:
+    import csv
+
+    labels: set[str] = set()
+    for path in (ROOT / "data" / "published").glob("*.csv"):
+        with path.open(encoding="utf-8") as f:
+            labels |= {row["option"] for row in csv.DictReader(f) if row.get("option")}
+    return labels
+
+
 def test_options_point_to_codebook_labels():
-    labels = codebook_option_labels()
+    """Each target is a codebook answer, or a merged answer as a table prints it (Figur 1)."""
+    labels = codebook_option_labels() | published_option_labels()
     assert LEXICON["options"]["nyttig"] == ["Nyttig", "Svært nyttig"]
     assert LEXICON["options"]["enig"] == ["Delvis enig", "Helt enig"]
     for word, targets in LEXICON["options"].items():
