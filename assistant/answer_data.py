@@ -77,6 +77,11 @@ def data_answer(turn: Turn, ctx: Context, d: Decision) -> Answer | None:
         if d.plan.kind == "rows":
             caveats.extend(rounding_notes(sent, rows))
     wave = rows[0].get("wave")
+    if q.wave and wave in _WAVE_TEXT and q.wave in _WAVE_TEXT and all(r.get("wave") != q.wave for r in rows):
+        # asked about a wave the question was not asked in: say so before the figure of the other wave
+        lines[0] = (
+            f"Dette ble ikke spurt om i {_WAVE_TEXT[q.wave]}; tallet gjelder {_WAVE_TEXT[wave]}. " + lines[0]
+        )
     if rows[0].get("question_id") == "ROLLER_BETYDNING":
         caveats.insert(0, SKEWED)
     if rows[0].get("question_id") != "UTVALG":
@@ -94,6 +99,9 @@ def data_answer(turn: Turn, ctx: Context, d: Decision) -> Answer | None:
         chart=chart_for(rows, d.plan.kind),
         caveats=dedupe(caveats),
     )
+
+
+_WAVE_TEXT = {"2021-11": "november 2021", "2022-06": "juni 2022"}
 
 
 def report_sentence(turn: Turn, ctx: Context, rows: list[dict[str, Any]]):

@@ -22,8 +22,37 @@ TERMINAL = {"empty", "injection", "code", "english", "out_of_scope", "questionna
 
 def run(turn: Turn, ctx: Context) -> None:
     assert turn.question is not None
-    shifted = shift_measure(turn, ctx)
+    shifted = shift_measure(turn, ctx) or shift_wave(turn, ctx)
     turn.question = shifted if shifted is not None else resolve(turn.question, turn.prev, ctx.match)
+
+
+_WAVE_PHRASE = re.compile(
+    r"\b(?:i |fra |frå |per |pr\.? )?(?:(?:november|juni|høsten|sommeren) )?(?:2021|2022)\b|\b(?:i )?(?:november|juni)\b"
+)
+
+
+def shift_wave(turn: Turn, ctx: Context) -> Question | None:
+    """ "Hva med i juni 2022?" after a question asked only in November 2021 (the hours at home): the
+    previous question read again in the new wave, so the question asked then answers, not the old one."""
+    cur, prev = turn.question, turn.prev
+    if prev is None or cur is None or not prev.question_id or not cur.wave or cur.intent in TERMINAL:
+        return None
+    asked = (ctx.match.questions.get(prev.question_id) or {}).get("wave")
+    if asked is None or asked == cur.wave or not is_followup(cur):
+        return None
+    text = f"{_WAVE_PHRASE.sub(' ', prev.text)} {cur.text}"
+    text = re.sub(r"\s+", " ", text).strip()
+    again = understand(ctx.match, cur.raw, text, ctx.embedder.cached_query(text))
+    if not again.question_id or again.question_id == prev.question_id or again.wave != cur.wave:
+        return None
+    return replace(
+        again,
+        text=cur.text,
+        group_dim=cur.group_dim or prev.group_dim,
+        group_key=cur.group_key if cur.group_dim else prev.group_key,
+        context=f"{prev.context} {prev.text}".strip(),
+        inherited=[*again.inherited, "followup", "wave"],
+    )
 
 
 def shift_measure(turn: Turn, ctx: Context) -> Question | None:

@@ -122,6 +122,13 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     matches = m.match_questions(topic_text, vec, exclude, q.votes)
     if len(matches) > 1:
         q.runner_up = matches[1][1]
+    if q.wave and matches:
+        # a wave the best question was not asked in ("… i juni 2022" of November's hours at home): the
+        # likely question that was asked then, if there is one
+        if not _asked_in(m, matches[0][0], q.wave):
+            other = next((c for c in matches[1:4] if _asked_in(m, c[0], q.wave) and c[1] >= 0.5), None)
+            if other is not None:
+                matches = [other] + [c for c in matches if c is not other]
     if matches:
         q.question_id, q.question_score, lex = matches[0]
         q.question_lex = lex
@@ -196,6 +203,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         for qid, score, _lex in matches[1:5]:
             if score < 0.3:
                 break
+            if not _asked_in(m, qid, q.wave) and _asked_in(m, q.question_id, q.wave):
+                continue
             opts, word = m.match_options(text, qid)
             if opts and word is None:  # a direct option match, not a generic word like "nyttig"
                 q.question_id, q.question_score = qid, score
@@ -209,6 +218,12 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         if q.options and q.measure == "n" and not evaluated:  # "vurderte nytten av": how many answered
             q.measure = "share"  # "hvor mange svarte «vet ikke»" asks for a share, not the base
     return q
+
+
+def _asked_in(m: Matcher, qid: str, wave: str | None) -> bool:
+    """Whether the codebook question was asked in the wave (a question of both waves has none)."""
+    asked = (m.questions.get(qid) or {}).get("wave")
+    return wave is None or asked is None or asked == wave
 
 
 BANK_KEY_SHARE = (

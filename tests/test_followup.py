@@ -75,3 +75,20 @@ def test_a_size_group_the_table_lacks_is_answered_by_the_sentence_about_it(assis
         "Hvor mange bedrifter med over 200 ansatte opplever at det er lettere å tilpasse arbeidet til helsa?"
     )
     assert "6 av 10 bedrifter med flere enn 200 ansatte" in b.answer
+
+
+def test_another_wave_reads_the_question_asked_then(assistant):
+    """The hours at home were asked only in November 2021; in June 2022 the question was whether the
+    companies have employees at home (Figur 1): "hva med i juni 2022?" gets June's 55 %, not November's 65 %."""
+    first = "Hvor stor andel av bedriftene hadde noe arbeid på hjemmekontor i november 2021?"
+    assert "65 %" in assistant.ask(first).answer.split("\n\n")[0]
+    lead = assistant.ask("Hva med i juni 2022?", [first]).answer.split("\n\n")[0]
+    assert "55 %" in lead and "juni 2022" in lead and "65 %" not in lead
+
+
+def test_a_wave_the_question_was_not_asked_in_is_said_first(assistant):
+    """BHT was asked about only in November 2021: the lead says so before giving November's figure."""
+    ans = assistant.ask("og i juni 2022?", ["Hvor mange bedrifter har avtale med BHT?"])
+    lead = ans.answer.split("\n\n")[0]
+    assert lead.startswith("Dette ble ikke spurt om i juni 2022; tallet gjelder november 2021.")
+    assert "77 %" in lead
