@@ -153,7 +153,11 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
 def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
     """The statements the bank pointed at, best first; an explanation that follows a finding comes along."""
     picked = []
+    seen: set[str] = set()
     for pid, sentence, vote in d.statements[:3]:
+        if sentence in seen:  # two bank phrasings may point at one sentence
+            continue
+        seen.add(sentence)
         p = ctx.index.passages[pid]
         sentences = split_sentences(p.text) + ctx.following.get(pid, [])[:2]
         after = [s for i, s in enumerate(sentences) if i > 0 and sentences[i - 1] in sentence]

@@ -8,7 +8,7 @@ import math
 import numpy as np
 
 from ..bank import Bank, locate
-from ..normalize import tokens
+from ..normalize import normalize, tokens
 from ..report import figure_refs
 from ..types import Passage
 from .words import strip_numbers
@@ -51,7 +51,11 @@ class BankMatching:
             ]
             refs = set(figure_refs(sentence)) or set(p.figures)
             named = [q for q in in_section if refs & set(self.questions[q].get("published_in") or [])]
-            pool = named if named else in_section
+            # the answer scale the sentence speaks of ("… oppgir at kontakten var nyttig") tells the usefulness
+            # question from the contact question of the same figure's paragraph
+            asked = self.asked_scales(normalize(sentence))
+            scaled = [q for q in in_section if self._scales.get(q) in asked]
+            pool = [q for q in named if q in scaled] or scaled or named or in_section
             if len(pool) == 1:
                 self.target_qid[t] = pool[0]
             elif pool:
