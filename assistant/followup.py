@@ -155,11 +155,14 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
     if not prev.question_id:
         return cur
     items = und.match_items(cur.text, prev.question_id)
+    # "Var det nyttig?" points back at the previous topic, however well its few words fit another question
+    pointing_back = len(cur.text.split()) <= 5 and bool(re.search(intents.ANAPHOR, cur.text))
     strong_new = (
         cur.question_id is not None
         and cur.question_id != prev.question_id
         and cur.question_score >= NEW_TOPIC_SCORE
         and not items
+        and not pointing_back
     )
     followup = is_followup(cur) or bool(items) or cur.question_score < WEAK_SCORE
     if strong_new or not followup:

@@ -92,3 +92,13 @@ def test_a_wave_the_question_was_not_asked_in_is_said_first(assistant):
     lead = ans.answer.split("\n\n")[0]
     assert lead.startswith("Dette ble ikke spurt om i juni 2022; tallet gjelder november 2021.")
     assert "77 %" in lead
+
+
+def test_a_short_question_pointing_back_keeps_the_topic(assistant):
+    """'Var det nyttig?' fits Arbeidstilsynet's usefulness well on its own words, but points back at NAV's
+    digital follow-up: the usefulness of that (4 av 10, 5.3) is answered, not Tabell 3."""
+    ans = assistant.ask(
+        "var det nyttig?", ["Hvor mange bedrifter har brukt NAVs digitale oppfølging ved sykefravær?"]
+    )
+    assert "NAVs digitale oppfølging oppleves som nyttig" in ans.answer
+    assert not any(s.label == "Tabell 3" for s in ans.sources), ans.sources
