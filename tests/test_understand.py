@@ -21,3 +21,16 @@ def test_understand(assistant, case):
             assert set(expected) <= set(got), (slot, got)
         else:
             assert got == expected, (slot, got, q)
+
+
+def test_size_adjectives_share_one_noun(assistant):
+    """'små og store bedrifter' names two groups; 'små og mellomstore bedrifter' is one (up to 49)."""
+    from assistant.normalize import normalize
+
+    m = assistant.match
+    assert m.match_size_groups(normalize("Er det forskjell mellom små og store bedrifter?")) == [
+        "smallest",
+        "largest",
+    ]
+    assert m.match_size_groups(normalize("mellomstore og store bedrifter")) == ["medium", "largest"]
+    assert m.match_size_groups(normalize("små og mellomstore bedrifter")) == ["upto49"]

@@ -122,6 +122,23 @@ class GroupMatching:
                 for w in g.get("words") or []:
                     if not re.search(r"\d", w):
                         spans += [(m.start(), m.end(), g["key"]) for m in _word_re(w).finditer(text)]
+            # "små og store bedrifter": a bare size adjective shares the noun of the group after it
+            for m in re.finditer(
+                r"\b(små|store|mellomstore|minste|største)(?= (?:og|eller|mot|kontra|versus|vs) (?:de )?"
+                r"(?:små|store|mellomstore|minste|største)\b)",
+                text,
+            ):
+                adjective = m.group(1)
+                noun = (
+                    "de minste" if adjective == "minste" else "de største" if adjective == "største" else None
+                )
+                phrase = noun or f"{adjective} bedrifter"
+                own = [
+                    g["key"] for g in self.groups.get("storrelse") or [] if phrase in (g.get("words") or [])
+                ]
+                # the adjective's group ends at the adjective, not at the other group's noun
+                spans = [s for s in spans if not (s[0] == m.start() and s[2] in own and s[1] > m.end())]
+                spans += [(m.start(), m.end(), key) for key in own]
         spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
         keys: list[str] = []
         end = -1
