@@ -301,7 +301,12 @@ def _without_waves(question: str) -> str:
 
 def _refused_for_good(a: Answer) -> bool:
     """A deliberate refusal (another year, a topic the survey does not cover), not a failed search."""
-    return getattr(a, "_reason", "") not in ("not_found", "")
+    return getattr(a, "_reason", "") in _DELIBERATE
+
+
+# the pipeline's refusals that no other lookup may overrule: a topic or year the survey does not cover, or
+# text that is no question; a table without the group or item asked for may still have a report sentence
+_DELIBERATE = frozenset({"out_of_scope", "injection", "code", "english", "smalltalk", "empty"})
 
 
 def _judge_with_options(p: ParsedClaim, clause: str, figures: list[dict[str, Any]], und: Any) -> Verdict:

@@ -12,6 +12,9 @@ from ..normalize import fold, tokens
 from .words import _key, _loose
 
 
+_NEGATION = re.compile(r"\b(ikke|ikkje|ingen|inga)\b")
+
+
 class ItemMatching:
     def _init_items(self, catalogue: list[dict[str, Any]]) -> None:
         # per question, once: the item and option labels the published rows use (looked up per question asked)
@@ -103,7 +106,20 @@ class ItemMatching:
             return exact, None
         search = " ".join(quoted) if quoted else text
         for phrase, pattern in self._option_res:
-            if pattern.search(search):
+            hit = pattern.search(search)
+            if (
+                hit
+                and not _NEGATION.search(phrase)
+                and _NEGATION.search(" ".join(search[: hit.start()].split()[-4:]))
+            ):
+                # "ikke har noen ansatte på hjemmekontor" is not «Har ansatte på hjemmekontor»; "syntes ikke at
+                # den var nyttig" is the lexicon's "ikke nyttig"
+                negated = self.option_words.get(f"ikke {phrase}") or []
+                labels = [avail_fold[_loose(x)] for x in negated if _loose(x) in avail_fold]
+                if labels:
+                    return labels, f"ikke {phrase}"
+                continue
+            if hit:
                 labels = [avail_fold[_loose(x)] for x in self.option_words[phrase] if _loose(x) in avail_fold]
                 if labels:
                     # a merged category printed as such in a table ("Nyttig" = nyttig + svært nyttig)
