@@ -11,7 +11,6 @@ from .. import knowledge
 from ..normalize import fold, tokens
 from .words import _key, _loose
 
-
 _NEGATION = re.compile(r"\b(ikke|ikkje|ingen|inga)\b")
 
 
