@@ -102,3 +102,18 @@ def test_a_short_question_pointing_back_keeps_the_topic(assistant):
     )
     assert "NAVs digitale oppfølging oppleves som nyttig" in ans.answer
     assert not any(s.label == "Tabell 3" for s in ans.sources), ans.sources
+
+
+def test_when_was_it_asked(assistant):
+    """'Når ble det spurt?' about the previous figure: its wave and dates first (codebook, from 7.2)."""
+    ans = assistant.ask(
+        "Når ble det spurt?", ["Hvor mange opplevde at produktiviteten ble dårligere med hjemmearbeid?"]
+    )
+    assert ans.answer.startswith("Spørsmålet ble stilt i **november 2021**")
+    assert "18.–29. november 2021" in ans.answer.split("\n\n")[0]
+
+
+def test_two_sizes_of_a_yes_no_question_get_a_verdict(assistant):
+    ans = assistant.ask("Har flere store enn små bedrifter hatt kontakt med Arbeidstilsynet?")
+    lead = ans.answer.split("\n\n")[0]
+    assert lead.startswith("Ja: **51 %**") and "**15 %**" in lead, lead

@@ -60,6 +60,10 @@ def asked_options(q: Question, rows: list[dict[str, Any]]) -> list[str]:
             return list(pair)
         if pair[0] in present and not any(o.startswith("Svært") for o in present):
             return [pair[0]]  # a merged category ("Nyttig" = nyttig + svært nyttig, Tabell 4 and 7)
+    if "Ja" in present and set(present) <= {"Ja", "Nei", "Vet ikke"}:
+        return [
+            "Ja"
+        ]  # a yes/no question ("Har flere store enn små hatt kontakt …?"): the share answering yes
     return []
 
 

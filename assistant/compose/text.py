@@ -255,6 +255,12 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
     if best is None:
         return "", []
     lines = []
+    if re.search(r"\b(når|kva tid)\b.*\b(spurt|stilt)\b|\b(hvilket|kva) år\b", text):
+        # when it was asked: the wave, with its dates as the codebook has them from 7.2
+        wave = next((w for w in knowledge.codebook().get("waves") or [] if w.get("id") == best["wave"]), {})
+        when = WAVE_TEXT.get(best["wave"], best["wave"])
+        survey = (wave.get("description") or "").split(" Totalt")[0].rstrip(".")
+        lines.append(f"Spørsmålet ble stilt i **{when}**" + (f" ({survey}, avsnitt 7.2)." if survey else "."))
     if re.search(
         r"\b(hvem|kven)\b|\bgjelder (det|dette|tallet|tallene)|\balle (bedrifter|bedriftene) spurt", text
     ):
