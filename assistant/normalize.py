@@ -39,8 +39,17 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# words the Snowball stemmer merges though they name different things: "den som sykemelder" (the doctor)
+# is not "den sykemeldte" (the employee)
+_STEM_EXCEPTIONS = {"sykemelder": "sykemelder!", "sykemelderen": "sykemelder!", "sykemeldere": "sykemelder!"}
+
+
 def stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
+    """
+    >>> stem("sykemeldte") == stem("sykemeldt"), stem("sykemelder") == stem("sykemeldte")
+    (True, False)
+    """
+    return _STEM_EXCEPTIONS.get(word) or _STEMMER.stemWord(word)
 
 
 def tokens(text: str, keep_stopwords: bool = False) -> list[str]:

@@ -30,6 +30,7 @@ EXPLANATION = re.compile(
 _QUESTION_WORDING = re.compile(
     r"følgende spørsmål|\?\s*»?$|^Vi (ber|har (derfor )?(spurt|stilt))", re.IGNORECASE
 )
+CONCLUSION = re.compile(r"\b(tyder på|kan tyde på|indikerer|viser at det er behov)\b", re.IGNORECASE)
 CAUSAL = re.compile(r"\b(fordi|siden|ettersom|på grunn av|pålagt|trolig|årsak|skyldes)\b", re.IGNORECASE)
 BECAUSE_BEFORE = re.compile(r"\bderfor\b|på bakgrunn av dette|med bakgrunn i", re.IGNORECASE)
 ANAPHOR = re.compile(
@@ -40,6 +41,22 @@ NUMBER_STATEMENT = re.compile(
     r"\d+\s*(%|prosent)|\d+ av \d+|\d,\d|halvparten|flertall|de fleste|de aller fleste|færrest|flest",
     re.IGNORECASE,
 )
+
+
+_FINITE = re.compile(
+    r"\b(er|var|har|hadde|ble|blir|kan|vil|skal|må|oppgir|svarer|svarte|viser|opplever|vurderer|mener|"
+    r"gjelder|finner|ser|peker|tyder|ligger|utgjør|sier|rapporterer|oppleves|vurderes|bruker|brukte)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_label(sentence: str) -> bool:
+    """A short line without a verb: an entry of a list or a heading, not a finding to quote.
+
+    >>> _is_label("► NAVs dialogmøte 2."), _is_label("Dialog med den som sykemelder (vanligvis lege)."), _is_label("8 av 10 svarer dette.")
+    (True, True, False)
+    """
+    return len(sentence.split()) <= 8 and not _FINITE.search(sentence)
 
 
 def best_sentences(
@@ -90,6 +107,8 @@ def best_sentences(
         for j, sent in enumerate(own_sentences):
             if len(sent.split()) < 4 or (_digit_ratio(sent) > 0.45 and len(sent.split()) >= 8):
                 continue
+            if _is_label(sent):
+                continue  # an entry of a bulleted list ("► Dialog med den som sykemelder (vanligvis lege)")
             stoks = set(tokens(sent))
             before = sentences[j - 1] if j > 0 else (preceding or {}).get(p.id)
             if before and (ANAPHOR.match(sent) or re.search(r"det samme\.?$|\bgjelder dette\b", sent)):
@@ -102,8 +121,8 @@ def best_sentences(
                 + 0.3 * math.fsum(idf.get(t, 1.0) for t in xtok & stoks)
             )
             bonus = 0.3 if re.search(r"\d|av 10|halvparten|flertall", sent) else 0.0
-            if sent.startswith(("►", "•")):
-                bonus += 0.4  # the report's own summary of its findings
+            if sent.startswith(("►", "•")) and (len(sent.split()) >= 10 or re.search(r"\d", sent)):
+                bonus += 0.4  # the report's own summary of its findings (not a bullet list of names)
             if prefer_total and SIZE_MENTION.search(sent):
                 bonus -= 0.8
             if group_res and any(
@@ -130,6 +149,7 @@ def best_sentences(
                 j + 1 < len(sentences)
                 and len(sentences[j + 1].split()) <= 8
                 and re.search(r"\d", sentences[j + 1])
+                and not _is_label(sentences[j + 1])
             ):
                 sent = f"{sent} {sentences[j + 1]}"
             if j == 0 and before and re.match(r"(Slike|Slik endring|Samme)\b", sent):
@@ -140,7 +160,8 @@ def best_sentences(
                 if j > 0 and BECAUSE_BEFORE.search(sent):
                     sent = f"{sentences[j - 1]} {sent}"
                 # the explanation that follows a finding, at most two sentences on, never a new bullet point
-                for k in (j + 1, j + 2):
+                last = j
+                for k in (j + 1, j + 2, j + 3):
                     if k >= len(sentences) or sentences[k].startswith(("►", "•")):
                         break
                     related = k == j + 1 and (
@@ -148,10 +169,16 @@ def best_sentences(
                         or CAUSAL.search(sentences[k])
                         or qtok & set(tokens(sentences[k]))
                     )
-                    if EXPLANATION.match(sentences[k]) or related:
+                    # the paragraph's conclusion ("… tyder på at …") may come a sentence or two later
+                    concludes = bool(CONCLUSION.search(sentences[k]))
+                    if k == j + 3 and not concludes:
+                        break
+                    if EXPLANATION.match(sentences[k]) or related or concludes:
                         if sentences[k] not in sent:
-                            sent = f"{sent} {sentences[k]}"
-                        if EXPLANATION.match(sentences[k]):
+                            gap = " […] " if k > last + 1 else " "  # sentences left out are marked
+                            sent = f"{sent}{gap}{sentences[k]}"
+                            last = k
+                        if EXPLANATION.match(sentences[k]) or concludes:
                             break
             scored.append((overlap + bonus - 0.05 * rank, rank, j, p, sent))
     scored.sort(key=lambda x: -x[0])
