@@ -102,6 +102,12 @@ def size_group_words(und: Matcher, key: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _size_words(und: Matcher, q: Question) -> list[str]:
+    """Every size group named ("store … enn dei små": both), as the report's sentences word them."""
+    keys = q.group_keys or ([q.group_key] if q.group_key else [])
+    return list(dict.fromkeys(w for k in keys for w in size_group_words(und, k)))
+
+
 def group_words(und: Matcher, dim: str, key: str | None) -> list[str]:
     for g in und.groups.get(dim) or []:
         if (g.get("canonical") or g.get("key")) == key:
@@ -164,8 +170,9 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
                 figures=figures,
                 must_mention=[w for w in words if w],
             )
-    if not qrows:
-        return Decision("text", "figure_only", sections=sections, figures=figures)
+    if not qrows:  # the values are an image: the report's sentences, those naming the size groups asked first
+        named = _size_words(und, q) if q.group_dim == "storrelse" else []
+        return Decision("text", "figure_only", sections=sections, figures=figures, must_mention=named or None)
 
     items_all = []
     for r in qrows:
@@ -180,7 +187,7 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
     if q.group_dim == "storrelse":
         srows = _rows(qrows, group_dim="storrelse", item=items or None)
         if not srows:  # the report's sentences about that size group, if it has any
-            named = size_group_words(und, q.group_key) if q.group_key else []
+            named = _size_words(und, q)
             return Decision(
                 "text", "size_prose", sections=sections, figures=figures, must_mention=named or None
             )

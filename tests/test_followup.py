@@ -117,3 +117,22 @@ def test_two_sizes_of_a_yes_no_question_get_a_verdict(assistant):
     ans = assistant.ask("Har flere store enn små bedrifter hatt kontakt med Arbeidstilsynet?")
     lead = ans.answer.split("\n\n")[0]
     assert lead.startswith("Ja: **51 %**") and "**15 %**" in lead, lead
+
+
+def test_two_size_groups_of_an_image_figure_quote_both_sentences(assistant):
+    """Figur 27's values are an image; the prose names 7 av 10 for 200+ and 4 av 10 for 2–9: a comparison
+    of the two quotes both."""
+    ans = assistant.ask("Synest store verksemder at dialogmøte 2 i NAV er meir nyttig enn dei små?")
+    assert "7 av 10 bedrifter med 200 eller flere ansatte" in ans.answer
+    assert "4 av 10 som vurderer NAVs dialogmøte 2 som nyttig" in ans.answer
+
+
+def test_a_sentence_saying_the_same_is_quoted_with_what_it_repeats(assistant):
+    ans = assistant.ask(
+        "hvor mange bedrifter med 10-49 ansatte syns langvarig sykefravær er en stor utfordring?"
+    )
+    assert (
+        "langvarig sykefravær i stor eller svært stor grad er en utfordring. Blant bedriftene med 2–9 og "
+        in ans.answer
+    )
+    assert "1 av 7 det samme" in ans.answer

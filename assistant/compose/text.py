@@ -152,10 +152,12 @@ def best_sentences(
                 and not _is_label(sentences[j + 1])
             ):
                 sent = f"{sent} {sentences[j + 1]}"
-            if j == 0 and before and re.match(r"(Slike|Slik endring|Samme)\b", sent):
-                sent = (
-                    f"{before} {sent}"  # "Slike positive endringer …" says nothing without what it refers to
-                )
+            if before and (
+                (j == 0 and re.match(r"(Slike|Slik endring|Samme)\b", sent))
+                or re.search(r"\bdet samme\.?$", own_sentences[j])
+            ):
+                # "Slike positive endringer …", "… svarer 1 av 10 det samme": nothing without what it refers to
+                sent = f"{before} {sent}"
             if explain:
                 if j > 0 and BECAUSE_BEFORE.search(sent):
                     sent = f"{sentences[j - 1]} {sent}"
