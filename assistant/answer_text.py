@@ -170,6 +170,8 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
             and BECAUSE_BEFORE.search(sentence)
         ):
             sentence = f"{before[0]} {sentence}"  # "… derfor …": the reason is the sentence before
+        elif before and re.search(r"\bdet samme\.?$", sentence):
+            sentence = f"{before[0]} {sentence}"  # "… svarer 6 av 10 det samme": what it repeats comes first
         # the sentence after belongs to the statement: a short figure ("8 av 10 svarer dette."), or the
         # explanation or continuation of a finding
         if after and (

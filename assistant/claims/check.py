@@ -240,6 +240,11 @@ def _check_clause(
         ranked = judge_size_direction(p, passages)
         if ranked is not None:
             verdict, answers = ranked[0], [*answers, quoted(question, ranked[1])]
+    if p.comparison and side_groups(left) and side_groups(right) and verdict.verdict != "not_in_report":
+        # two groups compared: the pipeline's answer to the comparison as asked names each group's figure
+        asked = answer(f"Er det slik at {clause.rstrip('.!?')}?", history)
+        if asked.answerable and asked.route == "text" and all(asked.answer != a.answer for a in answers):
+            answers = [*answers, asked]
     if verdict.verdict == "not_in_report" and first.route == "none":
         lead = first.answer.strip().split("\n\n")[0]
         verdict.lead = "Rapporten sier ikke noe om dette. " + re.sub(
