@@ -204,12 +204,35 @@ def caveats_answer(ctx: Context, q: Question, previous: Answer | None) -> Answer
     head = "Dette bør du være obs på med tallene"
     head += f" i forrige svar ({', '.join(labels)}):" if labels else ":"
     lines = [head, "", *(f"- {c}" for c in own)]
+    lines += [f"- Rapporten skriver ({label}): «{sent}»" for label, sent in _report_caveats(ctx, previous)]
     lines += [f"- {c}" for c in GENERAL_CAVEATS if not any(c.split()[:3] == o.split()[:3] for o in own)]
     sources = [*(previous.sources[:2] if previous is not None else [])]
     for sec in ("7.2", "2.1", "7.3"):
         title = ctx.titles.get(sec, "")
         sources.append(Source(label=f"{sec} {title}".strip(), section=sec))
     return Answer(q.raw, "text", True, "\n".join(lines), sources=sources)
+
+
+_CAVEAT_SENTENCE = re.compile(
+    r"«vet ikke»|\bvet ikke\b|varsom|forsiktig|usikker|tolkes|få bedrifter|lavt antall|skjev|ikke vektet",
+    re.IGNORECASE,
+)
+
+
+def _report_caveats(ctx: Context, previous: Answer | None) -> list[tuple[str, str]]:
+    """The report's own words of caution next to the sentences the previous answer quoted ("Det er også et
+    betydelig antall bedrifter … som oppgir at de «vet ikke» …"): at most two, not already quoted."""
+    if previous is None:
+        return []
+    quotes = [s.quote for s in previous.sources if s.quote]
+    out: list[tuple[str, str]] = []
+    for p in ctx.index.passages:
+        if p.kind != "prose" or not any(qt[:60] in p.text for qt in quotes):
+            continue
+        for sent in split_sentences(p.text) + ctx.following.get(p.id, [])[:3]:
+            if _CAVEAT_SENTENCE.search(sent) and sent not in previous.answer and len(out) < 2:
+                out.append((p.section_label, sent))
+    return out
 
 
 def mentions_item(q: Question, picked) -> bool:

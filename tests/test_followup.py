@@ -136,3 +136,9 @@ def test_a_sentence_saying_the_same_is_quoted_with_what_it_repeats(assistant):
         in ans.answer
     )
     assert "1 av 7 det samme" in ans.answer
+
+
+def test_caveats_bring_the_reports_own_words_of_caution(assistant):
+    first = "Hvor mange bedrifter med 200 eller flere ansatte har vært i kontakt med NAV Arbeidslivssenter?"
+    ans = assistant.ask("Er det noe jeg bør være obs på med det tallet?", [first])
+    assert "«vet ikke» om det har vært kontakt med NAV Arbeidslivssenter" in ans.answer
