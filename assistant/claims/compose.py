@@ -126,7 +126,7 @@ def compose(question: str, request: ClaimRequest, sentences: list[tuple[str, lis
             f"Jeg sjekker høyst {MAX_CLAIMS} setninger om gangen; disse ble ikke sjekket: "
             + " ".join(f"«{u}»" for u in request.unchecked)
         )
-    basis = [a.answer.strip() for a in answers if a.answerable and a.answer.strip()]
+    basis = _without_repeats([a.answer.strip() for a in answers if a.answerable and a.answer.strip()])
     if basis:
         lines.append("**Grunnlag i rapporten:**")
         lines += list(dict.fromkeys(basis))
@@ -171,3 +171,27 @@ def ask_back(question: str) -> Answer:
         confidence=0.2,
         suggestions=[Suggestion(label, q) for label, q in EXAMPLES],
     )
+
+
+def _without_repeats(answers: list[str]) -> list[str]:
+    r"""The answers' paragraphs, each quoted report sentence once: a quote that an earlier one already holds
+    (the same sentence alone and with the next one) is left out, with its source line.
+
+    >>> _without_repeats(["> «A. B.»\n>\n> — Rapporten, 5.3", "> «A.»\n>\n> — Rapporten, 5.3\n\nTekst."])
+    ['> «A. B.»\n>\n> — Rapporten, 5.3', 'Tekst.']
+    """
+    seen: list[str] = []
+    out: list[str] = []
+    for answer in answers:
+        kept = []
+        for block in answer.split("\n\n"):
+            quote = re.match(r"> «(.+?)»\n", block, re.S)
+            if quote is not None:
+                text = quote.group(1)
+                if any(text in earlier for earlier in seen):
+                    continue
+                seen.append(text)
+            kept.append(block)
+        if kept:
+            out.append("\n\n".join(kept))
+    return out
