@@ -16,6 +16,7 @@ from .types import Question
 from .understand import is_followup, understand
 
 NEW_TOPIC_SCORE = 0.55
+SURE_NEW_SCORE = 0.9  # "Og kva ønskjer leiarane?" names another question's own item: a new topic
 WEAK_SCORE = 0.35
 TERMINAL = {"empty", "injection", "code", "english", "out_of_scope", "questionnaire", "smalltalk"}
 
@@ -161,7 +162,7 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
         cur.question_id is not None
         and cur.question_id != prev.question_id
         and cur.question_score >= NEW_TOPIC_SCORE
-        and not items
+        and (not items or (cur.question_score >= SURE_NEW_SCORE and bool(cur.items)))
         and not pointing_back
     )
     followup = is_followup(cur) or bool(items) or cur.question_score < WEAK_SCORE

@@ -61,6 +61,7 @@ SINGLE_COMPANY = (
 EMPLOYEE_VIEWS = (
     r"\b(hva|hvordan|hvor fornøyd|hvor fornøyde) (mener|synes|syns|meiner|opplever|vurderer|er) (verneombud|verneombudet|"
     r"tillitsvalgte|de tillitsvalgte|dei tillitsvalde)( selv| sjølv)?\b|\b(verneombud|tillitsvalgte|tillitsvalde) (selv|sjølv)\b|"
+    r"\b(svarte|svarer|sa|sier) (de ansatte|arbeidstakerne|medarbeiderne|dei tilsette|de tilsette) selv\b|"
     r"(?<!\d )(?<!flere )(?<!færre )(?<!enn )\b(de ansatte|arbeidstakerne|arbeidstakarane|medarbeiderne|de tilsette|dei tilsette)(s)? (selv |sjølv )?"
     r"(føler|kjenner|synes|syns|meiner|mener|trives|trivst|opplever seg|liker|ønsker seg|vil helst|foretrekker)\b|"
     r"\b(de ansatte|arbeidstakerne|medarbeiderne|dei tilsette|de tilsette)(s)? (er|var|blir|vert) (mer |mindre |mest |minst |veldig |svært )?"
@@ -78,6 +79,7 @@ EMPLOYEE_COUNTS = (
 # questions about the previous answer rather than a new topic
 ANAPHOR = r"\b(det|dette|disse|dem|den|her|tallet|tallene|andelen|prosenten|spørsmålet|svaret|resultatet|de tallene)\b"
 ABOUT_BASE = (
+    r"\bhvor mange (bedrifter )?(i (den|denne|den samme) gruppen |av dem |blant dem )(svarte|har svart)\b|"
     r"\b(basert på|grunnlaget|grunnlag|utvalget bak|hvor stor er n|(hva|kva) er n\b|\bn her\b|hvor mange (bedrifter )?(svarte|har svart) på (det|dette|spørsmålet)|"
     r"hvor mange (bedrifter |svar )?(er|var|ligger) (det|dette|tallet|tallene|andelen) basert)"
 )

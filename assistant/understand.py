@@ -260,6 +260,8 @@ def compared_items(m: Matcher, text: str, question_id: str) -> list[str]:
     splits = [parts] if len(parts) == 2 else []
     # two-part questions: "X, og hvor mange … Y?", "Sammenlign X og Y"
     splits += [[text[: m.start()], text[m.end() :]] for m in re.finditer(r",? og ", text)]
+    # "Hva ble oftere forbedret: evnen til å lede på avstand eller muligheten til å tilpasse arbeidet?"
+    splits += [[text[: m.start()], text[m.end() :]] for m in re.finditer(r",? eller ", text)]
     for left_text, right_text in splits:
         left, right = m.match_items(left_text, question_id), m.match_items(right_text, question_id)
         if len(left) == 1 and len(right) == 1 and left != right:

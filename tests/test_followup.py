@@ -142,3 +142,31 @@ def test_caveats_bring_the_reports_own_words_of_caution(assistant):
     first = "Hvor mange bedrifter med 200 eller flere ansatte har vært i kontakt med NAV Arbeidslivssenter?"
     ans = assistant.ask("Er det noe jeg bør være obs på med det tallet?", [first])
     assert "«vet ikke» om det har vært kontakt med NAV Arbeidslivssenter" in ans.answer
+
+
+def test_another_questions_own_item_is_a_new_topic(assistant):
+    """'Og kva ønskjer leiarane?' after today's situation (Figur 3): the leaders' wish, not the situation."""
+    ans = assistant.ask(
+        "Og kva ønskjer leiarane?",
+        [
+            "Kor mange verksemder svarte at dei tilsette jobbar det aller meste av tida i lokala til verksemda?"
+        ],
+    )
+    assert "«Leders ønske»" in ans.answer.split("\n\n")[0] and "43 %" in ans.answer.split("\n\n")[0]
+
+
+def test_which_of_two_items_names_the_one(assistant):
+    ans = assistant.ask(
+        "Hva ble oftere forbedret av hjemmearbeid: evnen til å lede på avstand eller muligheten til å "
+        "tilpasse arbeidet til helse og arbeidsevne?"
+    )
+    lead = ans.answer.split("\n\n")[0]
+    assert lead.startswith("Flest om «Mulighet til å tilpasse arbeidet") and "22 %" in lead and "27 %" in lead
+
+
+def test_the_base_of_a_group_follow_up(assistant):
+    ans = assistant.ask(
+        "Hvor mange bedrifter i den gruppen svarte?",
+        ["Hvor mange bedrifter med 200 eller flere ansatte syntes tilsyn med veiledning var nyttig?"],
+    )
+    assert "40–49" in ans.answer.split("\n\n")[0]

@@ -134,7 +134,10 @@ def _two_items(q: Question, named, asked: list[str], rows) -> str:
     """ "Er tilsyn med veiledning mer nyttig enn tilsyn uten?": both figures, in the order asked, and a verdict."""
     (a, _ga, va), (b, _gb, vb) = sorted(named, key=lambda r: q.items.index(r[0]))  # in the order asked
     verdict = ""
-    if re.search(MORE, q.text) or re.search(LESS, q.text):
+    which = re.match(r"(hva|hvilken|hvilket|hvilke|kva|kven|hvem)\b", q.text)
+    if which and va != vb:  # "Hva ble oftere forbedret: X eller Y?" names the one, no yes or no
+        verdict = f"Flest om «{a if (va or 0) > (vb or 0) else b}»: "
+    elif re.search(MORE, q.text) or re.search(LESS, q.text):
         more = bool(re.search(MORE, q.text)) and not re.search(LESS, q.text)
         yes = (va or 0) > (vb or 0) if more else (va or 0) < (vb or 0)
         verdict = ("Ja" if yes else "Nei") + ": " if va != vb else "Nei, like mange: "
