@@ -124,6 +124,22 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
 
 def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
     about = about_previous(cur, prev)
+    if about is not None and about.intent == "questionnaire" and about.question_id:
+        # "Hvem fikk spørsmålet om hvor nyttig kontakten var?" after the contact question: the question of
+        # the same section on the scale named (its usefulness), not the previous one
+        asked = und.asked_scales(cur.text)
+        if asked and und._scales.get(about.question_id) not in asked:
+            section = (und.questions.get(about.question_id) or {}).get("section")
+            sibling = next(
+                (
+                    qid
+                    for qid, info in und.questions.items()
+                    if info.get("section") == section and und._scales.get(qid) in asked
+                ),
+                None,
+            )
+            if sibling is not None:
+                about = replace(about, question_id=sibling, items=[], options=[])
     if about is not None:
         return about
     if prev is None or prev.intent in TERMINAL or cur.intent in TERMINAL:

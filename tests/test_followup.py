@@ -170,3 +170,11 @@ def test_the_base_of_a_group_follow_up(assistant):
         ["Hvor mange bedrifter med 200 eller flere ansatte syntes tilsyn med veiledning var nyttig?"],
     )
     assert "40–49" in ans.answer.split("\n\n")[0]
+
+
+def test_who_was_asked_the_usefulness_question_after_the_contact_question(assistant):
+    ans = assistant.ask(
+        "Hvem fikk spørsmålet om hvor nyttig kontakten var?",
+        ["Hvor stor andel av bedriftene var i kontakt med Arbeidstilsynet i 2021?"],
+    )
+    assert "svarte «Ja» på at det har vært kontakt med Arbeidstilsynet" in ans.answer.split("\n\n")[0]
