@@ -102,6 +102,8 @@ def judge(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict:
         return Verdict("not_in_report", f"Rapporten sier ikke noe om dette: {NO_FIGURE}", reason="no_figure")
     if (v := judge_representation(p, figures)) is not None:
         return v
+    if (v := _judge_not_yes(p, figures)) is not None:
+        return v
     if p.comparison:
         v = judge_comparison(p, figures)
         if v is not None:
@@ -173,6 +175,47 @@ def judge(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict:
     verdict = _judge_amount(p, a, best, figures)
     verdict.fit = min(best.fit, 1.0)
     return verdict
+
+
+def _judge_not_yes(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict | None:
+    """ "Flertallet av de største bedriftene har ikke vært i kontakt med AT": a yes/no question printed with
+    its «Ja» share only. Those not answering «Ja» are at most the rest (some answered «Vet ikke»), so a
+    claim that more than that answered no is contradicted; one within it is not decided here.
+
+    >>> from assistant.claims.parse import parse
+    >>> rows = [{"value": 51.0, "unit": "pct", "option": "Ja", "group_dim": "storrelse",
+    ...          "group_label": "200 eller flere", "source": "Figur 29", "wave": "2021-11"}]
+    >>> _judge_not_yes(parse("Flertallet av bedriftene med 200 eller flere ansatte har ikke hatt kontakt"), rows).verdict
+    'contradicted'
+    """
+    if not p.negated or not p.amounts or p.comparison:
+        return None
+    yes = [
+        f
+        for f in figures
+        if f.get("option") == "Ja" and f.get("unit") == "pct" and f.get("value") is not None
+    ]
+    if not yes or any(f.get("option") == "Nei" for f in figures):
+        return None
+    if p.groups:
+        yes = [f for f in yes if group_fits(p.groups[0], f)]
+    else:
+        yes = [f for f in yes if f.get("group_dim") in (None, "", "total")]
+    if len(yes) != 1:
+        return None
+    row, a = yes[0], p.amounts[0]
+    rest = 100.0 - float(row["value"])
+    if a.kind not in ("pct", "ratio", "quant") or a.low <= rest:
+        return None
+    group = group_phrase(row.get("group_label")) or "bedriftene"
+    return Verdict(
+        "contradicted",
+        f"Nei. {fmt_value(float(row['value']), 'pct')} av {group} svarte «Ja» ({row.get('source', '')}, "
+        f"{WAVE_TEXT.get(row.get('wave') or '', row.get('wave') or '')}), så høyst "
+        f"{fmt_value(rest, 'pct')} svarte noe annet – ikke {a.text}.",
+        None,
+        row,
+    )
 
 
 def _judge_amount(p: ParsedClaim, a: Amount, best: Reading, figures: list[dict[str, Any]]) -> Verdict:

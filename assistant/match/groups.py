@@ -146,7 +146,9 @@ class GroupMatching:
             if start < end:
                 continue  # inside a longer phrase already taken
             end = stop
-            if key not in keys:
+            band = self.size_band(key)
+            # "de største bedriftene (200+)" names one group twice
+            if key not in keys and (band is None or all(self.size_band(k) != band for k in keys)):
                 keys.append(key)
         return keys
 
