@@ -19,6 +19,7 @@ from ..types import Answer, Passage
 from .compare import compare_readings
 from .compose import Checked, ask_back, compose
 from .compose import aggregate as aggregate  # re-exported: tests import it from here
+from .dates import judge_dates
 from .detect import ClaimRequest, detect
 from .judge import MIN_PROSE_FIT, NO_FIGURE, Verdict, judge
 from .options import direction_options, positive_options
@@ -169,6 +170,9 @@ def _check_clause(
     p = parse(clause)
     if p.other_source:
         return Checked(clause, p, judge(p, []), [])
+    dated = judge_dates(p)
+    if dated is not None:  # when the survey was carried out: the waves' dates (7.2)
+        return Checked(clause, p, dated, [answer("Når ble undersøkelsen gjennomført?", [])])
     question = as_question(p)
     left, right = p.sides
     if (

@@ -101,6 +101,11 @@ _BARE_CHECK = re.compile(
 _QUOTED = re.compile(r"[«“\"]([^»”\"]{6,})[»”\"]")
 
 
+# "X ble vel Y?", "X er jo Y?": a statement the writer wants confirmed
+_TAG_VEL = re.compile(r"\b(?:ble|var|er|har|hadde|blir|vart|fikk|svarte|svarer) (vel|jo)\s", _I)
+_QUESTION_START = r"^(?:kan|vil|skal|må|har du|er du|hva|hvor|hvilke|hvilken|hvilket|hvem|hvordan|når|kva|kor|kven|korleis|kvifor|hvorfor)\b"
+
+
 @dataclass
 class ClaimRequest:
     text: str  # the message as typed
@@ -142,6 +147,10 @@ def detect(text: str) -> ClaimRequest | None:
             and (_QUOTED.search(t) or not re.match(r"^(hva|hvor|hvilke|hvem|hvordan|når)\b", t, _I))
         ):
             body = t[: m.start()]
+    if body is None:
+        m = _TAG_VEL.search(t)  # "Hovedundersøkelsen ble vel gjennomført i oktober 2021?": a claim asked back
+        if m and t.rstrip().endswith("?") and not re.match(_QUESTION_START, t, _I):
+            body = re.sub(r"\s+", " ", t[: m.start(1)] + t[m.end(1) :]).rstrip(" ?")
     if body is None:
         return None
     if _nothing_stated(body):  # "Kan du sjekke et tall for meg?": asks for a check, states nothing

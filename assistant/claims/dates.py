@@ -1,0 +1,74 @@
+"""Claims about when the survey was carried out ("Hovedundersøkelsen ble gjennomført i oktober 2021"),
+judged on the waves' dates in the codebook (from 7.2)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import knowledge
+from .parse import ParsedClaim
+from .verdict import Verdict
+
+_MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+           "november", "desember"]  # fmt: skip
+_CARRIED_OUT = re.compile(
+    r"\b(gjennomført|gjennomførte|gjennomføres|utført|utførte|sendt ut|samlet inn|besvart|foregikk|tatt opp|"
+    r"gjennomført|gjort|gjennomføringen|spurt)\b",
+    re.I,
+)
+_MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b(?:\s+(20\d\d))?", re.I)
+_WHICH = {"hovedundersøkelsen": "2021-11", "hovedundersøkinga": "2021-11", "tilleggsundersøkelsen": "2022-06",
+          "tilleggsundersøkinga": "2022-06", "supplerende": "2022-06"}  # fmt: skip
+
+
+def _dates(wave: dict[str, Any]) -> str:
+    return str(wave.get("description") or "").split(" Totalt")[0].rstrip(".")
+
+
+def judge_dates(p: ParsedClaim) -> Verdict | None:
+    """Supported when the month (and year) named is a wave's; contradicted with the wave's dates otherwise.
+
+    >>> from assistant.claims.parse import parse
+    >>> judge_dates(parse("Hovedundersøkelsen ble gjennomført i oktober 2021")).verdict
+    'contradicted'
+    >>> judge_dates(parse("Tilleggsundersøkelsen ble gjennomført i juni 2022")).verdict
+    'supported'
+    """
+    text = p.text.lower()
+    if p.amounts or not _CARRIED_OUT.search(text):
+        return None
+    m = _MONTH.search(text)
+    if m is None:
+        return None
+    month, year = _MONTHS.index(m.group(1).lower()) + 1, m.group(2)
+    waves = [w for w in knowledge.codebook().get("waves") or [] if w.get("start")]
+    named = next((wid for word, wid in _WHICH.items() if word in text), None)
+    if named is None and not re.search(r"undersøkelsen|undersøkinga|barometeret|spørreundersøkelsen", text):
+        return None
+    candidates = [w for w in waves if w.get("id") == named] if named else waves
+    if not candidates:
+        return None
+
+    def matches(w: dict[str, Any]) -> bool:
+        y, mo = str(w["start"])[:4], int(str(w["start"])[5:7])
+        return mo == month and (year is None or year == y)
+
+    figure = {"value": None, "unit": "text", "source": "7.2", "section": "7.2", "section_label": "7.2"}
+    hit = next((w for w in candidates if matches(w)), None)
+    if hit is not None:
+        return Verdict("supported", f"Ja. Det stemmer med rapporten: {_dates(hit)} (7.2).", None, figure)
+    right = (
+        candidates[0]
+        if named
+        else min(candidates, key=lambda w: abs(int(str(w["start"])[:4]) - int(year or str(w["start"])[:4])))
+    )
+    corrected = re.sub(r"\b(i|frå|fra)\s+$", "", p.text[: m.start()]) + _MONTH.sub(
+        lambda _x: (
+            f"{int(str(right['start'])[8:10])}.–{int(str(right['end'])[8:10])}. "
+            f"{_MONTHS[int(str(right['start'])[5:7]) - 1]} {str(right['start'])[:4]}"
+        ),
+        p.text[m.start() :],
+        count=1,
+    )
+    return Verdict("contradicted", f"Nei. {_dates(right)} (7.2).", corrected, figure, reason="dates")
