@@ -73,7 +73,7 @@ EMPLOYEE_VIEWS = (
 )
 # counting employees rather than companies: the survey counts companies
 EMPLOYEE_COUNTS = (
-    r"\b(hvor|kor) mange (av de |av dei )?(ansatte|tilsette|arbeidstakere|arbeidstakarar|medarbeidere)\b"
+    r"\b(hvor|kor) mange (av de |av dei )?(ansatte|tilsette|arbeidstakere|arbeidstakarar|medarbeidere|sykemeldte|sjukmelde|personer)\b"
     r"(?! (har|hadde) )(?! (bedrifta|bedriften|bedriftene|verksemda|verksemdene|virksomheten)\b)|\b(andel|andelen|prosent|prosenten) (av )?(de |dei )?(ansatte|tilsette)\b"
 )
 # questions about the previous answer rather than a new topic

@@ -56,6 +56,8 @@ class BankMatching:
             asked = self.asked_scales(normalize(sentence))
             scaled = [q for q in in_section if self._scales.get(q) in asked]
             pool = [q for q in named if q in scaled] or scaled or named or in_section
+            if not in_section:  # the summary (1) speaks of every chapter: the clearly best question of all
+                pool = list(self.questions)
             if len(pool) == 1:
                 self.target_qid[t] = pool[0]
             elif pool:
