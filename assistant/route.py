@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import intents, knowledge
+from .compose.lead import partial_distribution
 from .compose.text import NUMBER_STATEMENT, SIZE_MENTION
 from .match import Matcher
 from .normalize import tokens
@@ -255,6 +256,9 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
             plan.options = rank_opts
             plan.descending = not re.search(r"lavest|\bminst\b|færrest|dårligst", q.text)
             return Decision("data", "rank_items", plan=plan, sections=sections, figures=figures)
+        if len(distinct_items) <= 1 and not q.items and group_dim == "total" and partial_distribution(base):
+            # the answers' ranking is an image; the text states only some of them: the report's own words
+            return Decision("text", "rank_prose", sections=sections, figures=figures)
         if group_dim != "total" and not groups and len(distinct_items) == 1:
             rank_opts = options or _positive_pair(base)
             if rank_opts:

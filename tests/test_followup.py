@@ -178,3 +178,10 @@ def test_who_was_asked_the_usefulness_question_after_the_contact_question(assist
         ["Hvor stor andel av bedriftene var i kontakt med Arbeidstilsynet i 2021?"],
     )
     assert "svarte «Ja» på at det har vært kontakt med Arbeidstilsynet" in ans.answer.split("\n\n")[0]
+
+
+def test_no_most_common_answer_from_a_few_printed_ones(assistant):
+    """Figur 13's values are an image; the text names three of its answers. None of them may be called the
+    most common."""
+    ans = assistant.ask("Hvor mange mener det er vanskelig å få ledere til å prioritere arbeidsmiljø?")
+    assert "vanligste svaret" not in ans.answer

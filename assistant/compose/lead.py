@@ -12,8 +12,21 @@ import math
 import re
 from typing import Any
 
+from .. import knowledge
 from ..types import Question
 from .numbers import fmt, n_text, pct
+
+
+def partial_distribution(rows: list[dict[str, Any]]) -> bool:
+    """Only some answers of the question are printed (the text names a few; the rest is an image, Figur 13),
+    so neither "the most common answer" nor a ranking can be read from them."""
+    if not rows or not any(r.get("from_prose") for r in rows):
+        return False
+    info = knowledge.question(str(rows[0].get("question_id") or "")) or {}
+    n_options = len(info.get("options") or [])
+    printed = {r["option"] for r in rows if "(sum)" not in str(r.get("option"))}
+    return n_options > 0 and len(printed) < 0.7 * n_options
+
 
 WAVE_TEXT = {"2021-11": "november 2021", "2022-06": "juni 2022"}
 # scales whose "asked" share, when no option is named, is the positive end
@@ -176,6 +189,13 @@ def _one(q: Question, srows: list[dict[str, Any]], asked: list[str], group_dim: 
         ] or plain
         if not plain:
             return None
+        if partial_distribution(srows):
+            # only some answers are stated in the text (the rest is an image): no "most common" from those
+            stated = ", ".join(f"«{r['option']}» **{fmt(r['value'], unit)}**" for r in srows)
+            return (
+                f"{opening}{tail} oppgir rapportens tekst{where}: {stated}. De øvrige svarene står bare i "
+                "figuren, så jeg kan ikke si hvilket svar som var vanligst."
+            )
         top = max(plain, key=lambda r: r["value"])
         return f"{opening} var det vanligste svaret «{top['option']}» (**{fmt(top['value'], unit)}**){tail}{where}."
     if all(o in BIPOLAR for o in asked) or (len(asked) == 1 and asked[0] in BIPOLAR):
