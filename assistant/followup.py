@@ -178,6 +178,7 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
         cur.question_id is not None
         and cur.question_id != prev.question_id
         and cur.question_score >= NEW_TOPIC_SCORE
+        and cur.question_lex >= 0.2  # its own words name the new topic ("Og blant dei minste?" names none)
         and (not items or (cur.question_score >= SURE_NEW_SCORE and bool(cur.items)))
         and not pointing_back
     )

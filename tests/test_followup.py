@@ -185,3 +185,14 @@ def test_no_most_common_answer_from_a_few_printed_ones(assistant):
     most common."""
     ans = assistant.ask("Hvor mange mener det er vanskelig å få ledere til å prioritere arbeidsmiljø?")
     assert "vanligste svaret" not in ans.answer
+
+
+def test_a_group_follow_up_without_topic_words_keeps_the_topic(assistant):
+    """'Og blant dei minste?' names no topic: it stays with the reasons for the work (Figur 12), which have
+    no size groups, and does not jump to a statement about small companies elsewhere."""
+    ans = assistant.ask(
+        "Og blant dei minste?",
+        ["Kor mange verksemder meiner det er viktig å vere ein attraktiv arbeidsgjevar?"],
+    )
+    assert "tilsyn" not in ans.answer.lower()
+    assert not ans.answerable and "bedriftsstørrelse" in ans.answer
