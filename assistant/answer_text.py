@@ -185,7 +185,15 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
         picked.append((p, sentence, vote))
     text, sources = compose_passages(picked)
     caveats = [SKEWED] if any("svarskala" in s.lower() for _p, s, _ in picked) else []
+    if any(re.search(r"\bav de ansatte\b", s) for _p, s, _ in picked):
+        caveats.append(OTHER_SURVEY)
     return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats)
+
+
+OTHER_SURVEY = (
+    "Tallet om de ansatte er fra en annen undersøkelse som rapporten viser til (AFI-rapport 2022:04), ikke fra "
+    "Arbeidsmiljøbarometeret: barometeret er besvart av bedriftene, ikke av de ansatte."
+)
 
 
 GENERAL_CAVEATS = (

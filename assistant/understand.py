@@ -61,7 +61,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             q.intent = "out_of_scope"
             q.out_of_scope_reason = why
             return q
-    if re.search(intents.EMPLOYEE_VIEWS, text):
+    if re.search(intents.EMPLOYEE_VIEWS, text) and not _reports_employee_figure(m, qvec, exclude, text):
         q.intent = "out_of_scope"
         q.out_of_scope_reason = EMPLOYEES_NOT_ASKED
         return q
@@ -218,6 +218,37 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         if q.options and q.measure == "n" and not evaluated:  # "vurderte nytten av": how many answered
             q.measure = "share"  # "hvor mange svarte «vet ikke»" asks for a share, not the base
     return q
+
+
+def _reports_employee_figure(m: Matcher, qvec: Any, exclude: int | None, text: str = "") -> bool:
+    """The employees were not asked, but the report cites another survey of them ("De fant at 27 prosent av
+    de ansatte …", AFI): a question the bank places squarely on that sentence is answered with it."""
+    vec = qvec.get() if hasattr(qvec, "get") else qvec
+    if vec is None:
+        return False
+    votes = m.bank_votes(vec, exclude)
+    if not votes:
+        return False
+    top, share = max(votes.items(), key=lambda kv: (kv[1], -kv[0]))
+    found = m.statements.get(top)
+    if not (
+        share >= 0.3
+        and found is not None
+        and bool(re.search(r"\bav de ansatte\b|\barbeidstakerne\b", found[1]))
+        and bool(re.search(r"\d", found[1]))
+    ):
+        return False
+    # every word of the question the survey's own wording does not know must be in that sentence
+    # ("stressende" is not: the cited survey did not ask about stress)
+    said = set(tokens(found[1]))
+    unknown = [
+        t
+        for t in tokens(text)
+        if len(t) >= 4
+        and t not in m.idf
+        and not any(w.startswith(t) or w.endswith(t) or (len(w) >= 5 and t.startswith(w)) for w in said)
+    ]
+    return not unknown
 
 
 def _asked_in(m: Matcher, qid: str, wave: str | None) -> bool:

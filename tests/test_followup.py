@@ -196,3 +196,14 @@ def test_a_group_follow_up_without_topic_words_keeps_the_topic(assistant):
     )
     assert "tilsyn" not in ans.answer.lower()
     assert not ans.answerable and "bedriftsstørrelse" in ans.answer
+
+
+def test_an_employee_figure_the_report_cites_is_answered_with_its_source(assistant):
+    """The employees were not asked, but the report cites AFI's survey of them (27 %): that is answered,
+    said to be another survey; a question the cited survey does not answer (stress) is refused."""
+    ans = assistant.ask(
+        "Kor stor del av arbeidstakarane meiner arbeidsgivaren ventar at dei er tilgjengelege utanom arbeidstid?"
+    )
+    assert "27 prosent av de ansatte" in ans.answer and any("AFI" in c for c in ans.caveats)
+    refused = assistant.ask("Synes ansatte at det er stressende å være tilgjengelig etter arbeidstid?")
+    assert not refused.answerable
