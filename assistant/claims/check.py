@@ -27,7 +27,7 @@ from .parse import ParsedClaim, amounts_in, groups_in, parse, side_groups, split
 from .readings import narrow, readings_for, shared, topic_tokens
 from .size_prose import judge_size_direction
 from .statements import figures_of, merged, quoted, statement_figures
-from .superlative_prose import judge_actor_superlative
+from .superlative_prose import judge_actor_superlative, judge_association_superlative
 
 AnswerFn = Callable[[str, list[str]], Answer]
 
@@ -257,7 +257,11 @@ def _check_clause(
         asked = answer(f"Er det slik at {clause.rstrip('.!?')}?", history)
         if asked.answerable and asked.route == "text" and all(asked.answer != a.answer for a in answers):
             answers = [*answers, asked]
-    ranked_actor = judge_actor_superlative(p, passages) if passages and not refused else None
+    ranked_actor = (
+        judge_actor_superlative(p, passages) or judge_association_superlative(p, passages)
+        if passages and not refused
+        else None
+    )
     if ranked_actor is not None:  # "X er den nyttigste aktøren": the report's sentence naming the top actor
         verdict, answers = ranked_actor[0], [quoted(question, ranked_actor[1]), *answers]
     if verdict.verdict == "not_in_report" and first.route == "none":

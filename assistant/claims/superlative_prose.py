@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import knowledge
 from ..normalize import normalize, tokens
 from ..report import split_sentences
 from ..types import Passage
@@ -74,6 +75,74 @@ def judge_actor_superlative(p: ParsedClaim, passages: list[Passage]) -> tuple[Ve
             return Verdict(
                 "contradicted",
                 f"Nei. Rapporten peker på en annen aktør som den nyttigste: «{sentence}» {where}.",
+                None,
+                figure,
+                reason="superlative",
+            ), figure
+    return None
+
+
+_HIGH = re.compile(r"\b(?:høyest andel|høyeste andel|flest|størst andel|størst|mest)\b")
+_LOW = re.compile(r"\b(?:lavest andel|laveste andel|færrest|minst andel|lavest|minst)\b")
+
+
+def _associations(norm: str) -> list[tuple[int, str]]:
+    """The trade associations a normalised text names, where (lexicon groups, canonical names)."""
+    found = []
+    for g in (knowledge.lexicon().get("groups") or {}).get("landsforening") or []:
+        for w in [g.get("canonical") or "", *(g.get("words") or [])]:
+            m = re.search(r"(?<![\wæøå])" + re.escape(normalize(w)) + r"(?![\wæøå])", norm) if w else None
+            if m:
+                found.append((m.start(), g["canonical"]))
+                break
+    return sorted(found)
+
+
+def judge_association_superlative(
+    p: ParsedClaim, passages: list[Passage]
+) -> tuple[Verdict, dict[str, Any]] | None:
+    """ "NHO Transport er landsforeningen der flest har hatt kontakt med NAV Arbeidslivssenter", judged on
+    the sentence "Høyest andel finner vi blant bedriftene i NHO Transport (5 av 10), …"."""
+    claimed = [g for g in p.groups if g[0] == "landsforening"]
+    if not p.superlative or p.amounts or len(claimed) != 1:
+        return None
+    claim = normalize(p.text)
+    lowest = bool(_LOW.search(claim)) and not _HIGH.search(claim)
+    marker = _LOW if lowest else _HIGH
+    named = actors(claim)
+    own = {w for w in topic_tokens(p) if w not in _NOT_TOPIC}
+    own -= {t for g in claimed for t in tokens(normalize(g[1]))}
+    own -= set(tokens("landsforening landsforeningen landsforeninga flest høyest størst mest færrest lavest"))
+    for ps in passages:
+        if ps.kind != "prose":
+            continue
+        passage = normalize(ps.text)
+        if named and not named <= actors(passage):
+            continue  # about another actor
+        if own and len(shared(own, set(tokens(passage)))) < max(1, len(own) // 2):
+            continue
+        for sentence in split_sentences(ps.text):
+            norm = normalize(sentence)
+            mark = marker.search(norm)
+            if mark is None:
+                continue
+            after = [(i, g) for i, g in _associations(norm) if i > mark.start()]
+            if not after:
+                continue
+            top = after[0][1]
+            figure = {
+                "value": None, "unit": "text", "sentence": sentence, "context": sentence,
+                "source": ps.section_label, "section": ps.section, "section_label": ps.section_label,
+                "page": ps.page,
+            }  # fmt: skip
+            where = f"({ps.section_label})"
+            if top.lower() == claimed[0][1].lower():
+                return Verdict(
+                    "supported", f"Ja. Rapporten skriver: «{sentence}» {where}.", None, figure
+                ), figure
+            return Verdict(
+                "contradicted",
+                f"Nei. Rapporten peker på {top}: «{sentence}» {where}.",
                 None,
                 figure,
                 reason="superlative",
