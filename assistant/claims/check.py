@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import knowledge
 from ..normalize import normalize, tokens
+from ..report import split_sentences
 from ..types import Answer, Passage
 from .compare import compare_readings
 from .compose import Checked, ask_back, compose
@@ -155,6 +156,16 @@ def breakdown_question(p: ParsedClaim, strip_slots: Callable[[str], str] = lambd
     return f"hvor mange {content} {_BREAKDOWN.get(dim, _BREAKDOWN['storrelse'])}".replace("  ", " ")
 
 
+def _wave_dates_sentence(passages: list[Passage]) -> dict[str, Any]:
+    """The method chapter's sentence with the survey's dates (7.2), to cite beside a verdict on them."""
+    for p in passages:
+        if p.section == "7.2":
+            for sentence in split_sentences(p.text):
+                if re.search(r"gjennomført \d", sentence):
+                    return {"sentence": sentence, "section_label": p.section_label, "source": "7.2"}
+    return {"sentence": "", "section_label": "7.2", "source": "7.2"}
+
+
 def _prose_lookup(question: str) -> str:
     """The same question worded so the pipeline quotes the report's prose: naming both waves makes it look
     for the sentences that compare them, and otherwise for the best sentences of the topic's section."""
@@ -172,7 +183,7 @@ def _check_clause(
         return Checked(clause, p, judge(p, []), [])
     dated = judge_dates(p)
     if dated is not None:  # when the survey was carried out: the waves' dates (7.2)
-        return Checked(clause, p, dated, [answer("Når ble undersøkelsen gjennomført?", [])])
+        return Checked(clause, p, dated, [quoted(clause, _wave_dates_sentence(passages))])
     question = as_question(p)
     left, right = p.sides
     if (

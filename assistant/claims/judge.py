@@ -213,7 +213,8 @@ def _judge_not_yes(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict | N
         f"Nei. {fmt_value(float(row['value']), 'pct')} av {group} svarte «Ja» ({row.get('source', '')}, "
         f"{WAVE_TEXT.get(row.get('wave') or '', row.get('wave') or '')}), så høyst "
         f"{fmt_value(rest, 'pct')} svarte noe annet – ikke {a.text}.",
-        None,
+        f"{fmt_value(float(row['value']), 'pct').replace(' %', ' prosent')} av {group} svarte ja "
+        f"({row.get('source', '')}).",
         row,
     )
 

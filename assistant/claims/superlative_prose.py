@@ -140,10 +140,11 @@ def judge_association_superlative(
                 return Verdict(
                     "supported", f"Ja. Rapporten skriver: «{sentence}» {where}.", None, figure
                 ), figure
+            corrected = re.sub(re.escape(claimed[0][1]), top, p.text, count=1, flags=re.I)
             return Verdict(
                 "contradicted",
                 f"Nei. Rapporten peker på {top}: «{sentence}» {where}.",
-                None,
+                corrected if corrected != p.text else None,
                 figure,
                 reason="superlative",
             ), figure
