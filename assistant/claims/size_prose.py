@@ -17,7 +17,7 @@ from ..report import split_sentences
 from ..types import Passage
 from .parse import ParsedClaim, side_groups
 from .readings import shared, topic_tokens
-from .statements import actors
+from .statements import actors, sentence_figure
 from .verdict import Verdict
 
 _SMALL = (
@@ -114,10 +114,7 @@ def judge_size_direction(p: ParsedClaim, passages: list[Passage]) -> tuple[Verdi
     if best is None:
         return None
     fit, favours, ps, sentence = best
-    figure = {
-        "value": None, "unit": "text", "sentence": sentence, "context": sentence, "source": ps.section_label,
-        "section": ps.section, "section_label": ps.section_label, "page": ps.page, "group_dim": "storrelse",
-    }  # fmt: skip
+    figure = sentence_figure(ps, sentence, group_dim="storrelse")
     where = f"({ps.section_label})"
     if favours == want:
         return Verdict(

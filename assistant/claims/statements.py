@@ -132,6 +132,14 @@ def actors(norm: str) -> set[str]:
     return {a for a in found if not any(a != b and a in b for b in found)}
 
 
+def sentence_figure(ps: Passage, sentence: str, **extra: Any) -> dict[str, Any]:
+    """A report sentence a verdict rests on, as a figure without a value (cited with its section)."""
+    return {
+        "value": None, "unit": "text", "sentence": sentence, "context": sentence, "source": ps.section_label,
+        "section": ps.section, "section_label": ps.section_label, "page": ps.page, **extra,
+    }  # fmt: skip
+
+
 def quoted(question: str, figure: dict[str, Any] | None) -> Answer:
     """The report sentence a verdict rests on, as an answer to cite."""
     f = figure or {}

@@ -14,7 +14,7 @@ from ..report import split_sentences
 from ..types import Passage
 from .parse import ParsedClaim
 from .readings import answer_words, shared, topic_tokens
-from .statements import actors
+from .statements import actors, sentence_figure
 from .verdict import Verdict
 
 _TOP = re.compile(
@@ -62,11 +62,7 @@ def judge_actor_superlative(p: ParsedClaim, passages: list[Passage]) -> tuple[Ve
             context = set(tokens(norm)) | set(tokens(normalize(ps.section_label)))
             if own and not shared(own, context):
                 continue  # another topic than the claim's
-            figure = {
-                "value": None, "unit": "text", "sentence": sentence, "context": sentence,
-                "source": ps.section_label, "section": ps.section, "section_label": ps.section_label,
-                "page": ps.page,
-            }  # fmt: skip
+            figure = sentence_figure(ps, sentence)
             where = f"({ps.section_label})"
             if _same(mine[0], theirs[0]):
                 return Verdict(
@@ -130,11 +126,7 @@ def judge_association_superlative(
             if not after:
                 continue
             top = after[0][1]
-            figure = {
-                "value": None, "unit": "text", "sentence": sentence, "context": sentence,
-                "source": ps.section_label, "section": ps.section, "section_label": ps.section_label,
-                "page": ps.page,
-            }  # fmt: skip
+            figure = sentence_figure(ps, sentence)
             where = f"({ps.section_label})"
             if top.lower() == claimed[0][1].lower():
                 return Verdict(
