@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from .charts import chart_for
-from .compose.data import compose_rank, compose_rows, dedupe, sources_for_rows
+from .compose.data import WAVE_TEXT, compose_rank, compose_rows, dedupe, sources_for_rows
 from .compose.numbers import pct
 from .compose.text import best_sentences, passage_source
 from .plan import compile_plan
@@ -77,10 +77,10 @@ def data_answer(turn: Turn, ctx: Context, d: Decision) -> Answer | None:
         if d.plan.kind == "rows":
             caveats.extend(rounding_notes(sent, rows))
     wave = rows[0].get("wave")
-    if q.wave and wave in _WAVE_TEXT and q.wave in _WAVE_TEXT and all(r.get("wave") != q.wave for r in rows):
+    if q.wave and wave in WAVE_TEXT and q.wave in WAVE_TEXT and all(r.get("wave") != q.wave for r in rows):
         # asked about a wave the question was not asked in: say so before the figure of the other wave
         lines[0] = (
-            f"Dette ble ikke spurt om i {_WAVE_TEXT[q.wave]}; tallet gjelder {_WAVE_TEXT[wave]}. " + lines[0]
+            f"Dette ble ikke spurt om i {WAVE_TEXT[q.wave]}; tallet gjelder {WAVE_TEXT[wave]}. " + lines[0]
         )
     if rows[0].get("question_id") == "ROLLER_BETYDNING":
         caveats.insert(0, SKEWED)
@@ -99,9 +99,6 @@ def data_answer(turn: Turn, ctx: Context, d: Decision) -> Answer | None:
         chart=chart_for(rows, d.plan.kind),
         caveats=dedupe(caveats),
     )
-
-
-_WAVE_TEXT = {"2021-11": "november 2021", "2022-06": "juni 2022"}
 
 
 def report_sentence(turn: Turn, ctx: Context, rows: list[dict[str, Any]]):
