@@ -28,6 +28,13 @@ _COUNT = re.compile(
     r"(?![\w,.]|\s*(?:%|prosent|av\s))",
     _I,
 )
+# a bare number stated for a share: "svarprosenten var 13", "andelen er 40"
+_BARE_PCT = re.compile(
+    r"(?:prosent\w*|andel\w*|del(?:en)? av (?:bedriftene|verksemdene|virksomhetene))\b[^.?!]{0,60}?"
+    r"(?<![\wæøå])(?:var|er|ligger på|lå på|låg på|på|utgjorde|utgjør)\s+(?:bare |kun |hele )?"
+    r"(\d{1,2}(?:,\d)?)(?![\w,.]|\s*(?:%|prosent|av\s|-|–|til\s))",
+    _I,
+)
 _MEAN = re.compile(r"(?<![\w,.])(\d,\d)(?![\d]|\s*(?:%|prosent))")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 # numbers that name something rather than state a figure: size bands, years, dialogmøte 2, covid-19
@@ -100,7 +107,11 @@ def _vocab() -> dict[str, Any]:
             for d, ws in (c.get("change") or {}).items()
         ],
         "other_re": re.compile(
-            rf"(?<![\wæøå])({alternation(c.get('other_sources') or ['-'])})(?![\wæøå])", _I
+            rf"(?<![\wæøå])({alternation(c.get('other_sources') or ['-'])})(?![\wæøå])|"
+            # another organisation's survey: "LOs tillitsvalgtundersøkelse", "YS' arbeidslivsbarometer"
+            rf"(?<![\wæøå])((?:{alternation(c.get('other_organisations') or ['-'])})(?:s|'|’|-)?\s?"
+            r"[\wæøå]*(?:undersøkelse|undersøking|barometer|måling|rapport|statistikk|tall)[\wæøå]*)",
+            _I,
         ),
         "waves": {w: [fold(x) for x in ws] for w, ws in (lex.get("waves") or {}).items()},
         "groups": lex.get("groups") or {},
@@ -139,6 +150,9 @@ def amounts_in(text: str) -> list[Amount]:
             lo, hi = v["quant"][m.group(1).lower()]
             out.append(Amount("quant", (lo + hi) / 2, lo, hi, m.group(0), m.start(), m.end()))
             taken.append((m.start(), m.end()))
+    for m in _BARE_PCT.finditer(text):
+        if free(m.start(1), m.end(1)):
+            add("pct", float(m.group(1).replace(",", ".")), m.start(1), m.end(1))
     for m in _MEAN.finditer(text):
         if free(m.start(), m.end()):
             add("mean", float(m.group(1).replace(",", ".")), m.start(), m.end())
@@ -336,7 +350,7 @@ def parse(claim: str) -> ParsedClaim:
             p.change, p.change_word = direction, m.group(1)
             break
     m = _vocab()["other_re"].search(low)
-    p.other_source = m.group(1) if m else None
+    p.other_source = (m.group(1) or m.group(2)) if m else None
     p.negated = bool(_NEGATION.search(low))
     spans = _group_spans(low)  # "de største bedriftene" names a group, not a ranking
     m = next(

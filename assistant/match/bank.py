@@ -4,6 +4,7 @@ report statement of the bank is located in the report and tied to the codebook q
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 
@@ -13,6 +14,8 @@ from ..report import figure_refs
 from ..types import Passage
 from .words import strip_numbers
 
+_SHARE = re.compile(r"\d+\s*(?:%|prosent)|\b\d+ av \d+\b|\bhalvparten\b", re.IGNORECASE)
+_SAME = re.compile(r"\b(?:det samme|det same|samme svar)\b", re.IGNORECASE)
 BANK_TEMPERATURE = 0.02  # cosine similarities of e5 lie close together: a sharp softmax over the nearest
 
 
@@ -65,7 +68,24 @@ class BankMatching:
                 ranked = sorted(((scores.get(q, (0.0, 0.0))[0], q) for q in pool), reverse=True)
                 if ranked[0][0] >= 0.3 and ranked[0][0] - ranked[1][0] >= 0.15:
                     self.target_qid[t] = ranked[0][1]
+            if self.target_qid[t] is None and not asked and _SHARE.search(sentence):
+                self.target_qid[t] = self._unrated(pool, sentence)
         self._index_bank_questions()
+
+    def _unrated(self, pool: list[str], sentence: str) -> str | None:
+        """A share without a rating word ("3 av 10 har brukt BHT") is not about the rating question of its
+        paragraph: the one unrated question there — unless the sentence repeats a rating ("det samme") or
+        quotes an answer another question of the paragraph has too."""
+        unrated = [q for q in pool if self._scales.get(q) in (None, "yesno")]
+        if len(unrated) != 1 or _SAME.search(sentence):
+            return None
+        quoted = {x.strip().lower() for x in re.findall(r"«([^»]+)»", sentence)}
+        for q in pool:
+            labels = {str(o.get("label", "") if isinstance(o, dict) else o).lower()
+                      for o in self.questions[q].get("options") or []}  # fmt: skip
+            if q != unrated[0] and quoted & labels:
+                return None
+        return unrated[0]
 
     def _index_bank_questions(self) -> None:
         """Per phrasing, the position of its target's question in `_qid_names` (-1 when it has none)."""
