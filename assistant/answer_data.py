@@ -14,7 +14,7 @@ from .charts import chart_for
 from .compose.data import WAVE_TEXT, compose_rank, compose_rows, dedupe, sources_for_rows
 from .compose.numbers import pct
 from .compose.text import best_sentences, passage_source
-from .plan import compile_plan
+from .plan import Plan, compile_plan
 from .route import Decision
 from .sql.execute import QueryError
 from .sql.guard import GuardError
@@ -46,6 +46,25 @@ def run(turn: Turn, ctx: Context) -> None:
         turn.answer = answer
 
 
+DIFFERENCE = "Differanse (prosentpoeng)"
+
+
+def _representation_lead(ctx: Context, d: Decision, top: dict) -> list[str]:
+    """The group most over- or underrepresented, with its share of the answers against its share of the
+    invited (Tabell 9–11), before the ranking of the differences."""
+    assert d.plan is not None
+    plan = Plan(question_id="UTVALG", group_dim=d.plan.group_dim, groups=[top["group_label"]],
+                sources=d.plan.sources)  # fmt: skip
+    sql, params = compile_plan(plan)
+    try:
+        rows = ctx.executor.run(sql, params).rows
+    except (GuardError, QueryError):
+        return []
+    lines, _caveats = compose_rows(None, rows, d.plan.group_dim) if rows else ([], [])  # type: ignore[arg-type]
+    word = "overrepresentert" if d.plan.descending else "underrepresentert"
+    return [f"Mest {word}: {lines[0].removeprefix('- ')}", ""] if lines else []
+
+
 def data_answer(turn: Turn, ctx: Context, d: Decision) -> Answer | None:
     q = turn.question
     assert d.plan is not None and q is not None
@@ -62,6 +81,8 @@ def data_answer(turn: Turn, ctx: Context, d: Decision) -> Answer | None:
         key = "item" if d.plan.kind == "rank_items" else "group_label"
         lines = compose_rank(rows, key, d.plan.options, d.plan.group_dim, d.plan.descending)
         caveats: list[str] = [r["note"] for r in rows[:1] if r.get("note")]
+        if d.plan.options == [DIFFERENCE] and key == "group_label":
+            lines = _representation_lead(ctx, d, rows[0]) + lines
     else:
         lines, caveats = compose_rows(q, rows, d.plan.group_dim)
     sources = sources_for_rows(rows, ctx.captions, ctx.titles)

@@ -67,6 +67,8 @@ def support(turn: Turn, ctx: Context) -> float:
     # what the answer is about: its text, the survey question its rows come from, its sources' quotes
     about = [a.answer, q.context, *(s.quote or "" for s in a.sources)]
     about += [f"{r.get('question_text') or ''} {r.get('item') or ''}" for r in (a.data or [])[:3]]
+    # and the bank's phrasings of what it is about: a user's word for it ("legen" for "den som sykemelder")
+    about += _voted_phrasings(turn, ctx)
     said = set(tokens(" ".join(about)))
     # the stemmer splits a word family ("produktiviteten"/"produktivitet", "endret"/"endring"): a shared
     # start of five letters counts as the same word
@@ -78,6 +80,26 @@ def support(turn: Turn, ctx: Context) -> float:
 
     total = math.fsum(idf.get(t, 3.0) for t in own)
     return math.fsum(idf.get(t, 3.0) for t in own if found(t)) / total
+
+
+def _voted_phrasings(turn: Turn, ctx: Context, min_vote: float = 0.1) -> list[str]:
+    """The bank's phrasings of the targets the question's nearest phrasings voted for, when the answer is
+    about them (its rows' question, or a statement it quotes)."""
+    q: Question = turn.question  # type: ignore[assignment]
+    a = turn.answer
+    if a is None:
+        return []
+    text = a.answer.replace("\n", " ")
+    qids = {r.get("question_id") for r in (a.data or [])} or {q.question_id}
+    m = ctx.match
+    chosen = set()
+    for t, v in q.votes.items():
+        found = m.statements.get(t)
+        quoted = found is not None and found[1][:50] in text
+        if v >= min_vote and (quoted or (found is None and m.target_qid[t] in qids)):
+            chosen.add(t)
+    skip = getattr(turn, "exclude", None)  # fitting: the phrasing asked is left out of the bank
+    return [p.text for j, p in enumerate(m.bank.phrasings) if p.target in chosen and j != skip]
 
 
 def unasked(turn: Turn) -> float:

@@ -17,7 +17,7 @@ QUESTIONNAIRE = (
     r"formulert|hvordan (ble|var) spørsmålet|hvem (fikk|ble spurt|svarte på spørsmålet)|"
     r"hvilke (forhold|tjenester|roller|påstander|områder|aktører|alternativer|grunner|suksessfaktorer|utfordringer) "
     r"(ble|var|kunne|fikk)|hva ble (bedriftene )?spurt|(ble|var) (det |bedriftene )?spurt om|det spurt om|"
-    r"krysse av|flere svar|velge mellom|kunne (bedriftene )?velge|svarskala|\bskala\b"
+    r"krysse av|flere svar(?! (fra|frå|enn|kom|i |blant|per|fordelt))|velge mellom|kunne (bedriftene )?velge|svarskala|\bskala\b"
 )
 EXPLAIN = r"\bhvorfor\b|forklar|\bårsak|hva betyr|tolkes|varsom|\bhva kan\b|\bkonklu|\butfordringene\b|hovedfunn|viktigste funn|\b(god|bra|gode) nok\b"
 FIGURE_WORDS = (
@@ -48,7 +48,7 @@ RANK_WORDS = r"flest|færrest|høyest|lavest|størst|minst|\bmest\b|\bminst\b"
 # words that make a fylke/landsforening question one about who answered (Tabell 9–10)
 SAMPLE_WORDS = r"svar|respondent|deltok|deltak|representert|utvalg|invitert|hvor mange (bedrifter|virksomheter)|\bflest\b|\bfærrest\b"
 # "Hvor mange svarte?" right after a figure asks for that figure's base
-BASE_OF_FIGURE = r"(og )?(hvor mange|kor mange) (bedrifter |verksemder |virksomheter )?(svarte|har svart|svarte på det|svarte på dette)( på (det|dette|spørsmålet))?\s*\??"
+BASE_OF_FIGURE = r"(og )?(hvor mange|kor mange) (bedrifter |verksemder |virksomheter )?(svarte|har svart|svarte på det|svarte på dette)( på (akkurat |nettopp |selve )?(det|dette|den|denne)?\s?(spørsmålet|spørsmål|tallet)?)?\s*\??"
 # one company's or one person's own answers: never shown (the survey reports aggregates only)
 SINGLE_COMPANY = (
     r"\b(bedrift|firma|virksomhet|verksemd|respondent|organisasjon)(en)? (nr\.?|nummer|med id|med nummer|id)\s*\d+|"
@@ -77,6 +77,7 @@ EMPLOYEE_COUNTS = (
     r"(?! (har|hadde) )(?! (bedrifta|bedriften|bedriftene|verksemda|verksemdene|virksomheten)\b)|\b(andel|andelen|prosent|prosenten) (av )?(de |dei )?(ansatte|tilsette)\b"
 )
 # questions about the previous answer rather than a new topic
+WAVE_NAMED = r"\b(november\w*|juni\w*|2021|2022|hovedundersøk\w*|tilleggsundersøk\w*|høsten|sommeren)\b"
 ANAPHOR = r"\b(det|dette|disse|dem|den|her|tallet|tallene|andelen|prosenten|spørsmålet|svaret|resultatet|de tallene)\b"
 ABOUT_BASE = (
     r"\bhvor mange (bedrifter )?(i (den|denne|den samme) gruppen |av dem |blant dem )(svarte|har svart)\b|"
@@ -88,7 +89,9 @@ ABOUT_WHO = (
     r"\bgjelder (det|dette|tallet|tallene) (alle|bare|kun)\b|\b(ble|vart) (alle|alle bedrifter|alle bedriftene) spurt\b|"
     # when the previous question was asked: the questionnaire answer names its wave
     r"\b(når|kva tid|når i tid) (ble|vart) (det|dette|spørsmålet|den|det spørsmålet) (spurt|stilt)\b|"
-    r"\b(hvilket|kva) år gjelder (det|dette|tallet|tallene)\b|\bgjelder (det|dette|tallet|tallene) hvilket år\b"
+    r"\b(hvilket|kva) år gjelder (det|dette|tallet|tallene)\b|\bgjelder (det|dette|tallet|tallene) hvilket år\b|"
+    # whether it was asked in a wave: "Ble det spurt om i novemberundersøkelsen også?"
+    rf"\b(ble|vart|var) (det|dette|den|spørsmålet|det spørsmålet) (også |og )?(spurt|stilt|med)\b.*{WAVE_NAMED}"
 )
 ABOUT_CAVEATS = (
     r"\b(obs på|være obs|forbehold|feilkilde|svakhet|usikkerhet|stole på|hvor sikre?|hvor pålitelig|"

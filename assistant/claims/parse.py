@@ -159,7 +159,31 @@ def amounts_in(text: str) -> list[Amount]:
     for m in _COUNT.finditer(text):
         if free(m.start(), m.end()):
             add("count", float(re.sub(r"\D", "", m.group(1))), m.start(), m.end())
-    return sorted(out, key=lambda a: a.start)
+    return _appositions(sorted(out, key=lambda a: a.start), text)
+
+
+_JOINT = re.compile(r",\s*(?:og|mens|men)\b|;|\s(?:og|mens|men|samtidig som)\s")
+
+
+def _appositions(amounts: list[Amount], text: str) -> list[Amount]:
+    """A quantifier restated by a figure in apposition is one figure, the exact one: "de fleste … syntes
+    det var nyttig – 6 av 10", "flertallet (56 %)", "6 av 10 (de fleste)".
+
+    >>> [a.text for a in amounts_in("de fleste syntes kontakten var nyttig – 6 av 10")]
+    ['6 av 10']
+    >>> [a.text for a in amounts_in("de fleste har avtale, og 6 av 10 synes den er nyttig")]
+    ['de fleste', '6 av 10']
+    """
+    drop: set[int] = set()
+    for i, (a, b) in enumerate(zip(amounts, amounts[1:], strict=False)):
+        if {a.kind, b.kind} - {"quant"} == set() or "quant" not in (a.kind, b.kind):
+            continue
+        between = text[a.end : b.start]
+        if _JOINT.search(between):
+            continue
+        if re.search(r"[–\-:(]\s*$", between):  # the second restates the first
+            drop.add(i if a.kind == "quant" else i + 1)
+    return [a for i, a in enumerate(amounts) if i not in drop]
 
 
 def _interval(kind: str, value: float, before: str) -> tuple[float, float, int]:

@@ -124,7 +124,21 @@ def _compose_sample(rows: list[dict[str, Any]], group_dim: str) -> tuple[list[st
                 f"inviterte ({WAVE_TEXT.get(net['wave'], net['wave'])})."
             )
         return lines, ["Utvalget er ikke vektet; tallene gjelder bedriftene som svarte."]
-    for (_item, group), srows in _series(rows):
+    series = _series(rows)
+    nets = [
+        (r["value"], group)
+        for (_i, group), srows in series
+        for r in srows
+        if r["option"] == "Nettoutvalg (antall)"
+    ]
+    if len(nets) == 2 and nets[0][0] != nets[1][0]:  # two groups: which gave more answers, first
+        (hi, g_hi), (lo, g_lo) = sorted(nets, reverse=True)
+        name = (lambda g: _group_phrase(g, group_dim)) if group_dim == "storrelse" else (lambda g: g)
+        lines.append(
+            f"Flest svar fra **{name(g_hi)}**: {fmt(hi, 'count')} mot {fmt(lo, 'count')} fra {name(g_lo)} "
+            "(november 2021).\n"
+        )
+    for (_item, group), srows in series:
         o = {r["option"]: r["value"] for r in srows}
         net, netp = o.get("Nettoutvalg (antall)"), o.get("Nettoutvalg (prosent)")
         gross, grossp = o.get("Bruttoutvalg (antall)"), o.get("Bruttoutvalg (prosent)")
@@ -164,12 +178,16 @@ def compose_rank(
     label = (lambda r: _group_phrase(r[key], group_dim)) if key == "group_label" else (lambda r: r[key])
     top = rows[0]
     word = "Høyest" if descending else "Lavest"
-    lines = [
-        f"{word} {what}: **{label(top)}** ({fmt(round(top['value'], 2), unit)})." if len(rows) > 1 else ""
-    ]
+
+    def value(r: dict[str, Any]) -> str:
+        if options == ["Differanse (prosentpoeng)"]:  # a difference of two shares, not a share
+            return fmt(round(r["value"], 2), unit).replace(" %", "") + " prosentpoeng"
+        return fmt(round(r["value"], 2), unit)
+
+    lines = [f"{word} {what}: **{label(top)}** ({value(top)})." if len(rows) > 1 else ""]
     lines.append("Rangert:")
     for i, r in enumerate(rows, 1):
-        lines.append(f"{i}. {label(r)}: {fmt(round(r['value'], 2), unit)}")
+        lines.append(f"{i}. {label(r)}: {value(r)}")
     return [x for x in lines if x]
 
 
