@@ -172,6 +172,8 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
     if not prev.question_id:
         return cur
     items = und.match_items(cur.text, prev.question_id)
+    # "Og med NAVs dialogmøte 2?" after the dialogue question names one of its answers: the same question
+    own_options = und.match_options(cur.text, prev.question_id)[0] if len(cur.text.split()) <= 8 else []
     # "Var det nyttig?" points back at the previous topic, however well its few words fit another question
     pointing_back = len(cur.text.split()) <= 5 and bool(re.search(intents.ANAPHOR, cur.text))
     strong_new = (
@@ -181,6 +183,7 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
         and cur.question_lex >= 0.2  # its own words name the new topic ("Og blant dei minste?" names none)
         and (not items or (cur.question_score >= SURE_NEW_SCORE and bool(cur.items)))
         and not pointing_back
+        and not own_options
     )
     followup = is_followup(cur) or bool(items) or cur.question_score < WEAK_SCORE
     if strong_new or not followup:

@@ -26,6 +26,9 @@ EMPLOYEES_NOT_ASKED = (
 )
 
 
+TIE = 0.03  # ranker probabilities this close are a tie
+
+
 def run(turn: Turn, ctx: Context) -> None:
     """Intent and slots; the embedding is computed once, here, and reused by retrieval."""
     text = turn.text
@@ -120,6 +123,14 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     vec = qvec.get() if hasattr(qvec, "get") else qvec
     q.votes = m.bank_votes(vec, exclude)
     matches = m.match_questions(topic_text, vec, exclude, q.votes)
+    if len(matches) > 1 and matches[1][1] >= 0.5 and matches[0][1] - matches[1][1] < TIE:
+        # two questions the ranker cannot tell apart: the one the bank's nearest phrasings vote for
+        vote = {qid: 0.0 for qid, _p, _l in matches[:2]}
+        for t, v in q.votes.items():
+            if m.target_qid[t] in vote:
+                vote[m.target_qid[t]] += v
+        if vote[matches[1][0]] >= vote[matches[0][0]] + 0.1:
+            matches = [matches[1], matches[0], *matches[2:]]
     if len(matches) > 1:
         q.runner_up = matches[1][1]
     if q.wave and matches:

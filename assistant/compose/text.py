@@ -140,6 +140,8 @@ def best_sentences(
             if want_number:
                 if NUMBER_STATEMENT.search(sent):
                     bonus += 1.5  # a figure was asked for: the sentence that states one
+                else:
+                    overlap *= 0.6  # …and one without a figure does not lead
                 if _QUESTION_WORDING.search(sent):
                     overlap *= 0.4  # the survey's own question repeats the user's words but answers nothing
             if overlap <= 0 and bonus < 3.0:
@@ -186,7 +188,7 @@ def best_sentences(
     scored.sort(key=lambda x: -x[0])
     unique: dict[str, tuple[float, int, int, Passage, str]] = {}
     for x in scored:  # the summary repeats chapter sentences word for word: keep the best-placed copy
-        unique.setdefault(x[4], x)
+        unique.setdefault(x[4].lstrip("►• "), x)
     scored = list(unique.values())
     picked = scored[:limit]
     if picked:

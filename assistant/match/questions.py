@@ -28,8 +28,12 @@ def _scales(questions: dict[str, dict[str, Any]]) -> dict[str, str]:
         ]
         for name, s in _SCALES.items():
             marks = [m.lower() for m in s.get("options", [])]
-            if name == "yesno":  # answered Ja / Nei
-                hit = {"ja", "nei"} <= set(labels)
+            if (
+                name == "yesno"
+            ):  # answered Ja / Nei, or "har din bedrift hatt …" ticked for each of its options
+                hit = {"ja", "nei"} <= set(labels) or bool(
+                    re.search(r"\bhar din bedrift\b.*\bhatt\b", str(q.get("text") or "").lower())
+                )
             else:  # a scale has levels: two labels or more carry its word ("Nyttig", "Svært nyttig")
                 hit = sum(any(m in lab for m in marks) for lab in labels) >= 2
             if hit:
