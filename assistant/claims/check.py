@@ -251,6 +251,13 @@ def _check_clause(
             verdict, answers = sides[0], [*answers, *sides[1]]
     lacking = verdict.verdict == "not_in_report" and verdict.reason in ("no_figure", "group")
     refused = first.route == "none" and _refused_for_good(first)  # another year, a topic not covered
+    # contradicted by one of the report's sentences: another of its sentences on the same subject may state
+    # the claim's figure as written ("3 av 10 bedrifter har hatt kontakt …" beside "Om lag 1 av 3 …")
+    by_prose = verdict.verdict == "contradicted" and not (verdict.figure or {}).get("question_id")
+    if passages and not refused and by_prose and p.amounts:
+        again = _judge_with_options(p, clause, merged(figures, statement_figures(p, passages)), und)
+        if again.verdict == "supported" and again.fit >= verdict.fit:
+            verdict, answers = again, [*answers, quoted(question, again.figure)]
     if passages and not refused and (lacking or verdict.verdict != "not_in_report" and verdict.fit < 1.0):
         # the pipeline's answer has no figure for it, or one not fully on topic: the report's own sentences
         stated = statement_figures(p, passages)
@@ -295,7 +302,12 @@ _LINK = re.compile(
 def _sides_one_by_one(p: ParsedClaim, answer: AnswerFn, und: Any) -> tuple[Verdict, list[Answer]] | None:
     """Two things compared on an answer the comparison word names ("BHT oppleves som nyttigere enn NAVs
     digitale oppfølging"): each side asked as its own question ("hvor nyttig er …"), then compared."""
-    labels = (knowledge.lexicon().get("options") or {}).get((p.comparator or "").lower()) or []
+    words = knowledge.lexicon().get("options") or {}
+    labels = words.get((p.comparator or "").lower()) or []
+    if not labels and (p.comparator or "").lower() in ("mer", "meir", "mindre"):
+        # "mer nyttig enn": the word after names the answer ("nyttig")
+        after = re.search(rf"\b{re.escape(p.comparator)}\s+([\wæøå]+)", p.text, re.IGNORECASE)
+        labels = words.get(after.group(1).lower()) or [] if after else []
     if not labels:
         return None  # "flere", "mer": what is compared is not named by the word itself
     base = labels[0].lower()  # "Nyttig" of "nyttigere"

@@ -148,7 +148,14 @@ def amounts_in(text: str) -> list[Amount]:
     for m in v["quant_re"].finditer(text):
         if free(m.start(), m.end()):
             lo, hi = v["quant"][m.group(1).lower()]
-            out.append(Amount("quant", (lo + hi) / 2, lo, hi, m.group(0), m.start(), m.end()))
+            mid, s0 = (lo + hi) / 2, m.start()
+            before = text[max(0, s0 - 25) : s0]
+            lower, upper = v["lower_re"].search(before), v["upper_re"].search(before)
+            if upper and upper.group(1).lower() not in ("nesten", "knapt", "snaut"):
+                lo, hi, s0 = 0.0, mid, s0 - len(before) + upper.start(1)  # "færre enn hver femte"
+            elif lower and lower.group(1).lower() not in ("drøyt", "drøye", "i overkant av"):
+                lo, hi, s0 = mid, 100.0, s0 - len(before) + lower.start(1)  # "mer enn hver tredje"
+            out.append(Amount("quant", mid, lo, hi, text[s0 : m.end()], s0, m.end()))
             taken.append((m.start(), m.end()))
     for m in _BARE_PCT.finditer(text):
         if free(m.start(1), m.end(1)):

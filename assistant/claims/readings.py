@@ -311,7 +311,9 @@ def fits_amount(a: Amount, r: Reading) -> bool:
             a.kind == "quant"
         ):  # the claim is the word ("nesten alle"): the report's figure must fall inside it
             return a.low <= middle <= a.high
-        return abs(a.value - middle) <= 3.0  # "1 av 5" is not the report's "om lag 1 av 6"
+        # "1 av 5" is not the report's "om lag 1 av 6"; "rundt 3 av 10" is its "om lag 1 av 3"
+        hedged = re.match(r"(rundt|om lag|omlag|cirka|ca\.?|omtrent|tilnærmet)\s", a.text, re.IGNORECASE)
+        return abs(a.value - middle) <= (5.0 if hedged else 3.0)
     return a.low - slack <= r.value <= a.high + slack
 
 
@@ -347,7 +349,7 @@ def describe(r: Reading) -> str:
     f = r.first
     if f.get("sentence") is not None:
         where = f.get("section_label") or f.get("source") or "rapporten"
-        return f"rapporten skriver «{f.get('context') or f['sentence']}» ({where})"
+        return f"rapporten skriver «{(f.get('context') or f['sentence']).lstrip('►• ')}» ({where})"
     opts = " + ".join(f"«{x['option'].lstrip('… ')}»" for x in r.rows)
     parts = [f"{fmt_value(r.value, r.unit)} svarte {opts}" if r.unit == "pct" else fmt_value(r.value, r.unit)]
     if r.unit == "mean":

@@ -143,7 +143,7 @@ def sentence_figure(ps: Passage, sentence: str, **extra: Any) -> dict[str, Any]:
 def quoted(question: str, figure: dict[str, Any] | None) -> Answer:
     """The report sentence a verdict rests on, as an answer to cite."""
     f = figure or {}
-    sentence = str(f.get("sentence") or "")
+    sentence = str(f.get("sentence") or "").lstrip("►• ")
     label = str(f.get("section_label") or f.get("source") or "Rapporten")
     return Answer(
         question=question,

@@ -94,6 +94,35 @@ def _associations(norm: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
+_RATIO = re.compile(r"(?<![\d,])(\d+) av (\d+)\b")
+
+
+def _scales(norm: str) -> set[str]:
+    """The rating scales a normalised text speaks of (lexicon `scales`), contact and agreements aside."""
+    out = set()
+    for name, sc in (knowledge.lexicon().get("scales") or {}).items():
+        if name != "yesno" and any(re.search(w, norm) for w in sc.get("words") or []):
+            out.add(name)
+    return out
+
+
+def _top_listed(norm: str, lowest: bool) -> str | None:
+    """The association with the highest (lowest) figure in a sentence that lists two or more with their
+    figures ("9 av 10 i Energi Norge, og henholdsvis 7 av 10 bedrifter tilknyttet Abelia …")."""
+    ratios = [(m.start(), m.end(), int(m.group(1)) / int(m.group(2))) for m in _RATIO.finditer(norm)
+              if int(m.group(2))]  # fmt: skip
+    pairs = []
+    for i, name in _associations(norm):
+        near = [
+            (min(abs(i - e), abs(i - s)), v) for s, e, v in ratios if abs(i - e) <= 30 or abs(s - i) <= 40
+        ]
+        if near:
+            pairs.append((min(near)[1], name))
+    if len(pairs) < 2 or len({v for v, _ in pairs}) < 2:
+        return None
+    return (min(pairs) if lowest else max(pairs))[1]
+
+
 def judge_association_superlative(
     p: ParsedClaim, passages: list[Passage]
 ) -> tuple[Verdict, dict[str, Any]] | None:
@@ -109,6 +138,7 @@ def judge_association_superlative(
     own = {w for w in topic_tokens(p) if w not in _NOT_TOPIC}
     own -= {t for g in claimed for t in tokens(normalize(g[1]))}
     own -= set(tokens("landsforening landsforeningen landsforeninga flest høyest størst mest færrest lavest"))
+    scales = _scales(claim)  # "mest fornøyd" asks about usefulness, not about contact
     for ps in passages:
         if ps.kind != "prose":
             continue
@@ -119,13 +149,17 @@ def judge_association_superlative(
             continue
         for sentence in split_sentences(ps.text):
             norm = normalize(sentence)
-            mark = marker.search(norm)
-            if mark is None:
+            if scales and not scales & _scales(norm):
                 continue
-            after = [(i, g) for i, g in _associations(norm) if i > mark.start()]
-            if not after:
-                continue
-            top = after[0][1]
+            top = _top_listed(norm, lowest)
+            if top is None:
+                mark = marker.search(norm)
+                if mark is None or scales and not scales & _scales(norm):
+                    continue
+                after = [(i, g) for i, g in _associations(norm) if i > mark.start()]
+                if not after:
+                    continue
+                top = after[0][1]
             figure = sentence_figure(ps, sentence)
             where = f"({ps.section_label})"
             if top.lower() == claimed[0][1].lower():
