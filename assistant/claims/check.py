@@ -24,7 +24,16 @@ from .dates import judge_dates
 from .detect import ClaimRequest, detect
 from .judge import MIN_PROSE_FIT, NO_FIGURE, Verdict, judge
 from .options import direction_options, positive_options
-from .parse import ParsedClaim, amounts_in, groups_in, parse, side_groups, split_figures, without_groups
+from .parse import (
+    ParsedClaim,
+    _vocab,
+    amounts_in,
+    groups_in,
+    parse,
+    side_groups,
+    split_figures,
+    without_groups,
+)
 from .readings import narrow, readings_for, shared, topic_tokens
 from .size_prose import judge_size_direction
 from .statements import figures_of, merged, quoted, statement_figures
@@ -101,7 +110,14 @@ def as_question(p: ParsedClaim) -> str:
         rest = text[first.end + n.end() :].strip()
         text = f"hvor mange {n.group(1)} {m.group(2)} {rest} {m.group(1)}".strip()
         return re.sub(r"\s+", " ", text)
-    for a in sorted(p.amounts, key=lambda a: -a.start):
+    amounts = sorted(p.amounts, key=lambda a: -a.start)
+    for a in amounts:
+        dash = re.search(r"\s*[–\-:(]\s*$", text[: a.start])
+        quant = _vocab()["quant_re"].search(text[: a.start]) if dash else None
+        if dash and quant:  # "de fleste … syntes det – 6 av 10": the quantifier's place asks, the figure goes
+            text = text[: dash.start()] + text[a.end :].lstrip(")")
+            text = text[: quant.start()] + "hvor mange" + text[quant.end() :]
+            continue
         text = text[: a.start] + ("" if a.kind == "mean" else "hvor mange") + text[a.end :]
     # a size band written as the report does, "bedrifter (1–9 ansatte)": "… med 1–9 ansatte synes" would
     # read as what the employees think (the survey asked the managements)

@@ -104,6 +104,22 @@ class ItemMatching:
         if exact:  # an option quoted as printed («nyttig») is that option alone
             return exact, None
         search = " ".join(quoted) if quoted else text
+        # a long label written out ("overvekt av tiden på hjemmekontor") is that option, before any shorter
+        # lexicon phrase inside it ("ansatte på hjemmekontor")
+        loose_search = _loose(search)
+        verbatim = sorted(
+            (
+                o
+                for f, o in avail_fold.items()
+                if len(f) >= 15 and re.search(rf"(?<!\w){re.escape(f)}(?!\w)", loose_search)
+            ),
+            key=len,
+            reverse=True,
+        )
+        if verbatim and not _NEGATION.search(
+            " ".join(loose_search[: loose_search.find(_loose(verbatim[0]))].split()[-4:])
+        ):
+            return [verbatim[0]], None
         for phrase, pattern in self._option_res:
             hit = pattern.search(search)
             if (
