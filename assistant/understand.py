@@ -296,6 +296,10 @@ def bank_keys(m: Matcher, q: Question) -> None:
 
 def compared_items(m: Matcher, text: str, question_id: str) -> list[str]:
     """ "Er risikovurderinger mindre nyttige enn helsekontroller?": an item on each side of «enn», «mot» …"""
+    # "tilsyn uten eller med veiledning": the words the two sides share, written out on each side
+    text = re.sub(
+        r"\b([\wæøå]+) (uten|med|utan) (eller|og) (uten|med|utan) ([\wæøå]+)", r"\1 \2 \5 \3 \1 \4 \5", text
+    )
     parts = re.split(
         r"\b(?:enn|kontra|versus|vs\.?|sammenlignet med|sammenliknet med|samanlikna med)\b", text, maxsplit=1
     )
