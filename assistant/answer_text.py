@@ -23,6 +23,7 @@ from .compose.text import (
     best_sentences,
     compose_passages,
     compose_questionnaire,
+    passage_source,
 )
 from .match import Matcher
 from .normalize import tokens
@@ -68,6 +69,8 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         return statement_answer(ctx, q, d), d
     if d.reason == "base":
         return base_answer(q), d
+    if d.reason == "excluded":
+        return excluded_answer(ctx, q), d
     if d.reason == "caveats":
         return caveats_answer(ctx, q, ctx.previous_answer(turn.history)), d
     if d.reason == "questionnaire":
@@ -270,6 +273,54 @@ def covers(ctx: Context, q: Question, query: str, picked) -> bool:
     # a question placed on a survey question already has its topic; otherwise most words must be found
     threshold = 0.25 if q.question_id is not None and q.question_score >= 0.35 else 0.4
     return total > 0 and covered / total >= threshold
+
+
+def excluded_answer(ctx: Context, q: Question) -> Answer:
+    """Which answers a question's published percentages leave out (codebook `excluded_in_report`), with the
+    report's own footnote saying so."""
+
+    def excluded(info: dict) -> list[str]:
+        return [str(o.get("label")) for o in info.get("options") or [] if isinstance(o, dict)
+                and o.get("excluded_in_report")]  # fmt: skip
+
+    info = knowledge.question(q.question_id or "") or {}
+    if not excluded(
+        info
+    ):  # "tabellen om Arbeidstilsynet": the question of that section whose table leaves some out
+        table = bool(re.search(r"\btabell", q.text))
+        siblings = [x for x in knowledge.questions() if x.get("section") == info.get("section") and excluded(x)
+                    and (not table or any(str(s).startswith("Tabell") for s in x.get("published_in") or []))]  # fmt: skip
+        info = siblings[0] if siblings else info
+    left_out = excluded(info)
+    where = ", ".join(info.get("published_in") or []) or f"avsnitt {info.get('section')}"
+    title = str(info.get("title") or q.question_id)
+    if not left_out:
+        text = f"I «{title}» ({where}) er ingen svaralternativer holdt utenfor prosentgrunnlaget."
+        return Answer(q.raw, "text", True, text, sources=[Source(label="Vedlegg 2", section="8", page=None,
+                                                                 quote=str(info.get("text") or ""))])  # fmt: skip
+    lines = [
+        f"I «{title}» ({where}) er bedrifter som svarte "
+        + " eller ".join(f"«{x}»" for x in left_out)
+        + " holdt utenfor prosentgrunnlaget: prosentene gjelder bedriftene som svarte noe annet."
+    ]
+    sources = []
+    section = str(info.get("section") or "")
+    found = [
+        p
+        for p in ctx.index.passages
+        if p.kind in ("prose", "footnote")
+        and "holdt utenfor" in p.text
+        and any(x.lower() in p.text.lower() for x in left_out)
+    ]  # a footnote may stand on the next section's page: the one in the question's own section first
+    for p in sorted(found, key=lambda p: p.section != section):
+        sentence = next((s for s in split_sentences(p.text) if "holdt utenfor" in s), "")
+        if sentence:
+            sentence = re.sub(r"^\d+\s+", "", sentence)  # the footnote's number
+            lines.append(f"\n> «{sentence}»\n>\n> — Rapporten, {p.section_label}")
+            sources.append(passage_source(p, sentence))
+            break
+    sources.append(Source(label="Vedlegg 2", section="8", page=None, quote=str(info.get("text") or "")))
+    return Answer(q.raw, "text", True, "\n".join(lines), sources=sources)
 
 
 def base_answer(q: Question) -> Answer:

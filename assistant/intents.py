@@ -13,7 +13,7 @@ METHOD = {
     "method": r"\bmetode\b|datainnsamling|\bhvordan ble undersøkelsen",
 }
 QUESTIONNAIRE = (
-    r"svaralternativ|spørreskjema|hvilke spørsmål|hva slags spørsmål|hva spørsmål|spørsmål (fikk|ble stilt)|ordlyd|"
+    r"svaralternativ|svarmulighet|(hva|kva) (kunne|kan) (man|en|ein|bedriftene|de|dei|respondentene) svare|spørreskjema|hvilke spørsmål|hva slags spørsmål|hva spørsmål|spørsmål (fikk|ble stilt)|ordlyd|"
     r"formulert|hvordan (ble|var) spørsmålet|hvem (fikk|ble spurt|svarte på spørsmålet)|"
     r"hvilke (forhold|tjenester|roller|påstander|områder|aktører|alternativer|grunner|suksessfaktorer|utfordringer) "
     r"(ble|var|kunne|fikk)|hva ble (bedriftene )?spurt|(ble|var) (det |bedriftene )?spurt om|det spurt om|"
@@ -78,6 +78,11 @@ EMPLOYEE_COUNTS = (
 )
 # questions about the previous answer rather than a new topic
 WAVE_NAMED = r"\b(november\w*|juni\w*|2021|2022|hovedundersøk\w*|tilleggsundersøk\w*|høsten|sommeren)\b"
+# which answers a table leaves out of its percentages ("Hvilke bedrifter er holdt utenfor prosentgrunnlaget?")
+EXCLUDED = (
+    r"\bholdt utenfor\b|\butelatt\b|\bprosentgrunnlag\w*|\bprosentueringsgrunnlag\w*|\bprosentberegningsgrunnlag\w*|"
+    r"\bikke (?:tatt )?med i (?:grunnlaget|prosentene|beregningen)"
+)
 ANAPHOR = r"\b(det|dette|disse|dem|den|her|tallet|tallene|andelen|prosenten|spørsmålet|svaret|resultatet|de tallene)\b"
 ABOUT_BASE = (
     r"\bhvor mange (bedrifter )?(i (den|denne|den samme) gruppen |av dem |blant dem )(svarte|har svart)\b|"

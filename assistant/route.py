@@ -129,6 +129,10 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
         return Decision("text", "questionnaire", sections=["8"])
     if q.intent == "caveats":
         return Decision("text", "caveats", sections=["7.2", "2.1"])
+    if re.search(intents.EXCLUDED, q.text) and q.question_id:
+        info = knowledge.question(q.question_id) or {}
+        return Decision("text", "excluded", sections=[str(info.get("section") or "")],
+                        figures=list(info.get("published_in") or []))  # fmt: skip
     statement = _statement(q, und, passages, idf)
     if statement is not None:
         return statement

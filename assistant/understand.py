@@ -131,6 +131,14 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
                 vote[m.target_qid[t]] += v
         if vote[matches[1][0]] >= vote[matches[0][0]] + 0.1:
             matches = [matches[1], matches[0], *matches[2:]]
+    if len(matches) > 1 and re.search(r"\b(eller|enn|kontra|versus|mot)\b", topic_text):
+        # "BHT eller samtalen med den sykmeldte?": the likely question that has an item on each side
+        if not compared_items(m, topic_text, matches[0][0]):
+            both = next(
+                (c for c in matches[1:3] if c[1] >= 0.5 and compared_items(m, topic_text, c[0])), None
+            )
+            if both is not None:
+                matches = [both] + [c for c in matches if c is not both]
     if len(matches) > 1:
         q.runner_up = matches[1][1]
     if q.wave and matches:
