@@ -135,6 +135,12 @@ def test_long_draft_is_checked_sentence_by_sentence_up_to_a_limit():
         ("fleirtalet av verksemdene", "quant", 50.5, 100.0),
         ("1713 bedrifter svarte", "count", 1712.5, 1713.5),
         ("en skår på 3,9", "mean", 3.85, 3.95),
+        ("svarprosenten i juni var 13", "pct", 12.5, 13.5),  # a bare number after its share noun
+        ("andelen med avtale er 40", "pct", 39.5, 40.5),
+        ("færre enn hver femte bedrift", "quant", 0.0, 20.0),  # a bound before a quantifier
+        ("mer enn hver tredje bedrift", "quant", 33.0, 100.0),
+        ("de fleste syntes kontakten var nyttig – 6 av 10", "ratio", 55.0, 65.0),  # one figure, restated
+        ("flertallet (56 %) har avtale", "pct", 55.5, 56.5),
     ],
 )
 def test_parse_amounts(claim, kind, low, high):
@@ -357,3 +363,45 @@ def test_a_figure_for_the_plain_answer_alone_holds():
         _judge("19 prosent synes kartleggingen er nyttig", rows, ["Nyttig", "Svært nyttig"]).verdict
         == "contradicted"
     )
+
+
+@pytest.mark.parametrize(
+    "claim, source",
+    [
+        ("LOs tillitsvalgtundersøkelse viser at 60 prosent er fornøyd", "los tillitsvalgtundersøkelse"),
+        ("YS Arbeidslivsbarometer sier at 4 av 10 jobber hjemme", "ys arbeidslivsbarometer"),
+        ("Fafos måling viser at flertallet har hjemmekontor", "fafos måling"),
+    ],
+)
+def test_another_organisations_survey_is_another_source(claim, source):
+    assert parse(claim).other_source == source
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["NAVs dialogmøte 2 var nyttig for 6 av 10", "de fleste har avtale, og 6 av 10 synes den er nyttig"],
+)
+def test_no_other_source_without_another_survey(claim):
+    assert parse(claim).other_source is None
+
+
+def test_a_quantifier_and_a_separate_figure_stay_two_figures():
+    assert [a.text for a in parse("de fleste har avtale, og 6 av 10 synes den er nyttig").amounts] == [
+        "de fleste",
+        "6 av 10",
+    ]
+
+
+def test_hedged_ratio_holds_against_the_reports_rounded_ratio():
+    from assistant.claims.readings import Reading, fits_amount
+
+    report = {
+        "text": "Om lag 1 av 3",
+        "value": 100 / 3,
+        "unit": "pct",
+        "low": 100 / 3 - 5,
+        "high": 100 / 3 + 5,
+    }
+    r = Reading(value=100 / 3, unit="pct", rows=[report], fit=1.0, low=report["low"], high=report["high"])
+    assert fits_amount(parse("rundt 3 av 10 bedrifter").amounts[0], r)
+    assert not fits_amount(parse("1 av 5 bedrifter").amounts[0], r)

@@ -207,3 +207,63 @@ def test_an_employee_figure_the_report_cites_is_answered_with_its_source(assista
     assert "27 prosent av de ansatte" in ans.answer and any("AFI" in c for c in ans.caveats)
     refused = assistant.ask("Synes ansatte at det er stressende å være tilgjengelig etter arbeidstid?")
     assert not refused.answerable
+
+
+def test_whether_it_was_asked_in_another_wave_is_answered_from_the_previous_question(assistant):
+    history = ["Hvor ønsker lederne at de ansatte skal jobbe?"]
+    ans = assistant.ask("Ble det spurt om i hovedundersøkelsen i november også?", history=history)
+    assert ans.answer.startswith("Nei, spørsmålet ble bare stilt i **juni 2022**"), ans.answer
+    same = assistant.ask("Var det med i novemberundersøkelsen?", history=["Hvor mange har avtale med BHT?"])
+    assert same.answer.startswith("Ja. Spørsmålet ble stilt i **november 2021**"), same.answer
+
+
+def test_answers_left_out_of_a_tables_percentages(assistant):
+    ans = assistant.ask(
+        "Hvilke svar er ikke med i prosentgrunnlaget for tabellen om nytten av BHT-tjenestene?"
+    )
+    assert "«Brukte ikke tjenesten i 2021»" in ans.answer.split("\n")[0], ans.answer
+    assert "holdt utenfor" in ans.answer and any(s.label.startswith("6.4") for s in ans.sources), ans.sources
+
+
+def test_the_most_underrepresented_group_leads_with_both_shares(assistant):
+    ans = assistant.ask("Hvilken landsforening er mest underrepresentert blant svarene?")
+    first = ans.answer.split("\n")[0]
+    assert first.startswith("Mest underrepresentert: **NHO Reiseliv**"), first
+    assert "11,97 % av svarene" in first and "16,86 % av bruttoutvalget" in first, first
+    assert "prosentpoeng" in ans.answer and " -4,89 %" not in ans.answer
+
+
+def test_two_groups_answers_compared_first(assistant):
+    ans = assistant.ask("Kom det flere svar fra Nordland eller fra Agder?")
+    assert ans.answer.startswith("Flest svar fra **Nordland**: 92 mot 85 fra Agder"), ans.answer
+
+
+def test_a_tie_between_two_questions_goes_to_what_the_wording_asks(assistant):
+    # "brukt" asks who used BHT in sick-leave follow-up (Figur 21, prose), not how useful its services were
+    ans = assistant.ask("Hvor mange virksomheter har brukt bedriftshelsetjenesten i sykefraværsoppfølgingen?")
+    assert "3 av 10" in ans.answer.split("\n\n")[0], ans.answer
+    # and the other way round, a rating word keeps Tabell 6
+    rated = assistant.ask("Hvor nyttig var BHT i oppfølgingen av sykefravær?")
+    assert any(s.label == "Tabell 6" for s in rated.sources), rated.sources
+
+
+def test_an_item_on_each_side_of_or_picks_the_question_that_has_both(assistant):
+    ans = assistant.ask("Hvem er nyttigst i sykefraværsarbeidet, bedriftshelsetjenesten eller legen?")
+    assert "8 av 10" in ans.answer, ans.answer
+    assert not any(s.label == "Tabell 6" for s in ans.sources), ans.sources
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Hvor mange enkeltpersonforetak med bare en ansatt svarte?", "75 svarte"),
+        (
+            "Hva kunne bedriftene svare på spørsmålet om hvor lederen ønsker at de ansatte jobber?",
+            "Svaralternativer",
+        ),
+        ("Hvor mange lønnstakere kunne jobbe hjemmefra før pandemien, ifølge AKU?", "35 prosent"),
+    ],
+)
+def test_word_forms_that_once_missed(assistant, question, expected):
+    ans = assistant.ask(question)
+    assert ans.answerable and expected in ans.answer, ans.answer
