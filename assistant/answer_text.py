@@ -46,6 +46,11 @@ METHOD_QUERY = {
 }
 
 
+WHO_PATTERN = re.compile(
+    r"\b(utført|gjennomført|stått for|hatt ansvaret for|ansvaret for)\b.{0,40}\b(av|datainnsamlingen)\b|\bav (NHO|Kantar|Agenda Kaupang)\b"
+)
+
+
 def size_words(m: Matcher, key: str) -> list[str]:
     """Words the report uses for a size group ("2–9", "de minste", "200 eller flere")."""
     band = m.size_band(key)
@@ -132,7 +137,11 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         must_mention=d.must_mention,
         explain=q.intent == "explain" or bool(re.search(r"\bhvorfor\b", q.text)),
         expansion=expansion,
-        prefer=DATE_PATTERN if q.method_topic == "dates" else None,
+        prefer=DATE_PATTERN
+        if q.method_topic == "dates"
+        else WHO_PATTERN
+        if q.method_topic == "who"
+        else None,
         want_number=q.intent in ("figure", "rank", "compare") and q.question_id is not None,
         group_words=size_words(ctx.match, q.group_key)
         if q.group_dim == "storrelse" and q.group_key

@@ -428,6 +428,8 @@ def _sample_plan(q: Question, und: Matcher) -> Decision:
 def _decide_method(q: Question, und: Matcher) -> Decision:
     if q.method_topic in ("response", "representativeness") and q.group_dim:
         return _sample_plan(q, und)
+    if q.method_topic == "dates" and re.search(intents.METHOD["response"], q.text):
+        q.method_topic = "response"  # "når …, og hvor mange fullførte?": the response lines carry the dates
     if q.method_topic == "response":
         rows = _rows(und.catalogue, question_id="UTVALG", group_dim="total")
         if rows:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .. import knowledge
@@ -97,6 +98,17 @@ def compose_rows(q: Question, rows: list[dict[str, Any]], group_dim: str) -> tup
     return lines, dedupe(caveats)
 
 
+def _wave_dates(wave: str) -> str:
+    """ " (18.–29. november 2021, Kantar)": when the wave was carried out and by whom (codebook `waves`, 7.2)."""
+    info = next((w for w in knowledge.codebook().get("waves") or [] if w.get("id") == wave), {})
+    text = str(info.get("description") or "")
+    dates = re.search(r"\d{1,2}\.\s?[–-]\s?\d{1,2}\.\s+[a-zæøå]+\s+\d{4}", text)
+    by = re.search(r"(?:gjennomført|utført) av ([A-ZÆØÅ][\wæøå]+)", text)
+    bits = [dates.group(0) if dates else "", f"utført av {by.group(1)}" if by else ""]
+    bits = [b for b in bits if b]
+    return f" ({', '.join(bits)})" if bits else ""
+
+
 def _compose_sample(rows: list[dict[str, Any]], group_dim: str) -> tuple[list[str], list[str]]:
     lines: list[str] = []
     if group_dim == "total":
@@ -115,7 +127,11 @@ def _compose_sample(rows: list[dict[str, Any]], group_dim: str) -> tuple[list[st
             if rate:
                 approx = "om lag " if "om lag" in (rate.get("note") or "") + (rate.get("quote") or "") else ""
                 parts.append(f"svarprosenten var {approx}{fmt(rate['value'], 'pct')}")
-            lines.append(f"- **{WAVE_TEXT.get(wave, wave).capitalize()}**: " + ", ".join(parts) + ".")
+            lines.append(
+                f"- **{WAVE_TEXT.get(wave, wave).capitalize()}**{_wave_dates(wave)}: "
+                + ", ".join(parts)
+                + "."
+            )
         s = {r["option"]: r for r in sums}
         if "Nettoutvalg (antall)" in s and "Bruttoutvalg (antall)" in s:
             net, gross = s["Nettoutvalg (antall)"], s["Bruttoutvalg (antall)"]
