@@ -328,7 +328,13 @@ def excluded_answer(ctx: Context, q: Question) -> Answer:
             lines.append(f"\n> «{sentence}»\n>\n> — Rapporten, {p.section_label}")
             sources.append(passage_source(p, sentence))
             break
-    sources.append(Source(label="Vedlegg 2", section="8", page=None, quote=str(info.get("text") or "")))
+    published = [Source(label=str(x), section=section or None, page=None, quote=None)
+                 for x in info.get("published_in") or []]  # fmt: skip
+    sources = [
+        *published,
+        *sources,
+        Source(label="Vedlegg 2", section="8", page=None, quote=str(info.get("text") or "")),
+    ]
     return Answer(q.raw, "text", True, "\n".join(lines), sources=sources)
 
 
