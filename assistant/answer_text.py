@@ -184,6 +184,8 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
             sentence = f"{before[0]} {sentence}"  # "… derfor …": the reason is the sentence before
         elif before and re.search(r"\bdet samme\.?$", sentence):
             sentence = f"{before[0]} {sentence}"  # "… svarer 6 av 10 det samme": what it repeats comes first
+        elif before and re.match(r"(De|Han|Hun|Dei|Ho) (fant|finner|viser|skriver|peker|mener)\b", sentence):
+            sentence = f"{before[0]} {sentence}"  # "De fant at …": who they are is the sentence before
         # the sentence after belongs to the statement: a short figure ("8 av 10 svarer dette."), or the
         # explanation or continuation of a finding
         if after and (
@@ -192,6 +194,7 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
             or CAUSAL.search(after[0])
             or (ANAPHOR.match(after[0]) and not NUMBER_STATEMENT.search(sentence))
             or (len(sentence.split()) <= 16 and not NUMBER_STATEMENT.search(sentence))
+            or re.match(r"(De|Den|Det|Dette|Disse|Vi|Rapporten)\s+\S+\s+også\b", after[0])  # "De fant også …"
         ):
             sentence = f"{sentence} {after[0]}"
         picked.append((p, sentence, vote))

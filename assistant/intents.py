@@ -88,7 +88,9 @@ ANAPHOR = r"\b(det|dette|disse|dem|den|her|tallet|tallene|andelen|prosenten|spø
 ABOUT_BASE = (
     r"\bhvor mange (bedrifter )?(i (den|denne|den samme) gruppen |av dem |blant dem )(svarte|har svart)\b|"
     r"\b(basert på|grunnlaget|grunnlag|utvalget bak|hvor stor er n|(hva|kva) er n\b|\bn her\b|hvor mange (bedrifter )?(svarte|har svart) på (det|dette|spørsmålet)|"
-    r"hvor mange (bedrifter |svar )?(er|var|ligger) (det|dette|tallet|tallene|andelen) basert)"
+    r"hvor mange (bedrifter |svar )?(er|var|ligger) (det|dette|tallet|tallene|andelen) basert|"
+    # "Hvor mange brukte den tjenesten?": who used it is who rated it (the others are left out of the base)
+    r"hvor mange (bedrifter |virksomheter )?(brukte|har brukt|benyttet|har benyttet|tok i bruk) (den|denne|de|disse)\b)"
 )
 ABOUT_WHO = (
     r"\b(hvem|kven) (fikk|ble stilt|vart stilt|ble spurt|vart spurt|svarte på|gjelder) (det|dette|spørsmålet|tallet|tallene)|"
