@@ -267,3 +267,20 @@ def test_an_item_on_each_side_of_or_picks_the_question_that_has_both(assistant):
 def test_word_forms_that_once_missed(assistant, question, expected):
     ans = assistant.ask(question)
     assert ans.answerable and expected in ans.answer, ans.answer
+
+
+def test_a_size_group_question_leads_with_the_groups_sentence(assistant):
+    ans = assistant.ask("Hvor stor andel av bedriftene med 50-199 ansatte har avtale med BHT?")
+    first = ans.answer.split("\n")[0]
+    assert "9 av 10" in first and not first.startswith("> «I alt 77 prosent"), ans.answer
+    assert "[…] I alt 77 prosent" in ans.answer  # the total after it, marked as another excerpt
+
+
+def test_size_adjectives_with_a_preposition_name_two_groups(assistant):
+    ans = assistant.ask("Er hjemmekontor mer utbredt i store enn i små bedrifter?")
+    assert "store bedriftene" in ans.answer.split("\n\n")[0], ans.answer
+
+
+def test_no_yes_or_no_for_a_how_many_question(assistant):
+    ans = assistant.ask("Hvor mange opplevde at samarbeidet med de ansatte ble dårligere av hjemmekontor?")
+    assert not ans.answer.startswith(("Ja", "Nei")), ans.answer

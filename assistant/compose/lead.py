@@ -134,13 +134,19 @@ def lead(q: Question, rows: list[dict[str, Any]], group_dim: str) -> str | None:
     if not ranked:
         return None
     named = [r for r in ranked if r[0] in q.items]
-    if len(named) == 2 and len({g for _i, g, _v in named}) == 1:
+    if len(named) == 2 and len({g for _i, g, _v in named}) == 1 and re.search(_TWO_SIDES, q.text):
         return _two_items(q, named, asked, rows)
     top = ranked[0]
     rest = ", ".join(f"«{i}» {pct(v or 0.0)}" for i, _g, v in ranked[1:4])
     more = f" Deretter følger {rest}." if rest else ""
     who = f" blant {group_phrase(top[1], group_dim)}" if top[1] not in ("", "Alle") else ""
     return f"Høyest andel {_options_text(asked)}{who} har «{top[0]}»: **{pct(top[2] or 0.0)}**{_where(rows)}.{more}"
+
+
+# a question answered yes or no opens with its verb ("Er X mer nyttig enn Y?"); "Hvor mange …" is not
+_YES_NO = r"(og |men )?(er|var|har|hadde|ble|blir|vart|syns|synes|synest|opplever|opplevde|gir|ga|fikk|får|stemmer|kan|bruker|brukte)\b"
+# two things set against each other in the wording
+_TWO_SIDES = r"\b(eller|enn|og|mot|kontra|versus|vs|sammenlignet|sammenliknet|samanlikna)\b"
 
 
 def _two_items(q: Question, named, asked: list[str], rows) -> str:
@@ -150,7 +156,7 @@ def _two_items(q: Question, named, asked: list[str], rows) -> str:
     which = re.match(r"(hva|hvilken|hvilket|hvilke|kva|kven|hvem)\b", q.text)
     if which and va != vb:  # "Hva ble oftere forbedret: X eller Y?" names the one, no yes or no
         verdict = f"Flest om «{a if (va or 0) > (vb or 0) else b}»: "
-    elif re.search(MORE, q.text) or re.search(LESS, q.text):
+    elif (re.search(MORE, q.text) or re.search(LESS, q.text)) and re.match(_YES_NO, q.text):
         more = bool(re.search(MORE, q.text)) and not re.search(LESS, q.text)
         yes = (va or 0) > (vb or 0) if more else (va or 0) < (vb or 0)
         verdict = ("Ja" if yes else "Nei") + ": " if va != vb else "Nei, like mange: "
@@ -232,7 +238,7 @@ def _by_group(q: Question, groups, asked: list[str], group_dim: str, rows) -> st
         va = dict(shares)[a]
         vb = dict(shares)[b]
         verdict = ""
-        if re.search(MORE, q.text) or re.search(LESS, q.text):
+        if (re.search(MORE, q.text) or re.search(LESS, q.text)) and re.match(_YES_NO, q.text):
             more = bool(re.search(MORE, q.text)) and not re.search(LESS, q.text)
             yes = va > vb if more else va < vb
             verdict = ("Ja" if yes else "Nei") + ": " if va != vb else "Nei, like mange: "

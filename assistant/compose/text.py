@@ -129,6 +129,8 @@ def best_sentences(
                 g.search(sent.lower().replace("–", "-")) for g in group_res if "ansatte" not in g.pattern
             ):
                 bonus += 1.5  # about the size group asked for
+            elif (group_res or mention) and not SIZE_MENTION.search(sent):
+                bonus -= 1.0  # a size group was asked for: the figure for all companies comes after
             if mention and any(m.search(sent.lower()) for m in mention):
                 bonus += 3.0  # a sentence that names the group asked about
             if term and re.search(
@@ -217,7 +219,13 @@ def best_sentences(
     best_of: dict[int, float] = {}
     for x in picked:
         best_of[x[3].id] = max(best_of.get(x[3].id, x[0]), x[0])
-    picked.sort(key=lambda x: (-best_of[x[3].id], x[2]))
+    # …unless a passage's best sentence is far better than one it follows: the answer leads
+    lead = {pid: x for x in picked if x[0] == best_of[(pid := x[3].id)]}
+    first = {
+        pid: any(y[3].id == pid and y[2] < x[2] and y[0] * 1.5 < x[0] for y in picked)
+        for pid, x in lead.items()
+    }
+    picked.sort(key=lambda x: (-best_of[x[3].id], 0 if first[x[3].id] and x is lead[x[3].id] else 1, x[2]))
     return [(p, s, sc) for sc, _r, _j, p, s in picked]
 
 
@@ -247,7 +255,12 @@ def compose_passages(picked: list[tuple[Passage, str, float]]) -> tuple[str, lis
             order.append(p)
         by_passage[p.id].append(s)
     for p in order:
-        quote = " ".join(by_passage[p.id]).lstrip("►• ").strip()
+        parts = by_passage[p.id]
+        # sentences quoted out of the report's order are marked as separate excerpts
+        pos = [p.text.find(x[:40]) for x in parts]
+        joints = [" " if a <= b else " […] " for a, b in zip(pos, pos[1:], strict=False)]
+        quote = parts[0] + "".join(j + x for j, x in zip(joints, parts[1:], strict=True))
+        quote = quote.lstrip("►• ").strip()
         lines.append(f"> «{quote}»\n>\n> — Rapporten, {p.section_label}")
         src = passage_source(p, quote)
         sources.append(src)

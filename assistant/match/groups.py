@@ -124,7 +124,7 @@ class GroupMatching:
                         spans += [(m.start(), m.end(), g["key"]) for m in _word_re(w).finditer(text)]
             # "små og store bedrifter": a bare size adjective shares the noun of the group after it
             for m in re.finditer(
-                r"\b(små|store|mellomstore|minste|største)(?= (?:og|eller|enn|mot|kontra|versus|vs) (?:de )?"
+                r"\b(små|store|mellomstore|minste|største)(?= (?:og|eller|enn|mot|kontra|versus|vs) (?:i |blant |hos |for )?(?:de |dei )?"
                 r"(?:små|store|mellomstore|minste|største)\b)",
                 text,
             ):
