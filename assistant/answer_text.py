@@ -51,6 +51,16 @@ WHO_PATTERN = re.compile(
 )
 
 
+def _who_pattern(q: Question) -> re.Pattern[str] | None:
+    """Who carried out (a wave of) the survey: the sentences that say so first; for one wave, the sentence
+    naming that wave ("Tilleggsundersøkelsen … ble utført av NHO")."""
+    if q.method_topic != "who" or not re.search(r"gjennomf|utført|samle|byrå|datainnsaml", q.text):
+        return None
+    if q.wave == "2022-06":
+        return re.compile(r"(Tilleggsundersøkelsen|juni)\b[^.]*\b(utført|gjennomført) av\b", re.IGNORECASE)
+    return WHO_PATTERN
+
+
 def size_words(m: Matcher, key: str) -> list[str]:
     """Words the report uses for a size group ("2–9", "de minste", "200 eller flere")."""
     band = m.size_band(key)
@@ -118,7 +128,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         expansion += " " + {"2021-11": "november 2021", "2022-06": "juni 2022"}[q.wave]
     if q.intent == "rank":
         expansion += " høyest flest størst lavest minst"
-    if q.question_id:
+    if q.question_id and q.intent != "method":  # a method question's best survey question is a guess
         info = knowledge.question(q.question_id) or {}
         expansion += " " + " ".join((info.get("keywords") or [])[:4])
     topic = f"{q.context} {q.text} {' '.join(q.items)}".strip()  # a follow-up keeps its earlier topic
@@ -137,11 +147,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         must_mention=d.must_mention,
         explain=q.intent == "explain" or bool(re.search(r"\bhvorfor\b", q.text)),
         expansion=expansion,
-        prefer=DATE_PATTERN
-        if q.method_topic == "dates"
-        else WHO_PATTERN
-        if q.method_topic == "who"
-        else None,
+        prefer=DATE_PATTERN if q.method_topic == "dates" else _who_pattern(q),
         want_number=q.intent in ("figure", "rank", "compare") and q.question_id is not None,
         group_words=size_words(ctx.match, q.group_key)
         if q.group_dim == "storrelse" and q.group_key

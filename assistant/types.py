@@ -54,6 +54,9 @@ class Question:
     group_labels: list[str] = field(default_factory=list)  # those groups as the table's bands (set by route)
     options: list[str] = field(default_factory=list)
     option_word: str | None = None
+    contrast: list[str] = field(
+        default_factory=list
+    )  # two answers set against each other ("mer eller mindre")
     wave: str | None = None
     measure: str = "share"  # share | n | mean
     method_topic: str | None = None

@@ -155,6 +155,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     if q.question_id:
         q.items = compared_items(m, topic_text, q.question_id) or m.match_items(topic_text, q.question_id)
         q.options, q.option_word = m.match_options(text, q.question_id)
+        q.contrast = contrasted_options(m, text, q.question_id)
         if not q.items:
             bank_keys(m, q)
     if re.search(intents.QUESTIONNAIRE, text) and not re.search(r"\bhvorfor\b", text):
@@ -300,6 +301,18 @@ def bank_keys(m: Matcher, q: Question) -> None:
     if not q.items and item:
         q.items = [item]
         q.inherited.append("bank_item")
+
+
+def contrasted_options(m: Matcher, text: str, question_id: str) -> list[str]:
+    """ "mer eller mindre støtte", "positiv eller negativ endring": one answer on each side of «eller»,
+    «enn», «mot» (the shared noun written out on the first side)."""
+    text = re.sub(r"\b([\wæøå]+) (eller|enn|mot|kontra) ([\wæøå]+) ([\wæøå]+)\b", r"\1 \4 \2 \3 \4", text)
+    for joint in re.finditer(r"\s(?:eller|enn|mot|kontra|versus)\s", text):
+        left, _w = m.match_options(text[: joint.start()], question_id)
+        right, _w2 = m.match_options(text[joint.end() :], question_id)
+        if len(left) == 1 and len(right) == 1 and left != right:
+            return [left[0], right[0]]
+    return []
 
 
 def compared_items(m: Matcher, text: str, question_id: str) -> list[str]:

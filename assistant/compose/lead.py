@@ -120,6 +120,16 @@ def lead(q: Question, rows: list[dict[str, Any]], group_dim: str) -> str | None:
         parts = ", ".join(f"{item or group} **{fmt(s[0]['value'], unit)}**" for (item, group), s in ranked)
         return f"Gjennomsnitt på en skala fra 1 til 4: {parts}{_where(rows)}."
     asked = asked_options(q, rows)
+    if len(groups) == 1 and len(q.contrast) == 2 and unit == "pct":
+        values = {r["option"]: r["value"] for r in groups[0][1]}
+        a, b = q.contrast
+        if a in values and b in values:  # "mer eller mindre støtte?": both answers, and which is larger
+            more = a if values[a] > values[b] else b
+            verdict = f"Flere svarte «{more}»: " if values[a] != values[b] else "Like mange: "
+            item = groups[0][0][0]
+            about = f" om «{item}»" if item else ""
+            return (f"{verdict}**{pct(values[a])}** svarte «{a}» mot **{pct(values[b])}** «{b}»{about}"
+                    f"{_where(rows)}.")  # fmt: skip
     if len(groups) == 1:
         return _one(q, groups[0][1], asked, group_dim, rows)
     if not asked or unit != "pct":
