@@ -39,7 +39,11 @@ CODE = r"```|\b(select|insert|update|delete|drop|create|alter|attach|copy|pragma
 INJECTION = r"ignorer (alle |dine |tidligere )*(instruks|regler|instruksjon)|ignore (all |your |previous )*instruction|system ?prompt|du er nå|late som|jailbreak|glem (alt|reglene)"
 ENGLISH = r"\b(what|how|which|many|the|companies|did|does|were|percentage|survey|share)\b"
 SMALLTALK = r"^(hei|hallo|heisann|god (morgen|dag|kveld)|takk|tusen takk|takk skal du ha|ok|okei|flott|supert?|hjelp|hva kan du( svare på| hjelpe med)?|hvem er du|hva er du|hvordan bruker jeg deg)\W*$"
-YEAR = r"\b(19[5-9]\d|20[0-4]\d)\b"
+# a year, not a count ("mer enn 2000 bedrifter", "2000 svar")
+YEAR = (
+    r"(?<!mer enn )(?<!over )(?<!under )(?<!om lag )(?<!rundt )(?<!nesten )(?<!færre enn )(?<!flere enn )"
+    r"\b(19[5-9]\d|20[0-4]\d)\b(?! (?:bedrifter|virksomheter|verksemder|svar|respondenter|ansatte|deltakere|deltok)\b)"
+)
 SIDE_BY_SIDE = r"kontra|sammenlign|sammenlikn|stemmer|samsvar|faktisk|i forhold til|\bmot\b|og hvor"
 # the wording asks for a number ("hvor mange prosent", "andel", "hvor stor del")
 FIGURE_ASKED = (

@@ -36,7 +36,7 @@ from .parse import (
 )
 from .readings import narrow, readings_for, shared, topic_tokens
 from .size_prose import judge_size_direction
-from .statements import figures_of, merged, quoted, statement_figures
+from .statements import figures_of, merged, quoted, sentence_figure, statement_figures
 from .superlative_prose import judge_actor_superlative, judge_association_superlative
 
 AnswerFn = Callable[[str, list[str]], Answer]
@@ -191,12 +191,34 @@ def _prose_lookup(question: str) -> str:
     return re.sub(r"\s+", " ", text).strip() + " i november 2021 og juni 2022"
 
 
+# a share of the employees ("35 prosent av lønnstakerne", "27 prosent av de ansatte"): not what was measured
+_EMPLOYEE_SHARE = re.compile(
+    r"(?:prosent|%|av \d+|halvparten|flertallet|de fleste)\s+av\s+(?:de\s+|dei\s+)?(?:ansatte|lønnstakerne|lønnstakere|"
+    r"arbeidstakerne|arbeidstakere|medarbeiderne|tilsette|arbeidstakarane)\b",
+    re.IGNORECASE,
+)
+
+
 def _check_clause(
     clause: str, previous: str | None, answer: AnswerFn, und: Any, passages: list[Passage]
 ) -> Checked:
     p = parse(clause)
     if p.other_source:
         return Checked(clause, p, judge(p, []), [])
+    employees = _EMPLOYEE_SHARE.search(clause)
+    if employees and p.amounts:  # "35 prosent av lønnstakerne …": the survey asked the companies
+        cited = next((ps for ps in passages if ps.kind == "prose" and any(
+            re.search(rf"(?<![\d,]){int(a.value)} prosent av (de )?(ansatte|lønnstakere)", ps.text) for a in p.amounts)), None)  # fmt: skip
+        lead = (
+            "Rapporten sier ikke noe om dette: barometeret er besvart av bedriftene, ikke av de ansatte, og måler "
+            "ikke andeler av ansatte eller lønnstakere."
+        )
+        answers: list[Answer] = []
+        if cited is not None:
+            sentence = next((x for x in split_sentences(cited.text) if re.search(r"\d+ prosent", x)), "")
+            lead += f" Tallet er fra en annen undersøkelse som rapporten viser til ({cited.section_label})."
+            answers = [quoted(clause, sentence_figure(cited, sentence))]
+        return Checked(clause, p, Verdict("not_in_report", lead, None, None, reason="employees"), answers)
     dated = judge_dates(p)
     if dated is not None:  # when the survey was carried out: the waves' dates (7.2)
         return Checked(clause, p, dated, [quoted(clause, _wave_dates_sentence(passages))])

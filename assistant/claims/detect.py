@@ -52,7 +52,7 @@ _FRAMES_BEFORE.append(
 # follows it; a source that "shows" something ("YS-barometeret viser at …") is kept, it is part of the claim
 _ATTRIBUTION = re.compile(
     r"^(?:[\wæøåÆØÅ-]+\s+){1,3}?(?:skriver|skriv|skrev|har skrevet|påstår|sier|seier|hevder|hevdar|hevdet)"
-    r"(?:\s+i\s+[^,.]{1,40}?)?\s+at\s+",
+    r"(?:\s+(?:vi|jeg|eg|me|de|dei|dere|han|hun|ho))?(?:\s+i\s+[^,.]{1,40}?)?\s+at\s+",
     _I,
 )
 _REPORT_NAMES = (

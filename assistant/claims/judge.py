@@ -247,6 +247,13 @@ def _judge_amount(p: ParsedClaim, a: Amount, best: Reading, figures: list[dict[s
                 reason="wave",
             )
         return Verdict("supported", f"Ja. Det stemmer med rapporten: {describe(best)}.", None, best.first)
+    if a.kind == "count":  # a count the report prints as such ("1713 av 16 861 inviterte") is that count
+        exact = [r for r in readings_for(p, figures) if r.unit == "count" and r.value is not None
+                 and abs(float(r.value) - a.value) < 0.5]  # fmt: skip
+        if exact:
+            return Verdict(
+                "supported", f"Ja. Det stemmer med rapporten: {describe(exact[0])}.", None, exact[0].first
+            )
     claimed = re.sub(r"^(hele|bare|kun|så mange som|så få som)\s+", "", a.text, flags=re.IGNORECASE)
     why = f"Rapporten viser {figure_phrase(best)}, ikke {claimed}"
     elsewhere = [

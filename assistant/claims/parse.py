@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .. import knowledge
+from .. import intents, knowledge
 from ..normalize import fold, normalize
 
 _I = re.IGNORECASE
@@ -25,7 +25,7 @@ _PCT = re.compile(
 )
 _COUNT = re.compile(
     r"(?<![\w,.])(\d{1,3}(?:[ \u00a0]\d{3})+|\d{4,}|\d+(?=\s+(?:bedrifter|virksomheter|verksemder|svar\b|respondenter)))"
-    r"(?![\w,.]|\s*(?:%|prosent|av\s))",
+    r"(?![\w,.]|\s*(?:%|prosent|av\s(?!\d{1,3}[ \u00a0]\d{3}|\d{4,})))",
     _I,
 )
 # a bare number stated for a share: "svarprosenten var 13", "andelen er 40"
@@ -36,12 +36,14 @@ _BARE_PCT = re.compile(
     _I,
 )
 _MEAN = re.compile(r"(?<![\w,.])(\d,\d)(?![\d]|\s*(?:%|prosent))")
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_YEAR = re.compile(intents.YEAR)
 # numbers that name something rather than state a figure: size bands, years, dialogmøte 2, covid-19
 _NOT_FIGURES = re.compile(
     r"(?<!\d)\d{1,3}\s*(?:-|–|til)\s*\d+(?!\s*(?:%|prosent|\d))(?:\s*(?:ansatte|ansatt|årsverk|tilsette))?|"
     r"(?:over|flere enn|fleire enn|mer enn|meir enn|under|færre enn|minst)?\s*\d+\s*(?:\+|eller flere|eller fleire|eller mer)?\s*(?:ansatte|ansatt|årsverk|tilsette)|"
-    r"\d+\s*(?:\+|eller flere|eller fleire|eller mer)|dialogmøte\s*2|covid-19|\b19[5-9]\d\b|\b20[0-4]\d\b|"
+    r"\d+\s*(?:\+|eller flere|eller fleire|eller mer)|dialogmøte\s*2|covid-19|"
+    r"(?<!mer enn )(?<!over )(?<!under )(?<!om lag )(?<!rundt )(?<!færre enn )(?<!flere enn )"
+    r"\b(?:19[5-9]\d|20[0-4]\d)\b(?! (?:bedrifter|virksomheter|verksemder|svar|respondenter|deltakere)\b)|"
     r"(?<!\d)\d{1,3}\s*(?:-|–)\s*\d{1,3}\s*(?:%|prosent)|"
     r"(?:de |dei )?siste \w+ år(?:ene|a)?",
     _I,
@@ -143,6 +145,9 @@ def amounts_in(text: str) -> list[Amount]:
         if free(m.start(), m.end()):
             add("pct", float(m.group(1).replace(",", ".")), m.start(), m.end())
     for m in _RATIO.finditer(text):
+        n, d = (int(x) if x.isdigit() else _WORD_NUMBERS[x.lower()] for x in (m.group(1), m.group(2)))
+        if d > 20 or n > d or re.match(r"\s*\d{3}\b", text[m.end() :]):
+            continue  # "1713 av 16 861 inviterte": counts, not a ratio an editor rounds to
         if free(m.start(), m.end()):
             add("ratio", _ratio_value(m.group(1), m.group(2)), m.start(), m.end())
     for m in v["quant_re"].finditer(text):
