@@ -95,6 +95,7 @@ class Assistant:
         bvecs = np.load(bvec_path) if use_vectors and bvec_path.exists() else None
         self.match = Matcher(targets, tvecs, catalogue, bank.load(), bvecs)
         self.match.attach_statements(self.index.passages)
+        self.match.query_vector = self.embedder.cached_query
         self.captions = {p.label: p.text for p in self.index.passages if p.kind == "caption" and p.label}
         ps = self.index.passages
         self.following = {  # the sentences that continue a prose passage in the next one

@@ -20,11 +20,12 @@ from ..types import Answer, Passage
 from .compare import compare_readings
 from .compose import Checked, ask_back, compose
 from .compose import aggregate as aggregate  # re-exported: tests import it from here
-from .dates import judge_dates
+from .dates import judge_dates, judge_operator
 from .detect import ClaimRequest, detect
 from .judge import MIN_PROSE_FIT, NO_FIGURE, Verdict, judge
 from .options import direction_options, positive_options
 from .parse import (
+    WAVE_TEXT,
     ParsedClaim,
     _vocab,
     amounts_in,
@@ -33,6 +34,7 @@ from .parse import (
     side_groups,
     split_figures,
     without_groups,
+    without_waves,
 )
 from .readings import narrow, readings_for, shared, topic_tokens
 from .size_prose import judge_size_direction
@@ -199,6 +201,37 @@ _EMPLOYEE_SHARE = re.compile(
 )
 
 
+_ASKED_IN = re.compile(
+    r"\bspørsmål\w*\b.*\b(stilt|spurt|med)\b|\b(ble|vart) (det |bedriftene )?spurt om\b", re.I
+)
+
+
+def _judge_question_wave(p: ParsedClaim, und: Any) -> Verdict | None:
+    """A claim about the wave a question was asked in, judged on the codebook (Vedlegg 2, 7.2)."""
+    if p.amounts or len(set(p.waves)) != 1 or not _ASKED_IN.search(p.text) or und is None:
+        return None
+    topic = und.strip_slots(without_waves(normalize(p.text)))
+    ranked = und.match_questions(topic, und.query_vector(topic))
+    if not ranked or ranked[0][1] < 0.5:
+        return None
+    info = knowledge.question(ranked[0][0]) or {}
+    asked, claimed = str(info.get("wave") or ""), p.waves[0]
+    when = WAVE_TEXT.get(asked, asked)
+    figure = {"value": None, "unit": "text", "source": "Vedlegg 2", "section": "8", "section_label": "Vedlegg 2",
+              "sentence": str(info.get("text") or ""), "context": str(info.get("text") or "")}  # fmt: skip
+    said = f"spørsmålet «{info.get('text')}» ble stilt i {when} (Vedlegg 2)"
+    if asked == claimed:
+        return Verdict("supported", f"Ja. Det stemmer med rapporten: {said}.", None, figure)
+    corrected = re.sub(
+        r"(?i)\b(i |fra |frå )?(november |juni |høsten |sommeren )?(2021|2022)\b|\bi (november|juni)\b",
+        f"i {when}",
+        p.text,
+        count=1,
+    )
+    corrected = corrected[:1].upper() + corrected[1:]
+    return Verdict("contradicted", f"Nei. {said[0].upper()}{said[1:]}.", corrected, figure, reason="wave")
+
+
 def _check_clause(
     clause: str, previous: str | None, answer: AnswerFn, und: Any, passages: list[Passage]
 ) -> Checked:
@@ -219,6 +252,18 @@ def _check_clause(
             lead += f" Tallet er fra en annen undersøkelse som rapporten viser til ({cited.section_label})."
             answers = [quoted(clause, sentence_figure(cited, sentence))]
         return Checked(clause, p, Verdict("not_in_report", lead, None, None, reason="employees"), answers)
+    asked = _judge_question_wave(p, und)
+    if asked is not None:  # "spørsmålet om X ble stilt i juni 2022": the wave the codebook has it in
+        return Checked(clause, p, asked, [quoted(clause, asked.figure)])
+    operated = judge_operator(p)
+    if operated is not None:  # who carried out a wave: the report's sentence saying so
+        section = str((operated.figure or {}).get("section") or "")
+        said = next(
+            ((ps, x) for ps in passages if ps.section == section for x in split_sentences(ps.text)
+             if re.search(r"utført av NHO|Kantar har (stått for|hatt ansvaret for)", x)),
+            None,
+        )  # fmt: skip
+        return Checked(clause, p, operated, [quoted(clause, sentence_figure(*said))] if said else [])
     dated = judge_dates(p)
     if dated is not None:  # when the survey was carried out: the waves' dates (7.2)
         return Checked(clause, p, dated, [quoted(clause, _wave_dates_sentence(passages))])

@@ -72,3 +72,46 @@ def judge_dates(p: ParsedClaim) -> Verdict | None:
         count=1,
     )
     return Verdict("contradicted", f"Nei. {_dates(right)} (7.2).", corrected, figure, reason="dates")
+
+
+_ORGANISATIONS = {"kantar": "Kantar", "nho": "NHO", "agenda kaupang": "Agenda Kaupang"}
+_BY = re.compile(r"(?:gjennomført|utført) av ([A-ZÆØÅ][\wæøå]+(?: [A-ZÆØÅ][\wæøå]+)?)")
+
+
+def _named_wave(text: str) -> str | None:
+    named = next((wid for word, wid in _WHICH.items() if word in text), None)
+    if named is None and re.search(r"\bjuni\b|\b2022\b|junirunden|juni-runden|juniundersøkelsen", text):
+        return "2022-06"
+    if named is None and re.search(r"\bnovember\b|novemberrunden|novemberundersøkelsen", text):
+        return "2021-11"
+    return named
+
+
+def judge_operator(p: ParsedClaim) -> Verdict | None:
+    """Who carried out a wave ("Kantar gjennomførte tilleggsundersøkelsen"), judged on the codebook's wave
+    descriptions (7.2 and 2.1: the main survey by Kantar, the June supplement by NHO).
+
+    >>> from assistant.claims.parse import parse
+    >>> judge_operator(parse("Kantar gjennomførte tilleggsundersøkelsen i juni 2022")).verdict
+    'contradicted'
+    >>> judge_operator(parse("Hovedundersøkelsen ble gjennomført av Kantar")).verdict
+    'supported'
+    """
+    text = p.text.lower()
+    if p.amounts or not _CARRIED_OUT.search(text):
+        return None
+    org = next((name for word, name in _ORGANISATIONS.items() if re.search(rf"\b{word}\b", text)), None)
+    wave_id = _named_wave(text)
+    if org is None or wave_id is None or not re.search(r"undersøk|runden|barometer", text):
+        return None
+    wave = next((w for w in knowledge.codebook().get("waves") or [] if w.get("id") == wave_id), {})
+    by = _BY.search(str(wave.get("description") or ""))
+    if by is None:
+        return None
+    # the report says who in 2.1 (the June supplement "ble utført av NHO") and 7.1 (Kantar collected the data)
+    where = "2.1" if wave_id == "2022-06" else "7.1"
+    figure = {"value": None, "unit": "text", "source": where, "section": where, "section_label": where}
+    if by.group(1).lower() == org.lower():
+        return Verdict("supported", f"Ja. Det stemmer med rapporten: {_dates(wave)} ({where}).", None, figure)
+    corrected = re.sub(rf"\b{re.escape(org)}\b", by.group(1), p.text, count=1, flags=re.I)
+    return Verdict("contradicted", f"Nei. {_dates(wave)} ({where}).", corrected, figure, reason="operator")

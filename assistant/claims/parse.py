@@ -160,6 +160,8 @@ def amounts_in(text: str) -> list[Amount]:
                 lo, hi, s0 = 0.0, mid, s0 - len(before) + upper.start(1)  # "færre enn hver femte"
             elif lower and lower.group(1).lower() not in ("drøyt", "drøye", "i overkant av"):
                 lo, hi, s0 = mid, 100.0, s0 - len(before) + lower.start(1)  # "mer enn hver tredje"
+            elif hedge := (lower or upper or v["hedge_re"].search(before)):
+                s0 = s0 - len(before) + hedge.start(1)  # "drøyt en tredel": the hedge belongs to the figure
             out.append(Amount("quant", mid, lo, hi, text[s0 : m.end()], s0, m.end()))
             taken.append((m.start(), m.end()))
     for m in _BARE_PCT.finditer(text):

@@ -17,7 +17,7 @@ from ..report import split_sentences
 from ..types import Passage
 from .parse import ParsedClaim, side_groups
 from .readings import shared, topic_tokens
-from .statements import actors, sentence_figure
+from .statements import actors, named_actors, sentence_figure
 from .verdict import Verdict
 
 _SMALL = (
@@ -95,7 +95,7 @@ def judge_size_direction(p: ParsedClaim, passages: list[Passage]) -> tuple[Verdi
     own = {w for w in topic_tokens(p) if w not in _NOT_TOPIC}
     if not own:
         return None
-    named = actors(normalize(p.text))
+    named = named_actors(normalize(p.text))
     best: tuple[float, str, Passage, str] | None = None
     for ps in passages:
         if ps.kind != "prose":

@@ -108,7 +108,7 @@ def statement_figures(p: ParsedClaim, passages: list[Passage]) -> list[dict[str,
     rare = max(idf.values(), default=1.0)
     weight = {w: idf.get(w, rare) for w in own}  # a word the report never uses weighs the most
     total = sum(weight.values())
-    named = actors(normalize(p.text))
+    named = named_actors(normalize(p.text))
     out = []
     for f, words in statements:
         if p.groups and f.get("group_dim") != p.groups[0][0] or actors(normalize(f["sentence"])) - named:
@@ -130,6 +130,13 @@ def actors(norm: str) -> set[str]:
     the shorter ones inside it ("nav arbeidslivssenter" is not also "nav")."""
     found = {a for a, pattern in _actor_patterns() if pattern.search(norm)}
     return {a for a in found if not any(a != b and a in b for b in found)}
+
+
+def named_actors(norm: str) -> set[str]:
+    """The actors a claim names, and the short name of each ("nav" of "nav arbeidslivssenter"): a report
+    sentence that says only "NAV" may be about it."""
+    named = actors(norm)
+    return named | {a for a, _p in _actor_patterns() for b in named if a != b and a in b}
 
 
 def sentence_figure(ps: Passage, sentence: str, **extra: Any) -> dict[str, Any]:

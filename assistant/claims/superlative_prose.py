@@ -18,7 +18,7 @@ from .statements import actors, sentence_figure
 from .verdict import Verdict
 
 _TOP = re.compile(
-    r"\b(?:klart |aller )?(?:nyttigst|nyttigaste?|mest nyttige?|viktigst|viktigaste?|mest verdifull)\b"
+    r"\b(?:klart |aller )?(?:nyttigste?|nyttigaste?|mest nyttige?|viktigste?|viktigaste?|mest verdifulle?)\b"
 )
 _VERB = re.compile(r"\b(er|var)\b")
 _NOT_TOPIC = set(tokens("nyttigst nyttig mest aktør aktøren bedriftene syns synes er den det som"))

@@ -5,6 +5,7 @@ landsforening, fylke) and waves. Used by `understand`, `followup`, `route` and `
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -35,6 +36,8 @@ class Matcher(QuestionMatching, BankMatching, ItemMatching, GroupMatching):
         ranker: Ranker | None = None,
     ):
         self.catalogue = catalogue
+        # the query embedder, when there is one (set by the Assistant): matching a text outside a turn
+        self.query_vector: Callable[[str], np.ndarray | None] = lambda _text: None
         self.questions = {q["id"]: q for q in knowledge.questions()}
         self._init_questions(targets, tvecs, ranker)
         self._init_bank(bank, bvecs)
