@@ -27,6 +27,7 @@ from .options import direction_options, positive_options
 from .parse import (
     WAVE_TEXT,
     ParsedClaim,
+    _group_spans,
     _vocab,
     amounts_in,
     groups_in,
@@ -63,6 +64,7 @@ def check(
     sentences = []
     for s in request.claims:
         clauses = split_figures(s)
+        clauses = [clauses[0], *(_parallel(clauses[0], c) for c in clauses[1:])] if clauses else clauses
         sentences.append(
             (
                 s,
@@ -73,6 +75,41 @@ def check(
             )
         )
     return compose(question, request, sentences)
+
+
+def _parallel(first: str, clause: str) -> str:
+    """A clause that only names a figure and a group ("mot 15 prosent blant dem med 200 eller flere
+    ansatte") says the first clause again for that group: the first clause with its figure and group swapped.
+
+    >>> _parallel("19 prosent av bedriftene med 1–9 ansatte syntes tilsyn var lite nyttig",
+    ...           "mot 15 prosent blant dem med 200 eller flere ansatte")
+    '15 prosent av bedriftene med 200 eller flere ansatte syntes tilsyn var lite nyttig'
+    """
+    p1, p2 = parse(first), parse(clause)
+    if len(p1.amounts) != 1 or len(p2.amounts) != 1:
+        return clause
+    s1, s2 = _group_spans(first.lower()), _group_spans(clause.lower())
+    if len(s1) != 1 or len(s2) != 1 or s1[0][2][0] != s2[0][2][0]:
+        return clause
+    rest = re.sub(
+        r"\b(mot|mens|og|men|blant|hos|i|for|dem|de|dei|med|av|bedriftene|bedrifter|ansatte|årsverk|tilsette)\b",
+        " ",
+        clause.lower(),
+    )
+    rest = rest.replace(p2.amounts[0].text.lower(), " ").replace(clause.lower()[s2[0][0] : s2[0][1]], " ")
+    if re.search(r"[a-zæøå]{3,}", rest):
+        return clause  # the clause says something of its own
+    a1 = p1.amounts[0]
+    (gs, ge, _g1), (hs, he, _g2) = s1[0], s2[0]
+    tail = re.match(r"\s+(?:ansatte|årsverk|tilsette)\b", clause[he:])
+    he += tail.end() if tail and not re.match(r"\s+(?:ansatte|årsverk|tilsette)\b", first[ge:]) else 0
+    parts = sorted([(a1.start, a1.end, p2.amounts[0].text), (gs, ge, clause[hs:he])], reverse=True)
+    if parts[0][0] < parts[1][1]:
+        return clause  # the figure and the group overlap
+    text = first
+    for start, end, new in parts:
+        text = text[:start] + new + text[end:]
+    return text
 
 
 def _context_of(clauses: list[str], i: int, und: Any) -> str | None:
