@@ -366,11 +366,32 @@ def _fits(q: Question, und: Matcher, found: tuple[int, str], passages, rare: set
         others = set().union(*(w for i, w in words.items() if i not in q.items)) - asked
         if said & others and not said & asked:
             return False
+    if q.options and q.question_id:
+        # nor one about another answer of the question ("… sykemeldte arbeidstakere" when the doctor was asked)
+        words = _option_words(q.question_id)
+        said = set(tokens(sentence))
+        asked = set().union(*(words.get(o, set()) for o in q.options))
+        others = set().union(*(w for o, w in words.items() if o not in q.options)) - asked
+        if said & others and not said & asked:
+            return False
     if rare and passages is not None:
         text = set(tokens(passages[pid].text))
         if not rare <= text:
             return False
     return True
+
+
+def _option_words(question_id: str) -> dict[str, set[str]]:
+    """Each answer's own words (label and codebook aliases, stemmed), for telling answers apart."""
+    out: dict[str, set[str]] = {}
+    for o in (knowledge.question(question_id) or {}).get("options") or []:
+        if isinstance(o, dict) and o.get("label"):
+            out[str(o["label"])] = set(tokens(" ".join([str(o["label"]), *(o.get("aliases") or [])])))
+    common = (
+        {t for t in set().union(*out.values()) if sum(t in w for w in out.values()) > 1} if out else set()
+    )
+    common |= set(tokens(str((knowledge.question(question_id) or {}).get("text") or "")))  # the stem's words
+    return {o: w - common for o, w in out.items()}
 
 
 def mentions_group(und: Matcher, q: Question, sentence: str) -> bool:

@@ -284,3 +284,19 @@ def test_size_adjectives_with_a_preposition_name_two_groups(assistant):
 def test_no_yes_or_no_for_a_how_many_question(assistant):
     ans = assistant.ask("Hvor mange opplevde at samarbeidet med de ansatte ble dårligere av hjemmekontor?")
     assert not ans.answer.startswith(("Ja", "Nei")), ans.answer
+
+
+def test_two_answers_set_against_each_other_lead_with_both(assistant):
+    ans = assistant.ask("Opplevde flere bedrifter bedring eller forverring i produktiviteten med hjemmekontor?")
+    first = ans.answer.split("\n")[0]
+    assert "**13 %**" in first and "**11 %**" in first and first.startswith("Flere svarte «Positiv endring»"), first
+
+
+def test_an_answers_codebook_alias_names_it(assistant):
+    ans = assistant.ask("Hvor mange bedrifter snakket med fastlegen til den sykemeldte i 2021?")
+    assert "1 av 5" in ans.answer.split("\n\n")[0], ans.answer
+
+
+def test_nynorsk_superlative_and_comparative_words(assistant):
+    ans = assistant.ask("Kva er viktigast for verksemdene: redusere sjukefråvær eller betre lønsemd?")
+    assert ans.answer.startswith("Flest om «Oppnå bedre lønnsomhet»"), ans.answer

@@ -139,6 +139,18 @@ class ItemMatching:
                 if labels:
                     # a merged category printed as such in a table ("Nyttig" = nyttig + svært nyttig)
                     return labels, phrase
+        # the codebook's own aliases of this question's options ("legen", "den som sykemelder")
+        aliased = []
+        for o in (self.questions.get(question_id or "") or {}).get("options") or []:
+            if not isinstance(o, dict) or not o.get("aliases"):
+                continue
+            label = avail_fold.get(_loose(str(o.get("label") or "")))
+            found = (re.search(rf"(?<![\wæøå]){re.escape(fold(a))}(?![\wæøå])", search) for a in o["aliases"])
+            hits = [m.start() for m in found if m]
+            if label and hits:
+                aliased.append((min(hits), label))
+        if aliased:  # the answer named first is the head ("legen til den sykemeldte" is the doctor)
+            return [min(aliased)[1]], None
         # direct match against the option labels of this question
         qtok = set(tokens(search))
         option_tokens = {
