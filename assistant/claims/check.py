@@ -16,7 +16,7 @@ from typing import Any
 from .. import knowledge
 from ..normalize import normalize, tokens
 from ..report import split_sentences
-from ..types import Answer, Passage
+from ..types import Answer, Passage, Source
 from .compare import compare_readings
 from .compose import Checked, ask_back, compose
 from .compose import aggregate as aggregate  # re-exported: tests import it from here
@@ -255,7 +255,8 @@ def _judge_question_wave(p: ParsedClaim, und: Any) -> Verdict | None:
     asked, claimed = str(info.get("wave") or ""), p.waves[0]
     when = WAVE_TEXT.get(asked, asked)
     figure = {"value": None, "unit": "text", "source": "Vedlegg 2", "section": "8", "section_label": "Vedlegg 2",
-              "sentence": str(info.get("text") or ""), "context": str(info.get("text") or "")}  # fmt: skip
+              "sentence": str(info.get("text") or ""), "context": str(info.get("text") or ""),
+              "published_in": list(info.get("published_in") or []), "at": str(info.get("section") or "")}  # fmt: skip
     said = f"spørsmålet «{info.get('text')}» ble stilt i {when} (Vedlegg 2)"
     if asked == claimed:
         return Verdict("supported", f"Ja. Det stemmer med rapporten: {said}.", None, figure)
@@ -291,7 +292,12 @@ def _check_clause(
         return Checked(clause, p, Verdict("not_in_report", lead, None, None, reason="employees"), answers)
     asked = _judge_question_wave(p, und)
     if asked is not None:  # "spørsmålet om X ble stilt i juni 2022": the wave the codebook has it in
-        return Checked(clause, p, asked, [quoted(clause, asked.figure)])
+        cited = quoted(clause, asked.figure)
+        published = (asked.figure or {}).get("published_in") or []
+        cited.sources += [
+            Source(label=x, section=(asked.figure or {}).get("at"), page=None, quote=None) for x in published
+        ]
+        return Checked(clause, p, asked, [cited])
     operated = judge_operator(p)
     if operated is not None:  # who carried out a wave: the report's sentence saying so
         section = str((operated.figure or {}).get("section") or "")
@@ -400,7 +406,10 @@ def _check_clause(
         if passages and not refused
         else None
     )
-    if ranked_actor is not None:  # "X er den nyttigste aktøren": the report's sentence naming the top actor
+    from_data = verdict.verdict != "not_in_report" and bool((verdict.figure or {}).get("question_id"))
+    if ranked_actor is not None and not (from_data and verdict.reason != "superlative" and p.groups):
+        # "X er den nyttigste aktøren": the report's sentence naming the top actor (a group ranked on the
+        # data, "Viken er fylket med flest svar", stays judged on the data)
         verdict, answers = ranked_actor[0], [quoted(question, ranked_actor[1]), *answers]
     if verdict.verdict == "not_in_report" and first.route == "none":
         lead = first.answer.strip().split("\n\n")[0]

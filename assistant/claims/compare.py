@@ -70,7 +70,11 @@ def judge_group_superlative(p: ParsedClaim, figures: list[dict[str, Any]]) -> Ve
     readings = [
         r
         for r in readings_for(p, [f for f in figures if f.get("group_dim") == claimed[0]])
-        if r.value is not None and r.unit == "pct" and (not r.first.get("sentence") or r.fit >= MIN_PROSE_FIT)
+        if r.value is not None
+        and (
+            r.unit == "pct" or r.first.get("option") == "Nettoutvalg (antall)"
+        )  # or who answered (Tabell 9–11)
+        and (not r.first.get("sentence") or r.fit >= MIN_PROSE_FIT)
     ]
     mine = [r for r in readings if group_fits(claimed, r.first)]
     if not mine:
@@ -80,7 +84,11 @@ def judge_group_superlative(p: ParsedClaim, figures: list[dict[str, Any]]) -> Ve
     def key(r: Reading) -> tuple[Any, ...]:
         return (r.first.get("source"), r.first.get("item"), tuple(x.get("option") for x in r.rows))
 
-    same = {r.first.get("group_label"): r for r in readings if key(r) == key(own)}
+    same = {
+        r.first.get("group_label"): r
+        for r in readings
+        if key(r) == key(own) and r.first.get("group_label") not in ("Sum", "Ukjent", "Alle", "Totalt")
+    }
     if len(same) < 2:
         return None
     lowest = p.superlative in _LOWEST

@@ -270,6 +270,13 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
                 rows = plain
             elif any(r.get("option") == "Ja" for r in series):
                 rows = [r for r in series if r.get("option") == "Ja"]
+            elif (
+                kind is None
+                and first.get("question_id") == "UTVALG"
+                and re.search(r"svar|deltok|deltak", p.text.lower())
+            ):
+                # "flest bedrifter som svarte": who answered (Tabell 9–11, 7.2)
+                rows = [r for r in series if r.get("option") in ("Nettoutvalg (antall)", "Fullført")][:1]
             elif kind == "count" and plain and all(r.get("unit") == "count" for r in plain):
                 rows = [
                     min(plain, key=lambda r: abs(math.log((r["value"] or 1) / (p.amounts[0].value or 1))))
@@ -341,7 +348,9 @@ def group_phrase(label: str | None) -> str:
             if "årsverk" not in label
             else f"bedrifter med {label}"
         )
-    return label if "bedrift" in label else f"bedrifter med {label}"
+    if "bedrift" in label:
+        return label
+    return f"bedrifter med {label}" if re.search(r"\d|ansatt|årsverk", label) else f"bedrifter i {label}"
 
 
 def describe(r: Reading) -> str:
