@@ -57,6 +57,8 @@ class BankMatching:
             # the answer scale the sentence speaks of ("… oppgir at kontakten var nyttig") tells the usefulness
             # question from the contact question of the same figure's paragraph
             asked = self.asked_scales(normalize(sentence))
+            if "yesno" in asked - self.asked_scales(normalize(re.sub(r"«[^»]*»", " ", sentence))):
+                asked = asked - {"yesno"}  # «brukte ikke tjenesten» quotes an answer; it asks no yes or no
             scaled = [q for q in in_section if self._scales.get(q) in asked]
             pool = [q for q in named if q in scaled] or scaled or named or in_section
             if not in_section:  # the summary (1) speaks of every chapter: the clearly best question of all
@@ -68,9 +70,28 @@ class BankMatching:
                 ranked = sorted(((scores.get(q, (0.0, 0.0))[0], q) for q in pool), reverse=True)
                 if ranked[0][0] >= 0.3 and ranked[0][0] - ranked[1][0] >= 0.15:
                     self.target_qid[t] = ranked[0][1]
+            if self.target_qid[t] is None and in_section and 1 < len(pool) <= 4:
+                self.target_qid[t] = self._worded_like(pool, sentence)
             if self.target_qid[t] is None and not asked and _SHARE.search(sentence):
                 self.target_qid[t] = self._unrated(pool, sentence)
         self._index_bank_questions()
+
+    def _worded_like(self, pool: list[str], sentence: str) -> str | None:
+        """The question whose own wording the sentence repeats clearly more than any other's ("har ledelsen
+        hatt dialog med de ansatte om …" is the dialogue question, not "diskutert i ledelsen")."""
+        said = set(tokens(normalize(sentence)))
+        cover = []
+        for q in pool:
+            if self.questions[q].get("theme") == "bakgrunn":
+                continue
+            words = set(tokens(normalize(str(self.questions[q].get("text") or ""))))
+            if len(words) < 5:  # "Har din bedrift …": too short to tell
+                continue
+            cover.append((len(said & words) / max(len(words), 1), len(said & words), q))
+        cover.sort(reverse=True)
+        if len(cover) >= 2 and cover[0][1] >= 3 and cover[0][0] >= 0.5 and cover[0][0] - cover[1][0] >= 0.25:
+            return cover[0][2]
+        return None
 
     def _unrated(self, pool: list[str], sentence: str) -> str | None:
         """A share without a rating word ("3 av 10 har brukt BHT") is not about the rating question of its
