@@ -26,11 +26,11 @@ from .compose.text import (
     passage_source,
 )
 from .match import Matcher
-from .normalize import tokens
+from .normalize import normalize, tokens
 from .report import split_sentences
 from .route import Decision, group_words
 from .state import Context, Turn
-from .types import Answer, Question, Source
+from .types import Answer, Passage, Question, Source
 
 DATE_PATTERN = re.compile(
     r"\d+\.\s*[–-]\s*\d+\.|\d+\. (januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)"
@@ -155,6 +155,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         following=ctx.following,
         preceding=ctx.preceding,
     )
+    picked = same_actor(q, picked)
     if not picked or not covers(ctx, q, query, picked):
         return None, Decision("none", "not_found")
     if d.reason in ("item_prose", "figure_only") and q.intent == "figure" and q.measure in ("share", "mean"):
@@ -275,6 +276,27 @@ def mentions_item(q: Question, picked) -> bool:
             others |= set(tokens(it["label"]))
     own = set(tokens(" ".join(q.items))) - others  # the words that tell this item from its siblings
     return not own or any(own & set(tokens(s)) and NUMBER_STATEMENT.search(s) for _p, s, _ in picked)
+
+
+def same_actor(q: Question, picked: list[tuple[Passage, str, float]]) -> list[tuple[Passage, str, float]]:
+    """Sentences about another actor than the one asked about are left out ("Det er i langt større grad de
+    store … som har vært i kontakt" follows a sentence about NAV Arbeidslivssenter, not Arbeidstilsynet)."""
+    from .claims.statements import actors, named_actors  # the lexicon's actors (claims vocabulary)
+
+    asked = named_actors(normalize(f"{q.context} {q.text}"))
+    if not asked:
+        return picked
+    kept = []
+    for p, sentence, score in picked:
+        said = actors(normalize(sentence))
+        if not said:  # a sentence without its actor speaks of the one the sentence before names
+            sentences = split_sentences(p.text)
+            at = next((i for i, x in enumerate(sentences) if x[:40] and x[:40] in sentence), None)
+            said = actors(normalize(sentences[at - 1])) if at else set()
+        if said and not any(a in b or b in a for a in said for b in asked):  # "nav" is in "navs dialogmøte 2"
+            continue
+        kept.append((p, sentence, score))
+    return kept
 
 
 def covers(ctx: Context, q: Question, query: str, picked) -> bool:

@@ -287,9 +287,13 @@ def test_no_yes_or_no_for_a_how_many_question(assistant):
 
 
 def test_two_answers_set_against_each_other_lead_with_both(assistant):
-    ans = assistant.ask("Opplevde flere bedrifter bedring eller forverring i produktiviteten med hjemmekontor?")
+    ans = assistant.ask(
+        "Opplevde flere bedrifter bedring eller forverring i produktiviteten med hjemmekontor?"
+    )
     first = ans.answer.split("\n")[0]
-    assert "**13 %**" in first and "**11 %**" in first and first.startswith("Flere svarte «Positiv endring»"), first
+    assert (
+        "**13 %**" in first and "**11 %**" in first and first.startswith("Flere svarte «Positiv endring»")
+    ), first
 
 
 def test_an_answers_codebook_alias_names_it(assistant):
@@ -300,3 +304,13 @@ def test_an_answers_codebook_alias_names_it(assistant):
 def test_nynorsk_superlative_and_comparative_words(assistant):
     ans = assistant.ask("Kva er viktigast for verksemdene: redusere sjukefråvær eller betre lønsemd?")
     assert ans.answer.startswith("Flest om «Oppnå bedre lønnsomhet»"), ans.answer
+
+
+def test_a_sentence_about_another_actor_is_not_quoted(assistant):
+    # the summary's "Det er i langt større grad de store … som har vært i kontakt" is about NAV
+    # Arbeidslivssenter (the sentence before it), not Arbeidstilsynet
+    ans = assistant.ask(
+        "Hvor stor andel av bedriftene med 10-49 ansatte har vært i kontakt med Arbeidstilsynet?"
+    )
+    assert "Det er i langt større grad de store" not in ans.answer, ans.answer
+    assert "Arbeidstilsynet" in ans.answer.split("\n\n")[0], ans.answer
