@@ -345,6 +345,11 @@ def _fits(q: Question, und: Matcher, found: tuple[int, str], passages, rare: set
         return False  # about some size groups, while all companies were asked about
     if q.group_dim and q.group_key and not mentions_group(und, q, sentence):
         return False
+    if q.group_dim in ("fylke", "landsforening") and not q.group_key:
+        # "hvilken landsforening …": a sentence that names one
+        names = [str(g.get("canonical") or "").lower() for g in und.groups.get(q.group_dim) or []]
+        if not any(n and n in low for n in names):
+            return False
     if published and (q.options or q.items) and q.intent in ("figure", "rank", "compare"):
         return False  # the table the wording names answers with its figures
     if not NUMBER_STATEMENT.search(sentence) and re.search(intents.FIGURE_ASKED, q.text):

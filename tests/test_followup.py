@@ -314,3 +314,8 @@ def test_a_sentence_about_another_actor_is_not_quoted(assistant):
     )
     assert "Det er i langt større grad de store" not in ans.answer, ans.answer
     assert "Arbeidstilsynet" in ans.answer.split("\n\n")[0], ans.answer
+
+
+def test_which_association_is_answered_by_a_sentence_naming_associations(assistant):
+    ans = assistant.ask("Hvilken landsforening sliter mest med langvarig sykefravær?")
+    assert "NHO Transport" in ans.answer.split("\n\n")[0], ans.answer
