@@ -51,6 +51,14 @@ WHO_PATTERN = re.compile(
 )
 
 
+BOTH_WAVES = re.compile(r"(2021|november).*(2022|juni)|(2022|juni).*(2021|november)", re.IGNORECASE)
+
+
+def _both_waves(q: Question) -> re.Pattern[str] | None:
+    """Two waves compared: the sentences that name both first ("Endringen fra 65 prosent i november 2021 …")."""
+    return BOTH_WAVES if "both_waves" in q.inherited else None
+
+
 def _who_pattern(q: Question) -> re.Pattern[str] | None:
     """Who carried out (a wave of) the survey: the sentences that say so first; for one wave, the sentence
     naming that wave ("Tilleggsundersøkelsen … ble utført av NHO")."""
@@ -147,7 +155,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         must_mention=d.must_mention,
         explain=q.intent == "explain" or bool(re.search(r"\bhvorfor\b", q.text)),
         expansion=expansion,
-        prefer=DATE_PATTERN if q.method_topic == "dates" else _who_pattern(q),
+        prefer=DATE_PATTERN if q.method_topic == "dates" else _who_pattern(q) or _both_waves(q),
         want_number=q.intent in ("figure", "rank", "compare") and q.question_id is not None,
         group_words=size_words(ctx.match, q.group_key)
         if q.group_dim == "storrelse" and q.group_key

@@ -43,7 +43,27 @@ def shift_wave(turn: Turn, ctx: Context) -> Question | None:
         return None
     text = f"{_WAVE_PHRASE.sub(' ', prev.text)} {cur.text}"
     text = re.sub(r"\s+", " ", text).strip()
-    again = understand(ctx.match, cur.raw, text, ctx.embedder.cached_query(text))
+    vec = ctx.embedder.cached_query(text)
+    again = understand(ctx.match, cur.raw, text, vec)
+    if again.wave == cur.wave and (not again.question_id or again.question_id == prev.question_id):
+        # the likeliest question of the same theme that was asked in the wave named
+        theme = (ctx.match.questions.get(prev.question_id) or {}).get("theme")
+        ranked = ctx.match.match_questions(ctx.match.strip_slots(text), vec)
+        other = next(
+            (
+                (qid, p)
+                for qid, p, _l in ranked[:6]
+                if (ctx.match.questions.get(qid) or {}).get("wave") == cur.wave
+                and (ctx.match.questions.get(qid) or {}).get("theme") == theme
+                and p >= 0.1
+            ),
+            None,
+        )
+        if other is not None:
+            options, word = ctx.match.match_options(text, other[0])
+            items = ctx.match.match_items(text, other[0])
+            again = replace(again, question_id=other[0], question_score=max(other[1], 0.5), items=items,
+                            options=options, option_word=word)  # fmt: skip
     if not again.question_id or again.question_id == prev.question_id or again.wave != cur.wave:
         return None
     return replace(

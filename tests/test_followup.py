@@ -319,3 +319,15 @@ def test_a_sentence_about_another_actor_is_not_quoted(assistant):
 def test_which_association_is_answered_by_a_sentence_naming_associations(assistant):
     ans = assistant.ask("Hvilken landsforening sliter mest med langvarig sykefravær?")
     assert "NHO Transport" in ans.answer.split("\n\n")[0], ans.answer
+
+
+def test_another_wave_named_by_month_alone_reads_that_waves_question(assistant):
+    history = ["Hvor mange bedrifter har ansatte på hjemmekontor i juni 2022?"]
+    ans = assistant.ask("og hvordan var det i november året før?", history=history)
+    assert "**65 %**" in ans.answer.split("\n\n")[0], ans.answer
+
+
+def test_two_waves_compared_lead_with_the_sentence_naming_both(assistant):
+    ans = assistant.ask("Hvor mange hadde hjemmekontor i november 2021 sammenlignet med i juni 2022?")
+    first = ans.answer.split("\n\n")[0]
+    assert "65 prosent" in first and "55 prosent" in first, ans.answer

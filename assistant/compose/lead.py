@@ -128,8 +128,10 @@ def lead(q: Question, rows: list[dict[str, Any]], group_dim: str) -> str | None:
             verdict = f"Flere svarte «{more}»: " if values[a] != values[b] else "Like mange: "
             item = groups[0][0][0]
             about = f" om «{item}»" if item else ""
+            rest = "; ".join(f"«{o}» {pct(v)}" for o, v in values.items() if o not in (a, b))
+            rest = f" Øvrige svar: {rest}." if rest else ""
             return (f"{verdict}**{pct(values[a])}** svarte «{a}» mot **{pct(values[b])}** «{b}»{about}"
-                    f"{_where(rows)}.")  # fmt: skip
+                    f"{_where(rows)}.{rest}")  # fmt: skip
     if len(groups) == 1:
         return _one(q, groups[0][1], asked, group_dim, rows)
     if not asked or unit != "pct":
