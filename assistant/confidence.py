@@ -33,7 +33,12 @@ RULE_REFUSALS = {
     "group_unpublished", "item_unpublished", "no_group", "company",
 }  # fmt: skip
 DEFAULT = {"weights": [0.0] * len(FEATURES), "bias": 3.0, "threshold": 0.0}
-VAGUE = re.compile(r"^(og |men )?(hvor|hva|hvordan|var|er|ble)\b.{0,25}\b(det|dette|den|de|dem|disse)\b\W*$")
+VAGUE = re.compile(
+    r"^(og |men )?(hvor|hva|hvordan|var|er|ble)\b.{0,25}\b(det|dette|den|de|dem|disse)\b\W*$|"
+    # the whole survey ("Hva sier undersøkelsen?"): which part is meant
+    r"^(hva|kva) (sier|viser|fant|finner) (undersøkelsen|rapporten|barometeret|arbeidsmiljøbarometeret|undersøkinga)\W*$"
+)
+BARE_TOPIC = re.compile(r"^\W*[\wæøå-]+\W*$")  # "sykefravær?": a theme, not a question (a method word is one)
 
 
 def agreement(turn: Turn, ctx: Context) -> float:
@@ -170,7 +175,8 @@ def run(turn: Turn, ctx: Context) -> None:
     a.confidence = p
     # "Hvor nyttig var det?" or "Og de små bedriftene da?" with nothing before: no topic to answer about
     orphan = bool(re.match(intents.FOLLOWUP, q.text)) and len(q.text.split()) <= 6
-    vague = (bool(VAGUE.match(q.text)) or orphan) and not turn.history
+    bare = bool(BARE_TOPIC.match(q.text)) and q.intent not in ("method", "questionnaire")
+    vague = (bool(VAGUE.match(q.text)) or orphan or bare) and not turn.history
     if a.answerable and p >= cal.threshold and not vague:
         return
     suggestions = suggest(turn, ctx)

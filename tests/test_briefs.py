@@ -175,3 +175,12 @@ def test_compound_themes_match_the_chapter():
     assert match_theme("sykefraværsoppfølgingen")[1] == "5"
     assert match_theme("sykefraværstall")[1] == "5"
     assert match_theme("arbeidstilsynet") == (["AT_KONTAKT", "AT_NYTTE"], None)  # a stem is not a compound
+
+
+def test_a_brief_asked_for_after_the_purpose_without_a_count():
+    from assistant.briefs.request import detect
+
+    req = detect(
+        "Jeg skriver en pressemelding om sykefravær. Gi meg de viktigste tallene fra barometeret med kilde."
+    )
+    assert req is not None and req.count == 3 and req.theme == "sykefravær"

@@ -331,3 +331,19 @@ def test_two_waves_compared_lead_with_the_sentence_naming_both(assistant):
     ans = assistant.ask("Hvor mange hadde hjemmekontor i november 2021 sammenlignet med i juni 2022?")
     first = ans.answer.split("\n\n")[0]
     assert "65 prosent" in first and "55 prosent" in first, ans.answer
+
+
+@pytest.mark.parametrize("question", ["sykefravær?", "Hva sier undersøkelsen?", "BHT"])
+def test_a_bare_topic_or_the_whole_survey_is_asked_back_with_suggestions(assistant, question):
+    ans = assistant.ask(question)
+    assert not ans.answerable and len(ans.suggestions) >= 2, ans.answer
+
+
+def test_a_bare_method_word_is_answered(assistant):
+    ans = assistant.ask("Svarprosent?")
+    assert ans.answerable and "10 %" in ans.answer, ans.answer
+
+
+def test_besvarelser_are_answers(assistant):
+    ans = assistant.ask("Hvilken landsforening bidro med flest besvarelser?")
+    assert "Byggenæringens Landsforening" in ans.answer.split("\n")[0], ans.answer

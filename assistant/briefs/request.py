@@ -69,7 +69,7 @@ _PATTERNS = [
         # number of figures asked for
         r"^.*?\b[\wæøå]*(?:sak|saka|saken|artikkel|artikkelen|melding|meldingen|innlegg|kronikk|tale|presentasjon|"
         r"brev|post|notat|skrive|snakke|fortelle|presentere|skriver|lager|lage)\s+om\s+(?P<theme>[^–,.;:?!]+?)\s*"
-        rf"[–,.;:?!-]+\s*(?:[\wæøå]+\s+){{0,6}}?(?:{_N})\s+{_ADJ}{_FIGURES}\s*$",
+        rf"[–,.;:?!-]+\s*(?:[\wæøå]+\s+){{0,6}}?(?:(?:{_N})\s+|de\s+|dei\s+){_ADJ}{_FIGURES}\s*$",
     )
 ]
 # what the figures are for ("til en pressemelding", "til nyhetsbrevet", "som jeg kan bruke på LinkedIn")
