@@ -158,7 +158,11 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         q.contrast = contrasted_options(m, text, q.question_id)
         if not q.items:
             bank_keys(m, q)
-    if re.search(intents.QUESTIONNAIRE, text) and not re.search(r"\bhvorfor\b", text):
+    if (
+        re.search(intents.QUESTIONNAIRE, text)
+        and not re.search(r"\bhvorfor\b", text)
+        and not re.search(intents.METHOD["dates"], text)  # "i hvilket tidsrom ble spørreskjemaet sendt ut"
+    ):
         q.intent = "questionnaire"
         # a question quoted nearly word for word ("… om hvor mange ansatte bedriften har") is that question
         about = re.split(r"spørsmålet om|spørsmålet|spurt om", text, maxsplit=1)[-1]

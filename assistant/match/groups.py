@@ -64,7 +64,7 @@ class GroupMatching:
 
     def match_group(self, text: str) -> tuple[str | None, str | None]:
         """(group_dim, key): size key from the lexicon (or 'min-max'), or the canonical landsforening/fylke."""
-        m = re.search(r"(\d+)\s*(?:-|til)\s*(\d+)\s*(ansatte|årsverk)", text)
+        m = re.search(r"(?<!\d )(\d+)\s*(?:-|til|og)\s*(\d+)\s*(ansatte|årsverk)", text)
         if m:
             return "storrelse", f"{int(m.group(1))}-{int(m.group(2))}"
         m = re.search(
@@ -106,7 +106,9 @@ class GroupMatching:
         """Every size group named, in the order named ("mellomstore … enn de minste" → medium, smallest);
         a longer phrase wins over the words inside it."""
         spans: list[tuple[int, int, str]] = []
-        for m in re.finditer(r"(\d+)\s*(?:-|til)\s*(\d+)\s*(?:ansatte|årsverk)?", text):
+        for m in re.finditer(r"(?:mellom )?(\d+)\s*(?:-|til|og)\s*(\d+)\s*(?:ansatte|årsverk)?", text):
+            if "og" in m.group(0) and not m.group(0).startswith("mellom"):
+                continue  # "10 og 49" is a band only as "mellom 10 og 49"
             spans.append((m.start(), m.end(), f"{int(m.group(1))}-{int(m.group(2))}"))
         for m in re.finditer(
             r"(\d+)\s*(?:\+|eller flere|eller mer)|(?:over|flere enn|mer enn) (\d+) (?:ansatte|årsverk)", text
