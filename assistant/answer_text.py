@@ -62,7 +62,9 @@ def _both_waves(q: Question) -> re.Pattern[str] | None:
 def _who_pattern(q: Question) -> re.Pattern[str] | None:
     """Who carried out (a wave of) the survey: the sentences that say so first; for one wave, the sentence
     naming that wave ("Tilleggsundersøkelsen … ble utført av NHO")."""
-    if q.method_topic != "who" or not re.search(r"gjennomf|utført|samle|byrå|datainnsaml", q.text):
+    if q.method_topic != "who" or not re.search(
+        r"gjennomf|utført|samle|byrå|datainnsaml|sto bak|står bak|stod bak", q.text
+    ):
         return None
     if q.wave == "2022-06":
         return re.compile(r"(Tilleggsundersøkelsen|juni)\b[^.]*\b(utført|gjennomført) av\b", re.IGNORECASE)
@@ -164,6 +166,13 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         preceding=ctx.preceding,
     )
     picked = same_actor(q, picked)
+    who = _who_pattern(q)
+    if who is not None and q.wave and not any(who.search(x) for _p, x, _s in picked[:1]):
+        # who carried out one wave: the report's sentence naming that wave and who did it, first
+        found = next(((ps, x) for ps in ctx.index.passages if ps.kind == "prose"
+                      for x in split_sentences(ps.text) if who.search(x)), None)  # fmt: skip
+        if found is not None:
+            picked = [(found[0], found[1], 99.0), *[x for x in picked if x[1] != found[1]]][:3]
     if not picked or not covers(ctx, q, query, picked):
         return None, Decision("none", "not_found")
     if d.reason in ("item_prose", "figure_only") and q.intent == "figure" and q.measure in ("share", "mean"):

@@ -363,3 +363,13 @@ def test_besvarelser_are_answers(assistant):
 def test_method_and_questionnaire_wordings(assistant, question, expected):
     ans = assistant.ask(question)
     assert ans.answerable and expected in ans.answer, ans.answer
+
+
+def test_who_carried_out_one_wave_leads_with_that_waves_sentence(assistant):
+    ans = assistant.ask("Sto Kantar også bak undersøkelsen i juni 2022?")
+    assert "ble utført av NHO" in ans.answer.split("\n\n")[0], ans.answer
+
+
+def test_everyday_words_for_short_and_long_absence(assistant):
+    ans = assistant.ask("Er korte fravær eller lange sykemeldinger det største problemet for bedriftene?")
+    assert "1 av 5" in ans.answer and "1 av 6" in ans.answer, ans.answer
