@@ -315,6 +315,21 @@ def _statement(q: Question, und: Matcher, passages: list[Passage] | None = None,
     if not fitting or (fitting[0][0] != top and fitting[0][1] < 0.2):
         return None
     chosen = [fitting[0], *[(s, v) for s, v in fitting[1:] if v >= 0.2]]
+    if len(q.items) == 2 and q.question_id:
+        # two items compared: a statement about each, the other item's too when its vote is low
+        words = und.item_words(q.question_id)
+        for item in q.items:
+            said = [set(tokens(und.statements[x][1])) for x, _v in chosen]
+            if any(words.get(item, set()) & w for w in said):
+                continue
+            more = next(
+                ((x, v) for x, v in ranked if x in und.statements and (x, v) not in chosen
+                 and words.get(item, set()) & set(tokens(und.statements[x][1]))
+                 and _fits(q, und, und.statements[x], passages, rare)),
+                None,
+            )  # fmt: skip
+            if more is not None:
+                chosen.append(more)
     info = knowledge.question(qid) if qid else None
     return Decision(
         "text",
