@@ -53,6 +53,11 @@ def _corrected_amount(p: ParsedClaim, a: Amount, r: Reading) -> str:
             new, end = f"{new} {noun.group(1)}er", a.end + noun.end()
         elif not re.match(r"\s*av\b", p.text[a.end :]):
             new += " av"
+    elif a.kind == "ratio" and not re.search(r"\bav\b", new):
+        # "6 av 10 bedrifter" → "68 prosent av bedriftene", not "68 prosent bedrifter"
+        noun = re.match(r"\s+(bedrifter|virksomheter|verksemder)(?![\wæøå])", p.text[a.end :])
+        if noun:
+            new, end = f"{new} av {noun.group(1)[:-2]}ene", a.end + noun.end()
     out = _replace(p.text, a.start, end, new)
     return _fix_wave(out, p, r)
 
