@@ -184,3 +184,10 @@ def test_a_brief_asked_for_after_the_purpose_without_a_count():
         "Jeg skriver en pressemelding om sykefravær. Gi meg de viktigste tallene fra barometeret med kilde."
     )
     assert req is not None and req.count == 3 and req.theme == "sykefravær"
+
+
+def test_figures_on_how_many_is_one_question_not_a_brief():
+    from assistant.briefs.request import detect
+
+    assert detect("Kan du gi meg tall på hvor mange som har hjemmekontor fordelt på bransje?") is None
+    assert detect("Trenger nøkkeltall om hvordan hjemmearbeid har påvirket bedriftene") is not None

@@ -129,7 +129,7 @@ def detect(text: str) -> BriefRequest | None:
         theme = _THEME_PREFIX.sub("", theme)
         if not theme or theme in ("meg", "oss", "deg", "dere", "dette", "det", "den", "dem"):
             return None
-        if re.match(r"(hvor|kor|hva|kva|hvilke|hvilken|hvordan|korleis)\b", theme):
+        if re.match(r"(hvor|kor) (mange|stor|store|høy|høg)\b", theme):
             return None  # "gi meg tall på hvor mange som …" asks one question, not for key figures
         numbers = [n for n in (_number(m.groupdict().get("n")), _number(m.groupdict().get("n2"))) if n]
         count = max(numbers) if numbers else DEFAULT_COUNT  # "fire-fem": as many as five
