@@ -48,8 +48,14 @@ def stem(word: str) -> str:
     """
     >>> stem("sykemeldte") == stem("sykemeldt"), stem("sykemelder") == stem("sykemeldte")
     (True, False)
+    >>> stem("kreativiteten") == stem("kreativitet")
+    True
     """
-    return _STEM_EXCEPTIONS.get(word) or _STEMMER.stemWord(word)
+    if word in _STEM_EXCEPTIONS:
+        return _STEM_EXCEPTIONS[word]
+    s = _STEMMER.stemWord(word)
+    # "kreativiteten" stems to "kreativitet", "kreativitet" to "kreativit": one stem for the family
+    return _STEMMER.stemWord(s) if s.endswith("itet") else s
 
 
 def tokens(text: str, keep_stopwords: bool = False) -> list[str]:

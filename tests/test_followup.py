@@ -373,3 +373,8 @@ def test_who_carried_out_one_wave_leads_with_that_waves_sentence(assistant):
 def test_everyday_words_for_short_and_long_absence(assistant):
     ans = assistant.ask("Er korte fravær eller lange sykemeldinger det største problemet for bedriftene?")
     assert "1 av 5" in ans.answer and "1 av 6" in ans.answer, ans.answer
+
+
+def test_an_item_in_its_definite_form_swaps_the_item(assistant):
+    ans = assistant.ask("Og kreativiteten?", history=["Hvordan har hjemmekontor påvirket produktiviteten?"])
+    assert "«Kreativitet og innovasjon»" in ans.answer.split("\n\n")[0], ans.answer
