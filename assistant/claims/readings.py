@@ -301,7 +301,29 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
                 out.append(
                     Reading(float(total["value"]), total.get("unit") or "pct", [total], fit, series=series)
                 )
-    return sorted(out, key=lambda r: -r.fit)
+    return sorted(_restated(out), key=lambda r: -r.fit)
+
+
+def _restated(out: list[Reading]) -> list[Reading]:
+    """ "De aller fleste … 8 av 10 svarer dette.": the figure that restates a word ("de aller fleste") in the
+    next sentence of the same paragraph is the report's figure for it, and fits as well."""
+    words = [r for r in out if r.first.get("sentence") and not re.search(r"\d", r.first.get("text") or "")]
+    for r in out:
+        f = r.first
+        sentence = str(f.get("sentence") or "")
+        if not sentence or not re.search(r"\d", f.get("text") or ""):
+            continue
+        if len(sentence.split()) > 8 or not re.search(r"\b(dette|det samme)\b", sentence):
+            continue
+        same = [w for w in words if w.first.get("paragraph") == f.get("paragraph")]
+        if same:
+            best = max(same, key=lambda w: w.fit)
+            r.fit = max(r.fit, best.fit + 0.01)
+            r.rows = [
+                {**f, "context": f"{best.first.get('sentence')} {sentence}"},
+                *r.rows[1:],
+            ]  # quoted whole
+    return out
 
 
 def fits_amount(a: Amount, r: Reading) -> bool:
