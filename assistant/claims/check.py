@@ -257,7 +257,9 @@ def _judge_question_wave(p: ParsedClaim, und: Any) -> Verdict | None:
     figure = {"value": None, "unit": "text", "source": "Vedlegg 2", "section": "8", "section_label": "Vedlegg 2",
               "sentence": str(info.get("text") or ""), "context": str(info.get("text") or ""),
               "published_in": list(info.get("published_in") or []), "at": str(info.get("section") or "")}  # fmt: skip
-    said = f"spørsmålet «{info.get('text')}» ble stilt i {when} (Vedlegg 2)"
+    text = str(info.get("text") or "")
+    name = f"«{text}»" if len(text) >= 25 and not text.endswith("…") else f"om «{info.get('title')}»"
+    said = f"spørsmålet {name} ble stilt i {when} (Vedlegg 2)"
     if asked == claimed:
         return Verdict("supported", f"Ja. Det stemmer med rapporten: {said}.", None, figure)
     corrected = re.sub(
