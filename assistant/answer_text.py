@@ -51,6 +51,8 @@ WHO_PATTERN = re.compile(
 )
 
 
+# who carried out the June supplement: the sentence naming that wave ("Tilleggsundersøkelsen … ble utført av NHO")
+WHO_JUNE = re.compile(r"(Tilleggsundersøkelsen|juni)\b[^.]*\b(utført|gjennomført) av\b", re.IGNORECASE)
 BOTH_WAVES = re.compile(r"(2021|november).*(2022|juni)|(2022|juni).*(2021|november)", re.IGNORECASE)
 
 
@@ -66,9 +68,7 @@ def _who_pattern(q: Question) -> re.Pattern[str] | None:
         r"gjennomf|utført|samle|byrå|datainnsaml|\b(sto|står|stod)\b.{0,30}\bbak\b", q.text
     ):
         return None
-    if q.wave == "2022-06":
-        return re.compile(r"(Tilleggsundersøkelsen|juni)\b[^.]*\b(utført|gjennomført) av\b", re.IGNORECASE)
-    return WHO_PATTERN
+    return WHO_JUNE if q.wave == "2022-06" else WHO_PATTERN
 
 
 def size_words(m: Matcher, key: str) -> list[str]:
@@ -147,6 +147,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     # the best passages anywhere, too: an exact rare word ("skjev") may sit outside the boosted section
     seen = {p.id for p, _ in hits}
     hits += [h for h in ctx.index.search(query, turn.qvec(), k=4, allowed=allowed) if h[0].id not in seen]
+    who = _who_pattern(q)
     picked = best_sentences(
         topic,
         hits,
@@ -157,7 +158,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         must_mention=d.must_mention,
         explain=q.intent == "explain" or bool(re.search(r"\bhvorfor\b", q.text)),
         expansion=expansion,
-        prefer=DATE_PATTERN if q.method_topic == "dates" else _who_pattern(q) or _both_waves(q),
+        prefer=DATE_PATTERN if q.method_topic == "dates" else who or _both_waves(q),
         want_number=q.intent in ("figure", "rank", "compare") and q.question_id is not None,
         group_words=size_words(ctx.match, q.group_key)
         if q.group_dim == "storrelse" and q.group_key
@@ -166,7 +167,6 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         preceding=ctx.preceding,
     )
     picked = same_actor(q, picked)
-    who = _who_pattern(q)
     if who is not None and q.wave and not any(who.search(x) for _p, x, _s in picked[:1]):
         # who carried out one wave: the report's sentence naming that wave and who did it, first
         found = next(((ps, x) for ps in ctx.index.passages if ps.kind == "prose"

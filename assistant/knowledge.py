@@ -41,6 +41,16 @@ def question(qid: str) -> dict[str, Any] | None:
     return next((q for q in questions() if q["id"] == qid), None)
 
 
+def wave(wid: str) -> dict[str, Any]:
+    """The codebook's entry for a survey wave ("2021-11", "2022-06"), or {}."""
+    return next((w for w in codebook().get("waves") or [] if w.get("id") == wid), {})
+
+
+def wave_summary(wid: str) -> str:
+    """When, among whom and by whom a wave was carried out: its description up to the response figures."""
+    return str(wave(wid).get("description") or "").split(" Totalt")[0].rstrip(".")
+
+
 def published_rows() -> list[dict[str, str]]:
     """All rows of data/published/*.csv, each with the file name it came from."""
     rows: list[dict[str, str]] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from . import intents, knowledge
@@ -401,6 +402,7 @@ def _fits(q: Question, und: Matcher, found: tuple[int, str], passages, rare: set
     return True
 
 
+@lru_cache(maxsize=64)
 def _option_words(question_id: str) -> dict[str, set[str]]:
     """Each answer's own words (label and codebook aliases, stemmed), for telling answers apart."""
     out: dict[str, set[str]] = {}

@@ -243,8 +243,9 @@ _ASKED_IN = re.compile(
 )
 
 
-def _judge_question_wave(p: ParsedClaim, und: Any) -> Verdict | None:
-    """A claim about the wave a question was asked in, judged on the codebook (Vedlegg 2, 7.2)."""
+def _judge_question_wave(p: ParsedClaim, und: Any) -> tuple[Verdict, Answer] | None:
+    """A claim about the wave a question was asked in, judged on the codebook (Vedlegg 2, 7.2), with the
+    question's wording to cite (and the tables it is published in)."""
     if p.amounts or len(set(p.waves)) != 1 or not _ASKED_IN.search(p.text) or und is None:
         return None
     topic = und.strip_slots(without_waves(normalize(p.text)))
@@ -254,14 +255,16 @@ def _judge_question_wave(p: ParsedClaim, und: Any) -> Verdict | None:
     info = knowledge.question(ranked[0][0]) or {}
     asked, claimed = str(info.get("wave") or ""), p.waves[0]
     when = WAVE_TEXT.get(asked, asked)
-    figure = {"value": None, "unit": "text", "source": "Vedlegg 2", "section": "8", "section_label": "Vedlegg 2",
-              "sentence": str(info.get("text") or ""), "context": str(info.get("text") or ""),
-              "published_in": list(info.get("published_in") or []), "at": str(info.get("section") or "")}  # fmt: skip
     text = str(info.get("text") or "")
+    figure = {"value": None, "unit": "text", "source": "Vedlegg 2", "section": "8", "section_label": "Vedlegg 2",
+              "sentence": text, "context": text}  # fmt: skip
+    cited = quoted(p.text, figure)
+    cited.sources += [Source(label=str(x), section=str(info.get("section") or ""), page=None, quote=None)
+                      for x in info.get("published_in") or []]  # fmt: skip
     name = f"«{text}»" if len(text) >= 25 and not text.endswith("…") else f"om «{info.get('title')}»"
     said = f"spørsmålet {name} ble stilt i {when} (Vedlegg 2)"
     if asked == claimed:
-        return Verdict("supported", f"Ja. Det stemmer med rapporten: {said}.", None, figure)
+        return Verdict("supported", f"Ja. Det stemmer med rapporten: {said}.", None, figure), cited
     corrected = re.sub(
         r"(?i)\b(i |fra |frå )?(november |juni |høsten |sommeren )?(2021|2022)\b|\bi (november|juni)\b",
         f"i {when}",
@@ -269,7 +272,9 @@ def _judge_question_wave(p: ParsedClaim, und: Any) -> Verdict | None:
         count=1,
     )
     corrected = corrected[:1].upper() + corrected[1:]
-    return Verdict("contradicted", f"Nei. {said[0].upper()}{said[1:]}.", corrected, figure, reason="wave")
+    return Verdict(
+        "contradicted", f"Nei. {said[0].upper()}{said[1:]}.", corrected, figure, reason="wave"
+    ), cited
 
 
 def _check_clause(
@@ -294,12 +299,7 @@ def _check_clause(
         return Checked(clause, p, Verdict("not_in_report", lead, None, None, reason="employees"), answers)
     asked = _judge_question_wave(p, und)
     if asked is not None:  # "spørsmålet om X ble stilt i juni 2022": the wave the codebook has it in
-        cited = quoted(clause, asked.figure)
-        published = (asked.figure or {}).get("published_in") or []
-        cited.sources += [
-            Source(label=x, section=(asked.figure or {}).get("at"), page=None, quote=None) for x in published
-        ]
-        return Checked(clause, p, asked, [cited])
+        return Checked(clause, p, asked[0], [asked[1]])
     operated = judge_operator(p)
     if operated is not None:  # who carried out a wave: the report's sentence saying so
         section = str((operated.figure or {}).get("section") or "")

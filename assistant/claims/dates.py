@@ -23,7 +23,7 @@ _WHICH = {"hovedundersøkelsen": "2021-11", "hovedundersøkinga": "2021-11", "ti
 
 
 def _dates(wave: dict[str, Any]) -> str:
-    return str(wave.get("description") or "").split(" Totalt")[0].rstrip(".")
+    return knowledge.wave_summary(str(wave.get("id") or ""))
 
 
 def judge_dates(p: ParsedClaim) -> Verdict | None:
@@ -78,15 +78,6 @@ _ORGANISATIONS = {"kantar": "Kantar", "nho": "NHO", "agenda kaupang": "Agenda Ka
 _BY = re.compile(r"(?:gjennomført|utført) av ([A-ZÆØÅ][\wæøå]+(?: [A-ZÆØÅ][\wæøå]+)?)")
 
 
-def _named_wave(text: str) -> str | None:
-    named = next((wid for word, wid in _WHICH.items() if word in text), None)
-    if named is None and re.search(r"\bjuni\b|\b2022\b|junirunden|juni-runden|juniundersøkelsen", text):
-        return "2022-06"
-    if named is None and re.search(r"\bnovember\b|novemberrunden|novemberundersøkelsen", text):
-        return "2021-11"
-    return named
-
-
 def judge_operator(p: ParsedClaim) -> Verdict | None:
     """Who carried out a wave ("Kantar gjennomførte tilleggsundersøkelsen"), judged on the codebook's wave
     descriptions (7.2 and 2.1: the main survey by Kantar, the June supplement by NHO).
@@ -101,10 +92,10 @@ def judge_operator(p: ParsedClaim) -> Verdict | None:
     if p.amounts or not _CARRIED_OUT.search(text):
         return None
     org = next((name for word, name in _ORGANISATIONS.items() if re.search(rf"\b{word}\b", text)), None)
-    wave_id = _named_wave(text)
-    if org is None or wave_id is None or not re.search(r"undersøk|runden|barometer", text):
+    if org is None or len(set(p.waves)) != 1 or not re.search(r"undersøk|runden|barometer", text):
         return None
-    wave = next((w for w in knowledge.codebook().get("waves") or [] if w.get("id") == wave_id), {})
+    wave_id = p.waves[0]
+    wave = knowledge.wave(wave_id)
     by = _BY.search(str(wave.get("description") or ""))
     if by is None:
         return None

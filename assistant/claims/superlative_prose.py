@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from .. import knowledge
+from ..match.questions import scales_named
 from ..normalize import normalize, tokens
 from ..report import split_sentences
 from ..types import Passage
@@ -99,11 +100,7 @@ _RATIO = re.compile(r"(?<![\d,])(\d+) av (\d+)\b")
 
 def _scales(norm: str) -> set[str]:
     """The rating scales a normalised text speaks of (lexicon `scales`), contact and agreements aside."""
-    out = set()
-    for name, sc in (knowledge.lexicon().get("scales") or {}).items():
-        if name != "yesno" and any(re.search(w, norm) for w in sc.get("words") or []):
-            out.add(name)
-    return out
+    return scales_named(norm) - {"yesno"}
 
 
 def _top_listed(norm: str, lowest: bool) -> str | None:
@@ -154,7 +151,7 @@ def judge_association_superlative(
             top = _top_listed(norm, lowest)
             if top is None:
                 mark = marker.search(norm)
-                if mark is None or scales and not scales & _scales(norm):
+                if mark is None:
                     continue
                 after = [(i, g) for i, g in _associations(norm) if i > mark.start()]
                 if not after:

@@ -100,8 +100,7 @@ def compose_rows(q: Question, rows: list[dict[str, Any]], group_dim: str) -> tup
 
 def _wave_dates(wave: str) -> str:
     """ " (18.–29. november 2021, Kantar)": when the wave was carried out and by whom (codebook `waves`, 7.2)."""
-    info = next((w for w in knowledge.codebook().get("waves") or [] if w.get("id") == wave), {})
-    text = str(info.get("description") or "")
+    text = str(knowledge.wave(wave).get("description") or "")
     dates = re.search(r"\d{1,2}\.\s?[–-]\s?\d{1,2}\.\s+[a-zæøå]+\s+\d{4}", text)
     by = re.search(r"(?:gjennomført|utført) av ([A-ZÆØÅ][\wæøå]+)", text)
     bits = [dates.group(0) if dates else "", f"utført av {by.group(1)}" if by else ""]

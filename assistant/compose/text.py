@@ -300,35 +300,30 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
         return "", []
     lines = []
     named = re.search(intents.WAVE_NAMED, text) if re.search(r"\b(spurt|stilt|med)\b", text) else None
+    when = WAVE_TEXT.get(best["wave"], best["wave"])
+    survey = knowledge.wave_summary(best["wave"])
+    where = f" ({survey}, avsnitt 7.2)." if survey else "."
     if named and not re.search(r"\b(når|kva tid)\b", text):
         # "Ble det spurt om i november også?": yes or no, from the wave the question was asked in
-        word = named.group(1)
-        asked_in = "2022-06" if re.match(r"juni|2022|tilleggs|sommeren", word) else "2021-11"
-        wave = next((w for w in knowledge.codebook().get("waves") or [] if w.get("id") == best["wave"]), {})
-        survey = (wave.get("description") or "").split(" Totalt")[0].rstrip(".")
-        when = WAVE_TEXT.get(best["wave"], best["wave"])
-        verdict = "Ja." if asked_in == best["wave"] else "Nei, spørsmålet ble bare stilt i"
-        lines.append(
-            (f"Ja. Spørsmålet ble stilt i **{when}**" if verdict == "Ja." else f"{verdict} **{when}**")
-            + (f" ({survey}, avsnitt 7.2)." if survey else ".")
-        )
-        others = [
-            str(x.get("title"))
-            for x in knowledge.codebook().get("questions") or []
-            if x.get("wave") == asked_in and x.get("theme") == best.get("theme") and x.get("title")
-        ]
-        if verdict != "Ja." and others:  # what that wave asked about the same theme
-            lines.append(
-                f"I {WAVE_TEXT.get(asked_in, asked_in)} spurte undersøkelsen om samme tema: "
-                + "; ".join(f"«{t}»" for t in others[:4])
-                + "."
-            )
+        asked_in = "2022-06" if re.match(r"juni|2022|tilleggs|sommeren", named.group(1)) else "2021-11"
+        if asked_in == best["wave"]:
+            lines.append(f"Ja. Spørsmålet ble stilt i **{when}**{where}")
+        else:
+            lines.append(f"Nei, spørsmålet ble bare stilt i **{when}**{where}")
+            others = [
+                str(x.get("title"))
+                for x in knowledge.questions()
+                if x.get("wave") == asked_in and x.get("theme") == best.get("theme") and x.get("title")
+            ]
+            if others:  # what that wave asked about the same theme
+                lines.append(
+                    f"I {WAVE_TEXT.get(asked_in, asked_in)} spurte undersøkelsen om samme tema: "
+                    + "; ".join(f"«{t}»" for t in others[:4])
+                    + "."
+                )
     elif re.search(r"\b(når|kva tid)\b.*\b(spurt|stilt)\b|\b(hvilket|kva) år\b", text):
         # when it was asked: the wave, with its dates as the codebook has them from 7.2
-        wave = next((w for w in knowledge.codebook().get("waves") or [] if w.get("id") == best["wave"]), {})
-        when = WAVE_TEXT.get(best["wave"], best["wave"])
-        survey = (wave.get("description") or "").split(" Totalt")[0].rstrip(".")
-        lines.append(f"Spørsmålet ble stilt i **{when}**" + (f" ({survey}, avsnitt 7.2)." if survey else "."))
+        lines.append(f"Spørsmålet ble stilt i **{when}**{where}")
     if re.search(
         r"\b(hvem|kven)\b|\bgjelder (det|dette|tallet|tallene)|\balle (bedrifter|bedriftene) spurt", text
     ):

@@ -19,6 +19,11 @@ _SCALES: dict[str, Any] = knowledge.lexicon().get("scales") or {}
 _SCALE_WORDS = {name: [re.compile(w) for w in s.get("words", [])] for name, s in _SCALES.items()}
 
 
+def scales_named(text: str) -> set[str]:
+    """Every answer scale whose words a (normalised) text uses (lexicon `scales`), yes/no included."""
+    return {name for name, words in _SCALE_WORDS.items() if any(w.search(text) for w in words)}
+
+
 def _scales(questions: dict[str, dict[str, Any]]) -> dict[str, str]:
     """Each codebook question's answer scale, read off its options' labels (lexicon `scales`)."""
     out = {}
@@ -145,7 +150,7 @@ class QuestionMatching:
     def asked_scales(self, text: str) -> set[str]:
         """The answer scales the question's words ask for ("hvor nyttig" → useful); yes/no words only when
         no rating scale is named."""
-        found = {name for name, words in _SCALE_WORDS.items() if any(w.search(text) for w in words)}
+        found = scales_named(text)
         return found - {"yesno"} if len(found) > 1 else found
 
     def _codebook_scores(self, text: str, qvec: np.ndarray | None) -> dict[str, tuple[float, float]]:
