@@ -368,3 +368,9 @@ def test_everyday_words_for_short_and_long_absence(assistant):
 def test_an_item_in_its_definite_form_swaps_the_item(assistant):
     ans = assistant.ask("Og kreativiteten?", history=["Hvordan har hjemmekontor påvirket produktiviteten?"])
     assert "«Kreativitet og innovasjon»" in ans.answer.split("\n\n")[0], ans.answer
+
+
+def test_a_rating_asked_for_leads_with_a_sentence_stating_one(assistant):
+    ans = assistant.ask("Hvor nyttig var NAV Arbeidslivssenter for de minste bedriftene?")
+    first = ans.answer.split("\n\n")[0]
+    assert "nytt" in first and "1–9 ansatte" in first, ans.answer

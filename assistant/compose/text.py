@@ -6,6 +6,7 @@ import math
 import re
 
 from .. import intents, knowledge
+from ..match.questions import scales_named
 from ..normalize import tokens
 from ..report import split_sentences
 from ..types import Passage, Question, Source
@@ -97,6 +98,7 @@ def best_sentences(
         if definition
         else None
     )
+    asked_scales = scales_named(question.lower()) - {"yesno"}  # "hvor nyttig …" asks about usefulness
     scored: list[tuple[float, int, int, Passage, str]] = []
     for rank, (p, _score) in enumerate(passages):
         if p.kind in ("chart", "table", "caption", "questionnaire", "codebook"):
@@ -146,6 +148,8 @@ def best_sentences(
                     overlap *= 0.6  # …and one without a figure does not lead
                 if _QUESTION_WORDING.search(sent):
                     overlap *= 0.4  # the survey's own question repeats the user's words but answers nothing
+            if asked_scales and not asked_scales & scales_named(sent.lower()):
+                overlap *= 0.6  # a rating was asked for: a sentence that states none does not lead
             if overlap <= 0 and bonus < 3.0:
                 continue
             # a short numeric sentence right after belongs to this one ("… sykemeldte arbeidstakere. 8 av 10 svarer dette.")
