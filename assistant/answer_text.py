@@ -134,7 +134,8 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     expansion = METHOD_QUERY.get(q.method_topic or "", "")
     if q.group_dim == "storrelse" and q.group_key:
         expansion += " " + " ".join(size_words(ctx.match, q.group_key))
-    if q.wave:
+    # a wave the question was not asked in: its sentences are found without that wave's words, and say so first
+    if q.wave and not knowledge.asked_only_in(q):
         expansion += " " + {"2021-11": "november 2021", "2022-06": "juni 2022"}[q.wave]
     if q.intent == "rank":
         expansion += " høyest flest størst lavest minst"
@@ -180,10 +181,20 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         if not mentions_item(q, picked) or not any(NUMBER_STATEMENT.search(s) for _p, s, _ in picked):
             return None, Decision("none", "item_unpublished")
     text, sources = compose_passages(picked)
+    text = _wave_note(q) + text
     caveats = []
     if q.question_id == "ROLLER_BETYDNING" or any("svarskala" in s.lower() for _p, s, _ in picked):
         caveats.append(SKEWED)
     return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats), d
+
+
+def _wave_note(q: Question) -> str:
+    """«Dette ble ikke spurt om i juni 2022, bare i november 2021:» when the user named a wave the question
+    was not asked in (the quote that follows is about the other wave)."""
+    asked = knowledge.asked_only_in(q)
+    if asked not in WAVE_TEXT or q.wave not in WAVE_TEXT:
+        return ""
+    return f"Dette ble ikke spurt om i {WAVE_TEXT[q.wave]}, bare i {WAVE_TEXT[asked]}:\n"
 
 
 def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
@@ -223,6 +234,7 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
             sentence = f"{sentence} {after[0]}"
         picked.append((p, sentence, vote))
     text, sources = compose_passages(picked)
+    text = _wave_note(q) + text
     caveats = [SKEWED] if any("svarskala" in s.lower() for _p, s, _ in picked) else []
     if any(re.search(r"\bav de ansatte\b", s) for _p, s, _ in picked):
         caveats.append(OTHER_SURVEY)

@@ -41,6 +41,15 @@ def question(qid: str) -> dict[str, Any] | None:
     return next((q for q in questions() if q["id"] == qid), None)
 
 
+def asked_only_in(q: Any) -> str | None:
+    """The one wave the question a user asked about (a `Question`, found with confidence) was asked in, when
+    the user named the other wave ("… i juni 2022" of a November question); else None."""
+    if not q.wave or not q.question_id or q.intent == "method" or q.question_score < 0.5:
+        return None
+    asked = (question(q.question_id) or {}).get("wave")
+    return str(asked) if asked and asked != q.wave else None
+
+
 def wave(wid: str) -> dict[str, Any]:
     """The codebook's entry for a survey wave ("2021-11", "2022-06"), or {}."""
     return next((w for w in codebook().get("waves") or [] if w.get("id") == wid), {})

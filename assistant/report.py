@@ -313,6 +313,10 @@ def parse_report(path: Path = REPORT_PATH) -> list[Passage]:
             and merged[-1].page == b.page
         ):
             merged[-1].lines.extend(b.lines)
+        elif b.kind == "prose" and (before := _broken_sentence(merged, b)) is not None:
+            before.lines.extend(
+                b.lines
+            )  # a sentence broken by a figure and a page break («… fra disse | analysene …»)
         else:
             merged.append(_Block(b.kind, b.section, b.title, b.page, list(b.lines), b.label))
     for b in merged:
@@ -342,6 +346,20 @@ def parse_report(path: Path = REPORT_PATH) -> list[Passage]:
         if p.section == "8" and p.kind == "prose":
             p.kind = "questionnaire"
     return passages
+
+
+def _broken_sentence(merged: list[_Block], b: _Block) -> _Block | None:
+    """The prose block of the same section whose last sentence `b` continues: it ends without a full stop and
+    `b` starts in lower case, with only captions, charts and tables in between."""
+    first = next((line.strip() for line in b.lines if line.strip()), "")
+    if not first[:1].islower():
+        return None
+    for prev in reversed(merged):
+        if prev.section != b.section or prev.kind == "prose":
+            last = next((line.strip() for line in reversed(prev.lines) if line.strip()), "")
+            ok = prev.section == b.section and prev.kind == "prose" and last and last[-1] not in ".!?:»)"
+            return prev if ok else None
+    return None
 
 
 def section_titles(passages: list[Passage]) -> dict[str, str]:

@@ -372,7 +372,7 @@ def _fits(q: Question, und: Matcher, found: tuple[int, str], passages, rare: set
         return False  # a figure was asked for: a statement without one does not answer
     if q.method_topic == "dates" and not re.search(r"\d+\.\s*[–-]\s*\d+\.|\d+\. [a-zæøå]+ 20\d\d", sentence):
         return False  # "i hvilken periode …": a statement without its dates does not answer
-    if q.wave:
+    if q.wave and not knowledge.asked_only_in(q):
         other = next(p for w, p in WAVE_WORDS.items() if w != q.wave)
         if re.search(other, low) and not re.search(WAVE_WORDS[q.wave], low):
             return False

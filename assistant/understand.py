@@ -180,11 +180,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             # "Hvem ble spurt i barometeret?" is about the survey's respondents, not one question's filter
             q.intent, q.method_topic = "method", "who"
     else:
-        topic = None
-        for name, pattern in intents.METHOD.items():
-            if re.search(pattern, text):
-                topic = name
-                break
+        topics = [name for name, pattern in intents.METHOD.items() if re.search(pattern, text)]
+        topic = topics[0] if topics else None
         strong_topic = q.question_id is not None and q.question_score >= 0.45
         background = (m.questions.get(q.question_id or "") or {}).get("theme") == "bakgrunn"
         named = bool(q.options or q.items) and q.question_score >= 0.35 and not background
@@ -193,9 +190,18 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             or re.search(r"hvor mange prosent|andel|svarte (at|«|\"|ja\b|nei\b)|[«\"]", text)
             or m.option_phrase(text)  # "hvor mange svarte verken/eller om …": an answer option
         ):
-            topic = None  # "hvor mange svarte «vet ikke» om …" asks about one question, not the survey
+            # "hvor mange svarte «vet ikke» om …" asks about one question, not the survey; "andel av svarene kom
+            # fra …, mot andelen av de inviterte" asks about the sample
+            topic = next((t for t in topics if t == "representativeness"), None)
         elif topic == "response" and not re.search(r"spørsmål", text):
             strong_topic = False  # about the survey's response, not one question's base
+        if (
+            topic is None
+            and q.group_dim == "storrelse"
+            and q.question_lex < 0.15
+            and re.search(r"\b(svarte|svarene|deltok|respondentene|utvalget)\b", text)
+        ):
+            topic = "representativeness"  # "andel av bedriftene som svarte hadde 10–49 ansatte": no topic but the sample
         if topic and (
             not strong_topic or topic in ("weighting", "significance", "who", "representativeness")
         ):

@@ -374,3 +374,29 @@ def test_a_rating_asked_for_leads_with_a_sentence_stating_one(assistant):
     ans = assistant.ask("Hvor nyttig var NAV Arbeidslivssenter for de minste bedriftene?")
     first = ans.answer.split("\n\n")[0]
     assert "nytt" in first and "1–9 ansatte" in first, ans.answer
+
+
+def test_a_wave_the_question_was_not_asked_in_is_said_before_the_other_waves_sentence(assistant):
+    ans = assistant.ask("Hvor mange bedrifter hadde kontakt med NAV Arbeidslivssenter i juni 2022?")
+    first = ans.answer.split("\n\n")[0]
+    assert first.startswith("Dette ble ikke spurt om i juni 2022, bare i november 2021"), ans.answer
+    assert "1 av 3" in first or "3 av 10" in first, ans.answer
+
+
+def test_a_size_groups_share_of_the_answers_is_the_sample_table(assistant):
+    ans = assistant.ask("Hvor stor andel av bedriftene som svarte i november 2021 hadde 10–49 ansatte?")
+    assert "45,24 %" in ans.answer.split("\n\n")[0] and any(s.label == "Tabell 11" for s in ans.sources)
+    ans = assistant.ask(
+        "Hvor stor andel av svarene kom fra bedrifter med 2–9 ansatte, mot andelen av de inviterte?"
+    )
+    assert "33,86 %" in ans.answer and "43,13 %" in ans.answer, ans.answer
+
+
+def test_the_surveys_own_name_is_not_a_company(assistant):
+    ans = assistant.ask("Hvor mange bedrifter svarte på NHOs Arbeidsmiljøbarometer i november 2021?")
+    assert ans.answerable and "1 713" in ans.answer, ans.answer
+
+
+def test_companies_that_got_the_survey_were_invited(assistant):
+    ans = assistant.ask("Hvor mange bedrifter fikk undersøkelsen?")
+    assert "16 861" in ans.answer, ans.answer

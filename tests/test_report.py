@@ -43,7 +43,7 @@ def test_page_from_header(passages):
     tabell9 = next(p for p in passages if p.kind == "caption" and p.label == "Tabell 9")
     assert tabell9.page == 48
     page12 = [p for p in passages if p.page == 12]
-    assert any(p.text.startswith("analysene viser at 12 prosent") for p in page12)
+    assert any(p.text.startswith("De fant at 27 prosent av de ansatte") for p in page12)
     # text before a header is not given that header's page
     before = next(p for p in passages if "Svarskalaen er med andre ord skjev" in p.text)
     assert before.page != 48
@@ -78,3 +78,8 @@ def test_repairs():
         "Det gjelder bl.a. ledere.",
         "Neste setning.",
     ]
+
+
+def test_a_sentence_broken_by_a_figure_and_a_page_break_is_joined(passages):
+    joined = [p for p in passages if "analysene viser at 12 prosent av bedriftene" in p.text]
+    assert joined and joined[0].text.startswith("Resultatet fra disse analysene viser"), joined

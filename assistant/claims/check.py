@@ -38,7 +38,7 @@ from .parse import (
     without_waves,
 )
 from .readings import narrow, readings_for, shared, topic_tokens
-from .size_prose import judge_size_direction
+from .size_prose import judge_size_direction, judge_size_superlative
 from .statements import figures_of, merged, quoted, sentence_figure, statement_figures
 from .superlative_prose import judge_actor_superlative, judge_association_superlative
 
@@ -68,13 +68,37 @@ def check(
         sentences.append(
             (
                 s,
-                [
-                    _check_clause(c, _context_of(clauses, i, und), answer, und, passages or [])
-                    for i, c in enumerate(clauses)
-                ],
+                _same_sentence(
+                    [
+                        _check_clause(c, _context_of(clauses, i, und), answer, und, passages or [])
+                        for i, c in enumerate(clauses)
+                    ]
+                ),
             )
         )
     return compose(question, request, sentences)
+
+
+def _same_sentence(checked: list[Checked]) -> list[Checked]:
+    """ "8 prosent av de minste …, mot 2,5 prosent av de større": a clause with no figure found of its own is
+    supported by the report sentence that supports the clause beside it when that sentence states the
+    clause's figure too («… 8 prosent av dem …, mens 2,5 prosent av de mellomstore og store …»)."""
+    for c in checked:
+        if c.verdict.verdict != "not_in_report" or len(c.parsed.amounts) != 1:
+            continue
+        a = c.parsed.amounts[0]
+        for other in checked:
+            sentence = str((other.verdict.figure or {}).get("sentence") or "")
+            if other is c or other.verdict.verdict != "supported" or not sentence:
+                continue
+            stated = [x for x in parse(sentence).amounts if x.kind == a.kind and x.value == a.value]
+            if stated:
+                where = (other.verdict.figure or {}).get("section_label") or "rapporten"
+                lead = f"Ja. Rapporten skriver: «{sentence.strip()}» ({where})."
+                c.verdict = Verdict("supported", lead, None, other.verdict.figure)
+                c.answers = c.answers or other.answers
+                break
+    return checked
 
 
 def _parallel(first: str, clause: str) -> str:
@@ -394,6 +418,11 @@ def _check_clause(
             if again.verdict != "not_in_report" and (lacking or again.fit > verdict.fit):
                 verdict, answers = again, [*answers, quoted(question, again.figure)]
     if verdict.verdict == "not_in_report" and passages and not refused:
+        # "lavest andel blant bedrifter med 10–49 ansatte": the report's sentence naming the lowest group
+        ranked = judge_size_superlative(p, passages)
+        if ranked is not None:
+            verdict, answers = ranked[0], [*answers, quoted(question, ranked[1])]
+    if verdict.verdict == "not_in_report" and passages and not refused:
         # small against large companies without a figure: the report's sentence that ranks the sizes
         ranked = judge_size_direction(p, passages)
         if ranked is not None:
@@ -502,4 +531,7 @@ def _judge_with_options(p: ParsedClaim, clause: str, figures: list[dict[str, Any
             p.side_options = (left, right)
             if not (p.options or left or right) and side_groups(p.sides[0]) and side_groups(p.sides[1]):
                 p.options = positive_options(available)  # "mer fornøyde": the favourable answer
+        elif p.superlative and p.groups and not p.options and not p.amounts:
+            # "de minste er de mest fornøyde": the favourable answer, group against group
+            p.options = positive_options({str(f["option"]) for f in figures if f.get("option")})
     return judge(p, figures)

@@ -222,7 +222,7 @@ def _item_pairs(
 
 def _judge_pairs(p: ParsedClaim, pairs: list[tuple[Reading, Reading]]) -> Verdict:
     """A comparison of two groups over every item: supported when it holds for all, contradicted when for
-    none, partly otherwise; the lead gives both groups' figures item by item."""
+    none, contradicted («Nei, bare delvis») when only some do; the lead gives both groups' figures item by item."""
     more = p.comparison == "more"
     holds = [(a.value > b.value) if more else (a.value < b.value) for a, b in pairs]
     a0, b0 = pairs[0]
@@ -244,7 +244,9 @@ def _judge_pairs(p: ParsedClaim, pairs: list[tuple[Reading, Reading]]) -> Verdic
         )
     if any(holds):
         k = sum(holds)
-        return Verdict("partly", f"Delvis. Det gjelder {k} av {n} punkter, {detail}.", None, a0.first)
+        return Verdict(  # the claim says all: it does not hold as written
+            "contradicted", f"Nei, bare delvis. Det gjelder {k} av {n} punkter, {detail}.", None, a0.first
+        )
     reverse = all(a.value != b.value for a, b in pairs)
     return Verdict(
         "contradicted",

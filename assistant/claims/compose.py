@@ -46,20 +46,27 @@ class Checked:
 
 
 def aggregate(verdicts: list[str]) -> str:
-    """One verdict for several figures: all hold → supported; none hold → contradicted (or not in the
-    report when none is there); some hold → partly.
+    """One verdict for several figures: all hold → supported; none in the report → not in the report; any
+    figure wrong → contradicted (a sentence with one wrong figure cannot be published: «Nei, bare delvis»);
+    some hold and the rest are not in the report → partly.
 
-    >>> aggregate(["supported", "contradicted"]), aggregate(["contradicted", "not_in_report"])
-    ('partly', 'contradicted')
+    >>> aggregate(["supported", "contradicted"]), aggregate(["supported", "not_in_report"])
+    ('contradicted', 'partly')
     """
     kinds = set(verdicts)
     if kinds == {"supported"}:
         return "supported"
     if kinds == {"not_in_report"}:
         return "not_in_report"
-    if "supported" in kinds or "partly" in kinds:
-        return "partly"
-    return "contradicted"
+    if "contradicted" in kinds:
+        return "contradicted"
+    return "partly"
+
+
+def opener(verdict: str, parts: list[str]) -> str:
+    """The lead's first words: «Nei, bare delvis» when some of what was claimed holds and some does not."""
+    mixed = verdict == "contradicted" and {"supported", "partly"} & set(parts)
+    return "Nei, bare delvis" if mixed else OPENER[verdict]
 
 
 def _sentence_verdict(sentence: str, checked: list[Checked]) -> tuple[str, str, str | None]:
@@ -82,13 +89,15 @@ def _sentence_verdict(sentence: str, checked: list[Checked]) -> tuple[str, str, 
             if not corrected.startswith(c.clause) and c.clause[:1].islower():
                 new = new[:1].lower() + new[1:]
             corrected = corrected.replace(c.clause, new, 1)
-    lead = f"{OPENER[verdict]}. " + " ".join(p if p.endswith(".") else p + "." for p in parts)
+    lead = f"{opener(verdict, [c.verdict.verdict for c in checked])}. " + " ".join(
+        p if p.endswith(".") else p + "." for p in parts
+    )
     return verdict, lead, corrected if corrected != sentence else None
 
 
 def _without_opener(lead: str) -> str:
     """A verdict's lead without its «Ja.»/«Nei.» opening, to be quoted inside another lead."""
-    body = re.sub(r"^(Ja|Nei|Delvis|Rapporten sier ikke noe om dette)[.,:]?\s*", "", lead)
+    body = re.sub(r"^(Ja|Nei, bare delvis|Nei|Delvis|Rapporten sier ikke noe om dette)[.,:]?\s*", "", lead)
     body = re.sub(r"^Det stemmer med rapporten:\s*", "", body)
     return body[:1].lower() + body[1:] if body[:2] != body[:2].upper() else body
 
@@ -117,7 +126,7 @@ def compose(question: str, request: ClaimRequest, sentences: list[tuple[str, lis
             "",
         )
         summary = f"{held} av {len(results)} påstander stemmer med rapporten."
-        lines = [f"{OPENER[verdict]}. {summary} {first_wrong}".strip()]
+        lines = [f"{opener(verdict, [v for _s, v, _l, _c in results])}. {summary} {first_wrong}".strip()]
         lines += [f"- «{s}» – {_with_correction(lead, c)}" for s, _v, lead, c in results]
     answers = [a for _s, checked in sentences for c in checked for a in c.answers]
     caveats: list[str] = []

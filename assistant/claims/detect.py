@@ -86,14 +86,19 @@ def _subject_first(body: str) -> str:
 
 
 # a claim frame after the claim ("«…» Stemmer det?")
+# what a frame after the claim points back at: "det", "den setningen", "denne formuleringen"
+_OBJ = (
+    r"(?:(?:den|denne|dette|det|den her|slik|sånn) )?(?:setningen|setninga|påstanden|formuleringen|formuleringa|"
+    r"teksten|tallet|sitatet|avsnittet)|det|dette|den|denne|sånn|slik"
+)
 _FRAME_AFTER = re.compile(
     (
         r"[\s,.;:!?–-]*(?:(?:og |men )?(?:stemmer|holder) (?:det|dette|det her|dette tallet|det tallet|den|påstanden)(?: egentlig| virkelig)?|"
         r"er (?:det|dette|den|påstanden) (?:riktig|rett|korrekt|sant|sannt)|kan (?:jeg|vi|eg|me) (?:skrive|si|bruke) (?:det|dette|den)|"
         r"riktig|korrekt|sant|ikke sant|ikkje sant|er det dekning for (?:det|dette)|er det belegg for (?:det|dette)|"
         r"kan (?:jeg|vi|eg|me) (?:skrive|si) (?:det|dette|sånn|slik)|går det an|"
-        r"(?:kan|bør|får|tør) (?:jeg|vi|eg|me) (?:trygt )?(?:bruke|publisere|sende ut|skrive|sitere) (?:det|dette|den|denne|setningen|tallet)|"
-        r"(?:kan|bør) (?:det|dette|den|denne|setningen|tallet) (?:brukes|publiseres|sendes ut|stå)|"
+        rf"(?:kan|bør|får|tør) (?:jeg|vi|eg|me) (?:trygt )?(?:bruke|publisere|sende ut|skrive|sitere) (?:{_OBJ})|"
+        rf"(?:kan|bør) (?:{_OBJ}) (?:brukes|publiseres|sendes ut|stå)|"
         r"er (?:det|dette|den|setningen) (?:greit|trygt|ok|dekkende|presist) (?:å )?(?:bruke|publisere|skrive)?)"
         r"(?:\s+(?:i|til|på|som)\s+[\wæøå -]{1,40}?)?\s*\?+\s*$"
     ),

@@ -224,6 +224,8 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
         if first.get("sentence") is not None:  # a figure stated in the report's prose
             if bool(NEGATION.search(first.get("context") or "")) != p.negated:
                 continue  # "65 prosent har hjemmekontor" does not speak to "… ikke har hjemmekontor"
+            if kind == "count" and _other_count(p.text, first.get("context") or ""):
+                continue  # "1713 bedrifter ble invitert" is not "… og 1713 bedrifter fullførte"
             sentence = set(tokens(normalize(first["sentence"])))
             piece = set(tokens(normalize(first.get("context") or "")))
             passage = set(tokens(normalize(first.get("paragraph") or ""))) | sentence
@@ -277,9 +279,23 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
             ):
                 # "flest bedrifter som svarte": who answered (Tabell 9–11, 7.2)
                 rows = [r for r in series if r.get("option") in ("Nettoutvalg (antall)", "Fullført")][:1]
+            elif first.get("question_id") == "UTVALG" and kind is not None and UNIT_OF_KIND[kind] == "pct":
+                # "nesten halvparten av dem som svarte hadde 10–49 ansatte": the group's share of the answers,
+                # or of the invited companies when the claim says so
+                sample = (
+                    "Bruttoutvalg" if re.search(r"invitert|bruttoutvalg", p.text.lower()) else "Nettoutvalg"
+                )
+                if sample == "Bruttoutvalg" or re.search(r"svar|deltok|deltak|nettoutvalg", p.text.lower()):
+                    rows = [r for r in series if r.get("option") == f"{sample} (prosent)"][:1]
             elif kind == "count" and plain and all(r.get("unit") == "count" for r in plain):
+                # "1713 bedrifter ble invitert": the count of those invited, not the nearest count
+                said = [r for r in plain if _SAMPLE_WORDS.get(str(r.get("option")), "x") and
+                        re.search(_SAMPLE_WORDS.get(str(r.get("option")), "$^"), p.text.lower())]  # fmt: skip
                 rows = [
-                    min(plain, key=lambda r: abs(math.log((r["value"] or 1) / (p.amounts[0].value or 1))))
+                    min(
+                        said or plain,
+                        key=lambda r: abs(math.log((r["value"] or 1) / (p.amounts[0].value or 1))),
+                    )
                 ]
         if not rows:
             continue
@@ -375,6 +391,33 @@ def group_phrase(label: str | None) -> str:
     return f"bedrifter med {label}" if re.search(r"\d|ansatt|årsverk", label) else f"bedrifter i {label}"
 
 
+# the words a claim uses for a count of the sample (Tabell 9–11, 7.2)
+_INVITED = r"invitert|inviterte|fikk (undersøkelsen|spørreskjemaet|invitasjon)|sendt til|bruttoutvalg"
+_ANSWERED = r"svarte|svart|fullført|fullførte|deltok|besvarte|nettoutvalg"
+_SAMPLE_WORDS = {
+    "Invitert": _INVITED,
+    "Bruttoutvalg (antall)": _INVITED,
+    "Fullført": _ANSWERED,
+    "Nettoutvalg (antall)": _ANSWERED,
+}
+
+
+def _other_count(claim: str, context: str) -> bool:
+    """The claim counts those invited and the report's words around the figure count those who answered,
+    or the other way round."""
+    c, x = claim.lower(), context.lower()
+    for own, other in ((_INVITED, _ANSWERED), (_ANSWERED, _INVITED)):
+        if re.search(own, c) and not re.search(other, c) and re.search(other, x) and not re.search(own, x):
+            return True
+    return False
+
+
+SAMPLE_SHARE = {
+    "Nettoutvalg (prosent)": "bedriftene som svarte",
+    "Bruttoutvalg (prosent)": "de inviterte bedriftene",
+}
+
+
 def describe(r: Reading) -> str:
     """The report's figure with its source, in one clause."""
     f = r.first
@@ -383,14 +426,18 @@ def describe(r: Reading) -> str:
         return f"rapporten skriver «{(f.get('context') or f['sentence']).lstrip('►• ')}» ({where})"
     opts = " + ".join(f"«{x['option'].lstrip('… ')}»" for x in r.rows)
     parts = [f"{fmt_value(r.value, r.unit)} svarte {opts}" if r.unit == "pct" else fmt_value(r.value, r.unit)]
-    if r.unit == "mean":
+    sample = SAMPLE_SHARE.get(str(f.get("option"))) if f.get("question_id") == "UTVALG" else None
+    if sample and r.unit == "pct":  # Tabell 11: a size group's share of the answers or of the invited
+        g = group_phrase(f.get("group_label")) or "bedriftene"
+        parts = [f"{fmt_value(r.value, r.unit)} av {sample} var {g}"]
+    elif r.unit == "mean":
         parts = [f"gjennomsnittet {fmt_value(r.value, r.unit)} (skala 1–4)"]
     elif r.unit == "count":
         parts = [f"{fmt_value(r.value, r.unit)} ({f['option'].lower()})"]
     if f.get("item"):
         parts.append(f"om «{f['item']}»")
     g = group_phrase(f.get("group_label"))
-    if g:
+    if g and not sample:
         parts.append(f"blant {g}")
     src = [str(f.get("source") or "")]
     if f.get("wave") in WAVE_TEXT:

@@ -15,7 +15,7 @@ from typing import Any
 from ..normalize import normalize, tokens
 from ..report import split_sentences
 from ..types import Passage
-from .parse import ParsedClaim, side_groups
+from .parse import ParsedClaim, parse, side_groups
 from .readings import shared, topic_tokens
 from .statements import actors, named_actors, sentence_figure
 from .verdict import Verdict
@@ -122,3 +122,63 @@ def judge_size_direction(p: ParsedClaim, passages: list[Passage]) -> tuple[Verdi
         ), figure
     lead = f"Nei. Rapporten sier det motsatte: «{sentence}» {where}."
     return Verdict("contradicted", lead, sentence, figure, reason="size_direction", fit=fit), figure
+
+
+_TOP = re.compile(
+    r"\b(?P<dir>høyest|høgast|lavest|lågast|flest|færrest|størst|minst)(?:e)?\s+(?:andel(?:en)?\s+)?"
+    r"(?:finner vi\s+|er det\s+|var det\s+|har\s+|ser vi\s+)?(?:blant|hos|i)\s+(?P<group>[^,;()]{3,60}?"
+    r"(?:ansatte|årsverk|bedrifter|virksomheter))(?:\s*\((?P<fig>[^)]*)\))?",
+    re.I,
+)
+_HIGH = {"høyest", "høgast", "flest", "størst"}
+
+
+def judge_size_superlative(p: ParsedClaim, passages: list[Passage]) -> tuple[Verdict, dict[str, Any]] | None:
+    """ "Lavest andel … var blant bedrifter med 10–49 ansatte": the report's sentence naming the size group
+    with the highest or lowest share on the claim's topic («… og lavest andel blant bedrifter med 1-9 ansatte
+    (15 %)») supports the claim when it names the same group (and figure), else contradicts it."""
+    if not p.superlative or not p.groups or p.groups[0][0] != "storrelse":
+        return None
+    high = p.superlative.lower() in _MOST | _HIGH
+    claimed = p.groups[0]
+    own = {w for w in topic_tokens(p) if w not in _NOT_TOPIC}
+    if not own:
+        return None
+    named = named_actors(normalize(p.text))
+    best: tuple[float, Passage, str, Any, re.Match[str]] | None = None
+    for ps in passages:
+        if ps.kind != "prose" or actors(normalize(ps.text)) - named:
+            continue
+        context = set(tokens(normalize(ps.text)))
+        for sentence in split_sentences(ps.text):
+            for m in _TOP.finditer(sentence):
+                if (m.group("dir").lower() in _HIGH) != high:
+                    continue
+                groups = [g for g in parse(m.group("group")).groups if g[0] == "storrelse"]
+                if not groups:
+                    continue
+                fit = len(shared(own, context)) / len(own)
+                if fit >= 0.6 and (best is None or fit > best[0]):
+                    best = (fit, ps, sentence.lstrip("►•- ").strip(), groups[-1], m)
+    if best is None:
+        return None
+    fit, ps, sentence, stated, m = best
+    figure = sentence_figure(ps, sentence, group_dim="storrelse")
+    where = f"({ps.section_label})"
+    same_group = (stated[2], stated[3]) == (claimed[2], claimed[3])
+    stated_amounts = parse(m.group("fig") or "").amounts
+    same_figure = (
+        not p.amounts
+        or not stated_amounts
+        or any(
+            a.low <= s.value <= a.high or s.low <= a.value <= s.high
+            for a in p.amounts
+            for s in stated_amounts
+        )
+    )
+    if same_group and same_figure:
+        return Verdict(
+            "supported", f"Ja. Rapporten skriver: «{sentence}» {where}.", None, figure, fit=fit
+        ), figure
+    lead = f"Nei. Rapporten skriver: «{sentence}» {where}."
+    return Verdict("contradicted", lead, None, figure, reason="size_superlative", fit=fit), figure

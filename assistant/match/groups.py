@@ -194,6 +194,8 @@ class GroupMatching:
             # a word the lexicon rewrites (nynorsk, synonym, typo) is known to the survey, not a name
             if parts & self.known_words or len(f) < 3 or normalize(f) != f:
                 continue
+            if re.match(r"(arbeidsmilj[oø])?barometer|nho", f):  # the survey's own name, in any form
+                continue
             if re.search(r"\b(svarte|svart|mener|syns|sa|rapporterte|gjorde)\b", fold(raw)) or re.search(
                 r"\b(as|asa)\b", fold(raw)
             ):
