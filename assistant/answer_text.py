@@ -56,9 +56,19 @@ WHO_JUNE = re.compile(r"(Tilleggsundersøkelsen|juni)\b[^.]*\b(utført|gjennomf�
 BOTH_WAVES = re.compile(r"(2021|november).*(2022|juni)|(2022|juni).*(2021|november)", re.IGNORECASE)
 
 
+_COMPARABLE = re.compile(r"\b(sammenlign|sammenlikn|samanlikn|sammenstill)\w*|\bsamme spørsmål\b")
+# whether the waves' figures can be compared: the report's note that the question was worded otherwise
+_WORDED_OTHERWISE = re.compile(r"annerledes stilt|annleis stilt|stilt annerledes|spurte vi", re.IGNORECASE)
+
+
 def _both_waves(q: Question) -> re.Pattern[str] | None:
-    """Two waves compared: the sentences that name both first ("Endringen fra 65 prosent i november 2021 …")."""
-    return BOTH_WAVES if "both_waves" in q.inherited else None
+    """Two waves compared: the sentences that name both first ("Endringen fra 65 prosent i november 2021 …");
+    whether they can be compared at all: the sentence saying the question was worded otherwise."""
+    if "both_waves" not in q.inherited:
+        return None
+    if _COMPARABLE.search(q.text) and re.search(r"\b(hvorfor|kvifor|kan|ikke|ikkje|direkte)\b", q.text):
+        return _WORDED_OTHERWISE
+    return BOTH_WAVES
 
 
 def _who_pattern(q: Question) -> re.Pattern[str] | None:
@@ -139,6 +149,8 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         expansion += " " + {"2021-11": "november 2021", "2022-06": "juni 2022"}[q.wave]
     if q.intent == "rank":
         expansion += " høyest flest størst lavest minst"
+    if _both_waves(q) is _WORDED_OTHERWISE:
+        expansion += " annerledes stilt"
     if q.question_id and q.intent != "method":  # a method question's best survey question is a guess
         info = knowledge.question(q.question_id) or {}
         expansion += " " + " ".join((info.get("keywords") or [])[:4])
@@ -174,6 +186,19 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
                       for x in split_sentences(ps.text) if who.search(x)), None)  # fmt: skip
         if found is not None:
             picked = [(found[0], found[1], 99.0), *[x for x in picked if x[1] != found[1]]][:3]
+    if _both_waves(q) is _WORDED_OTHERWISE and picked:
+        # can the waves be compared: the report's note that the question was worded otherwise, first
+        noted = next((x for x in picked if _WORDED_OTHERWISE.search(x[1])), None)
+        if noted is None:
+            noted = next(((ps, x, 99.0) for ps, _s in hits for x in split_sentences(ps.text)
+                          if ps.kind in ("prose", "footnote") and _WORDED_OTHERWISE.search(x)), None)  # fmt: skip
+        if noted is not None:  # "… annerledes stilt. Den gang spurte vi «…»": how, too
+            rest = split_sentences(noted[0].text)
+            nxt = [y for i, y in enumerate(rest[1:]) if rest[i] in noted[1] and y not in noted[1]]
+            if nxt and re.match(r"(Den gang|Da|Der) ", nxt[0]):
+                noted = (noted[0], f"{noted[1]} {nxt[0]}", noted[2])
+        if noted is not None:
+            picked = [noted, *[x for x in picked if x[1] != noted[1]]][:3]
     if not picked or not covers(ctx, q, query, picked):
         return None, Decision("none", "not_found")
     if d.reason in ("item_prose", "figure_only") and q.intent == "figure" and q.measure in ("share", "mean"):
@@ -197,6 +222,45 @@ def _wave_note(q: Question) -> str:
     return f"Dette ble ikke spurt om i {WAVE_TEXT[q.wave]}, bare i {WAVE_TEXT[asked]}:\n"
 
 
+_REFERS_TO_LIST = re.compile(
+    r"\b(?:disse|de|dei) (?:to |tre |fire )?(?:forholdene|forholda|grunnene|grunnane|årsakene|punktene|momentene)\b",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"(?:^|:\s)(?:For det (?:første|andre|tredje|fjerde)|Dels|Først|Dernest|Til slutt)\b")
+
+
+def _listed_reasons(ctx: Context, pid: int, sentence: str) -> list[str]:
+    """ "På bakgrunn av disse to forholdene …": the sentences before it in its section that list them
+    («For det første …», «For det andre …»), so the answer says what they are."""
+    if not _REFERS_TO_LIST.search(sentence):
+        return []
+    section = ctx.index.passages[pid].section
+    found: list[str] = []
+    for ps in ctx.index.passages[max(0, pid - 3) : pid + 1]:
+        if ps.section != section or ps.kind != "prose":
+            continue
+        for x in split_sentences(ps.text):
+            if x in sentence:
+                break
+            if _LIST_ITEM.search(x.strip()):
+                found.append(x.strip())
+    return found[-4:]
+
+
+def _up_to_explanation(sentences: list[str], sentence: str) -> str:
+    """The statement and the sentences after it up to the first that explains it (at most two further on),
+    with the one after that when it continues the explanation («Samtidig kan …»)."""
+    last = max((i for i, x in enumerate(sentences) if x in sentence), default=None)
+    if last is None:
+        return sentence
+    nxt = sentences[last + 1 : last + 4]
+    for j, x in enumerate(nxt[:2]):
+        if EXPLANATION.match(x) or CAUSAL.search(x):
+            more = [y for y in nxt[j + 1 : j + 2] if EXPLANATION.match(y) or CAUSAL.search(y)]
+            return " ".join([sentence, *nxt[: j + 1], *more])
+    return sentence
+
+
 def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
     """The statements the bank pointed at, best first; an explanation that follows a finding comes along."""
     picked = []
@@ -211,11 +275,12 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
         before = [
             s for i, s in enumerate(sentences[:-1]) if sentences[i + 1] in sentence and s not in sentence
         ]
-        if (
-            before
-            and (q.intent == "explain" or re.search(r"\bhvorfor\b", q.text))
-            and BECAUSE_BEFORE.search(sentence)
-        ):
+        why = q.intent == "explain" or bool(re.search(r"\b(hvorfor|kvifor)\b", q.text))
+        listed = _listed_reasons(ctx, pid, sentence) if why else []
+        if listed:
+            # "På bakgrunn av disse to forholdene …": the two first (what lies between is left out, and marked)
+            sentence = " ".join(listed) + " […] " + sentence
+        elif before and why and BECAUSE_BEFORE.search(sentence):
             sentence = f"{before[0]} {sentence}"  # "… derfor …": the reason is the sentence before
         elif before and re.search(r"\bdet samme\.?$", sentence):
             sentence = f"{before[0]} {sentence}"  # "… svarer 6 av 10 det samme": what it repeats comes first
@@ -232,6 +297,9 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
             or re.match(r"(De|Den|Det|Dette|Disse|Vi|Rapporten)\s+\S+\s+også\b", after[0])  # "De fant også …"
         ):
             sentence = f"{sentence} {after[0]}"
+        elif why and not (EXPLANATION.search(sentence) or CAUSAL.search(sentence)):
+            # "Hvorfor …?" of a finding: its explanation a sentence or two further on («Dette kan indikere …»)
+            sentence = _up_to_explanation(sentences, sentence)
         picked.append((p, sentence, vote))
     text, sources = compose_passages(picked)
     text = _wave_note(q) + text

@@ -87,7 +87,10 @@ WAVE_NAMED = r"\b(november\w*|juni\w*|2021|2022|hovedundersøk\w*|tilleggsunders
 # which answers a table leaves out of its percentages ("Hvilke bedrifter er holdt utenfor prosentgrunnlaget?")
 EXCLUDED = (
     r"\bholdt utenfor\b|\butelatt\b|\bprosentgrunnlag\w*|\bprosentueringsgrunnlag\w*|\bprosentberegningsgrunnlag\w*|"
-    r"\bikke (?:tatt )?med i (?:grunnlaget|prosentene|beregningen)"
+    r"\bikke (?:tatt )?med i (?:grunnlaget|prosentene|beregningen)|"
+    # "Er de som ikke har hatt kontakt, regnet med i det tallet?"
+    r"\b(?:regnet|rekna|talt|telt|inkludert|tatt) med i (?:det |dette |de |disse )?(?:tallet|tallene|prosenten|"
+    r"prosentene|andelen|grunnlaget|beregningen)\b|\b(?:inngår|inngikk|er med) i (?:grunnlaget|tallet|prosentene)\b"
 )
 ANAPHOR = r"\b(det|dette|disse|dem|den|her|tallet|tallene|andelen|prosenten|spørsmålet|svaret|resultatet|de tallene)\b"
 ABOUT_BASE = (

@@ -149,7 +149,11 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
     figures = list(info.get("published_in") or [])
     if str(info.get("results")) == "none":
         return Decision("none", "unpublished", sections=sections)
-    if q.measure == "n" and info.get("bases") and not any(r["question_id"] == q.question_id for r in cat):
+    if (
+        q.measure == "n"
+        and info.get("bases")
+        and not any(r["question_id"] == q.question_id and r["group_dim"] == "total" for r in cat)
+    ):  # how many answered, and no table row of all companies carries the base: the caption's base
         return Decision("text", "base", sections=sections, figures=[b["source"] for b in info["bases"]])
     if "both_waves" in q.inherited or (q.intent == "explain" and q.measure != "n"):
         return Decision("text", "prose", sections=sections, figures=figures)

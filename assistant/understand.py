@@ -188,7 +188,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         if topic == "response" and (
             named
             or re.search(r"hvor mange prosent|andel|svarte (at|«|\"|ja\b|nei\b)|[«\"]", text)
-            or m.option_phrase(text)  # "hvor mange svarte verken/eller om …": an answer option
+            # "hvor mange svarte verken/eller om …": an answer option
+            or (re.search(r"\bsvar(te|er|t)\b", text) and m.option_phrase(text))
         ):
             # "hvor mange svarte «vet ikke» om …" asks about one question, not the survey; "andel av svarene kom
             # fra …, mot andelen av de inviterte" asks about the sample
@@ -332,7 +333,10 @@ def compared_items(m: Matcher, text: str, question_id: str) -> list[str]:
         r"\b([\wæøå]+) (uten|med|utan) (eller|og) (uten|med|utan) ([\wæøå]+)", r"\1 \2 \5 \3 \1 \4 \5", text
     )
     parts = re.split(
-        r"\b(?:enn|kontra|versus|vs\.?|sammenlignet med|sammenliknet med|samanlikna med)\b", text, maxsplit=1
+        r"\b(?:enn|kontra|versus|vs\.?|sammenlignet med|sammenliknet med|samanlikna med|i forhold til|mot|"
+        r"like [\wæøå]+ som|så [\wæøå]+ som)\b",
+        text,
+        maxsplit=1,
     )
     splits = [parts] if len(parts) == 2 else []
     # two-part questions: "X, og hvor mange … Y?", "Sammenlign X og Y"

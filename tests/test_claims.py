@@ -405,3 +405,15 @@ def test_hedged_ratio_holds_against_the_reports_rounded_ratio():
     r = Reading(value=100 / 3, unit="pct", rows=[report], fit=1.0, low=report["low"], high=report["high"])
     assert fits_amount(parse("rundt 3 av 10 bedrifter").amounts[0], r)
     assert not fits_amount(parse("1 av 5 bedrifter").amounts[0], r)
+
+
+def test_a_change_is_judged_on_one_measure_in_both_waves_not_two_unrelated_figures():
+    june = {**_row("Har ansatte på hjemmekontor (sum)", 55.0, item="", wave="2022-06", source="Figur 1"),
+            "question_id": "HJEM_SITUASJON"}  # fmt: skip
+    # November's figure is of another question (Tabell 2): no change can be read from the two
+    v = _judge("Andelen med positiv endring økte fra november 2021 til juni 2022", [*TABELL_2, june])
+    assert v.verdict == "not_in_report", v
+    nov = {**_row("Andel med noe arbeid på hjemmekontor (sum)", 65.0, item="", source="Figur 1"),
+           "question_id": "HJEM_SITUASJON"}  # fmt: skip
+    v = _judge("Andelen med ansatte på hjemmekontor økte fra november 2021 til juni 2022", [nov, june])
+    assert v.verdict == "contradicted" and "65 %" in v.lead and "55 %" in v.lead, v

@@ -400,3 +400,53 @@ def test_the_surveys_own_name_is_not_a_company(assistant):
 def test_companies_that_got_the_survey_were_invited(assistant):
     ans = assistant.ask("Hvor mange bedrifter fikk undersøkelsen?")
     assert "16 861" in ans.answer, ans.answer
+
+
+def test_a_month_alone_names_the_wave_of_a_method_follow_up(assistant):
+    history = ["Hvor mange bedrifter fullførte arbeidsmiljøbarometeret i november 2021?"]
+    ans = assistant.ask("hva med juni?", history=history)
+    assert "2 253" in ans.answer.split("\n\n")[0] and "1 713" not in ans.answer, ans.answer
+
+
+def test_whether_those_without_contact_are_counted_is_the_excluded_answers(assistant):
+    history = [
+        "Hvor mange bedrifter opplever å ha fått mindre støtte fra NAV Arbeidslivssenter de tre siste årene?"
+    ]
+    ans = assistant.ask("Er bedriftene som ikke har hatt kontakt, regnet med i det tallet?", history=history)
+    assert "holdt utenfor" in ans.answer and any(s.label == "Tabell 5" for s in ans.sources), ans.answer
+
+
+def test_the_base_of_a_figure_with_group_values_only_is_its_captions(assistant):
+    history = ["Hvor stor andel av bedriftene har vært i kontakt med Arbeidstilsynet i 2021?"]
+    ans = assistant.ask("hvor mange svarte på det spørsmålet?", history=history)
+    assert "1 714" in ans.answer.split("\n\n")[0], ans.answer
+
+
+def test_two_items_compared_with_like_som_give_both(assistant):
+    ans = assistant.ask("Ble covid-19-tilsynet vurdert som like nyttig som tilsyn uten veiledning?")
+    first = ans.answer.split("\n\n")[0]
+    assert "54 %" in first and "43 %" in first, ans.answer  # «nyttig» + «svært nyttig» for each
+
+
+def test_the_response_rates_of_both_waves_compared(assistant):
+    ans = assistant.ask("Var svarprosenten høyere i juni 2022 enn i november 2021?")
+    assert "10 %" in ans.answer and "13 %" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize(
+    "question, wanted",
+    [
+        ("Hvorfor sier rapporten at funnene må tolkes med varsomhet?", ["nullpunkt", "koronapandemien"]),
+        (
+            "Hvorfor svarer så mange store bedrifter «vet ikke» på om de har hatt kontakt med NAV Arbeidslivssenter?",
+            ["spesifikke avdelinger"],
+        ),
+        (
+            "Hvorfor kan ikke tallet for hjemmekontor i november 2021 sammenlignes direkte med juni 2022?",
+            ["annerledes stilt"],
+        ),
+    ],
+)
+def test_why_questions_get_the_reasons_the_report_gives(assistant, question, wanted):
+    first = assistant.ask(question).answer.split("\n\n")[0]
+    assert all(w in first for w in wanted), first

@@ -279,10 +279,14 @@ def judge_change(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict | Non
     both = [waves for waves in by_sentence.values() if len(waves) == 2]
     if both:
         by_wave = both[0]
-    for r in readings:
-        w = r.first.get("wave")
-        if w in WAVE_TEXT and w not in by_wave and r.unit == "pct":
-            by_wave[w] = r
+    else:  # two figures of one measure: the same survey question, or the same paragraph of the report
+        by_measure: dict[str, dict[str, Reading]] = {}
+        for r in readings:
+            w = r.first.get("wave")
+            key = str(r.first.get("question_id") or r.first.get("paragraph") or "")
+            if w in WAVE_TEXT and r.unit == "pct" and key:
+                by_measure.setdefault(key, {}).setdefault(w, r)
+        by_wave = next((waves for waves in by_measure.values() if len(waves) == 2), {})
     if len(by_wave) < 2:
         return None
     before, after = by_wave["2021-11"], by_wave["2022-06"]
