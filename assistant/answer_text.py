@@ -348,7 +348,7 @@ _CAVEAT_SENTENCE = re.compile(
 
 def _report_caveats(ctx: Context, previous: Answer | None) -> list[tuple[str, str]]:
     """The report's own words of caution next to the sentences the previous answer quoted ("Det er også et
-    betydelig antall bedrifter … som oppgir at de «vet ikke» …"): at most two, not already quoted."""
+    betydelig antall bedrifter … som oppgir at de «vet ikke» …"): at most two."""
     if previous is None:
         return []
     quotes = [s.quote for s in previous.sources if s.quote]
@@ -357,7 +357,8 @@ def _report_caveats(ctx: Context, previous: Answer | None) -> list[tuple[str, st
         if p.kind != "prose" or not any(qt[:60] in p.text for qt in quotes):
             continue
         for sent in split_sentences(p.text) + ctx.following.get(p.id, [])[:3]:
-            if _CAVEAT_SENTENCE.search(sent) and sent not in previous.answer and len(out) < 2:
+            # one the previous answer quoted too: asked what to watch out for, it is pointed out
+            if _CAVEAT_SENTENCE.search(sent) and len(out) < 2 and all(sent != x for _l, x in out):
                 out.append((p.section_label, sent))
     return out
 

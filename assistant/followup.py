@@ -41,7 +41,7 @@ def shift_wave(turn: Turn, ctx: Context) -> Question | None:
     asked = (ctx.match.questions.get(prev.question_id) or {}).get("wave")
     if asked is None or asked == cur.wave or not is_followup(cur):
         return None
-    text = f"{_WAVE_PHRASE.sub(' ', prev.text)} {cur.text}"
+    text = f"{ctx.match.strip_waves(_WAVE_PHRASE.sub(' ', prev.text))} {cur.text}"
     text = re.sub(r"\s+", " ", text).strip()
     vec = ctx.embedder.cached_query(text)
     again = understand(ctx.match, cur.raw, text, vec)
@@ -88,6 +88,8 @@ def shift_measure(turn: Turn, ctx: Context) -> Question | None:
     phrase = ctx.match.option_phrase(cur.text)
     if phrase is None or ctx.match.match_options(cur.text, prev.question_id)[0]:
         return None
+    if ctx.match._scales.get(prev.question_id) in ctx.match.asked_scales(cur.text):
+        return None  # "hva var det minst nyttige?" after a usefulness question: the same measure
     text = f"{prev.text} {cur.text}"
     vec = ctx.embedder.cached_query(text)
     ranked = ctx.match.match_questions(ctx.match.strip_slots(text), vec)
@@ -205,7 +207,7 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
         and not pointing_back
         and not own_options
     )
-    followup = is_followup(cur) or bool(items) or cur.question_score < WEAK_SCORE
+    followup = is_followup(cur) or bool(items) or cur.question_score < WEAK_SCORE or pointing_back
     if strong_new or not followup:
         return cur
     options, option_word = cur.options, cur.option_word

@@ -94,7 +94,13 @@ def _case_sensitive() -> list[tuple[re.Pattern[str], str]]:
     lex = knowledge.lexicon()
     out = []
     for src, dst in (lex.get("abbreviations_case_sensitive") or {}).items():
-        out.append((re.compile(r"(?<![\wÆØÅæøå])" + re.escape(str(src)) + r"(?![\wÆØÅæøå])"), str(dst)))
+        # "NAV ALS" is "NAV Arbeidslivssenter", not "NAV NAV Arbeidslivssenter": the expansion's first word
+        # written before the abbreviation is part of what is replaced
+        first = str(dst).split()[0] if len(str(dst).split()) > 1 else None
+        before = rf"(?:(?i:{re.escape(first)})s?[ -])?" if first else ""
+        out.append(
+            (re.compile(r"(?<![\wÆØÅæøå])" + before + re.escape(str(src)) + r"(?![\wÆØÅæøå])"), str(dst))
+        )
     return out
 
 

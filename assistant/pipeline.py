@@ -1,6 +1,6 @@
 """The one place that chains the steps. Each step is `step(turn, ctx)` over one typed `Turn`:
 
-    claims → briefs → normalize → understand → followup → route → responses → answer_data → answer_text
+    claims → briefs → two questions → normalize → understand → followup → route → responses → answer_data → answer_text
     → refusal → confidence → press
 
 A step that cannot answer leaves `turn.answer` empty (and may change the decision: a data question with no
@@ -32,6 +32,7 @@ from . import (
     press,
     route,
     settings,
+    two_questions,
     understand,
 )
 from .build import DB_NAME, INDEX_DIR
@@ -62,7 +63,7 @@ ANSWER = (
 )
 # a claim check or a key-figure brief is answered whole (the claim's content by ANSWER); the other steps
 # that only understand are skipped once a step has answered
-STEPS = (claims.run, briefs.run, *ANSWER)
+STEPS = (claims.run, briefs.run, two_questions.run, *ANSWER)
 SKIP_WHEN_ANSWERED = {*UNDERSTAND, route.run}
 
 

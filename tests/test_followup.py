@@ -450,3 +450,24 @@ def test_the_response_rates_of_both_waves_compared(assistant):
 def test_why_questions_get_the_reasons_the_report_gives(assistant, question, wanted):
     first = assistant.ask(question).answer.split("\n\n")[0]
     assert all(w in first for w in wanted), first
+
+
+def test_a_capitalised_verb_opening_a_sentence_is_not_a_company(assistant):
+    ans = assistant.ask(
+        "Vi er ca 40 ansatte. Syns bedrifter på vår størrelse at arbeidsmiljøkartlegging fra BHT er nyttig?"
+    )
+    assert ans.answerable and "70 %" in ans.answer, ans.answer
+
+
+def test_a_wave_follow_up_after_a_wave_named_in_words(assistant):
+    history = ["Hvor stor andel av bedriftene har ansatte som jobber hjemmefra nå etter pandemien?"]
+    ans = assistant.ask("og hva var tallet i november 2021?", history=history)
+    assert "65 %" in ans.answer.split("\n\n")[0], ans.answer
+
+
+def test_a_short_question_pointing_back_on_the_same_measure_stays_on_the_previous_question(assistant):
+    history = [
+        "Hvor nyttig syns bedriftene at kontakten med de ulike aktørene i sykefraværsoppfølgingen var?"
+    ]
+    q = assistant.understand("hva var det minst nyttige?", history)
+    assert q.question_id == "SF_NYTTE", q

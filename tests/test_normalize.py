@@ -39,3 +39,9 @@ def test_lowercase_at_is_not_arbeidstilsynet():
 def test_tokens_drop_stopwords_and_stem():
     assert tokens("Hvor nyttige var risikovurderingene?") == ["nytt", "risikovurdering"]
     assert tokens("") == []
+
+
+@pytest.mark.parametrize("text", ["NAV ALS", "kontakt med NAV ALS", "NAV-ALS", "ALS"])
+def test_an_abbreviation_after_its_expansions_first_word_is_not_doubled(text):
+    out = normalize(text)
+    assert "nav arbeidslivssenter" in out and "nav nav" not in out and "nav-nav" not in out, out

@@ -21,7 +21,9 @@ def _digit_ratio(s: str) -> float:
 
 SIZE_MENTION = re.compile(
     r"\d+\s*[–-]\s*\d+\s*(\)\s*)?ansatte|\d+ eller flere|flere enn \d+|\d+ årsverk|"
-    r"(de )?(store|største|små|minste|mellomstore) bedrift"
+    r"(de )?(store|største|små|minste|mellomstore) bedrift|"
+    # landsforeninger and counties are groups too: a sentence about them does not answer for all companies
+    r"\blandsforening(ene|er)?\b|\bfylke(ne|r)?\b"
 )
 
 

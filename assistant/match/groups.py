@@ -172,23 +172,30 @@ class GroupMatching:
     def match_wave(self, text: str) -> list[str]:
         return [wave for wave, patterns in self._wave_res.items() if any(p.search(text) for p in patterns)]
 
+    def strip_waves(self, text: str) -> str:
+        """The text without its wave words ("i juni 2022", "etter pandemien", "november")."""
+        for patterns in self._wave_res.values():
+            for p in patterns:
+                text = p.sub(" ", text)
+        return re.sub(r"\s+", " ", text).strip()
+
     def strip_slots(self, text: str) -> str:
         text = re.sub(_NUMERIC_GROUP, " ", text)
         words = _words(text)
         for pattern, _n, _dim, _key, first in self._group_res:
             if first in words:  # only phrases whose first word occurs can match: skip the rest cheaply
                 text = pattern.sub(" ", text)
-        for patterns in self._wave_res.values():
-            for p in patterns:
-                text = p.sub(" ", text)
-        return re.sub(r"\s+", " ", text).strip()
+        return self.strip_waves(text)
 
     def company_name(self, raw: str) -> str | None:
         """A capitalised word the survey does not know, asked about as a company ("Hva svarte Equinor?")."""
-        words = re.findall(r"[A-Za-zÆØÅæøå][\wæøåÆØÅ&.-]*", raw)
-        for i, w in enumerate(words):
+        found = list(re.finditer(r"[A-Za-zÆØÅæøå][\wæøåÆØÅ&.-]*", raw))
+        for i, m in enumerate(found):
+            w = m.group(0)
             if i == 0 or not w[0].isupper() or w.isupper():
                 continue
+            if re.search(r"[.!?:]\s*$", raw[: m.start()]) or (i > 0 and found[i - 1].group(0).endswith(".")):
+                continue  # the first word of a sentence ("Vi er 40 ansatte. Syns …")
             f = fold(w).strip(".")
             parts = {f, f.rstrip("s"), *f.split("-")}
             # a word the lexicon rewrites (nynorsk, synonym, typo) is known to the survey, not a name
