@@ -165,9 +165,9 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         topic,
         hits,
         ctx.index.bm25.idf,
-        limit=3,
+        limit=6 if _choices(q) else 3,  # room for the asked answer's sentence (`asked_option_first`)
         prefer_total=q.group_dim is None,
-        focus=" ".join([*q.items, q.option_word or ""]),
+        focus=" ".join([*q.items, q.option_word or " ".join(q.options)]),
         must_mention=d.must_mention,
         explain=q.intent == "explain" or bool(re.search(r"\bhvorfor\b", q.text)),
         expansion=expansion,
@@ -179,7 +179,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         following=ctx.following,
         preceding=ctx.preceding,
     )
-    picked = same_actor(q, picked)
+    picked = asked_option_first(q, same_actor(q, picked))[:3]
     if who is not None and q.wave and not any(who.search(x) for _p, x, _s in picked[:1]):
         # who carried out one wave: the report's sentence naming that wave and who did it, first
         found = next(((ps, x) for ps in ctx.index.passages if ps.kind == "prose"
@@ -395,6 +395,34 @@ def same_actor(q: Question, picked: list[tuple[Passage, str, float]]) -> list[tu
             continue
         kept.append((p, sentence, score))
     return kept
+
+
+def _choices(q: Question) -> bool:
+    """One or more answers of a question that lists choices (actors, factors) were asked about: not a scale."""
+    info = knowledge.question(q.question_id or "") or {}
+    return bool(q.options) and info.get("type") == "multi"
+
+
+def asked_option_first(
+    q: Question, picked: list[tuple[Passage, str, float]]
+) -> list[tuple[Passage, str, float]]:
+    """One answer of a question asked about («… dialog med BHT»): the sentences naming it first, and those
+    naming only the question's other answers («… dialog med sykemeldte arbeidstakere») left out — when the
+    report has a sentence for the answer asked about."""
+    if not _choices(q):
+        return picked
+    from .route import _option_words
+
+    words = _option_words(q.question_id)
+    asked = set().union(*(words.get(o, set()) for o in q.options))
+    others = set().union(*(w for o, w in words.items() if o not in q.options)) - asked
+    if not asked or not others:
+        return picked
+    naming = [x for x in picked if set(tokens(x[1])) & asked]
+    if not naming:
+        return picked
+    rest = [x for x in picked if x not in naming and not set(tokens(x[1])) & others]
+    return naming + rest
 
 
 def covers(ctx: Context, q: Question, query: str, picked) -> bool:

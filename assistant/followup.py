@@ -211,6 +211,8 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
     if strong_new or not followup:
         return cur
     options, option_word = cur.options, cur.option_word
+    if own_options:  # "Og med NAVs dialogmøte 2?": the previous question's answer it names
+        options, option_word = und.match_options(cur.text, prev.question_id)
     if not options:
         options, option_word = und.match_options(prev.text, prev.question_id)
         if not options:

@@ -139,6 +139,16 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             )
             if both is not None:
                 matches = [both] + [c for c in matches if c is not both]
+    if (
+        len(matches) > 1
+        and m.asked_scales(topic_text) == {"yesno"}
+        and m._scales.get(matches[0][0]) != "yesno"
+    ):
+        # "hvor mange brukte BHT i oppfølgingen av sykmeldte?" asks who used it, not how useful it was: a
+        # likely question that counts the yes answers comes first
+        used = next((c for c in matches[1:3] if c[1] >= 0.15 and m._scales.get(c[0]) == "yesno"), None)
+        if used is not None:
+            matches = [used] + [c for c in matches if c is not used]
     if len(matches) > 1:
         q.runner_up = matches[1][1]
     if q.wave and matches:

@@ -471,3 +471,19 @@ def test_a_short_question_pointing_back_on_the_same_measure_stays_on_the_previou
     ]
     q = assistant.understand("hva var det minst nyttige?", history)
     assert q.question_id == "SF_NYTTE", q
+
+
+def test_one_choice_of_a_multiple_choice_question_leads_with_its_own_sentence(assistant):
+    ans = assistant.ask("hvor mange bedrifter har hatt dialog med BHT i forbindelse med sykefravær i 2021?")
+    assert "3 av 10 har brukt bedriftshelsetjenesten" in ans.answer.split("\n\n")[0], ans.answer
+
+
+def test_who_used_a_service_is_the_yes_no_question_not_its_usefulness(assistant):
+    q = assistant.understand("hvor mange brukte BHT i oppfølgingen av sykmeldte i 2021?")
+    assert q.question_id == "SF_DIALOG", q
+
+
+def test_og_med_names_another_choice_of_the_previous_question(assistant):
+    history = ["Hvor mange bedrifter hadde dialog med sykmeldte arbeidstakere?"]
+    first = assistant.ask("Og med NAVs dialogmøte 2?", history=history).answer.split("\n\n")[0]
+    assert "1 av 4" in first and "dialogmøte 2" in first, first
