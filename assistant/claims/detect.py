@@ -42,6 +42,15 @@ _FRAMES_BEFORE = [
         rf"^(?:tør|tåler) {_ME} (?:å )?(?:skrive|si|påstå|hevde)(?: at|:)\s*",
     )
 ]
+# "Kan vi bruke dette i pressemeldingen: «…»?", "Kan jeg sitere følgende: …"
+_FRAMES_BEFORE.append(
+    re.compile(
+        rf"^(?:kan|kunne|får|bør|tør|går det an at) {_ME} (?:trygt )?(?:bruke|publisere|skrive|sitere|sende ut) "
+        r"(?:dette|denne|følgende|det her|denne setningen|denne påstanden|setningen)"
+        r"(?: i [\wæøå -]{1,40}?)?\s*:\s*",
+        _I,
+    )
+)
 # "Er følgende riktig: …"
 _FRAMES_BEFORE.append(
     re.compile(

@@ -260,6 +260,7 @@ def _judge_amount(p: ParsedClaim, a: Amount, best: Reading, figures: list[dict[s
                 "supported", f"Ja. Det stemmer med rapporten: {describe(exact[0])}.", None, exact[0].first
             )
     claimed = re.sub(r"^(hele|bare|kun|så mange som|så få som)\s+", "", a.text, flags=re.IGNORECASE)
+    claimed = claimed[:1].lower() + claimed[1:] if claimed[:2].istitle() else claimed  # "Alle" mid-sentence
     why = f"Rapporten viser {figure_phrase(best)}, ikke {claimed}"
     elsewhere = [
         r

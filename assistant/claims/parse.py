@@ -151,6 +151,12 @@ def amounts_in(text: str) -> list[Amount]:
         if free(m.start(), m.end()):
             add("ratio", _ratio_value(m.group(1), m.group(2)), m.start(), m.end())
     for m in v["quant_re"].finditer(text):
+        if m.group(1).lower() == "alle" and (
+            _ALL_ASKED.match(text[m.end() :]) or not _ALL_COMPANIES.match(text[m.end() :])
+        ):
+            # "alle bedriftene fikk spørsmålet" is who was asked, and "høyest av alle typane" no share at all:
+            # only "alle (store) bedrifter har …" claims a share (100 %)
+            continue
         if free(m.start(), m.end()):
             lo, hi = v["quant"][m.group(1).lower()]
             mid, s0 = (lo + hi) / 2, m.start()
@@ -349,6 +355,18 @@ def _comparison(low: str) -> tuple[str, str, tuple[str, str]] | None:
 _AFTER_PANDEMIC = (
     r"\better (?:pandemien|koronapandemien|korona\w*|covid\w*|gjenåpning\w*|gjenopning\w*|nedstengning\w*|"
     r"at (?:korona|smitte|pandemi)\w*|at samfunnet|at landet)|\bi løpet av (?:det siste )?(?:året|halvåret)\b"
+)
+
+
+# "alle (bedriftene) fikk spørsmålet / ble spurt / svarte på …": the questionnaire's filter, not a share
+_ALL_ASKED = re.compile(
+    r"\s+(?:\S+\s+){0,3}?(?:fikk|får|ble spurt|blei spurt|vart spurt|svarte på|mottok|fekk|har fått)\b", _I
+)
+
+
+_ALL_COMPANIES = re.compile(
+    r"\s+(?:de |dei )?(?:\S+\s+){0,2}?(?:bedrift|virksomhet|verksemd|foretak|arbeidsgiver|medlemsbedrift)\w*",
+    _I,
 )
 
 

@@ -100,14 +100,18 @@ def judge_size_direction(p: ParsedClaim, passages: list[Passage]) -> tuple[Verdi
     for ps in passages:
         if ps.kind != "prose":
             continue
-        for sentence in split_sentences(ps.text):
+        sentences = split_sentences(ps.text)
+        for i, sentence in enumerate(sentences):
             sentence = sentence.lstrip("►•- ").strip()
             if actors(normalize(sentence)) - named:
                 continue  # about another actor ("NAVs dialogmøte 2" for a claim about NAV Arbeidslivssenter)
             favours = _sentence_favours(sentence)
             if favours is None:
                 continue
-            found = shared(own, set(tokens(normalize(sentence))))
+            said = set(tokens(normalize(sentence)))
+            if i > 0 and re.search(r"\b(dette|disse|det samme)\b", sentence, re.I):
+                said |= set(tokens(normalize(sentences[i - 1])))  # "… at dette i større grad er gjort i …"
+            found = shared(own, said)
             fit = len(found) / len(own)
             if len(found) >= min(2, len(own)) and fit >= 0.6 and (best is None or fit > best[0]):
                 best = (fit, favours, ps, sentence)
