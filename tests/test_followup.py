@@ -487,3 +487,12 @@ def test_og_med_names_another_choice_of_the_previous_question(assistant):
     history = ["Hvor mange bedrifter hadde dialog med sykmeldte arbeidstakere?"]
     first = assistant.ask("Og med NAVs dialogmøte 2?", history=history).answer.split("\n\n")[0]
     assert "1 av 4" in first and "dialogmøte 2" in first, first
+
+
+def test_our_own_size_against_another_size_gives_both(assistant):
+    ans = assistant.ask(
+        "Vi er ca 40 ansatte. Syns bedrifter på vår størrelse at arbeidsmiljøkartlegging fra BHT er mer nyttig "
+        "enn de aller minste bedriftene gjør?"
+    )
+    first = ans.answer.split("\n\n")[0]
+    assert "70 %" in first and "56 %" in first, ans.answer

@@ -114,6 +114,8 @@ class GroupMatching:
             r"(\d+)\s*(?:\+|eller flere|eller mer)|(?:over|flere enn|mer enn) (\d+) (?:ansatte|årsverk)", text
         ):
             spans.append((m.start(), m.end(), f"{int(m.group(1) or m.group(2))}-"))
+        for m in re.finditer(r"(?<![\d,.–-])(\d+)\s+(?:ansatte|årsverk|tilsette)\b", text):
+            spans.append((m.start(), m.end(), f"{int(m.group(1))}-{int(m.group(1))}"))  # "vi er 40 ansatte"
         words = _words(text)
         for pattern, _n, dim, key, first in self._group_res:
             if dim == "storrelse" and first in words:
