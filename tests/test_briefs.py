@@ -162,7 +162,6 @@ def test_detect_free_wording(text, theme):
 @pytest.mark.parametrize(
     "text",
     [
-        "Hva sier rapporten om hjemmekontor?",
         "Hvor mange tall om sykefravær finnes?",
         "Kan du sjekke et tall for meg?",
     ],
@@ -191,3 +190,19 @@ def test_figures_on_how_many_is_one_question_not_a_brief():
 
     assert detect("Kan du gi meg tall på hvor mange som har hjemmekontor fordelt på bransje?") is None
     assert detect("Trenger nøkkeltall om hvordan hjemmearbeid har påvirket bedriftene") is not None
+
+
+@pytest.mark.parametrize(
+    "question, theme",
+    [
+        ("Hva sier rapporten om hjemmekontor?", "hjemmekontor"),
+        ("Kva seier rapporten om heimekontor?", "hjemmekontor"),
+        ("Hva sier undersøkelsen om Arbeidstilsynet?", "arbeidstilsynet"),
+        ("Hva sier rapporten om NAVs digitale oppfølging?", None),  # one question, not a chapter
+        ("Hva sier rapporten om vekting?", None),
+        ("Hva sier rapporten om kontakten med Arbeidstilsynet i 2021?", None),
+    ],
+)
+def test_what_the_report_says_about_a_whole_chapter_or_actor_is_a_brief(question, theme):
+    found = detect(question)
+    assert (found.theme if found else None) == theme, found

@@ -103,6 +103,26 @@ def _number(word: str | None) -> int | None:
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
 
 
+_OPEN = re.compile(
+    r"^(?:hva|kva) (?:sier|seier|viser|skriver|forteller|fortel|fant|finner|vet|veit) (?:rapporten|undersøkelsen|"
+    r"undersøkinga|barometeret|arbeidsmiljøbarometeret|vi|dere|de)(?: egentlig| eigentleg)? om (?P<theme>[^?]{2,50})$"
+)
+
+
+# the external actors with a section of their own (6.2–6.4): "Hva sier rapporten om BHT?" asks for the section
+_SECTION_ACTORS = (
+    "arbeidstilsynet",
+    "nav arbeidslivssenter",
+    "arbeidslivssenteret",
+    "bedriftshelsetjenesten",
+)
+
+
+def _whole_actor(theme: str) -> bool:
+    """The theme is one of the actors with a section of their own and nothing more ("Arbeidstilsynet", "BHT")."""
+    return theme.strip(" ?.!,") in _SECTION_ACTORS
+
+
 def detect(text: str) -> BriefRequest | None:
     """A request for key figures on a theme, or None.
 
@@ -134,6 +154,11 @@ def detect(text: str) -> BriefRequest | None:
         numbers = [n for n in (_number(m.groupdict().get("n")), _number(m.groupdict().get("n2"))) if n]
         count = max(numbers) if numbers else DEFAULT_COUNT  # "fire-fem": as many as five
         return BriefRequest(max(MIN_COUNT, min(MAX_COUNT, count)), theme)
+    m = _OPEN.match(t)
+    if m and (match_theme(m.group("theme"))[1] is not None or _whole_actor(m.group("theme"))):
+        # "Hva sier rapporten om hjemmekontor?": a whole chapter, so its key findings (a narrower topic is one
+        # question, answered by the pipeline)
+        return BriefRequest(DEFAULT_COUNT, m.group("theme").strip(" ?.!,"))
     m = re.search(rf"(?:^|\s)(?:{_N}\s+)?{_ADJ}(?P<theme>[\wæøå]+?)-?(?:tall|tal)(?:ene|a)?$", t)
     if (
         m and _REQUEST.match(t) and m.group("theme") not in ("nøkkel", "an", "at")
