@@ -10,7 +10,8 @@ METHOD = {
     r"\bhvilke[tn]? (analyse)?(byrå|selskap|firma|institutt)\b|\bsamlet inn (svarene|dataene|data|svar)\b|\bhvem (har )?samlet inn",
     "dates": r"\bnår ble\b|\bnår var\b|\bhvilken periode\b|\btidsrom|\bdato",
     "response": r"svarprosent|\bsvarandel|\binvitert|\binvitasjon|\bhvor mange\b.{0,60}?\b(svarte|deltok|har svart|fullførte|var med|med i undersøkelsen)\b|\bantall (svar|respondenter|deltakere)\b|\bdeltok\b|\bfullførte\b|\bflest svar|\bfærrest svar|"
-    r"\b(fikk|mottok|mottatt|fått) (undersøkelsen|undersøkinga|spørreskjemaet|invitasjon)|\bsendt (ut )?til\b",
+    r"\b(fikk|mottok|mottatt|fått) (undersøkelsen|undersøkinga|spørreskjemaet|invitasjon)|\bsendt (ut )?til\b|"
+    r"\b(fikk|hadde|fekk) (flere|færre|flest|færrest|fleire|mange|få) svar\b",
     "representativeness": r"andel(en)? av svarene|svarene kom fra|(kom|kommer) (det )?\w* ?svar(ene)? fra|representativ|underrepresent|overrepresent|bruttoutvalg|nettoutvalg|\bskjevhet|\butvalget\b",
     "method": r"\bmetode\b|datainnsamling|\bhvordan ble undersøkelsen",
 }

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from ..normalize import normalize, tokens
-from .parse import WAVE_TEXT, ParsedClaim, side_groups
+from .parse import WAVE_TEXT, ParsedClaim, parse, side_groups
 from .readings import (
     Reading,
     describe,
@@ -120,6 +120,18 @@ def judge_comparison(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict |
     lg, rg = side_groups(left), side_groups(right)
     lo_opts, ro_opts = p.side_options
     shared = p.groups[0] if p.groups else None
+    lw, rw = parse(left).waves, parse(right).waves
+    if (
+        len(set(lw)) == 1 and len(set(rw)) == 1 and lw != rw
+    ):  # two waves ("juni fikk flere svar enn november")
+        by_wave = {}
+        for r in readings_for(ParsedClaim(**{**p.__dict__, "waves": []}), figures):
+            if r.value is not None and r.first.get("wave") in (lw[0], rw[0]):
+                by_wave.setdefault(r.first["wave"], r)
+        a, b = by_wave.get(lw[0]), by_wave.get(rw[0])
+        if a is None or b is None or a.unit != b.unit or a.first.get("option") != b.first.get("option"):
+            return None
+        return compare_readings(p, a, b)
     if lg and rg and lg[0] != rg[0]:  # two groups
         pairs = _item_pairs(p, figures, lg[0], rg[0])
         if len(pairs) > 1:  # the claim names no one item: every item the two groups were asked about
