@@ -36,7 +36,10 @@ DEFAULT = {"weights": [0.0] * len(FEATURES), "bias": 3.0, "threshold": 0.0}
 VAGUE = re.compile(
     r"^(og |men )?(hvor|hva|hvordan|var|er|ble)\b.{0,25}\b(det|dette|den|de|dem|disse)\b\W*$|"
     # the whole survey ("Hva sier undersøkelsen?"): which part is meant
-    r"^(hva|kva) (sier|viser|fant|finner) (undersøkelsen|rapporten|barometeret|arbeidsmiljøbarometeret|undersøkinga)\W*$"
+    r"^(hva|kva) (sier|viser|fant|finner) (undersøkelsen|rapporten|barometeret|arbeidsmiljøbarometeret|undersøkinga)\W*$|"
+    # "Kan du sammenligne dem?" with nothing before: what with what
+    r"^(og |men )?(kan du |vil du |kunne du )?(sammenlign|sammenlikn|samanlikn)\w*"
+    r"( (dem|de|dei|disse|desse|det|dette|de to|tallene|tala))?\W*$"
 )
 BARE_TOPIC = re.compile(r"^\W*[\wæøå-]+\W*$")  # "sykefravær?": a theme, not a question (a method word is one)
 

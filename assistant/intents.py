@@ -83,7 +83,9 @@ EMPLOYEE_VIEWS = (
 # counting employees rather than companies: the survey counts companies
 EMPLOYEE_COUNTS = (
     r"\b(hvor|kor) mange (av de |av dei )?(ansatte|tilsette|arbeidstakere|arbeidstakarar|medarbeidere|sykemeldte|sjukmelde|personer)\b"
-    r"(?! (har|hadde) )(?! (bedrifta|bedriften|bedriftene|verksemda|verksemdene|virksomheten)\b)|\b(andel|andelen|prosent|prosenten) (av )?(de |dei )?(ansatte|tilsette)\b"
+    r"(?! (har|hadde) )(?! (bedrifta|bedriften|bedriftene|verksemda|verksemdene|virksomheten)\b)|\b(andel|andelen|prosent|prosenten) (av )?(de |dei )?(ansatte|tilsette)\b|"
+    # "Hvor mange ansatte har bedriftene som svarte til sammen?": a head count the survey does not have
+    r"\b(hvor|kor) mange (ansatte|tilsette|arbeidstakere)\b.*\b(til sammen|til saman|totalt|i alt|samlet|samla)\b"
 )
 # questions about the previous answer rather than a new topic
 WAVE_NAMED = r"\b(november\w*|juni\w*|2021|2022|hovedundersøk\w*|tilleggsundersøk\w*|høsten|sommeren)\b"

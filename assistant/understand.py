@@ -164,6 +164,10 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         q.inherited.append(f"lex={lex:.2f}")
     if q.question_id:
         q.items = compared_items(m, topic_text, q.question_id) or m.match_items(topic_text, q.question_id)
+        head = re.split(r",?\s+\b(?:ikke|ikkje)\s+(?:bare|berre|kun)\b", topic_text, maxsplit=1)[0]
+        if head != topic_text:
+            # "egen bedriftshelsetjeneste, ikke bare avtale": the item before «ikke bare» is the one asked
+            q.items = m.match_items(head, q.question_id) or q.items
         q.options, q.option_word = m.match_options(text, q.question_id)
         q.contrast = contrasted_options(m, text, q.question_id)
         if not q.items:

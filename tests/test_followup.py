@@ -496,3 +496,19 @@ def test_our_own_size_against_another_size_gives_both(assistant):
     )
     first = ans.answer.split("\n\n")[0]
     assert "70 %" in first and "56 %" in first, ans.answer
+
+
+def test_the_item_before_ikke_bare_is_the_one_asked(assistant):
+    ans = assistant.ask("Kor mange bedrifter har eiga bedriftshelseteneste, ikkje berre avtale?")
+    assert not ans.answerable and "Egen bedriftshelsetjeneste" in ans.answer, ans.answer
+
+
+def test_a_head_count_of_all_employees_is_not_in_the_survey(assistant):
+    ans = assistant.ask("Kor mange tilsette har bedriftene som svarte til saman?")
+    assert not ans.answerable and "ansatte" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("question", ["kan du samanlikne dei?", "Kan du sammenligne?"])
+def test_compare_with_nothing_named_is_asked_back(assistant, question):
+    ans = assistant.ask(question)
+    assert not ans.answerable and ans.suggestions, ans.answer

@@ -23,7 +23,7 @@ _FRAMES_BEFORE = [
     re.compile(p, _I)
     for p in (
         rf"^(?:kan|kunne|får|går det an at) {_ME} (?:trygt )?(?:skrive|si|påstå|hevde|bruke|publisere|slå fast|seie|skrive i [\wæøå -]{{1,40}}?)(?: at|:| følgende:?)\s*",
-        r"^(?:stemmer|stemmer det|stemmer det virkelig|stemmer det også|stemmer påstanden(?: om)?|er det sant|er det riktig|"
+        r"^(?:stemmer|stemmer det|stemmer det virkelig|stemmer det også|stemmer påstanden(?: om)?|er det sant|sant|er det riktig|"
         r"er det korrekt|er det rett|er det slik|er det sånn|er det faktisk slik|er det virkelig slik|er det også riktig|"
         r"holder det å si|holder det å skrive|er det dekning for å si|er det dekning for å skrive|er det belegg for å si|"
         r"har vi dekning for å si|har vi dekning for å skrive|har vi belegg for å si|"
@@ -134,6 +134,18 @@ class ClaimRequest:
 # ---------------------------------------------------------------------------------------------- detect
 
 
+_LEAD_IN = re.compile(r"^[^–:?!.«»]{3,50}?\s*[–:-]\s+(?=\S)")
+
+
+def _frame_before(t: str) -> str | None:
+    """What follows a claim frame at the start of `t` ("" when the frame stands alone), or None."""
+    for pattern in _FRAMES_BEFORE:
+        m = pattern.match(t)
+        if m:
+            return t[m.end() :] if re.search(r"[\wæøå]", t[m.end() :]) else ""
+    return None
+
+
 def detect(text: str) -> ClaimRequest | None:
     """The claim(s) a message asks to check, or None when it is not a claim check.
 
@@ -150,12 +162,15 @@ def detect(text: str) -> ClaimRequest | None:
     if _BARE_CHECK.match(t):
         return ClaimRequest(t, [])
     body = None
-    for pattern in _FRAMES_BEFORE:
-        m = pattern.match(t)
-        if m and not re.search(r"[\wæøå]", t[m.end() :]):  # "Sjekk denne setningen for meg": the frame alone
-            return ClaimRequest(t, [])
-        if m:
-            body = t[m.end() :]
+    # "Til en presentasjon – kan jeg si at …": what it is for, then the frame
+    lead_in = _LEAD_IN.match(t)
+    candidates = [t, t[lead_in.end() :]] if lead_in else [t]
+    for t_frame in candidates:
+        found = _frame_before(t_frame)
+        if found is not None:
+            if not found:  # "Sjekk denne setningen for meg": the frame alone
+                return ClaimRequest(t, [])
+            body = found
             break
     if body is None:
         m = _FRAME_AFTER.search(t)
