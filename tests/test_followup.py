@@ -512,3 +512,16 @@ def test_a_head_count_of_all_employees_is_not_in_the_survey(assistant):
 def test_compare_with_nothing_named_is_asked_back(assistant, question):
     ans = assistant.ask(question)
     assert not ans.answerable and ans.suggestions, ans.answer
+
+
+def test_a_share_of_the_work_hours_in_words_is_that_answer(assistant):
+    ans = assistant.ask(
+        "i nov 2021, hvor mange bedrifter anslo at opptil en femtedel av arbeidstimene ble gjort hjemmefra?"
+    )
+    assert "45 %" in ans.answer.split("\n\n")[0], ans.answer
+
+
+def test_the_same_figure_from_another_wave_is_a_follow_up_not_a_brief(assistant):
+    history = ["Hvor mange bedrifter har ingen på hjemmekontor?"]
+    ans = assistant.ask("samme tall fra novembermålinga?", history=history)
+    assert "33 %" in ans.answer.split("\n\n")[0] and "nøkkeltall" not in ans.answer, ans.answer

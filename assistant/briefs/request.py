@@ -141,6 +141,8 @@ def detect(text: str) -> BriefRequest | None:
     """
     t = _POLITE.sub("", normalize(text or "").strip().rstrip("?.! ")).strip().rstrip("?.!, ")
     t = _PURPOSE.sub("", t).strip()
+    if re.match(r"^(?:og |men )?(?:de |dei |det )?samme\b", t):
+        return None  # "samme tall fra novembermålinga?": the previous figure again, not key figures
     for pattern in _PATTERNS:
         m = pattern.search(t)
         if not m:
