@@ -26,6 +26,7 @@ from .compose.text import (
     passage_source,
 )
 from .match import Matcher
+from .match.questions import scales_named
 from .normalize import normalize, tokens
 from .report import split_sentences
 from .route import Decision, group_words
@@ -165,7 +166,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         topic,
         hits,
         ctx.index.bm25.idf,
-        limit=6 if _choices(q) else 3,  # room for the asked answer's sentence (`asked_option_first`)
+        limit=6 if _choices(q) or len(q.items) == 2 else 3,  # room for what is asked (`asked_option_first`)
         prefer_total=q.group_dim is None,
         focus=" ".join([*q.items, q.option_word or " ".join(q.options)]),
         must_mention=d.must_mention,
@@ -179,7 +180,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         following=ctx.following,
         preceding=ctx.preceding,
     )
-    picked = asked_option_first(q, same_actor(q, picked))[:3]
+    picked = each_item(ctx, q, asked_option_first(q, same_actor(q, picked)))[:3]
     if who is not None and q.wave and not any(who.search(x) for _p, x, _s in picked[:1]):
         # who carried out one wave: the report's sentence naming that wave and who did it, first
         found = next(((ps, x) for ps in ctx.index.passages if ps.kind == "prose"
@@ -395,6 +396,31 @@ def same_actor(q: Question, picked: list[tuple[Passage, str, float]]) -> list[tu
             continue
         kept.append((p, sentence, score))
     return kept
+
+
+def each_item(
+    ctx: Context, q: Question, picked: list[tuple[Passage, str, float]]
+) -> list[tuple[Passage, str, float]]:
+    """Two items compared («BHT eller NAVs digitale oppfølging»): the best sentence naming both, or one
+    naming each, before the rest."""
+    if len(q.items) != 2 or not q.question_id:
+        return picked
+    words = ctx.match.item_words(q.question_id)
+    names = [words.get(i, set()) for i in q.items]
+
+    asked = scales_named(q.text) - {"yesno"}  # "mest nyttig": sentences stating usefulness, not use
+
+    def named(x: tuple[Passage, str, float]) -> list[bool]:
+        said = set(tokens(normalize(x[1])))
+        rated = not asked or bool(asked & scales_named(x[1].lower()))
+        return [rated and bool(w & said) for w in names]
+
+    both = [x for x in picked if all(named(x))]
+    if both:
+        return [both[0], *[x for x in picked if x is not both[0]]]
+    first = [next((x for x in picked if named(x)[k]), None) for k in (0, 1)]
+    head = [x for x in first if x is not None]
+    return head + [x for x in picked if x not in head]
 
 
 def _choices(q: Question) -> bool:

@@ -525,3 +525,11 @@ def test_the_same_figure_from_another_wave_is_a_follow_up_not_a_brief(assistant)
     history = ["Hvor mange bedrifter har ingen på hjemmekontor?"]
     ans = assistant.ask("samme tall fra novembermålinga?", history=history)
     assert "33 %" in ans.answer.split("\n\n")[0] and "nøkkeltall" not in ans.answer, ans.answer
+
+
+def test_two_items_of_an_image_only_question_lead_with_the_sentence_rating_both(assistant):
+    ans = assistant.ask(
+        "Er bedriftshelsetjenesten eller NAVs digitale oppfølging mest til hjelp når noen er sykmeldt?"
+    )
+    first = ans.answer.split("\n\n")[0]
+    assert "8 av 10" in first and "4 av 10" in first, ans.answer
