@@ -12,6 +12,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
 PUBLISHED = ROOT / "data" / "published"
+WAVE_TEXT = {"2021-11": "november 2021", "2022-06": "juni 2022"}  # the waves as answers name them
 
 CSV_COLUMNS = [
     "source", "section", "page", "wave", "question_id", "item", "group_dim", "group", "group_min",

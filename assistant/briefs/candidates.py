@@ -10,6 +10,7 @@ from typing import Any
 from .. import knowledge
 from ..claims.prose import prose_figures
 from ..compose.numbers import fmt, n_text
+from ..knowledge import WAVE_TEXT
 from ..normalize import normalize, tokens
 from ..plan import Plan, compile_plan
 from ..report import split_sentences
@@ -28,7 +29,6 @@ _POSITIVE = (
     ("Delvis enig", "Helt enig"),
     ("Positiv endring",),
 )
-WAVE_TEXT = {"2021-11": "november 2021", "2022-06": "juni 2022"}
 
 
 @dataclass

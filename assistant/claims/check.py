@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import knowledge
+from ..knowledge import WAVE_TEXT
 from ..normalize import normalize, tokens
 from ..report import split_sentences
 from ..types import Answer, Passage, Source
@@ -25,7 +26,6 @@ from .detect import ClaimRequest, detect
 from .judge import MIN_PROSE_FIT, NO_FIGURE, Verdict, judge
 from .options import direction_options, positive_options
 from .parse import (
-    WAVE_TEXT,
     ParsedClaim,
     _group_spans,
     _vocab,

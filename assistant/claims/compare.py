@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..knowledge import WAVE_TEXT
 from ..normalize import normalize, tokens
-from .parse import WAVE_TEXT, ParsedClaim, parse, side_groups
+from .parse import ParsedClaim, parse, side_groups
 from .readings import (
     Reading,
     describe,

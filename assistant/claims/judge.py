@@ -11,9 +11,10 @@ import re
 from typing import Any
 
 from .. import knowledge
+from ..knowledge import WAVE_TEXT
 from ..normalize import normalize, tokens
 from .compare import judge_change, judge_comparison, judge_group_superlative, judge_superlative
-from .parse import WAVE_TEXT, Amount, ParsedClaim, side_groups
+from .parse import Amount, ParsedClaim, side_groups
 from .readings import (
     UNIT_OF_KIND,
     Reading,

@@ -54,7 +54,6 @@ _SUPERLATIVE = re.compile(
     r"oftest|oftast|sjeldnest|sjeldnast|hyppigst)e?(?![\wæøå])",
     _I,
 )
-WAVE_TEXT = {"2021-11": "november 2021", "2022-06": "juni 2022"}
 
 
 @dataclass

@@ -11,8 +11,9 @@ from typing import Any
 
 from .. import knowledge
 from ..compose.numbers import n_text
+from ..knowledge import WAVE_TEXT
 from ..normalize import fold, normalize, tokens
-from .parse import WAVE_TEXT, Amount, ParsedClaim, without_groups, without_waves
+from .parse import Amount, ParsedClaim, without_groups, without_waves
 
 _I = re.IGNORECASE
 NOT_AN_ANSWER = re.compile(r"(?i)vet ikke|ikke relevant|ikke aktuelt")

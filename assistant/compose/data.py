@@ -6,13 +6,13 @@ import re
 from typing import Any
 
 from .. import knowledge
+from ..knowledge import WAVE_TEXT
 from ..types import Question, Source
 from .lead import group_phrase as _group_phrase
 from .lead import lead
 from .lead import series as _series
 from .numbers import fmt, n_text
 
-WAVE_TEXT = {"2021-11": "november 2021", "2022-06": "juni 2022"}
 SMALL_N = 30
 
 

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from .. import knowledge
+from ..knowledge import WAVE_TEXT
 from ..types import Question
 from .numbers import fmt, n_text, pct
 
@@ -28,7 +29,6 @@ def partial_distribution(rows: list[dict[str, Any]]) -> bool:
     return n_options > 0 and len(printed) < 0.7 * n_options
 
 
-WAVE_TEXT = {"2021-11": "november 2021", "2022-06": "juni 2022"}
 # scales whose "asked" share, when no option is named, is the positive end
 POSITIVE_PAIRS = (
     ("Nyttig", "Svært nyttig"),

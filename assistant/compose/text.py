@@ -6,12 +6,11 @@ import math
 import re
 
 from .. import intents, knowledge
+from ..knowledge import WAVE_TEXT
 from ..match.questions import scales_named
 from ..normalize import tokens
 from ..report import split_sentences
 from ..types import Passage, Question, Source
-
-WAVE_TEXT = {"2021-11": "november 2021", "2022-06": "juni 2022"}
 
 
 def _digit_ratio(s: str) -> float:

@@ -6,10 +6,10 @@ from typing import Any
 
 from ..compose.numbers import count as fmt_count
 from ..compose.numbers import fmt
+from ..knowledge import WAVE_TEXT
 from .compare import Pair
 
 HIDDEN = "–"
-WAVE_TEXT = {"2021-11": "november 2021", "2022-06": "juni 2022"}
 SMALL_N = 30
 
 
