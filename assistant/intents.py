@@ -106,7 +106,8 @@ ABOUT_BASE = (
     r"hvor mange (bedrifter |virksomheter )?(brukte|har brukt|benyttet|har benyttet|tok i bruk) (den|denne|de|disse)\b)"
 )
 ABOUT_WHO = (
-    r"\b(hvem|kven) (fikk|ble stilt|vart stilt|ble spurt|vart spurt|svarte på|gjelder) (det|dette|spørsmålet|tallet|tallene)|"
+    r"\b(hvem|kven) (fikk|ble stilt|vart stilt|ble spurt|vart spurt|svarte på|gjelder) (egentlig |faktisk )?"
+    r"(det|dette|spørsmålet|tallet|tallene)|"
     r"\bgjelder (det|dette|tallet|tallene) (alle|bare|kun)\b|\b(ble|vart) (alle|alle bedrifter|alle bedriftene) spurt\b|"
     # when the previous question was asked: the questionnaire answer names its wave
     r"\b(når|kva tid|når i tid) (ble|vart) (det|dette|spørsmålet|den|det spørsmålet) (spurt|stilt)\b|"

@@ -533,3 +533,20 @@ def test_two_items_of_an_image_only_question_lead_with_the_sentence_rating_both(
     )
     first = ans.answer.split("\n\n")[0]
     assert "8 av 10" in first and "4 av 10" in first, ans.answer
+
+
+def test_who_got_the_question_in_nynorsk_with_an_adverb(assistant):
+    history = ["Har leiinga snakka om kor tilgjengelege dei tilsette skal vere etter arbeidstid?"]
+    ans = assistant.ask("kven fekk eigentleg det spørsmålet?", history=history)
+    assert "helt eller delvis har ansatte på hjemmekontor" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mange bedrifter har ansatte som stort sett jobber hjemme?",
+        "Kor mange bedrifter har tilsette som stort sett sit heime og jobbar?",
+    ],
+)
+def test_mostly_at_home_in_everyday_words(assistant, question):
+    assert "**2 %**" in assistant.ask(question).answer.split("\n\n")[0]
