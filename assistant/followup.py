@@ -208,6 +208,26 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
         and not own_options
     )
     followup = is_followup(cur) or bool(items) or cur.question_score < WEAK_SCORE or pointing_back
+    if strong_new and re.match(r"^(og|men|hva med|kva med|enn) ", cur.text) and len(cur.text.split()) <= 6:
+        # "og med NAV Arbeidslivssenter?" after the contact with Arbeidstilsynet by size: the same measure for
+        # the actor named (its question of the same section on the previous question's scale), same group
+        scale = und._scales.get(prev.question_id)
+        section = (und.questions.get(cur.question_id or "") or {}).get("section")
+        same = [qid for qid, info in und.questions.items()
+                if info.get("section") == section and und._scales.get(qid) == scale]  # fmt: skip
+        if scale and len(same) == 1 and not cur.group_dim:
+            return replace(
+                cur,
+                question_id=same[0],
+                items=[],
+                options=[],
+                group_dim=prev.group_dim,
+                group_key=prev.group_key,
+                group_keys=prev.group_keys,
+                wave=cur.wave or prev.wave,
+                context=f"{prev.context} {prev.text}".strip(),
+                inherited=[*cur.inherited, "followup", "actor"],
+            )
     if strong_new or not followup:
         return cur
     options, option_word = cur.options, cur.option_word

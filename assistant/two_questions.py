@@ -63,6 +63,11 @@ def split(norm: str) -> Sides | None:
     # "Hva er mest utbredt: å ha avtale med BHT eller å ha vært i kontakt med Arbeidstilsynet?": two clauses
     start = max(norm.rfind(":", 0, s1), norm.rfind(",", 0, s1)) + 1
     left, right = norm[start : marker.start()].strip(" ,"), norm[marker.end() :].strip(" ?.!")
+    # "er det flere som har avtale med BHT enn som har hatt kontakt med NAV …": two relative clauses
+    relative = re.search(r"\bsom (?=\S+ )", left)
+    if relative and right.startswith("som "):
+        left, right = left[relative.end() :], right[4:]
+        return Sides(a1, a2, tuple(_as_question(f"hvor mange bedrifter {x}") for x in (left, right)))  # type: ignore[arg-type]
     if not (INFINITIVE.match(left) and INFINITIVE.match(right)):
         return None
     return Sides(a1, a2, (_as_question(_finite(left)), _as_question(_finite(right))))

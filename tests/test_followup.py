@@ -550,3 +550,20 @@ def test_who_got_the_question_in_nynorsk_with_an_adverb(assistant):
 )
 def test_mostly_at_home_in_everyday_words(assistant, question):
     assert "**2 %**" in assistant.ask(question).answer.split("\n\n")[0]
+
+
+def test_two_size_groups_across_all_items_item_by_item(assistant):
+    first = assistant.ask("Har små bedrifter like mye nytte av BHT som store?").answer.split("\n\n")[0]
+    assert "«Generelle helsekontroller» **55 %** mot **80 %**" in first and "Høyere blant" in first, first
+
+
+@pytest.mark.parametrize(
+    "history, wanted",
+    [
+        (["Hvor mange av de store bedriftene har hatt kontakt med Arbeidstilsynet?"], "5 av 10"),
+        (["Hvor nyttig var kontakten med Arbeidstilsynet?"], "6 av 10"),
+    ],
+)
+def test_og_med_another_actor_keeps_the_measure_and_the_group(assistant, history, wanted):
+    first = assistant.ask("og med NAV Arbeidslivssenter?", history=history).answer.split("\n\n")[0]
+    assert wanted in first and "NAV Arbeidslivssenter" in first, first

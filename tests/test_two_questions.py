@@ -72,3 +72,13 @@ def test_one_question_with_both_as_items_is_left_to_that_question(assistant):
 def test_how_useful_an_actor_is_for_all_companies_not_one_landsforening(assistant):
     first = assistant.ask("Hvor nyttig er NAV Arbeidslivssenter?").answer.split("\n\n")[0]
     assert "6 av 10" in first and "Energi Norge" not in first, first
+
+
+def test_two_relative_clauses_are_two_sides(assistant):
+    q = "Er det flere som har avtale med BHT enn som har hatt kontakt med NAV Arbeidslivssenter?"
+    assert split(normalize(q)).questions == (
+        "hvor mange bedrifter har avtale med bedriftshelsetjenesten?",
+        "hvor mange bedrifter har hatt kontakt med nav arbeidslivssenter?",
+    )
+    first = assistant.ask(q).answer.split("\n\n")[0]
+    assert "77 %" in first and "1 av 3" in first, first

@@ -139,6 +139,8 @@ def lead(q: Question, rows: list[dict[str, Any]], group_dim: str) -> str | None:
     items = {item for (item, _g), _s in groups}
     if len(items) == 1:
         return _by_group(q, groups, asked, group_dim, rows)
+    if len(q.group_labels) == 2 and not q.items:
+        return _groups_by_item(q, groups, asked, group_dim, rows)
     ranked = sorted(
         ((item, group, _share(s, asked)) for (item, group), s in groups if _share(s, asked) is not None),
         key=lambda x: -(x[2] or 0.0),
@@ -236,6 +238,27 @@ def _bipolar(opening: str, tail: str, srows, asked: list[str], where: str) -> st
     if "Ingen endring" in values:
         text += f" {pct(values['Ingen endring']['value'])} svarte «Ingen endring»."
     return text
+
+
+def _groups_by_item(q: Question, groups, asked: list[str], group_dim: str, rows) -> str | None:
+    """ "Har små bedrifter like mye nytte av BHT som store?": the two groups item by item, and for how many
+    items the first group's share is the higher."""
+    a, b = q.group_labels
+    by_item: dict[str, dict[str, float]] = {}
+    for (item, group), srows in groups:
+        v = _share(srows, asked)
+        if v is not None and group in (a, b):
+            by_item.setdefault(item, {})[group] = v
+    pairs = [(item, v[a], v[b]) for item, v in by_item.items() if a in v and b in v]
+    if len(pairs) < 2:
+        return None
+    higher = sum(va > vb for _i, va, vb in pairs)
+    listed = "; ".join(f"«{i}» **{pct(va)}** mot **{pct(vb)}**" for i, va, vb in pairs)
+    ga, gb = group_phrase(a, group_dim), group_phrase(b, group_dim)
+    return (
+        f"Andel {_options_text(asked)} blant {ga} mot {gb}{_where(rows)}: {listed}. "
+        f"Høyere blant {ga} for {higher} av {len(pairs)}."
+    )
 
 
 def _by_group(q: Question, groups, asked: list[str], group_dim: str, rows) -> str:

@@ -143,6 +143,18 @@ class GroupMatching:
                 # the adjective's group ends at the adjective, not at the other group's noun
                 spans = [s for s in spans if not (s[0] == m.start() and s[2] in own and s[1] > m.end())]
                 spans += [(m.start(), m.end(), key) for key in own]
+        if spans:
+            # "små bedrifter … like mye som store?": a bare size adjective after the comparison word, at the end
+            for m in re.finditer(
+                r"\b(?:som|enn|mot|kontra) (?:de |dei )?(små|store|mellomstore|minste|største)(?=\s*[?.!]*$)",
+                text,
+            ):
+                adjective = m.group(1)
+                phrase = f"de {adjective}" if adjective in ("minste", "største") else f"{adjective} bedrifter"
+                own = [
+                    g["key"] for g in self.groups.get("storrelse") or [] if phrase in (g.get("words") or [])
+                ]
+                spans += [(m.start(1), m.end(1), key) for key in own]
         spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
         keys: list[str] = []
         end = -1
