@@ -201,6 +201,9 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         if noted is not None:
             picked = [noted, *[x for x in picked if x[1] != noted[1]]][:3]
     if not picked or not covers(ctx, q, query, picked):
+        if d.reason == "size_prose" and q.question_id:
+            # a size group of a question the report publishes for all companies only, and no sentence on it
+            return None, Decision("none", "group_unpublished", sections=d.sections)
         return None, Decision("none", "not_found")
     if d.reason in ("item_prose", "figure_only") and q.intent == "figure" and q.measure in ("share", "mean"):
         # a figure was asked for; prose without any figure for that item does not answer it

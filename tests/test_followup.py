@@ -567,3 +567,9 @@ def test_two_size_groups_across_all_items_item_by_item(assistant):
 def test_og_med_another_actor_keeps_the_measure_and_the_group(assistant, history, wanted):
     first = assistant.ask("og med NAV Arbeidslivssenter?", history=history).answer.split("\n\n")[0]
     assert wanted in first and "NAV Arbeidslivssenter" in first, first
+
+
+def test_a_size_group_of_a_question_published_for_all_only_is_refused_with_why(assistant):
+    history = ["Hvor mange bedrifter opplevde at produktiviteten gikk ned med hjemmekontor?"]
+    ans = assistant.ask("og blant de største?", history=history)
+    assert not ans.answerable and "bedriftsstørrelse" in ans.answer, ans.answer
