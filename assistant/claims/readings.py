@@ -431,6 +431,8 @@ def describe(r: Reading) -> str:
     if sample and r.unit == "pct":  # Tabell 11: a size group's share of the answers or of the invited
         g = group_phrase(f.get("group_label")) or "bedriftene"
         parts = [f"{fmt_value(r.value, r.unit)} av {sample} var {g}"]
+    elif f.get("question_id") == "UTVALG" and f.get("option") == "Svarprosent":
+        parts = [f"svarprosenten var {fmt_value(r.value, r.unit)}"]
     elif r.unit == "mean":
         parts = [f"gjennomsnittet {fmt_value(r.value, r.unit)} (skala 1–4)"]
     elif r.unit == "count":

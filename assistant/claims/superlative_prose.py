@@ -79,6 +79,53 @@ def judge_actor_superlative(p: ParsedClaim, passages: list[Passage]) -> tuple[Ve
     return None
 
 
+_USEFUL = re.compile(r"\b(?:fornøyde?|nøgde?|nyttig\w*|verdifull\w*|til hjelp|nytte)\b")
+
+
+def judge_actor_comparison(p: ParsedClaim, passages: list[Passage]) -> tuple[Verdict, dict[str, Any]] | None:
+    """ "Bedriftene er mer fornøyd med BHT enn med NAV": the report's sentence naming the most useful actor
+    («… bedriftshelsetjenesten som klart nyttigst …») settles it when it names one of the two actors compared."""
+    if p.comparison not in ("more", "less") or p.amounts or p.groups:
+        return None
+    sides = [actors(normalize(side)) for side in p.sides]
+    if any(len(a) != 1 for a in sides) or not _USEFUL.search(normalize(p.text)):
+        return None
+    (left,), (right,) = sides
+    if _same(left, right):
+        return None
+    favoured, other = (left, right) if p.comparison == "more" else (right, left)
+    own = {w for w in topic_tokens(p) if w not in _NOT_TOPIC and not _USEFUL.match(w)}
+    own -= set(tokens(left)) | set(tokens(right))  # the words of the comparison left: its topic, if any
+    for ps in passages:
+        if ps.kind != "prose":
+            continue
+        for sentence in split_sentences(ps.text):
+            norm = normalize(sentence)
+            mark = _TOP.search(norm)
+            if mark is None:
+                continue
+            top = _first_actor(norm, mark.end())
+            if top is None or not (_same(top[0], favoured) or _same(top[0], other)):
+                continue
+            context = set(tokens(norm)) | set(tokens(normalize(ps.section_label)))
+            if own and not shared(own, context):
+                continue
+            figure = sentence_figure(ps, sentence)
+            where = f"({ps.section_label})"
+            if _same(top[0], favoured):
+                return Verdict(
+                    "supported", f"Ja. Rapporten skriver: «{sentence}» {where}.", None, figure
+                ), figure
+            return Verdict(
+                "contradicted",
+                f"Nei. Det er omvendt: «{sentence}» {where}.",
+                None,
+                figure,
+                reason="superlative",
+            ), figure
+    return None
+
+
 _HIGH = re.compile(r"\b(?:høyest andel|høyeste andel|flest|størst andel|størst|mest)\b")
 _LOW = re.compile(r"\b(?:lavest andel|laveste andel|færrest|minst andel|lavest|minst)\b")
 
