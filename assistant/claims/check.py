@@ -75,7 +75,9 @@ def check(
                             for i, c in enumerate(clauses)
                         ]
                     ),
-                    lambda c, i: _check_clause(c, _context_of(clauses, i, und), answer, und, passages or []),
+                    lambda c, i, cl=clauses: _check_clause(
+                        c, _context_of(cl, i, und), answer, und, passages or []
+                    ),
                 ),
             )
         )
