@@ -7,6 +7,7 @@ import pytest
 
 from assistant.claims import detect, judge, parse, split_figures
 from assistant.claims.check import aggregate, as_question
+from assistant.claims.parse import side_groups
 from assistant.claims.prose import prose_figures
 from assistant.claims.readings import band_of
 
@@ -417,3 +418,9 @@ def test_a_change_is_judged_on_one_measure_in_both_waves_not_two_unrelated_figur
            "question_id": "HJEM_SITUASJON"}  # fmt: skip
     v = _judge("Andelen med ansatte på hjemmekontor økte fra november 2021 til juni 2022", [nov, june])
     assert v.verdict == "contradicted" and "65 %" in v.lead and "55 %" in v.lead, v
+
+
+def test_a_bare_comparative_after_enn_is_no_size_group():
+    p = parse("flere bedrifter har fått mer støtte fra NAV Arbeidslivssenter de siste tre årene enn mindre")
+    assert side_groups(p.sides[1]) == []
+    assert side_groups("de store")[0][1] == "largest"

@@ -449,4 +449,7 @@ def side_groups(side: str) -> list[tuple[str, str, float, float | None]]:
     >>> side_groups("færre store")[0][:2], side_groups("små bedrifter synes")[0][:2]
     (('storrelse', 'largest'), ('storrelse', 'smallest'))
     """
-    return groups_in(normalize(side)) or groups_in(normalize(f"{side} bedrifter"))
+    found = groups_in(normalize(side))
+    if found or re.fullmatch(r"(mindre|større)", side.strip(" .?!").lower()):
+        return found  # "… enn mindre": a comparative («mer … enn mindre»), not "mindre bedrifter"
+    return groups_in(normalize(f"{side} bedrifter"))
