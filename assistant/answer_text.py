@@ -88,6 +88,18 @@ def size_words(m: Matcher, key: str) -> list[str]:
     if band is None:
         return []
     lo, hi = band
+    if not any(g.get("key") == key for g in m.groups.get("storrelse") or []):
+        # "vi er 30 ansatte": the report's narrowest band that holds it (10–49)
+        holding = [
+            (int(g.get("min") or 1), g.get("max"), g["key"])
+            for g in m.groups.get("storrelse") or []
+            if g.get("key")
+            and int(g.get("min") or 1) <= lo
+            and (g.get("max") is None or hi is not None and hi <= int(g["max"]))
+        ]
+        if holding:
+            lo2, hi2, key = min(holding, key=lambda x: (x[1] if x[1] is not None else 10**6) - x[0])
+            lo, hi = lo2, (int(hi2) if hi2 is not None else None)
     return [f"{lo}-{hi}" if hi else f"{lo} eller flere", "ansatte", *group_words(m, "storrelse", key)[1:13]]
 
 

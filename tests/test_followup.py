@@ -573,3 +573,11 @@ def test_a_size_group_of_a_question_published_for_all_only_is_refused_with_why(a
     history = ["Hvor mange bedrifter opplevde at produktiviteten gikk ned med hjemmekontor?"]
     ans = assistant.ask("og blant de største?", history=history)
     assert not ans.answerable and "bedriftsstørrelse" in ans.answer, ans.answer
+
+
+def test_a_company_size_in_numbers_finds_the_sentence_of_its_band(assistant):
+    ans = assistant.ask(
+        "Vi er en bedrift med 30 ansatte. Hvor mange bedrifter på vår størrelse har avtale med BHT?"
+    )
+    first = ans.answer.split("\n\n")[0]
+    assert first.startswith("> «Slik det fremgår av Figur 32") and "10-49 ansatte" in first, first
