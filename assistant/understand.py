@@ -106,6 +106,9 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     if len(waves) > 1:
         q.inherited.append("both_waves")
     q.group_dim, q.group_key = m.match_group(text)
+    if q.group_dim is None and re.search(r"\b(mindre|større) (bedrift|virksomhet|verksemd|firma)\w*", text):
+        # "de mindre bedriftene": no band of the report, so the breakdown by size (each band with its figure)
+        q.group_dim = "storrelse"
     if q.group_dim in ("fylke", "landsforening"):
         named = m.match_named_groups(text, q.group_dim)
         if len(named) >= 2:  # "Oslo og Viken": each of them

@@ -581,3 +581,10 @@ def test_a_company_size_in_numbers_finds_the_sentence_of_its_band(assistant):
     )
     first = ans.answer.split("\n\n")[0]
     assert first.startswith("> «Slik det fremgår av Figur 32") and "10-49 ansatte" in first, first
+
+
+def test_de_mindre_bedriftene_is_the_breakdown_by_size_not_all_companies(assistant):
+    q = assistant.understand("Hvor mange av de mindre bedriftene har avtale med BHT?")
+    assert q.group_dim == "storrelse", q
+    ans = assistant.ask("Hvor mange av de mindre bedriftene har avtale med BHT?")
+    assert "6 av 10" in ans.answer.split("\n\n")[0], ans.answer
