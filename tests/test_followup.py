@@ -588,3 +588,8 @@ def test_de_mindre_bedriftene_is_the_breakdown_by_size_not_all_companies(assista
     assert q.group_dim == "storrelse", q
     ans = assistant.ask("Hvor mange av de mindre bedriftene har avtale med BHT?")
     assert "6 av 10" in ans.answer.split("\n\n")[0], ans.answer
+
+
+def test_an_adjective_of_an_item_names_the_item(assistant):
+    first = assistant.ask("Er bedriftene mindre innovative etter pandemien?").answer.split("\n\n")[0]
+    assert "«Kreativitet og innovasjon»" in first and "15 %" in first, first
