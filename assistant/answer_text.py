@@ -430,7 +430,7 @@ def each_item(
         rated = not asked or bool(asked & scales_named(x[1].lower()))
         return [rated and bool(w & said) for w in names]
 
-    both = [x for x in picked if all(named(x))]
+    both = sorted((x for x in picked if all(named(x))), key=lambda x: not NUMBER_STATEMENT.search(x[1]))
     if both:
         return [both[0], *[x for x in picked if x is not both[0]]]
     first = [next((x for x in picked if named(x)[k]), None) for k in (0, 1)]

@@ -54,7 +54,8 @@ def split(norm: str) -> Sides | None:
     marker = next((m for m in MARKER.finditer(norm, e1, s2)), None)
     if marker is None:
         return None
-    if not norm[e1 : marker.start()].strip(" ,") and len(norm[marker.end() : s2].split()) <= 2:
+    between = norm[marker.end() : s2].split()
+    if not norm[e1 : marker.start()].strip(" ,") and all(w in LINKS for w in between):
         # "kontakt med Arbeidstilsynet enn med NAV Arbeidslivssenter": the question again with the other name
         first = norm[: marker.start()].rstrip(" ,") + " " + norm[e2:].lstrip()
         second = norm[:s1] + norm[marker.end() :].lstrip()
@@ -68,11 +69,20 @@ def split(norm: str) -> Sides | None:
     if relative and right.startswith("som "):
         left, right = left[relative.end() :], right[4:]
         return Sides(a1, a2, tuple(_as_question(f"hvor mange bedrifter {x}") for x in (left, right)))  # type: ignore[arg-type]
-    if not (INFINITIVE.match(left) and INFINITIVE.match(right)):
-        return None
-    return Sides(a1, a2, (_as_question(_finite(left)), _as_question(_finite(right))))
+    if INFINITIVE.match(left) and INFINITIVE.match(right):
+        return Sides(a1, a2, (_as_question(_finite(left)), _as_question(_finite(right))))
+    if PREVALENCE.search(norm[:start]) and not (INFINITIVE.match(left) or INFINITIVE.match(right)):
+        # "Hva er vanligst: avtale med BHT eller kontakt med NAV …": how many have each
+        return Sides(a1, a2, tuple(_as_question(f"hvor mange bedrifter har {x}") for x in (left, right)))  # type: ignore[arg-type]
+    return None
 
 
+PREVALENCE = re.compile(
+    r"\b(vanligst|vanligste|mest vanlig|mest utbredt|mest utbreidd|flest|oftest|oftast)\b"
+)
+
+
+LINKS = {"med", "fra", "frå", "hos", "i", "på", "til", "om", "de", "den", "det", "dei"}
 INFINITIVE = re.compile(r"^å (\w+) ")
 PRESENT = {"ha": "har", "være": "er", "vere": "er", "få": "får", "gå": "går", "gjøre": "gjør"}
 

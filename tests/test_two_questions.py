@@ -82,3 +82,11 @@ def test_two_relative_clauses_are_two_sides(assistant):
     )
     first = assistant.ask(q).answer.split("\n\n")[0]
     assert "77 %" in first and "1 av 3" in first, first
+
+
+def test_which_is_more_common_of_two_noun_phrases():
+    sides = split(normalize("Hva er vanligst: avtale med BHT eller kontakt med NAV Arbeidslivssenter?"))
+    assert sides is not None and sides.questions == (
+        "hvor mange bedrifter har avtale med bedriftshelsetjenesten?",
+        "hvor mange bedrifter har kontakt med nav arbeidslivssenter?",
+    )
