@@ -88,7 +88,8 @@ def size_words(m: Matcher, key: str) -> list[str]:
     if band is None:
         return []
     lo, hi = band
-    if not any(g.get("key") == key for g in m.groups.get("storrelse") or []):
+    bands = [m.size_band(str(g.get("key") or "")) for g in m.groups.get("storrelse") or []]
+    if not any(g.get("key") == key for g in m.groups.get("storrelse") or []) and band not in bands:
         # "vi er 30 ansatte": the report's narrowest band that holds it (10–49)
         holding = [
             (int(g.get("min") or 1), g.get("max"), g["key"])
