@@ -424,3 +424,12 @@ def test_a_bare_comparative_after_enn_is_no_size_group():
     p = parse("flere bedrifter har fått mer støtte fra NAV Arbeidslivssenter de siste tre årene enn mindre")
     assert side_groups(p.sides[1]) == []
     assert side_groups("de store")[0][1] == "largest"
+
+
+def test_the_basis_lists_each_line_once():
+    from assistant.claims.compose import _without_repeats
+
+    out = _without_repeats(
+        ["- **November 2021**: 1 713 svar.\n- Tabell 11: 1 713.", "- **November 2021**: 1 713 svar."]
+    )
+    assert out == ["- **November 2021**: 1 713 svar.\n- Tabell 11: 1 713."]

@@ -190,6 +190,7 @@ def _without_repeats(answers: list[str]) -> list[str]:
     ['> «A. B.»\n>\n> — Rapporten, 5.3', 'Tekst.']
     """
     seen: list[str] = []
+    lines_seen: set[str] = set()
     out: list[str] = []
     for answer in answers:
         kept = []
@@ -200,6 +201,12 @@ def _without_repeats(answers: list[str]) -> list[str]:
                 if any(text in earlier for earlier in seen):
                     continue
                 seen.append(text)
+            elif block.lstrip().startswith("- "):  # a list: each line once (two clauses of one wave's facts)
+                fresh = [x for x in block.split("\n") if not (x.startswith("- ") and x in lines_seen)]
+                lines_seen.update(x for x in fresh if x.startswith("- "))
+                if not any(x.startswith("- ") for x in fresh):
+                    continue
+                block = "\n".join(fresh)
             kept.append(block)
         if kept:
             out.append("\n\n".join(kept))
