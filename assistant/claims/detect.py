@@ -51,6 +51,18 @@ _FRAMES_BEFORE.append(
         _I,
     )
 )
+# "Kollegaen min påstår at …", "Journalisten skriver at …", "I en pressemelding står det at …",
+# "Kan vi skrive dette? «…»"
+_FRAMES_BEFORE += [
+    re.compile(p, _I)
+    for p in (
+        r"^(?:kollegaen|journalisten|sjefen|lederen|avisen|avisa|artikkelen|saken|pressemeldingen|kilden|"
+        r"rådgiveren|styret|politikeren)(?: min| vår| mi| vårt)? (?:påstår|skriver|skriv|hevder|hevdar|sier|seier|"
+        r"mener|meiner|skrev|påsto|hevdet|sa)(?: at|:)\s*",
+        r"^i (?:en|ei|et|eit|vår|min|denne|dette|utkastet til en) [\wæøå-]+ (?:står|stod|sto|heter|heiter) det(?: at|:)\s*",
+        rf"^(?:kan|kunne|får|tør) {_ME} (?:trygt )?(?:skrive|bruke|si|publisere) (?:dette|følgende|denne setningen)\s*\?\s*(?=[«“\"])",
+    )
+]
 # "Er følgende riktig: …"
 _FRAMES_BEFORE.append(
     re.compile(
@@ -105,6 +117,8 @@ _FRAME_AFTER = re.compile(
         r"[\s,.;:!?–-]*(?:(?:og |men )?(?:stemmer|holder) (?:det|dette|det her|dette tallet|det tallet|den|påstanden)(?: egentlig| virkelig)?|"
         r"er (?:det|dette|den|påstanden) (?:riktig|rett|korrekt|sant|sannt)|kan (?:jeg|vi|eg|me) (?:skrive|si|bruke) (?:det|dette|den)|"
         r"riktig|korrekt|sant|ikke sant|ikkje sant|er det dekning for (?:det|dette)|er det belegg for (?:det|dette)|"
+        r"stemmer (?:det|dette) med (?:tabellen|rapporten|tallene|tala|undersøkelsen|barometeret)|"
+        r"har (?:han|hun|ho|de|dei|den|vi|journalisten|kollegaen) rett|er (?:det|dette) (?:riktig|rett|korrekt) tall|"
         r"kan (?:jeg|vi|eg|me) (?:skrive|si) (?:det|dette|sånn|slik)|går det an|"
         rf"(?:kan|bør|får|tør) (?:jeg|vi|eg|me) (?:trygt )?(?:bruke|publisere|sende ut|skrive|sitere) (?:{_OBJ})|"
         rf"(?:kan|bør) (?:{_OBJ}) (?:brukes|publiseres|sendes ut|stå)|"
