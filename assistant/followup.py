@@ -39,7 +39,8 @@ def shift_wave(turn: Turn, ctx: Context) -> Question | None:
     if prev is None or cur is None or not prev.question_id or not cur.wave or cur.intent in TERMINAL:
         return None
     asked = (ctx.match.questions.get(prev.question_id) or {}).get("wave")
-    if asked is None or asked == cur.wave or not is_followup(cur):
+    pointing = len(cur.text.split()) <= 8 and re.search(intents.ANAPHOR, cur.text)  # "hva var tallet i …?"
+    if asked is None or asked == cur.wave or not (is_followup(cur) or pointing):
         return None
     text = f"{ctx.match.strip_waves(_WAVE_PHRASE.sub(' ', prev.text))} {cur.text}"
     text = re.sub(r"\s+", " ", text).strip()
@@ -55,7 +56,7 @@ def shift_wave(turn: Turn, ctx: Context) -> Question | None:
                 for qid, p, _l in ranked[:6]
                 if (ctx.match.questions.get(qid) or {}).get("wave") == cur.wave
                 and (ctx.match.questions.get(qid) or {}).get("theme") == theme
-                and p >= 0.1
+                and p >= 0.01
             ),
             None,
         )

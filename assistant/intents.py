@@ -29,7 +29,7 @@ FIGURE_WORDS = (
 RANK = r"høyest|størst|flest|\bmest\b|lavest|\bminst\b|færrest|viktigst|\bbest\b|dårligst|rangert|rangering"
 COMPARE = r"varier|forskjell|sammenlign|sammenlikn|\bkontra\b|\bmot\b|etter (bedrifts)?størrelse|etter antall ansatte|store og små|små og store|bedriftsstørrelse"
 MEASURE_N = (
-    r"hvor mange (har )?svarte på|hvor mange svarte|\bantall svar|\bgrunnlag|\bn ?=|\bbase\b|"
+    r"hvor mange (har )?svarte på|hvor mange svarte(?! (at|«|ja\b|nei\b|vet ikke|ikke relevant|verken))|\bantall svar|\bgrunnlag|\bn ?=|\bbase\b|"
     r"hvor mange (bedrifter )?(har )?svart på spørsmålet|\b(hva|kva|hvor stor|kor stor) (er|var) n\b|"
     r"\bn (for|på|i) (spørsmål|tabell|figur)|"
     r"hvor mange (bedrifter |virksomheter )?(har )?svarte? på (spørsmålet|spørsmål)\b(?!.*(\bat\b|«|\bja\b|\bnei\b))|"

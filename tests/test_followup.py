@@ -593,3 +593,17 @@ def test_de_mindre_bedriftene_is_the_breakdown_by_size_not_all_companies(assista
 def test_an_adjective_of_an_item_names_the_item(assistant):
     first = assistant.ask("Er bedriftene mindre innovative etter pandemien?").answer.split("\n\n")[0]
     assert "«Kreativitet og innovasjon»" in first and "15 %" in first, first
+
+
+def test_the_figure_in_another_wave_asked_without_og(assistant):
+    history = ["Hvor mange bedrifter har ansatte som jobber hjemmefra i juni 2022?"]
+    ans = assistant.ask("hva var tallet i novemer året før?", history=history)
+    assert "65 %" in ans.answer.split("\n\n")[0], ans.answer
+
+
+def test_how_many_answered_an_answer_is_its_share_not_the_base(assistant):
+    history = [
+        "Hvor mange bedrifter mener de har fått mindre støtte fra NAV Arbeidslivssenter de siste tre årene?"
+    ]
+    ans = assistant.ask("og hvor mange svarte at de ikke vet?", history=history)
+    assert "**30 %** «Vet ikke»" in ans.answer.split("\n\n")[0], ans.answer
