@@ -607,3 +607,20 @@ def test_how_many_answered_an_answer_is_its_share_not_the_base(assistant):
     ]
     ans = assistant.ask("og hvor mange svarte at de ikke vet?", history=history)
     assert "**30 %** «Vet ikke»" in ans.answer.split("\n\n")[0], ans.answer
+
+
+@pytest.mark.parametrize(
+    "question, opening",
+    [
+        (
+            "Er de små bedriftene underrepresentert blant dem som svarte, sammenlignet med alle som ble invitert?",
+            "Ja",
+        ),
+        ("Er bedrifter med 10-49 ansatte underrepresentert?", "Nei"),
+    ],
+)
+def test_whether_a_group_is_under_or_overrepresented_is_answered_yes_or_no_with_its_shares(
+    assistant, question, opening
+):
+    first = assistant.ask(question).answer.split("\n\n")[0]
+    assert first.startswith(f"{opening}:") and "av svarene mot" in first, first

@@ -55,7 +55,7 @@ def compose_rows(q: Question, rows: list[dict[str, Any]], group_dim: str) -> tup
     wave = WAVE_TEXT.get(first["wave"], first["wave"])
     qtext = info.get("text") or first.get("question_text") or ""
     if first["question_id"] == "UTVALG":
-        return _compose_sample(rows, group_dim)
+        return _compose_sample(rows, group_dim, q.text if q is not None else "")
     label = first["source"] if not first["source"][:1].isdigit() else f"Avsnitt {first['source']}"
     series = _series(rows)
     first_paragraph = lead(q, rows, group_dim)
@@ -108,7 +108,9 @@ def _wave_dates(wave: str) -> str:
     return f" ({', '.join(bits)})" if bits else ""
 
 
-def _compose_sample(rows: list[dict[str, Any]], group_dim: str) -> tuple[list[str], list[str]]:
+def _compose_sample(
+    rows: list[dict[str, Any]], group_dim: str, asked: str = ""
+) -> tuple[list[str], list[str]]:
     lines: list[str] = []
     if group_dim == "total":
         sums = [r for r in rows if r.get("group_label") == "Sum"]
@@ -146,7 +148,31 @@ def _compose_sample(rows: list[dict[str, Any]], group_dim: str) -> tuple[list[st
         for r in srows
         if r["option"] == "Nettoutvalg (antall)"
     ]
-    if len(nets) == 2 and nets[0][0] != nets[1][0]:  # two groups: which gave more answers, first
+    said = re.match(r"^(?:og |men )?(?:er|var|ble)\b.*\b(under|over)representert", asked)
+    shares = []
+    for (_i, group), srows in series:
+        o = {r["option"]: r["value"] for r in srows}
+        if o.get("Differanse (prosentpoeng)") is not None and o.get("Nettoutvalg (prosent)") is not None:
+            shares.append(
+                (
+                    group,
+                    o["Nettoutvalg (prosent)"],
+                    o.get("Bruttoutvalg (prosent)"),
+                    o["Differanse (prosentpoeng)"],
+                )
+            )
+    if said and shares:  # "Er de små bedriftene underrepresentert …?": yes or no first, with the shares
+        want = -1 if said.group(1) == "under" else 1
+        held = [d * want > 0 for _g, _n, _b, d in shares]
+        verdict = "Ja" if all(held) else "Nei" if not any(held) else "Delvis"
+        name = (lambda g: _group_phrase(g, group_dim)) if group_dim == "storrelse" else (lambda g: g)
+        parts = [
+            f"{name(g)} utgjør {fmt(n, 'pct')} av svarene mot {fmt(b, 'pct') if b is not None else '?'} av de "
+            f"inviterte ({'+' if d > 0 else '−'}{fmt(abs(d), 'pct').replace(' %', '')} prosentpoeng)"
+            for g, n, b, d in shares
+        ]
+        lines.append(f"{verdict}: " + "; ".join(parts) + " (november 2021).\n")
+    elif len(nets) == 2 and nets[0][0] != nets[1][0]:  # two groups: which gave more answers, first
         (hi, g_hi), (lo, g_lo) = sorted(nets, reverse=True)
         name = (lambda g: _group_phrase(g, group_dim)) if group_dim == "storrelse" else (lambda g: g)
         lines.append(
