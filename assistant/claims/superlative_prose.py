@@ -6,6 +6,7 @@ supports the claim, another contradicts it. Figures of one actor's services (Tab
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from .. import knowledge
@@ -36,6 +37,28 @@ def _same(a: str, b: str) -> bool:
     return bool(ta & tb) or bool(shared(ta, tb))
 
 
+def _top_actor_sentences(
+    passages: list[Passage], own: set[str], scale: set[str] | None = None
+) -> Iterator[tuple[Passage, str, str]]:
+    """The report's sentences naming the most useful actor («… som klart nyttigst»), with that actor: on the
+    claim's topic (its `own` words in the sentence or the section title) and, given `scale`, its answer scale."""
+    for ps in passages:
+        if ps.kind != "prose":
+            continue
+        for sentence in split_sentences(ps.text):
+            norm = normalize(sentence)
+            mark = _TOP.search(norm)
+            if mark is None or (scale and not answer_words(set(tokens(norm))) & scale):
+                continue
+            top = _first_actor(norm, mark.end())
+            if top is None:
+                continue
+            context = set(tokens(norm)) | set(tokens(normalize(ps.section_label)))
+            if own and not shared(own, context):
+                continue  # another topic than the claim's
+            yield ps, sentence, top[0]
+
+
 def judge_actor_superlative(p: ParsedClaim, passages: list[Passage]) -> tuple[Verdict, dict[str, Any]] | None:
     if not p.superlative or p.amounts or p.groups:
         return None
@@ -49,33 +72,18 @@ def judge_actor_superlative(p: ParsedClaim, passages: list[Passage]) -> tuple[Ve
         return None  # the actor is not the claim's subject ("X er den BHT-tjenesten som er nyttigst")
     scale = answer_words(set(tokens(claim)))
     own = {w for w in topic_tokens(p) if w not in _NOT_TOPIC} - set(tokens(mine[0]))
-    for ps in passages:
-        if ps.kind != "prose":
-            continue
-        for sentence in split_sentences(ps.text):
-            norm = normalize(sentence)
-            mark = _TOP.search(norm)
-            if mark is None or (scale and not answer_words(set(tokens(norm))) & scale):
-                continue
-            theirs = _first_actor(norm, mark.end())
-            if theirs is None:
-                continue
-            context = set(tokens(norm)) | set(tokens(normalize(ps.section_label)))
-            if own and not shared(own, context):
-                continue  # another topic than the claim's
-            figure = sentence_figure(ps, sentence)
-            where = f"({ps.section_label})"
-            if _same(mine[0], theirs[0]):
-                return Verdict(
-                    "supported", f"Ja. Rapporten skriver: «{sentence}» {where}.", None, figure
-                ), figure
-            return Verdict(
-                "contradicted",
-                f"Nei. Rapporten peker på en annen aktør som den nyttigste: «{sentence}» {where}.",
-                None,
-                figure,
-                reason="superlative",
-            ), figure
+    for ps, sentence, theirs in _top_actor_sentences(passages, own, scale):
+        figure = sentence_figure(ps, sentence)
+        where = f"({ps.section_label})"
+        if _same(mine[0], theirs):
+            return Verdict("supported", f"Ja. Rapporten skriver: «{sentence}» {where}.", None, figure), figure
+        return Verdict(
+            "contradicted",
+            f"Nei. Rapporten peker på en annen aktør som den nyttigste: «{sentence}» {where}.",
+            None,
+            figure,
+            reason="superlative",
+        ), figure
     return None
 
 
@@ -96,33 +104,16 @@ def judge_actor_comparison(p: ParsedClaim, passages: list[Passage]) -> tuple[Ver
     favoured, other = (left, right) if p.comparison == "more" else (right, left)
     own = {w for w in topic_tokens(p) if w not in _NOT_TOPIC and not _USEFUL.match(w)}
     own -= set(tokens(left)) | set(tokens(right))  # the words of the comparison left: its topic, if any
-    for ps in passages:
-        if ps.kind != "prose":
+    for ps, sentence, top in _top_actor_sentences(passages, own):
+        if not (_same(top, favoured) or _same(top, other)):
             continue
-        for sentence in split_sentences(ps.text):
-            norm = normalize(sentence)
-            mark = _TOP.search(norm)
-            if mark is None:
-                continue
-            top = _first_actor(norm, mark.end())
-            if top is None or not (_same(top[0], favoured) or _same(top[0], other)):
-                continue
-            context = set(tokens(norm)) | set(tokens(normalize(ps.section_label)))
-            if own and not shared(own, context):
-                continue
-            figure = sentence_figure(ps, sentence)
-            where = f"({ps.section_label})"
-            if _same(top[0], favoured):
-                return Verdict(
-                    "supported", f"Ja. Rapporten skriver: «{sentence}» {where}.", None, figure
-                ), figure
-            return Verdict(
-                "contradicted",
-                f"Nei. Det er omvendt: «{sentence}» {where}.",
-                None,
-                figure,
-                reason="superlative",
-            ), figure
+        figure = sentence_figure(ps, sentence)
+        where = f"({ps.section_label})"
+        if _same(top, favoured):
+            return Verdict("supported", f"Ja. Rapporten skriver: «{sentence}» {where}.", None, figure), figure
+        return Verdict(
+            "contradicted", f"Nei. Det er omvendt: «{sentence}» {where}.", None, figure, reason="superlative"
+        ), figure
     return None
 
 
