@@ -206,3 +206,7 @@ def test_figures_on_how_many_is_one_question_not_a_brief():
 def test_what_the_report_says_about_a_whole_chapter_or_actor_is_a_brief(question, theme):
     found = detect(question)
     assert (found.theme if found else None) == theme, found
+
+
+def test_a_chapter_narrowed_to_a_group_is_not_a_whole_chapter_brief():
+    assert detect("Kva seier undersøkinga om sjukefråvær hjå små verksemder?") is None

@@ -157,7 +157,8 @@ def detect(text: str) -> BriefRequest | None:
         count = max(numbers) if numbers else DEFAULT_COUNT  # "fire-fem": as many as five
         return BriefRequest(max(MIN_COUNT, min(MAX_COUNT, count)), theme)
     m = _OPEN.match(t)
-    if m and (match_theme(m.group("theme"))[1] is not None or _whole_actor(m.group("theme"))):
+    whole = m is not None and len(m.group("theme").split()) <= 2  # the theme alone, nothing narrower
+    if m and whole and (match_theme(m.group("theme"))[1] is not None or _whole_actor(m.group("theme"))):
         # "Hva sier rapporten om hjemmekontor?": a whole chapter, so its key findings (a narrower topic is one
         # question, answered by the pipeline)
         return BriefRequest(DEFAULT_COUNT, m.group("theme").strip(" ?.!,"))
