@@ -321,13 +321,15 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
     text, sources = compose_passages(picked)
     text = _wave_note(q) + text
     caveats = [SKEWED] if any("svarskala" in s.lower() for _p, s, _ in picked) else []
-    if any(re.search(r"\bav de ansatte\b", s) for _p, s, _ in picked):
-        caveats.append(OTHER_SURVEY)
+    cited = next((s for _p, s, _ in picked if re.search(r"\bav de ansatte\b|\blønnstakere\b", s)), None)
+    if cited is not None:
+        study = "Arbeidskraftundersøkelsen (2017)" if "Arbeidskraftundersøkelsen" in cited else "AFI-rapport 2022:04"
+        caveats.append(OTHER_SURVEY.format(study=study))
     return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats)
 
 
 OTHER_SURVEY = (
-    "Tallet om de ansatte er fra en annen undersøkelse som rapporten viser til (AFI-rapport 2022:04), ikke fra "
+    "Tallet om de ansatte er fra en annen undersøkelse som rapporten viser til ({study}), ikke fra "
     "Arbeidsmiljøbarometeret: barometeret er besvart av bedriftene, ikke av de ansatte."
 )
 

@@ -155,6 +155,15 @@ def known_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def report_names() -> frozenset[str]:
+    """Capitalised words of the report (studies and bodies it cites: «Arbeidskraftundersøkelsen», «Ingelsrud»),
+    folded: a question naming one asks what the report says about it, not what a company answered."""
+    path = knowledge.KNOWLEDGE / "report.txt"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    return frozenset(fold(w) for w in re.findall(r"(?<![\wæøåÆØÅ])[A-ZÆØÅ][a-zæøå]{3,}", text))
+
+
 @lru_cache(maxsize=4096)
 def _correct_word(word: str) -> str:
     vocab = vocabulary()

@@ -25,6 +25,7 @@ from .dates import judge_dates, judge_operator
 from .detect import ClaimRequest, detect
 from .judge import MIN_PROSE_FIT, NO_FIGURE, Verdict, judge
 from .options import direction_options, positive_options
+from .other_study import judge_employee_share
 from .parse import (
     ParsedClaim,
     _group_spans,
@@ -71,12 +72,14 @@ def check(
                 _one_wave(
                     _same_sentence(
                         [
-                            _check_clause(c, _context_of(clauses, i, und), answer, und, passages or [])
+                            _check_clause(
+                                c, _context_of(clauses, i, und), answer, und, passages or [], question
+                            )
                             for i, c in enumerate(clauses)
                         ]
                     ),
                     lambda c, i, cl=clauses: _check_clause(
-                        c, _context_of(cl, i, und), answer, und, passages or []
+                        c, _context_of(cl, i, und), answer, und, passages or [], question
                     ),
                 ),
             )
@@ -325,12 +328,20 @@ def _judge_question_wave(p: ParsedClaim, und: Any) -> tuple[Verdict, Answer] | N
 
 
 def _check_clause(
-    clause: str, previous: str | None, answer: AnswerFn, und: Any, passages: list[Passage]
+    clause: str, previous: str | None, answer: AnswerFn, und: Any, passages: list[Passage], framed: str = ""
 ) -> Checked:
+    """One clause's verdict; `framed`: the message as typed, frame included (who the claim credits)."""
     p = parse(clause)
-    if p.other_source:
-        return Checked(clause, p, judge(p, []), [])
     employees = _EMPLOYEE_SHARE.search(clause)
+    other = (
+        judge_employee_share(p, clause, passages, framed)
+        if (employees or p.other_source) and p.amounts
+        else None
+    )
+    if p.other_source and other is None:
+        return Checked(clause, p, judge(p, []), [])
+    if other is not None:  # the report cites another survey of employees on this topic
+        return Checked(clause, p, other, [quoted(clause, other.figure)])
     if employees and p.amounts:  # "35 prosent av lønnstakerne …": the survey asked the companies
         cited = next((ps for ps in passages if ps.kind == "prose" and any(
             re.search(rf"(?<![\d,]){int(a.value)} prosent av (de )?(ansatte|lønnstakere)", ps.text) for a in p.amounts)), None)  # fmt: skip

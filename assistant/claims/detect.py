@@ -66,7 +66,8 @@ _FRAMES_BEFORE += [
 # "Er følgende riktig: …"
 _FRAMES_BEFORE.append(
     re.compile(
-        r"^(?:er|stemmer) (?:følgende|dette|denne påstanden)(?: riktig| korrekt| sant| rett)?\s*:\s*", _I
+        r"^(?:er|stemmer) (?:følgende|dette|denne påstanden|denne setningen|denne)(?: riktig| korrekt| sant| rett)?\s*:\s*",
+        _I,
     )
 )
 # an attribution inside the claim ("Vi skriver i pressemeldingen at …", "NRK skriver at …"): what is claimed

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import knowledge
-from ..normalize import fold, normalize, vocabulary
+from ..normalize import fold, normalize, report_names, vocabulary
 from .words import _KNOWN_NAMES, _NUMERIC_GROUP, _first_word, _word_re, _words
 
 _COMPOUND = re.compile(r"([a-zæøå]{4,}?)s?(?:bedrif|selskap|virksomhet|verksemd|firma|foretak)[a-zæøå]*$")
@@ -54,7 +54,7 @@ class GroupMatching:
             for w in g.get("words") or []
             if re.fullmatch(r"[a-zæøå]{4,}", fold(w))
         }
-        self.known_words = {fold(w) for w in vocabulary()} | set(_KNOWN_NAMES)
+        self.known_words = {fold(w) for w in vocabulary()} | set(_KNOWN_NAMES) | report_names()
         for dim in self.groups.values():
             for g in dim:
                 for w in [*(g.get("words") or []), g.get("canonical") or ""]:
