@@ -98,7 +98,9 @@ def data_answer(turn: Turn, ctx: Context, d: Decision) -> Answer | None:
         if d.plan.kind == "rows":
             caveats.extend(rounding_notes(sent, rows))
     wave = rows[0].get("wave")
-    if q.wave and wave in WAVE_TEXT and q.wave in WAVE_TEXT and all(r.get("wave") != q.wave for r in rows):
+    if "both_waves" in q.inherited and wave in WAVE_TEXT and all(r.get("wave") == wave for r in rows):
+        lines[0] = f"Dette ble bare spurt om i {WAVE_TEXT[wave]}. " + lines[0]
+    elif q.wave and wave in WAVE_TEXT and q.wave in WAVE_TEXT and all(r.get("wave") != q.wave for r in rows):
         # asked about a wave the question was not asked in: say so before the figure of the other wave
         lines[0] = (
             f"Dette ble ikke spurt om i {WAVE_TEXT[q.wave]}; tallet gjelder {WAVE_TEXT[wave]}. " + lines[0]

@@ -12,6 +12,7 @@ import re
 
 from . import knowledge
 from .answer_data import SKEWED
+from .claims.statements import actors, named_actors
 from .compose.data import WAVE_TEXT
 from .compose.numbers import n_text
 from .compose.text import (
@@ -227,6 +228,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     caveats = []
     if q.question_id == "ROLLER_BETYDNING" or any("svarskala" in s.lower() for _p, s, _ in picked):
         caveats.append(SKEWED)
+    caveats += other_survey(picked)
     return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats), d
 
 
@@ -278,6 +280,15 @@ def _up_to_explanation(sentences: list[str], sentence: str) -> str:
     return sentence
 
 
+def _names_the_other_actor(q: Question, sentence: str, after: str) -> bool:
+    """The question names two actors and the sentence after names the one this sentence leaves out."""
+    asked = actors(normalize(q.raw))
+    if len(asked) < 2:
+        return False
+    said, then = named_actors(normalize(sentence)), named_actors(normalize(after))
+    return any(a not in said and a in then for a in asked)
+
+
 def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
     """The statements the bank pointed at, best first; an explanation that follows a finding comes along."""
     picked = []
@@ -314,6 +325,8 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
             or re.match(r"(De|Den|Det|Dette|Disse|Vi|Rapporten)\s+\S+\s+også\b", after[0])  # "De fant også …"
         ):
             sentence = f"{sentence} {after[0]}"
+        elif after and _names_the_other_actor(q, sentence, after[0]):
+            sentence = f"{sentence} {after[0]}"  # "BHT eller dialogmøte 2?": the next sentence has the other
         elif why and not (EXPLANATION.search(sentence) or CAUSAL.search(sentence)):
             # "Hvorfor …?" of a finding: its explanation a sentence or two further on («Dette kan indikere …»)
             sentence = _up_to_explanation(sentences, sentence)
@@ -321,11 +334,19 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
     text, sources = compose_passages(picked)
     text = _wave_note(q) + text
     caveats = [SKEWED] if any("svarskala" in s.lower() for _p, s, _ in picked) else []
-    cited = next((s for _p, s, _ in picked if re.search(r"\bav de ansatte\b|\blønnstakere\b", s)), None)
-    if cited is not None:
-        study = "Arbeidskraftundersøkelsen (2017)" if "Arbeidskraftundersøkelsen" in cited else "AFI-rapport 2022:04"
-        caveats.append(OTHER_SURVEY.format(study=study))
+    caveats += other_survey(picked)
     return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats)
+
+
+def other_survey(picked: list[tuple[Passage, str, float]]) -> list[str]:
+    """The caveat for a quoted figure about employees: it is from another survey the report cites."""
+    cited = next((s for _p, s, _ in picked if re.search(r"\bav de ansatte\b|\blønnstakere\b", s)), None)
+    if cited is None:
+        return []
+    study = (
+        "Arbeidskraftundersøkelsen (2017)" if "Arbeidskraftundersøkelsen" in cited else "AFI-rapport 2022:04"
+    )
+    return [OTHER_SURVEY.format(study=study)]
 
 
 OTHER_SURVEY = (

@@ -41,6 +41,12 @@ VAGUE = re.compile(
     r"^(og |men )?(kan du |vil du |kunne du )?(sammenlign|sammenlikn|samanlikn)\w*"
     r"( (dem|de|dei|disse|desse|det|dette|de to|tallene|tala))?\W*$"
 )
+# words that ask for a figure without saying of what: "Hvor stor var andelen?" names no topic at all
+_GENERIC = (
+    "hvor kor stor store stort mange var er ble andel andelen andelene tall tallet tala talet tallene prosent "
+    "prosenten prosentandel hva kva svar svaret resultat resultatet nivå nivået høy høyt lav lavt gjennomsnitt "
+    "gjennomsnittet snitt snittet egentlig eigentleg da nå no i dag totalt samlet sum summen"
+)
 BARE_TOPIC = re.compile(r"^\W*[\wæøå-]+\W*$")  # "sykefravær?": a theme, not a question (a method word is one)
 
 
@@ -179,7 +185,8 @@ def run(turn: Turn, ctx: Context) -> None:
     # "Hvor nyttig var det?" or "Og de små bedriftene da?" with nothing before: no topic to answer about
     orphan = bool(re.match(intents.FOLLOWUP, q.text)) and len(q.text.split()) <= 6
     bare = bool(BARE_TOPIC.match(q.text)) and q.intent not in ("method", "questionnaire")
-    vague = (bool(VAGUE.match(q.text)) or orphan or bare) and not turn.history
+    no_topic = not set(tokens(q.text)) - set(tokens(_GENERIC)) and q.intent not in ("method", "questionnaire")
+    vague = (bool(VAGUE.match(q.text)) or orphan or bare or no_topic) and not turn.history
     if a.answerable and p >= cal.threshold and not vague:
         return
     suggestions = suggest(turn, ctx)

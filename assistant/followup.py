@@ -167,8 +167,16 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
         return about
     if prev is None or prev.intent in TERMINAL or cur.intent in TERMINAL:
         return cur
-    if re.search(r"\b(av|blant) (dem|disse|de samme)\b|\bav de bedriftene\b", cur.text) and not cur.group_dim:
-        # "… og hvor mange av dem har avtale med BHT?": the group of the earlier question still holds
+    if (
+        re.search(
+            r"\b(av|blant) (dem|disse|de samme)\b|\bav de bedriftene\b|\bder( da| nede| oppe)?\s*\??$|"
+            r"\bi (det|dette|same|samme) (fylket|fylke)\b|\bi (den|denne) (gruppen|gruppa|landsforeningen)\b",
+            cur.text,
+        )
+        and not cur.group_dim
+    ):
+        # "… og hvor mange av dem har avtale med BHT?", "hvor mange ble invitert der?": the group of the earlier
+        # question still holds
         cur = replace(
             cur, group_dim=prev.group_dim, group_key=prev.group_key, inherited=[*cur.inherited, "group"]
         )

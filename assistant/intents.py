@@ -6,11 +6,11 @@ Each pattern names a kind of question; they are data for the understanding step,
 METHOD = {
     "weighting": r"\bvekt(et|ing|a|es)?\b|\bvekte\b",
     "significance": r"signifikan",
-    "who": r"\bhvem (har )?(gjennomført|gjennomførte|laget|lagde|utførte|utført|sto bak|står bak|analyserte|utviklet|utarbeidet|samlet inn|sto for|står for|skrev|har skrevet)|\bkantar\b|agenda kaupang|oppdragsgiver|prosjektleder|"
+    "who": r"\b(hvem|kven) (har |hadde )?(egentlig |faktisk |eigentleg |da )?(gjort|gjennomført|gjennomførte|laget|lagde|utførte|utført|sto bak|står bak|analyserte|utviklet|utarbeidet|samlet inn|sto for|står for|skrev|har skrevet)|\bkantar\b|agenda kaupang|oppdragsgiver|prosjektleder|"
     r"\bhvilke[tn]? (analyse)?(byrå|selskap|firma|institutt)\b|\bsamlet inn (svarene|dataene|data|svar)\b|\bhvem (har )?samlet inn",
     "dates": r"\bnår ble\b|\bnår var\b|\bhvilken periode\b|\btidsrom|\bdato",
     "response": r"svarprosent|\bsvarandel|\binvitert|\binvitasjon|\bhvor mange\b.{0,60}?\b(svarte|deltok|har svart|fullførte|var med|med i undersøkelsen)\b|\bantall (svar|respondenter|deltakere)\b|\bdeltok\b|\bfullførte\b|\bflest svar|\bfærrest svar|"
-    r"\b(fikk|mottok|mottatt|fått) (undersøkelsen|undersøkinga|spørreskjemaet|invitasjon)|\bsendt (ut )?til\b|"
+    r"\b(fikk|fekk|mottok|mottatt|fått)( tilsendt| tilsend| sendt| tilbud om å svare på)? (undersøkelsen|undersøkinga|spørreskjemaet|skjemaet|invitasjon)|\bsendt (ut )?til\b|"
     r"\b(fikk|hadde|fekk) (flere|færre|flest|færrest|fleire|mange|få) svar\b",
     "representativeness": r"andel(en)? av svarene|svarene kom fra|(kom|kommer) (det )?\w* ?svar(ene)? fra|representativ|underrepresent|overrepresent|bruttoutvalg|nettoutvalg|\bskjevhet|\butvalget\b",
     "method": r"\bmetode\b|datainnsamling|\bhvordan ble undersøkelsen",
@@ -99,15 +99,17 @@ EXCLUDED = (
 )
 ANAPHOR = r"\b(det|dette|disse|dem|den|her|tallet|tallene|andelen|prosenten|spørsmålet|svaret|resultatet|de tallene)\b"
 ABOUT_BASE = (
-    r"\bhvor mange (bedrifter )?(i (den|denne|den samme) gruppen |av dem |blant dem )(svarte|har svart)\b|"
+    r"\b(hvor|kor) mange (bedrifter |verksemder )?(i (den|denne|den samme) (gruppen|gruppa) |av dem |blant dem |av dei )"
+    r"(svarte|har svart|svara)\b|"
+    r"\b(hvor|kor) mange (bedrifter |verksemder )?(svarte|har svart|svara) (i|blant|av) (den|denne|dei|de) (gruppen|gruppa|bedriftene)\b|"
     r"\b(basert på|grunnlaget|grunnlag|utvalget bak|hvor stor er n|(hva|kva) er n\b|\bn her\b|hvor mange (bedrifter )?(svarte|har svart) på (det|dette|spørsmålet)|"
     r"hvor mange (bedrifter |svar )?(er|var|ligger) (det|dette|tallet|tallene|andelen) basert|"
     # "Hvor mange brukte den tjenesten?": who used it is who rated it (the others are left out of the base)
     r"hvor mange (bedrifter |virksomheter )?(brukte|har brukt|benyttet|har benyttet|tok i bruk) (den|denne|de|disse)\b)"
 )
 ABOUT_WHO = (
-    r"\b(hvem|kven) (fikk|ble stilt|vart stilt|ble spurt|vart spurt|svarte på|gjelder) (egentlig |faktisk )?"
-    r"(det|dette|spørsmålet|tallet|tallene)|"
+    r"\b(hvem|kven) (fikk|ble stilt|vart stilt|ble spurt|vart spurt|svarte på|gjelder) (egentlig |faktisk )?(om )?"
+    r"(det|dette|spørsmålet|tallet|tallene)\b|"
     r"\bgjelder (det|dette|tallet|tallene) (alle|bare|kun)\b|\b(ble|vart) (alle|alle bedrifter|alle bedriftene) spurt\b|"
     # when the previous question was asked: the questionnaire answer names its wave
     r"\b(når|kva tid|når i tid) (ble|vart) (det|dette|spørsmålet|den|det spørsmålet) (spurt|stilt)\b|"

@@ -33,6 +33,7 @@ from . import (
     route,
     settings,
     two_questions,
+    two_waves,
     understand,
 )
 from .build import DB_NAME, INDEX_DIR
@@ -63,7 +64,7 @@ ANSWER = (
 )
 # a claim check or a key-figure brief is answered whole (the claim's content by ANSWER); the other steps
 # that only understand are skipped once a step has answered
-STEPS = (claims.run, briefs.run, two_questions.run, *ANSWER)
+STEPS = (claims.run, briefs.run, two_questions.run, two_waves.run, *ANSWER)
 SKIP_WHEN_ANSWERED = {*UNDERSTAND, route.run}
 
 

@@ -140,8 +140,11 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
     if q.intent == "method":
         return _decide_method(q, und)
 
-    info = knowledge.question(q.question_id) if q.question_id else None
-    if info is None or q.question_score < MIN_QUESTION_SCORE:
+    info = _other_wave(q, knowledge.question(q.question_id) if q.question_id else None)
+    # "Hvor mange svarte i den gruppa?" after a figure whose item was named: the base of that question, even
+    # when it was found by its item words more than by its wording
+    base_of_previous = "previous" in q.inherited and q.measure == "n" and bool(q.items)
+    if info is None or (q.question_score < MIN_QUESTION_SCORE and not base_of_previous):
         if q.group_dim in ("fylke", "landsforening") and re.search(intents.SAMPLE_WORDS, q.text):
             return _sample_plan(q, und)
         return Decision("text", "search")
@@ -155,7 +158,11 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
         and not any(r["question_id"] == q.question_id and r["group_dim"] == "total" for r in cat)
     ):  # how many answered, and no table row of all companies carries the base: the caption's base
         return Decision("text", "base", sections=sections, figures=[b["source"] for b in info["bases"]])
-    if "both_waves" in q.inherited or (q.intent == "explain" and q.measure != "n"):
+    # both waves named: the sentences comparing them, for a question asked in both (home office); one asked in
+    # one wave only is answered from that wave's figures, saying so
+    if ("both_waves" in q.inherited and info.get("other_wave")) or (
+        q.intent == "explain" and q.measure != "n"
+    ):
         return Decision("text", "prose", sections=sections, figures=figures)
 
     if q.intent == "figure" and not (q.items or q.options or q.group_dim) and q.question_lex < 0.3:
@@ -284,6 +291,23 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
         return Decision("none", "measure_mismatch", sections=sections)
     plan.options = []  # fetch the whole distribution; the answer leads with the options asked for
     return Decision("data", "rows", plan=plan, sections=sections, figures=figures)
+
+
+def _other_wave(q: Question, info: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A question asked about the wave it was not asked in, whose nearest question in that wave the codebook
+    names (`other_wave`: home office in June 2022 and in November 2021, asked otherwise): that question, with
+    its option for the one asked. `q` is changed in place; the answer's rows carry the wording caveat."""
+    other = (info or {}).get("other_wave") or {}
+    if not (info and other and q.wave and q.wave != info.get("wave")):
+        return info
+    mapping = other.get("options") or {}
+    if q.options and not all(o in mapping for o in q.options):
+        return info
+    q.question_id = str(other["question"])
+    q.options = [mapping[o] for o in q.options]
+    q.items = []
+    q.inherited = [*q.inherited, "other_wave"]
+    return knowledge.question(q.question_id)
 
 
 def _statement(q: Question, und: Matcher, passages: list[Passage] | None = None, idf=None) -> Decision | None:

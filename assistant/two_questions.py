@@ -192,7 +192,13 @@ def compose(raw: str, sides: Sides, answers: list[Answer], leads: list[str]) -> 
             f"Høyest for {names[hi]}: {shares[hi][1]} mot {shares[lo][1]} for {names[lo]} "  # type: ignore[index]
             "(to ulike spørsmål i undersøkelsen):"
         )
-    text = "\n".join([head, *lines])
+    return merged_answer(raw, "\n".join([head, *lines]), answers, names)
+
+
+def merged_answer(raw: str, lead: str, answers: list[Answer], names: list[str]) -> Answer:
+    """One answer of a lead over two answers, each after it in full under its name, with both answers'
+    sources, rows, caveats and the lower confidence."""
+    text = lead
     for name, a in zip(names, answers, strict=True):
         text += f"\n\n**{name}**\n\n{a.answer.strip()}"
     sources: list[Source] = []

@@ -295,7 +295,9 @@ def _reports_employee_figure(m: Matcher, qvec: Any, exclude: int | None, text: s
         if len(t) >= 4
         and t not in m.idf
         and not any(
-            w.startswith(t) or w.endswith(t) or (len(w) >= 5 and t.startswith(w))
+            w.startswith(t)
+            or w.endswith(t)
+            or (len(w) >= 5 and t.startswith(w))
             # a compound on the sentence's word ("jobbmail" on "jobbrelaterte")
             or (len(t) >= 7 and len(w) >= 7 and w[:4] == t[:4])
             for w in said

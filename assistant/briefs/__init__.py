@@ -26,6 +26,7 @@ from .candidates import (
     summary_figures,
 )
 from .request import BriefRequest, detect, match_theme, theme_words
+from .sample import is_survey_theme, sample_figures
 
 __all__ = ["BriefRequest", "KeyFigure", "answer", "choose", "detect", "match_theme"]
 
@@ -36,6 +37,10 @@ RULE = (
     "fra tabellene."
 )
 
+SAMPLE_RULE = (
+    "Tallene om selve undersøkelsen er lest fra utvalgstallene: hvor mange som ble invitert og svarte i hver "
+    "måling (7.2), og hvordan svarene fordeler seg på bedriftsstørrelse og landsforening (Tabell 11 og 10)."
+)
 
 # ---------------------------------------------------------------------------------------------- answer
 
@@ -63,6 +68,9 @@ def answer(question: str, executor: Any, passages: list[Passage], titles: dict[s
     request = detect(question)
     if request is None:
         return None
+    if is_survey_theme(request.theme):  # the survey itself: its sample and response
+        figures, sql = sample_figures(executor)
+        return _brief(question, request, figures[: request.count], sql, {}, SAMPLE_RULE) if figures else None
     qids, chapter = match_theme(request.theme)
     if not qids:
         return _unknown_theme(question, request)
@@ -83,6 +91,18 @@ def answer(question: str, executor: Any, passages: list[Passage], titles: dict[s
     chosen = choose(candidates, request.count)
     if not chosen:
         return _unknown_theme(question, request)
+    return _brief(question, request, chosen, sql, rows_of, RULE)
+
+
+def _brief(
+    question: str,
+    request: BriefRequest,
+    chosen: list[KeyFigure],
+    sql: str | None,
+    rows_of: dict[tuple[str, str], list[dict[str, Any]]],
+    rule: str,
+) -> Answer:
+    """The brief's answer: the chosen figures numbered, each with its source, and how they were chosen."""
     name = _as_written(question, request.theme)
     lines = [f"{len(chosen)} nøkkeltall om {name} fra NHOs Arbeidsmiljøbarometer 2021:"]
     lines += [f"{i}. {k.sentence} (Kilde: {k.source.label})" for i, k in enumerate(chosen, 1)]
@@ -92,7 +112,7 @@ def answer(question: str, executor: Any, passages: list[Passage], titles: dict[s
         text += f"\n\nRapporten har ikke flere enn {len(chosen)} tall fra ulike kilder om dette."
     elif len(labels) < len(chosen):
         text += f"\n\nTallene kommer fra {len(labels)} kilder; rapporten har ikke flere kilder om dette."
-    text += f"\n\n{RULE}"
+    text += f"\n\n{rule}"
     rows = [r for k in chosen for r in k.rows]
     chart_rows = _chart_rows(rows_of, chosen)
     return Answer(

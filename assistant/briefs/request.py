@@ -25,7 +25,7 @@ _ADJ = (
 )
 # what is asked for: figures or findings themselves, or bullet points / sentences "med tall"
 _FIGURES = (
-    r"(?:nøkkeltall(?:ene)?|nøkkeltal(?:a)?|tall(?:ene)?|tal(?:a)?|funn(?:ene)?|hovedfunn(?:ene)?|"
+    r"(?:nøkkeltall(?:ene)?|nøkkeltal(?:a)?|hovedtall(?:ene)?|hovudtal(?:a)?|tall(?:ene)?|tal(?:a)?|funn(?:ene)?|hovedfunn(?:ene)?|"
     r"nøkkelfunn(?:ene)?|høydepunkt(?:er|ene)?|hovedpoeng(?:ene)?|fakta|faktapunkt(?:er|ene)?|statistikk|"
     r"[\wæøå]+-tall(?:ene)?)"
 )
@@ -51,7 +51,7 @@ _PATTERNS = [
     for p in (
         # a request of a few words, then what it asks for and the theme ("trenger noen nøkkeltall om …",
         # "lag tre kulepunkter med tall om …", "kan du gi meg fire-fem tall om …")
-        rf"^(?!(?:hvor|kor|hva|kva|hvilke|kva for|hvordan|korleis|hvorfor|stemmer|er det|kan jeg skrive|kan vi skrive|sjekk|kan du sjekke|faktasjekk|kan du faktasjekke)\b)(?:[\wæøå]+\s+){{0,6}}?(?:de\s+|dei\s+)?{_WHAT}{_ABOUT}",
+        rf"^(?!(?:hvor|kor|hva|kva|hvilke|kva for|hvordan|korleis|hvorfor|stemmer|er det|kan jeg skrive|kan vi skrive|sjekk|kan du sjekke|faktasjekk|kan du faktasjekke|(?:kan|er|var|blir) (?:tallene|tala|funnene|resultatene)|(?:[\wæøå]+\s+){0, 12}?[\wæøå]+(?:es|ast|est)\s*\?\s*$)\b)(?:[\wæøå]+\s+){{0,6}}?(?:de\s+|dei\s+)?{_WHAT}{_ABOUT}",
         rf"^(?:hva|hvilke|kva) (?:er|var)\s+(?:de\s+|dei\s+|den\s+|det\s+)?(?:{_N}\s+)?(?:viktigste\s+|viktigaste\s+|største\s+)?"
         rf"(?:hovedfunn(?:ene)?|nøkkeltall(?:ene)?|nøkkelfunn(?:ene)?|funnene|tallene|tala|saken|nyheten|hovedsaken|"
         rf"poengene|hovedpoengene)(?:\s+i rapporten)?{_ABOUT}",
@@ -80,6 +80,7 @@ _PURPOSE = re.compile(
     r"notat|notatet|tekst|teksten|oppslag|oppslaget|side|sida|siden|video|videoen|podkast|podkasten|lysbilde|"
     r"lysbilder|lysbildet|foredrag|foredraget|webinar|webinaret|nyhetssak|linkedin|facebook|twitter|instagram|"
     r"nettside|nettsiden|nettsida|hjemmeside|hjemmesiden|intranett|intranettet|styret|ledergruppen|kunder|media|"
+    r"faktaboks|faktaboksen|faktaark|faktaarket|infoboks|infoboksen|oppsummering|oppsummeringen|"
     r"pressen|journalister|journalistene|medlemmene|medlemmer)\b(?!\s+om\b).*$|"
     r"\s+(?:som\s+)?(?:jeg|vi|eg|me)\s+(?:kan|skal|kunne|vil)\s+(?:bruke|sende|skrive|legge|presentere).*$|"
     r"\s+(?:i|fra|frå)\s+(?:rapporten|barometeret|undersøkelsen|arbeidsmiljøbarometeret|nhos arbeidsmiljøbarometer)\b.*$"

@@ -73,7 +73,8 @@ _FRAMES_BEFORE.append(
 # an attribution inside the claim ("Vi skriver i pressemeldingen at …", "NRK skriver at …"): what is claimed
 # follows it; a source that "shows" something ("YS-barometeret viser at …") is kept, it is part of the claim
 _ATTRIBUTION = re.compile(
-    r"^(?:[\wæøåÆØÅ-]+\s+){1,3}?(?:skriver|skriv|skrev|har skrevet|påstår|sier|seier|hevder|hevdar|hevdet)"
+    r"^(?:[\wæøåÆØÅ-]+\s+){1,4}?(?:skriver|skriv|skrev|har skrevet|påstår|sier|seier|hevder|hevdar|hevdet|sa|sa til meg|"
+    r"fortalte|fortalde|nevnte|nemnde|påsto|hevda|mente|meinte|har hørt|hørte|høyrde|leste|las)"
     r"(?:\s+(?:vi|jeg|eg|me|de|dei|dere|han|hun|ho))?(?:\s+i\s+[^,.]{1,40}?)?\s+at\s+",
     _I,
 )
@@ -121,6 +122,7 @@ _FRAME_AFTER = re.compile(
         r"stemmer (?:det|dette) med (?:tabellen|rapporten|tallene|tala|undersøkelsen|barometeret)|"
         r"har (?:han|hun|ho|de|dei|den|vi|journalisten|kollegaen) rett|er (?:det|dette) (?:riktig|rett|korrekt) tall|"
         r"kan (?:jeg|vi|eg|me) (?:skrive|si) (?:det|dette|sånn|slik)|går det an|"
+        r"kan (?:det|dette|den|det der|det tallet|dette tallet) (?:virkelig |egentlig )?(?:stemme|stemma|være riktig|vere rett|være rett)|"
         rf"(?:kan|bør|får|tør) (?:jeg|vi|eg|me) (?:trygt )?(?:bruke|publisere|sende ut|skrive|sitere) (?:{_OBJ})|"
         rf"(?:kan|bør) (?:{_OBJ}) (?:brukes|publiseres|sendes ut|stå)|"
         r"er (?:det|dette|den|setningen) (?:greit|trygt|ok|dekkende|presist) (?:å )?(?:bruke|publisere|skrive)?)"

@@ -454,7 +454,9 @@ def figure_phrase(r: Reading) -> str:
     """The report's figure written the way the claim wrote its own ("1 av 4" stays a ratio when the report says so)."""
     f = r.first
     if f.get("sentence") is not None and f.get("text"):
-        return f["text"]
+        text = str(f["text"])
+        # "Om lag 1 av 3" opened its sentence; mid-sentence it is "om lag 1 av 3"
+        return text[:1].lower() + text[1:] if text[1:2].islower() else text
     if r.unit == "pct":
         return f"{fmt_value(round(r.value), 'pct').replace(' %', '')} prosent"
     return fmt_value(r.value, r.unit)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .. import knowledge
+from ..knowledge import WAVE_TEXT
 from ..state import Context, Turn
 from ..types import Answer, Question, Source
 
@@ -72,6 +74,15 @@ def _name(info: dict[str, Any]) -> str:
     return title[0].lower() + title[1:] if title[1:2].islower() else title  # keep "NAV …", lower "Avtale …"
 
 
+# "Spurte dere om …?", "Ble det spurt om …?", "Var det med et spørsmål om …?": whether a question was asked
+WAS_ASKED = (
+    r"\b(spurte|spurde|spør) (dere|de|dei|man|en|ein|nho|undersøkelsen|undersøkinga|barometeret|bedriftene)\b|"
+    r"\b(ble|vart|var|blei) (det|bedriftene|verksemdene) (også |og )?spurt\b|"
+    r"\b(var|finnes|fantes|fanst|fins) det (med )?(et|eit|noe|noko|noen|nokon) spørsmål\b"
+)
+FIGURE_ASKED = r"\b(hvor|kor) mange\b|\bandel|\bprosent|\bhvor (stor|nyttig)|\bkor (stor|nyttig)"
+
+
 def run(turn: Turn, ctx: Context) -> None:
     """The last step: when nothing answered, say why and what the survey has instead."""
     if turn.answer is None:
@@ -91,6 +102,21 @@ def compose_none(und: Any, q: Question, reason: str) -> Answer:
         lines.append("Det kan ikke besvares ut fra NHOs Arbeidsmiljøbarometer 2021.")
         if q.out_of_scope_reason:
             lines.append(q.out_of_scope_reason)
+    elif (
+        reason == "unpublished"
+        and info
+        and re.search(WAS_ASKED, q.text)
+        and not re.search(FIGURE_ASKED, q.text)
+    ):
+        # "Spurte dere om X?": yes, it was asked; that is the answer, though no results are published
+        when = WAVE_TEXT.get(str(info.get("wave") or ""), "")
+        text = (
+            f"Ja. Bedriftene ble spurt om dette{' i ' + when if when else ''}: «{info['text']}» (Vedlegg 2). "
+            "Rapporten publiserer likevel ingen resultater for spørsmålet, så jeg har ingen tall å gi."
+        )
+        return Answer(
+            q.raw, "text", True, text, sources=[Source(label="Vedlegg 2", section="8", quote=info["text"])]
+        )
     elif reason == "unpublished" and info:
         lines.append(
             f"Spørsmålet «{info['text']}» ble stilt i undersøkelsen, men rapporten publiserer ingen resultater "

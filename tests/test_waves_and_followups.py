@@ -1,0 +1,139 @@
+"""Session-6 behaviour through the real Assistant: a figure asked for both waves or for the wave its question
+was not asked in, follow-ups that point back at a group or a place, whether a question was asked, questions
+with no topic, key figures about the survey itself, and claims framed as hearsay."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+def lead(answer) -> str:
+    return answer.answer.strip().split("\n\n")[0]
+
+
+def test_both_waves_of_home_office_lead_with_both_figures(assistant):
+    a = assistant.ask(
+        "Kor mange bedrifter hadde ikkje heimekontor i det heile i november 2021, og kor mange i juni 2022?"
+    )
+    first = lead(a)
+    assert "33 %" in first and "37 %" in first, first
+    assert first.index("33 %") < first.index("37 %")  # November first
+    assert "ikke direkte sammenlignbare" in a.answer
+    assert {"Fotnote 9", "Figur 1"} <= {s.label for s in a.sources}
+
+
+def test_wave_follow_up_takes_the_question_asked_in_that_wave(assistant):
+    a = assistant.ask(
+        "hva svarte de i november-undersøkelsen i 2021?",
+        history=["Hvor mange prosent av bedriftene har ingen ansatte på hjemmekontor i juni 2022?"],
+    )
+    assert "**33 %**" in lead(a) and "november 2021" in lead(a)
+    assert "37 %" not in lead(a)
+
+
+def test_both_waves_named_for_a_question_of_one_wave_says_so(assistant):
+    a = assistant.ask("Hvor mange hadde avtale med BHT i november 2021 og i juni 2022?")
+    assert lead(a).startswith("Dette ble bare spurt om i november 2021.")
+    assert "77 %" in lead(a)
+    assert "65 prosent" not in lead(a)  # not the home-office sentence that names both waves
+
+
+def test_can_the_waves_be_compared_is_not_a_brief(assistant):
+    a = assistant.ask("Kan tallene for hjemmekontor i november 2021 og juni 2022 sammenlignes?")
+    assert "nøkkeltall" not in a.answer
+
+
+def test_base_of_the_previous_figure_for_its_group(assistant):
+    a = assistant.ask(
+        "hvor mange bedrifter svarte i den gruppa?",
+        history=["Hvor mange av de minste bedriftene (1-9) syns tilsyn med veiledning var lite nyttig?"],
+    )
+    assert "27–33" in lead(a) and "Tabell 4" in lead(a)
+
+
+def test_there_points_at_the_previous_county(assistant):
+    a = assistant.ask(
+        "hvor mange ble invitert der da?",
+        history=["Hvor mange bedrifter i Nordland svarte?", "Og i Troms og Finnmark?"],
+    )
+    assert "Troms og Finnmark" in lead(a) and "1 024" in lead(a)
+    assert "16 861" not in lead(a)
+
+
+def test_who_was_asked_about_that(assistant):
+    a = assistant.ask(
+        "hvem ble spurt om det?",
+        history=[
+            "Har det vært diskutert i ledelsen hvor tilgjengelige de ansatte skal være etter arbeidstid?"
+        ],
+    )
+    assert "hjemmekontor" in lead(a), lead(a)
+
+
+def test_was_it_asked_is_answered_yes_when_no_results_are_published(assistant):
+    a = assistant.ask("Spurte dere bedriftene om digitale møter har erstattet jobbreiser og fysiske møter?")
+    assert a.answerable and lead(a).startswith("Ja.")
+    assert "ingen resultater" in a.answer and any(s.label == "Vedlegg 2" for s in a.sources)
+    figure = assistant.ask("Hvor mange bedrifter svarte at digitale møteflater har økt?")
+    assert not figure.answerable  # a figure the report does not publish is still refused
+
+
+@pytest.mark.parametrize(
+    "question", ["hvor stor var andelen?", "Hva er tallet?", "Hvor stor er andelen totalt?"]
+)
+def test_a_figure_of_nothing_named_is_asked_back(assistant, question):
+    a = assistant.ask(question)
+    assert not a.answerable and a.suggestions, a.answer[:200]
+    assert not re.search(r"\d+ ?%", lead(a))
+
+
+def test_key_figures_about_the_survey_itself(assistant):
+    a = assistant.ask("Trenger hovedtall om selve undersøkelsen (utvalg, svarprosent osv) til en faktaboks")
+    assert "1 713 av 16 861" in a.answer and "2 253 av 16 853" in a.answer
+    assert "10 %" in a.answer and "13 %" in a.answer
+    assert "faktaboks fra" not in a.answer  # what the figures are for is not part of the theme
+    assert len({s.label for s in a.sources}) >= 3
+
+
+def test_the_next_sentence_names_the_other_actor(assistant):
+    a = assistant.ask("Hvem er mest nyttig når noen er sykmeldt hos oss – BHT eller NAV sitt dialogmøte 2?")
+    assert "8 av 10" in lead(a) and "6 av 10" in lead(a)
+
+
+@pytest.mark.parametrize(
+    "question, verdict, figure",
+    [
+        (
+            "Noen på HMS-kurset sa at 77 prosent av bedriftene har avtale med bedriftshelsetjeneste. Stemmer det?",
+            "supported",
+            "77",
+        ),
+        (
+            "BHT-leverandøren vår sier at 3 av 4 bedrifter syns forebygging av sykefravær fra BHT er svært nyttig. "
+            "Kan det stemme?",
+            "contradicted",
+            "10",
+        ),
+        (
+            "Sjefen min mente at bare 10 prosent hadde kontakt med NAV Arbeidslivssenter, er det riktig?",
+            "contradicted",
+            "1 av 3",
+        ),
+    ],
+)
+def test_hearsay_frames_are_claims(assistant, question, verdict, figure):
+    a = assistant.ask(question)
+    assert a.verdict == verdict, a.answer[:200]
+    assert figure in lead(a)
+    assert "Rapporten viser Om" not in a.answer  # a figure quoted from a sentence's start, mid-sentence
+
+
+def test_a_study_the_report_cites_is_not_a_company(assistant):
+    a = assistant.ask(
+        "Rapporten viser til Arbeidskraftundersøkelsen fra 2017. Hvor mange lønnstakere svarte der, og hvor "
+        "mange prosent av dem sa at de kunne jobbe hjemmefra?"
+    )
+    assert a.answerable and "9960" in lead(a) and "35 prosent" in lead(a)
+    assert any("Arbeidskraftundersøkelsen" in c for c in a.caveats)
