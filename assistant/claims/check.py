@@ -40,8 +40,9 @@ from .parse import (
 )
 from .readings import narrow, readings_for, shared, topic_tokens
 from .size_prose import judge_size_direction, judge_size_superlative
-from .statements import figures_of, merged, quoted, sentence_figure, statement_figures
+from .statements import figures_of, merged, quoted, sentence_figure, statement_figures, verbatim_statement
 from .superlative_prose import judge_actor_comparison, judge_actor_superlative, judge_association_superlative
+from .unknown import unknown_term, unsupported_cause
 
 AnswerFn = Callable[[str, list[str]], Answer]
 
@@ -332,6 +333,11 @@ def _check_clause(
 ) -> Checked:
     """One clause's verdict; `framed`: the message as typed, frame included (who the claim credits)."""
     p = parse(clause)
+    cause, term = unsupported_cause(clause), unknown_term(clause)
+    if cause or term:  # "… fordi tjenestene er for dyre", "overtredelsesgebyr": the report never speaks of it
+        said = f"årsaken «{cause}»" if cause else f"«{term}»"
+        lead = f"Rapporten sier ikke noe om dette: den nevner ikke {said}."
+        return Checked(clause, p, Verdict("not_in_report", lead, None, None, reason="unknown"), [])
     employees = _EMPLOYEE_SHARE.search(clause)
     other = (
         judge_employee_share(p, clause, passages, framed)
@@ -439,6 +445,14 @@ def _check_clause(
     refused = first.route == "none" and _refused_for_good(first)  # another year, a topic not covered
     # contradicted by one of the report's sentences: another of its sentences on the same subject may state
     # the claim's figure as written ("3 av 10 bedrifter har hatt kontakt …" beside "Om lag 1 av 3 …")
+    if passages and not refused and verdict.verdict == "contradicted":
+        restated = verbatim_statement(p, passages)  # the claim is the report's own sentence, figure and all
+        if restated is not None and p.amounts[0].low <= float(restated["value"]) <= p.amounts[0].high:
+            said = f"Rapporten skriver «{restated['sentence'].strip()}» ({restated.get('section_label')})"
+            verdict, answers = (
+                Verdict("supported", f"Ja. {said}.", None, restated),
+                [quoted(question, restated)],
+            )
     by_prose = verdict.verdict == "contradicted" and not (verdict.figure or {}).get("question_id")
     if passages and not refused and by_prose and p.amounts:
         again = _judge_with_options(p, clause, merged(figures, statement_figures(p, passages)), und)

@@ -60,6 +60,12 @@ _FRAMES_BEFORE += [
         r"rådgiveren|styret|politikeren)(?: min| vår| mi| vårt)? (?:påstår|skriver|skriv|hevder|hevdar|sier|seier|"
         r"mener|meiner|skrev|påsto|hevdet|sa)(?: at|:)\s*",
         r"^i (?:en|ei|et|eit|vår|min|denne|dette|utkastet til en) [\wæøå-]+ (?:står|stod|sto|heter|heiter) det(?: at|:)\s*",
+        # "I utkastet vårt står det at …", "I saka vi skriv står det at …"
+        r"^i (?:[\wæøå-]+ ){1,3}?(?:står|stod|sto|heter|heiter) det(?: at|:)\s*",
+        # "Vi vurderer denne overskriften: «…»", "Vi har skrevet følgende: …"
+        r"^(?:vi|jeg|eg|me) (?:vurderer|har skrevet|skriver|planlegger|tenker å bruke|vil bruke|har) (?:denne|dette|følgende|"
+        r"en|ei|et)?\s*(?:overskriften|overskrifta|tittelen|ingressen|setningen|setninga|sitatet|formuleringen|påstanden|"
+        r"teksten)?\s*:\s*",
         rf"^(?:kan|kunne|får|tør) {_ME} (?:trygt )?(?:skrive|bruke|si|publisere) (?:dette|følgende|denne setningen)\s*\?\s*(?=[«“\"])",
     )
 ]
@@ -74,7 +80,8 @@ _FRAMES_BEFORE.append(
 # follows it; a source that "shows" something ("YS-barometeret viser at …") is kept, it is part of the claim
 _ATTRIBUTION = re.compile(
     r"^(?:[\wæøåÆØÅ-]+\s+){1,4}?(?:skriver|skriv|skrev|har skrevet|påstår|sier|seier|hevder|hevdar|hevdet|sa|sa til meg|"
-    r"fortalte|fortalde|nevnte|nemnde|påsto|hevda|mente|meinte|har hørt|hørte|høyrde|leste|las)"
+    r"fortalte|fortalde|nevnte|nemnde|påsto|hevda|mente|meinte|har hørt|hørte|høyrde|leste|las|"
+    r"vil skrive|skal skrive|ønsker å skrive|vurderer å skrive|har tenkt å skrive|planlegger å skrive|vil skrive i [^,.]{1,30}?)"
     r"(?:\s+(?:vi|jeg|eg|me|de|dei|dere|han|hun|ho))?(?:\s+i\s+[^,.]{1,40}?)?\s+at\s+",
     _I,
 )
@@ -123,6 +130,13 @@ _FRAME_AFTER = re.compile(
         r"har (?:han|hun|ho|de|dei|den|vi|journalisten|kollegaen) rett|er (?:det|dette) (?:riktig|rett|korrekt) tall|"
         r"kan (?:jeg|vi|eg|me) (?:skrive|si) (?:det|dette|sånn|slik)|går det an|"
         r"kan (?:det|dette|den|det der|det tallet|dette tallet) (?:virkelig |egentlig )?(?:stemme|stemma|være riktig|vere rett|være rett)|"
+        r"er (?:det|dette|den) (?:riktig|rett|korrekt) (?:gjengitt|sitert|forstått|oppsummert|lest)|"
+        r"(?:har|har ikke) (?:vi|jeg|eg|me) dekning for (?:det|dette|den|overskriften|påstanden)|"
+        r"(?:har|finnes det|fins det) (?:barometeret|rapporten|undersøkelsen|dere) (?:tall|dekning|belegg)"
+        r"(?: for| som støtter| som viser)? ?(?:det|dette|den|påstanden)?|"
+        r"kan (?:vi|jeg|eg|me) (?:vise til|henvise til|bruke) (?:barometeret|rapporten|undersøkelsen)(?: for (?:det|dette))?|"
+        r"er (?:det|dette) (?:det|hva|noe) (?:barometeret|rapporten|undersøkelsen) (?:viser|sier|fant)|"
+        r"støtter (?:barometeret|rapporten|undersøkelsen|tallene) (?:det|dette|den|påstanden)|"
         rf"(?:kan|bør|får|tør) (?:jeg|vi|eg|me) (?:trygt )?(?:bruke|publisere|sende ut|skrive|sitere) (?:{_OBJ})|"
         rf"(?:kan|bør) (?:{_OBJ}) (?:brukes|publiseres|sendes ut|stå)|"
         r"er (?:det|dette|den|setningen) (?:greit|trygt|ok|dekkende|presist) (?:å )?(?:bruke|publisere|skrive)?)"

@@ -256,6 +256,15 @@ def _judge_amount(p: ParsedClaim, a: Amount, best: Reading, figures: list[dict[s
     if a.kind == "count":  # a count the report prints as such ("1713 av 16 861 inviterte") is that count
         exact = [r for r in readings_for(p, figures) if r.unit == "count" and r.value is not None
                  and abs(float(r.value) - a.value) < 0.5]  # fmt: skip
+        if exact and _wave_mismatch(p, exact[0]):  # "1713 svar … i juni 2022": November's count
+            wave = WAVE_TEXT[exact[0].first["wave"]]
+            return Verdict(
+                "contradicted",
+                f"Nei. Tallet gjelder {wave}, ikke {WAVE_TEXT.get(p.waves[0], p.waves[0])}: {describe(exact[0])}.",
+                _fix_wave(p.text, p, exact[0]),
+                exact[0].first,
+                reason="wave",
+            )
         if exact:
             return Verdict(
                 "supported", f"Ja. Det stemmer med rapporten: {describe(exact[0])}.", None, exact[0].first

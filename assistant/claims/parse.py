@@ -31,7 +31,8 @@ _COUNT = re.compile(
 # a bare number stated for a share: "svarprosenten var 13", "andelen er 40"
 _BARE_PCT = re.compile(
     r"(?:prosent\w*|andel\w*|del(?:en)? av (?:bedriftene|verksemdene|virksomhetene))\b[^.?!]{0,60}?"
-    r"(?<![\wæøå])(?:var|er|ligger på|lå på|låg på|på|utgjorde|utgjør)\s+(?:bare |kun |hele )?"
+    r"(?<![\wæøå])(?:var|er|ligger på|lå på|låg på|på|utgjorde|utgjør)\s+(?:bare |kun |hele |om lag |omtrent |rundt |"
+    r"cirka |ca\. |nesten |drøyt |i overkant av |i underkant av )?"
     r"(\d{1,2}(?:,\d)?)(?![\w,.]|\s*(?:%|prosent|av\s|-|–|til\s))",
     _I,
 )
@@ -209,7 +210,13 @@ def _interval(kind: str, value: float, before: str) -> tuple[float, float, int]:
     """(low, high, where the figure's words start) from the hedge or bound written before it."""
     v = _vocab()
     base = {"pct": 0.5, "ratio": 5.0, "count": 0.5, "mean": 0.05}[kind]
-    hedge = {"pct": 3.0, "ratio": 5.0, "count": max(2.0, value * 0.02), "mean": 0.15}[kind]
+    # "om lag 50 prosent" covers 47–53, but "om lag 10 prosent" not 13: a hedge is relative to small figures
+    hedge = {
+        "pct": min(3.0, max(1.0, value * 0.15)),
+        "ratio": 5.0,
+        "count": max(2.0, value * 0.02),
+        "mean": 0.15,
+    }[kind]
     lo, hi = value - base, value + base
     start_offset = len(before)
     lower, upper, hedged = (
@@ -281,6 +288,8 @@ def _group_spans(norm: str) -> list[tuple[int, int, tuple[str, str, float, float
     ):
         if re.match(r"\s*(?:%|prosent)", norm[m.end() :]):
             continue  # "1-20 prosent av arbeidstimene": an answer, not a size band
+        if re.search(r"skala\w*\s*(?:fra|frå)?\s*$", norm[max(0, m.start() - 25) : m.start()]):
+            continue  # "på skalaen fra 1 til 4": the answer scale, not a size band
         if m.group(4) or re.search(
             r"bedrift|ansatt", norm[m.end() : m.end() + 20] + norm[max(0, m.start() - 20) : m.start()]
         ):

@@ -4,8 +4,10 @@ with the group and wave it is about and the interval its wording allows."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
+from .. import knowledge
 from ..normalize import normalize
 from .parse import amounts_in, groups_in, waves_in, without_groups
 
@@ -81,7 +83,24 @@ def prose_figures(
                 out.append(_figure(sentence, pieces, a, group, wave, section, label))
         if not groups:
             out.append(_figure(sentence, pieces, a, None, wave, section, label))
+    for f in out:  # "1713 bedrifter fullførte undersøkelsen": a sample count is of the wave it was counted in
+        if f.get("wave") is None and f.get("unit") == "count":
+            f["wave"] = _sample_wave(f.get("value"))
     return out
+
+
+def _sample_wave(value: Any) -> str | None:
+    """The wave whose sample count (invited, completed: `UTVALG` for all companies) a prose count is."""
+    return None if value is None else _sample_counts().get(round(float(value)))
+
+
+@lru_cache(maxsize=1)
+def _sample_counts() -> dict[int, str]:
+    return {
+        round(float(r["value"])): str(r["wave"])
+        for r in knowledge.published_rows()
+        if r.get("question_id") == "UTVALG" and r.get("group_dim") == "total" and r.get("unit") == "count"
+    }
 
 
 def _only_groups(piece: str) -> bool:

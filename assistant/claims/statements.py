@@ -159,3 +159,29 @@ def quoted(question: str, figure: dict[str, Any] | None) -> Answer:
         answer=f"> «{sentence}»\n>\n> — Rapporten, {label}",
         sources=[Source(label=label, section=f.get("section"), page=f.get("page"), quote=sentence)],
     )
+
+
+VERBATIM_FIT = 0.8  # share of the claim's content words a report sentence must hold to be the claim itself
+VERBATIM_BACK = 0.6  # … and share of the sentence's words the claim must hold
+
+
+def verbatim_statement(p: ParsedClaim, passages: list[Passage]) -> dict[str, Any] | None:
+    """The report sentence the claim restates nearly word for word («12 prosent av bedriftene svarer at de ansatte
+    tilbringer mindre tid i virksomhetens lokaler enn ledelsen ønsker») with the claim's own figure, or None.
+    Such a sentence outranks a table figure found for other words."""
+    own = topic_tokens(p)
+    if len(own) < 4 or len(p.amounts) != 1:
+        return None
+    a = p.amounts[0]
+    statements, _idf = _all_statements(passages)
+    for f, _words in statements:
+        if f.get("value") is None or (f.get("unit") == "count") != (a.kind == "count"):
+            continue
+        theirs = {t for t in tokens(normalize(f["sentence"])) if not t.isdigit()}
+        if len(shared(own, theirs)) < VERBATIM_FIT * len(own) or len(
+            shared(theirs, own)
+        ) < VERBATIM_BACK * len(theirs):
+            continue  # both ways: the claim holds most of the sentence too (not one item of a list)
+        if a.low <= float(f["value"]) <= a.high:
+            return f
+    return None

@@ -1,0 +1,76 @@
+"""What a claim says that the report never speaks of: a cause the report does not give («… fordi tjenestene er
+for dyre») or a long specific term it never uses («overtredelsesgebyr»). Such a claim is not in the report,
+whatever figure it carries: a sentence about something else must not support or contradict it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import knowledge
+from ..normalize import normalize, tokens
+
+# "… fordi …", "… på grunn av …", "… som skyldes …": the cause a claim gives
+_CAUSE = re.compile(
+    r"\b(?:fordi|ettersom|på grunn av|pga\.?|som skyldes|skyldes|grunnet|takket være)\s+(?P<cause>.+)$"
+)
+LONG = 11  # a word this long is a specific term (a compound), not everyday wording
+
+
+@lru_cache(maxsize=1)
+def report_tokens() -> frozenset[str]:
+    """The stemmed words of the report and of the lexicon's targets (what the survey can speak of)."""
+    path = knowledge.KNOWLEDGE / "report.txt"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    words = set(tokens(normalize(text)))
+    # every word the lexicon knows, both sides, but the concepts it lists as not measured (`out_of_scope`)
+    lexicon = {k: v for k, v in knowledge.lexicon().items() if k != "out_of_scope"}
+    words.update(tokens(" ".join(_strings(lexicon))))
+    words.update(tokens(" ".join(_strings(knowledge.codebook()))))
+    return frozenset(words)
+
+
+def _strings(node: object) -> list[str]:
+    """Every string in a nested structure of dicts and lists, keys included."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [x for k, v in node.items() for x in [*_strings(k), *_strings(v)]]
+    if isinstance(node, list):
+        return [x for v in node for x in _strings(v)]
+    return []
+
+
+_OPPOSITE_PREFIX = (("over", "under"), ("under", "over"))
+
+
+def _unknown(text: str) -> list[str]:
+    known = report_tokens()
+
+    def knows(t: str) -> bool:
+        if t.isdigit() or t in known or any(k.startswith(t) or t.startswith(k) for k in known if len(k) >= 6):
+            return True
+        # "overrepresentert" is the report's "underrepresentert" turned round
+        return any(
+            t.startswith(a) and knows(b + t[len(a) :]) for a, b in _OPPOSITE_PREFIX if not t.startswith(b)
+        )
+
+    return [t for t in tokens(normalize(text)) if not knows(t)]
+
+
+def unsupported_cause(clause: str) -> str | None:
+    """The cause the claim gives, when it has words the report never uses («fordi tjenestene er for dyre»)."""
+    m = _CAUSE.search(normalize(clause))
+    if not m:
+        return None
+    cause = m.group("cause").strip(" .,")
+    return cause if _unknown(cause) else None
+
+
+def unknown_term(clause: str) -> str | None:
+    """A long specific term of the claim the report never uses («overtredelsesgebyr»)."""
+    long = [w for w in re.findall(r"[a-zæøå]+", normalize(clause)) if len(w) >= LONG]  # hyphen parts apart
+    for w in long:
+        if _unknown(w):
+            return w
+    return None
