@@ -45,7 +45,9 @@ VAGUE = re.compile(
 _GENERIC = (
     "hvor kor stor store stort mange var er ble andel andelen andelene tall tallet tala talet tallene prosent "
     "prosenten prosentandel hva kva svar svaret resultat resultatet nivå nivået høy høyt lav lavt gjennomsnitt "
-    "gjennomsnittet snitt snittet egentlig eigentleg da nå no i dag totalt samlet sum summen"
+    "gjennomsnittet snitt snittet egentlig eigentleg da nå no i dag totalt samlet sum summen "
+    # a scale alone names no topic either: "tallene for nyttig", "hvor viktig"
+    "nyttig nytte nyttige viktig viktige fornøyd fornøyde godt bra dårlig pls please takk"
 )
 BARE_TOPIC = re.compile(r"^\W*[\wæøå-]+\W*$")  # "sykefravær?": a theme, not a question (a method word is one)
 

@@ -6,7 +6,7 @@ Each pattern names a kind of question; they are data for the understanding step,
 METHOD = {
     "weighting": r"\bvekt(et|ing|a|es)?\b|\bvekte\b",
     "significance": r"signifikan",
-    "who": r"\b(hvem|kven) (har |hadde )?(egentlig |faktisk |eigentleg |da )?(gjort|gjennomført|gjennomførte|laget|lagde|utførte|utført|sto bak|står bak|analyserte|utviklet|utarbeidet|samlet inn|sto for|står for|skrev|har skrevet)|\bkantar\b|agenda kaupang|oppdragsgiver|prosjektleder|"
+    "who": r"\b(hvem|kven) (var det som |er det som |har |hadde )?(egentlig |faktisk |eigentleg |da )?(stod for|sto for|står for|gjort|gjennomført|gjennomførte|laget|lagde|utførte|utført|sto bak|står bak|analyserte|utviklet|utarbeidet|samlet inn|sto for|står for|skrev|har skrevet)|\bkantar\b|agenda kaupang|oppdragsgiver|prosjektleder|"
     r"\bhvilke[tn]? (analyse)?(byrå|selskap|firma|institutt)\b|\bsamlet inn (svarene|dataene|data|svar)\b|\bhvem (har )?samlet inn",
     "dates": r"\bnår ble\b|\bnår var\b|\bhvilken periode\b|\btidsrom|\bdato",
     "response": r"svarprosent|\bsvarandel|\binvitert|\binvitasjon|\bhvor mange\b.{0,60}?\b(svarte|deltok|har svart|fullførte|var med|med i undersøkelsen)\b|\bantall (svar|respondenter|deltakere)\b|\bdeltok\b|\bfullførte\b|\bflest svar|\bfærrest svar|"
@@ -81,6 +81,11 @@ EMPLOYEE_VIEWS = (
     r"\b(er|var|blir) (de )?(ansatte|arbeidstakerne|medarbeiderne|tilsette) (mer |mindre |veldig |svært )?(fornøyd|fornøyde|nøgde|tilfreds|misfornøyd|stresset|slitne|motivert|motiverte)\b"
 )
 # counting employees rather than companies: the survey counts companies
+# another study the report cites about employees ("AFI-studien", "Arbeidskraftundersøkelsen", "forskning")
+CITED_STUDY = (
+    r"\b(studien|studie|forskning\w*|undersøkelsen som rapporten viser til|rapporten viser til|afi|"
+    r"arbeidskraftundersøk\w*|aku|ingelsrud|ssb|annen undersøkelse|anna undersøking)\b"
+)
 EMPLOYEE_COUNTS = (
     r"\b(hvor|kor) mange (av de |av dei )?(ansatte|tilsette|arbeidstakere|arbeidstakarar|medarbeidere|sykemeldte|sjukmelde|personer)\b"
     r"(?! (har|hadde) )(?! (bedrifta|bedriften|bedriftene|verksemda|verksemdene|virksomheten)\b)|\b(andel|andelen|prosent|prosenten) (av )?(de |dei )?(ansatte|tilsette)\b|"

@@ -407,6 +407,9 @@ def _fits(q: Question, und: Matcher, found: tuple[int, str], passages, rare: set
     for a, b in ((MOST, LEAST), (LEAST, MOST)):
         if re.search(a, q.text) and not re.search(b, q.text) and re.search(b, low) and not re.search(a, low):
             return False  # "sliter mest" is not answered by "minst utfordringer"
+    why = q.intent == "explain" or re.search(r"\b(hvorfor|kvifor)\b", q.text)
+    if not why and und.asked_scales(q.text) == {"useful"} and "useful" not in und.asked_scales(low):
+        return False  # "mest fornøyd med kontakten" is not answered by who had contact
     if q.items and q.question_id:
         # a statement about a sibling item ("korttids …" when "langtids …" was asked) does not answer
         words = und.item_words(q.question_id)

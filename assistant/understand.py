@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from . import intents
 from .embed import LazyVector
 from .match import Matcher
+from .claims.unknown import report_tokens
 from .normalize import fold, tokens
 from .state import Context, Turn
 from .types import Question
@@ -68,7 +69,11 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         q.intent = "out_of_scope"
         q.out_of_scope_reason = EMPLOYEES_NOT_ASKED
         return q
-    if re.search(intents.EMPLOYEE_COUNTS, text) and not re.search(intents.QUESTIONNAIRE, text):
+    if (
+        re.search(intents.EMPLOYEE_COUNTS, text)
+        and not re.search(intents.QUESTIONNAIRE, text)
+        and not (re.search(intents.CITED_STUDY, text) and _reports_employee_figure(m, qvec, exclude, text))
+    ):
         q.intent = "out_of_scope"
         q.out_of_scope_reason = (
             "Undersøkelsen teller bedrifter, ikke ansatte: den viser hvor stor andel av bedriftene som svarte noe, "
@@ -114,6 +119,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         if len(named) >= 2:  # "Oslo og Viken": each of them
             q.group_key, q.group_keys = named[0], named
     sizes = m.match_size_groups(text)
+    if len(sizes) < 2 and re.search(_SIZE_ENDS, text):  # "de minste mot de største": both ends of the scale
+        sizes = ["smallest", "largest"]
     if len(sizes) >= 2:  # "mellomstore … enn de minste": the whole breakdown, led by the two named
         q.group_dim, q.group_key, q.group_keys = "storrelse", None, sizes
     if re.search(intents.MEASURE_MEAN, text):
@@ -122,6 +129,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         q.measure = "n"
 
     topic_text = m.strip_slots(text)  # group and wave words are slots, not the topic
+    topic_text = re.sub(_SIZE_ENDS, " ", topic_text)  # "de minste mot de største": groups, not a ranking
     # the bank's nearest phrasings vote for targets; the ranker weighs their vote with the wording's match
     vec = qvec.get() if hasattr(qvec, "get") else qvec
     q.votes = m.bank_votes(vec, exclude)
@@ -152,6 +160,15 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         used = next((c for c in matches[1:3] if c[1] >= 0.15 and m._scales.get(c[0]) == "yesno"), None)
         if used is not None:
             matches = [used] + [c for c in matches if c is not used]
+    elif (
+        len(matches) > 1
+        and m.asked_scales(topic_text) == {"useful"}
+        and m._scales.get(matches[0][0]) == "yesno"
+    ):
+        # "mest fornøyd med kontakten med NAV Arbeidslivssenter" asks how useful the contact was, not who had it
+        useful = next((c for c in matches[1:3] if c[1] >= 0.15 and m._scales.get(c[0]) == "useful"), None)
+        if useful is not None:
+            matches = [useful] + [c for c in matches if c is not useful]
     if len(matches) > 1:
         q.runner_up = matches[1][1]
     if q.wave and matches:
@@ -268,6 +285,9 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     return q
 
 
+_SIZE_ENDS = r"\b(de|dei) (minste|største)\b\W*(og|mot|versus|vs\.?|eller|kontra|sammenlignet med)\s+(de|dei) (største|minste)\b"
+
+
 def _reports_employee_figure(m: Matcher, qvec: Any, exclude: int | None, text: str = "") -> bool:
     """The employees were not asked, but the report cites another survey of them ("De fant at 27 prosent av
     de ansatte …", AFI): a question the bank places squarely on that sentence is answered with it."""
@@ -289,11 +309,14 @@ def _reports_employee_figure(m: Matcher, qvec: Any, exclude: int | None, text: s
     # every word of the question the survey's own wording does not know must be in that sentence
     # ("stressende" is not: the cited survey did not ask about stress)
     said = set(tokens(found[1]))
+    known = report_tokens()
+    text = re.sub(intents.CITED_STUDY, " ", text)  # "AFI-studien som rapporten viser til": the framing
     unknown = [
         t
         for t in tokens(text)
         if len(t) >= 4
         and t not in m.idf
+        and t not in known
         and not any(
             w.startswith(t)
             or w.endswith(t)

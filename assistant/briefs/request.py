@@ -27,6 +27,7 @@ _ADJ = (
 _FIGURES = (
     r"(?:nøkkeltall(?:ene)?|nøkkeltal(?:a)?|hovedtall(?:ene)?|hovudtal(?:a)?|tall(?:ene)?|tal(?:a)?|funn(?:ene)?|hovedfunn(?:ene)?|"
     r"nøkkelfunn(?:ene)?|høydepunkt(?:er|ene)?|hovedpoeng(?:ene)?|fakta|faktapunkt(?:er|ene)?|statistikk|"
+    r"key facts|key figures|facts|fun facts|stats|"
     r"[\wæøå]+-tall(?:ene)?)"
 )
 _POINTS = (
@@ -87,7 +88,7 @@ _PURPOSE = re.compile(
 )
 _POLITE = re.compile(
     r"(?:[,.!]?\s+|^)(?:takk|tusen takk|på forhånd takk|takk på forhånd|er du snill|om du vil|hvis du kan|"
-    r"please|raskt|kjapt|fort)\s*$"
+    r"please|pls|plz|plis|raskt|kjapt|fort|asap)\s*$"
 )
 _THEME_PREFIX = re.compile(r"^(?:temaet|tema|det|dette|kapitlet om|kapittelet om|delen om|avsnittet om)\s+")
 
@@ -154,6 +155,10 @@ def detect(text: str) -> BriefRequest | None:
             return None
         if re.match(r"(hvor|kor) (mange|stor|store|høy|høg)\b", theme):
             return None  # "gi meg tall på hvor mange som …" asks one question, not for key figures
+        if re.fullmatch(
+            r"(?:det |de |dei )?(?:nyttig|nytte|nyttige|viktig|viktige|fornøyd|fornøyde|godt|bra)", theme
+        ):
+            return None  # "tallene for nyttig": a scale, not a theme (which question is meant is asked back)
         numbers = [n for n in (_number(m.groupdict().get("n")), _number(m.groupdict().get("n2"))) if n]
         count = max(numbers) if numbers else DEFAULT_COUNT  # "fire-fem": as many as five
         return BriefRequest(max(MIN_COUNT, min(MAX_COUNT, count)), theme)

@@ -137,6 +137,7 @@ _FRAME_AFTER = re.compile(
         r"kan (?:vi|jeg|eg|me) (?:vise til|henvise til|bruke) (?:barometeret|rapporten|undersøkelsen)(?: for (?:det|dette))?|"
         r"er (?:det|dette) (?:det|hva|noe) (?:barometeret|rapporten|undersøkelsen) (?:viser|sier|fant)|"
         r"støtter (?:barometeret|rapporten|undersøkelsen|tallene) (?:det|dette|den|påstanden)|"
+        r"(?:viser|sier|støtter) (?:barometeret|rapporten|undersøkelsen|undersøkinga|tallene|tala) (?:det|dette|noe slikt|noe sånt)|"
         rf"(?:kan|bør|får|tør) (?:jeg|vi|eg|me) (?:trygt )?(?:bruke|publisere|sende ut|skrive|sitere) (?:{_OBJ})|"
         rf"(?:kan|bør) (?:{_OBJ}) (?:brukes|publiseres|sendes ut|stå)|"
         r"er (?:det|dette|den|setningen) (?:greit|trygt|ok|dekkende|presist) (?:å )?(?:bruke|publisere|skrive)?)"

@@ -215,6 +215,8 @@ class GroupMatching:
             # a word the lexicon rewrites (nynorsk, synonym, typo) is known to the survey, not a name
             if parts & self.known_words or len(f) < 3 or normalize(f) != f:
                 continue
+            if len(f) >= 10 and any(k[:10] == f[:10] for k in self.known_words):
+                continue  # a form of a name the report uses ("Arbeidskraftundersøkinga")
             if re.match(r"(arbeidsmilj[oø])?barometer|nho", f):  # the survey's own name, in any form
                 continue
             if re.search(r"\b(svarte|svart|mener|syns|sa|rapporterte|gjorde)\b", fold(raw)) or re.search(
