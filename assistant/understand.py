@@ -12,9 +12,9 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from . import intents
+from .claims.unknown import report_tokens
 from .embed import LazyVector
 from .match import Matcher
-from .claims.unknown import report_tokens
 from .normalize import fold, tokens
 from .state import Context, Turn
 from .types import Question

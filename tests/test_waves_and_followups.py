@@ -137,3 +137,37 @@ def test_a_study_the_report_cites_is_not_a_company(assistant):
     )
     assert a.answerable and "9960" in lead(a) and "35 prosent" in lead(a)
     assert any("Arbeidskraftundersøkelsen" in c for c in a.caveats)
+
+
+def test_both_ends_of_the_size_scale_are_two_groups_not_a_ranking(assistant):
+    a = assistant.ask(
+        "Dei minste mot dei største: kor mange syntest arbeidsmiljøkartlegginga frå BHT var lite nyttig?"
+    )
+    assert "26 %" in lead(a) and "5 %" in lead(a), lead(a)
+    assert not lead(a).startswith("Høyest")
+
+
+def test_satisfied_with_the_contact_asks_how_useful_it_was(assistant):
+    a = assistant.ask("Hvilken landsforening var mest fornøyd med kontakten med NAV Arbeidslivssenter?")
+    assert "Energi Norge" in lead(a), lead(a)
+
+
+def test_a_cited_study_named_in_nynorsk_is_answered_from_the_report(assistant):
+    a = assistant.ask(
+        "Kva fann AFI-studien som rapporten viser til om kor mange tilsette meiner arbeidsgjevaren forventar at "
+        "dei er tilgjengelege utanom arbeidstid?"
+    )
+    assert a.answerable and "27 prosent" in lead(a)
+    refused = assistant.ask("Hvor mange ansatte føler seg utbrent?")
+    assert not refused.answerable  # employees' own views are still not in the survey
+
+
+def test_who_carried_out_the_data_collection_in_nynorsk(assistant):
+    a = assistant.ask("Kven var det som stod for sjølve datainnsamlinga i barometeret?")
+    assert "Kantar" in a.answer.split("\n\n")[0] or "Kantar" in a.answer[:400]
+
+
+@pytest.mark.parametrize("question", ["tallene for nyttig pls", "tall på nytte?"])
+def test_a_scale_alone_is_no_theme_for_key_figures(assistant, question):
+    a = assistant.ask(question)
+    assert not a.answerable and a.suggestions and "nøkkeltall" not in a.answer
