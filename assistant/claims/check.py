@@ -142,19 +142,28 @@ def _parallel(first: str, clause: str) -> str:
     s1, s2 = _group_spans(first.lower()), _group_spans(clause.lower())
     if len(s1) != 1 or len(s2) != 1 or s1[0][2][0] != s2[0][2][0]:
         return clause
+    low = clause.lower()
+    rest = (low[: s2[0][0]] + " " + low[s2[0][1] :]).replace(p2.amounts[0].text.lower(), " ")  # group, figure
     rest = re.sub(
         r"\b(mot|mens|og|men|blant|hos|i|for|dem|de|dei|med|av|bedriftene|bedrifter|ansatte|årsverk|tilsette)\b",
         " ",
-        clause.lower(),
+        rest,
     )
-    rest = rest.replace(p2.amounts[0].text.lower(), " ").replace(clause.lower()[s2[0][0] : s2[0][1]], " ")
     if re.search(r"[a-zæøå]{3,}", rest):
         return clause  # the clause says something of its own
     a1 = p1.amounts[0]
     (gs, ge, _g1), (hs, he, _g2) = s1[0], s2[0]
     tail = re.match(r"\s+(?:ansatte|årsverk|tilsette)\b", clause[he:])
     he += tail.end() if tail and not re.match(r"\s+(?:ansatte|årsverk|tilsette)\b", first[ge:]) else 0
-    parts = sorted([(a1.start, a1.end, p2.amounts[0].text), (gs, ge, clause[hs:he])], reverse=True)
+    named = clause[hs:he]
+    if not re.search(
+        r"\d", named
+    ):  # "blant de minste": "av de minste bedriftene", not "bedriftene med de minste"
+        before = re.search(r"(?:bedriftene|bedrifter|virksomhetene|verksemdene) med\s*$", first[:gs])
+        after = re.match(r"\s*(?:ansatte|årsverk|tilsette)\b", first[ge:])
+        gs, ge = (before.start() if before else gs), (ge + after.end() if after else ge)
+        named = f"{named} bedriftene" if before else named
+    parts = sorted([(a1.start, a1.end, p2.amounts[0].text), (gs, ge, named)], reverse=True)
     if parts[0][0] < parts[1][1]:
         return clause  # the figure and the group overlap
     text = first

@@ -46,6 +46,8 @@ _NOT_FIGURES = re.compile(
     r"(?<!mer enn )(?<!over )(?<!under )(?<!om lag )(?<!rundt )(?<!færre enn )(?<!flere enn )"
     r"\b(?:19[5-9]\d|20[0-4]\d)\b(?! (?:bedrifter|virksomheter|verksemder|svar|respondenter|deltakere)\b)|"
     r"(?<!\d)\d{1,3}\s*(?:-|–)\s*\d{1,3}\s*(?:%|prosent)|"
+    # "mellom 1 og 20 prosent av arbeidstimene": an answer option (a band of hours), not a share of companies
+    r"\bmellom \d{1,3}\s*(?:%|prosent)?\s*og\s*\d{1,3}\s*(?:%|prosent)|"
     r"(?:de |dei )?siste \w+ år(?:ene|a)?",
     _I,
 )
@@ -307,8 +309,10 @@ def _group_spans(norm: str) -> list[tuple[int, int, tuple[str, str, float, float
         if first not in words:
             continue  # cheap: only phrases whose first word occurs can match
         for m in pattern.finditer(norm):
-            if group[0] == "storrelse" and not re.search(
-                r"bedrift|virksomhet|foretak|ansatt", w + norm[m.end() : m.end() + 30]
+            if (
+                group[0] == "storrelse"
+                and not re.search(r"bedrift|virksomhet|foretak|ansatt", w + norm[m.end() : m.end() + 30])
+                and norm[m.end() :].strip(' ?.!,»«"') != ""  # "… mot 46 prosent blant de minste": a group
             ):
                 continue  # "de største utfordringene" is not a size group
             found.append((m.start(), m.end(), group))

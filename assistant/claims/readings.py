@@ -214,6 +214,29 @@ def extent(text: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def _item_words(f: dict[str, Any]) -> set[str]:
+    """The words just before a figure in its piece of the sentence: what it is the figure of
+    («… forebyggende arbeidsmiljøarbeid (8 av 10 bedrifter)» → forebyggende arbeidsmiljøarbeid)."""
+    context, text = str(f.get("context") or ""), str(f.get("text") or "")
+    head = context[: context.find(text)] if text and text in context else context
+    return set(tokens(normalize(" ".join(re.findall(r"[\wæøå/-]+", head)[-3:]))))
+
+
+def _about_a_sibling(claim_tok: set[str], first: dict[str, Any], figures: list[dict[str, Any]]) -> bool:
+    """The claim names the item of another figure of the same sentence and not this one's
+    («kompetanseutvikling … 8 av 10»: the sentence's 8 av 10 is forebyggende arbeidsmiljøarbeid's)."""
+    others = [
+        _item_words(f)
+        for f in figures
+        if f.get("sentence") == first["sentence"] and f.get("context") != first.get("context")
+    ]
+    if not others:
+        return False
+    own = _item_words(first)
+    theirs = shared(claim_tok, set().union(*others) - own) - _COMMON
+    return bool(theirs) and not shared(claim_tok, own) - _COMMON
+
+
 def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None = None) -> list[Reading]:
     """Candidate figures for the claim's subject, best first. A data series needs the claim's options (or
     only one answer to choose); a prose figure needs the claim's words in its sentence."""
@@ -229,6 +252,8 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
                 continue  # "1713 bedrifter ble invitert" is not "… og 1713 bedrifter fullførte"
             sentence = set(tokens(normalize(first["sentence"])))
             piece = set(tokens(normalize(first.get("context") or "")))
+            if _about_a_sibling(claim_tok, first, figures):
+                continue  # "kompetanseutvikling … 8 av 10": the sentence's 8 av 10 is another item's
             passage = set(tokens(normalize(first.get("paragraph") or ""))) | sentence
             # the sentence must speak to the claim (or its passage: "… i kontakt med NAV Arbeidslivssenter.
             # Høyest andel finner vi …"); its piece around the figure breaks ties between figures

@@ -47,13 +47,14 @@ _OPPOSITE_PREFIX = (("over", "under"), ("under", "over"))
 def _unknown(text: str) -> list[str]:
     known = report_tokens()
 
-    def knows(t: str) -> bool:
-        if t.isdigit() or t in known or any(k.startswith(t) or t.startswith(k) for k in known if len(k) >= 6):
-            return True
-        # "overrepresentert" is the report's "underrepresentert" turned round
-        return any(
-            t.startswith(a) and knows(b + t[len(a) :]) for a, b in _OPPOSITE_PREFIX if not t.startswith(b)
+    def plain(t: str) -> bool:
+        return (
+            t.isdigit() or t in known or any(k.startswith(t) or t.startswith(k) for k in known if len(k) >= 6)
         )
+
+    def knows(t: str) -> bool:
+        # "overrepresentert" is the report's "underrepresentert" turned round
+        return plain(t) or any(t.startswith(a) and plain(b + t[len(a) :]) for a, b in _OPPOSITE_PREFIX)
 
     return [t for t in tokens(normalize(text)) if not knows(t)]
 
