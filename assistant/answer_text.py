@@ -195,6 +195,12 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         preceding=ctx.preceding,
     )
     picked = each_item(ctx, q, asked_option_first(q, same_actor(q, picked)))[:3]
+    why = q.intent == "explain" or bool(re.search(r"\b(hvorfor|kvifor)\b", q.text))
+    if why and picked and not any(EXPLANATION.match(s) or CAUSAL.search(s) for _p, s, _v in picked):
+        # "Hvorfor …?": the report's explanation a few sentences after the finding («Det kan tyde på at …»)
+        found = _explanation_after(ctx, q, picked)
+        if found is not None:
+            picked = [found, *[x for x in picked if x[1] != found[1]]][:3]
     if who is not None and q.wave and not any(who.search(x) for _p, x, _s in picked[:1]):
         # who carried out one wave: the report's sentence naming that wave and who did it, first
         found = next(((ps, x) for ps in ctx.index.passages if ps.kind == "prose"
@@ -230,6 +236,23 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         caveats.append(SKEWED)
     caveats += other_survey(picked)
     return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats), d
+
+
+def _explanation_after(
+    ctx: Context, q: Question, picked: list[tuple[Passage, str, float]]
+) -> tuple[Passage, str, float] | None:
+    """The first explaining sentence within five after a picked finding that shares a topic word with the
+    question ("… dialogmøte 2 …": «Det kan tyde på at NAVs dialogmøte 2 er, relativt sett, bedre tilpasset …»)."""
+    asked = {t for t in tokens(q.text) if len(t) >= 5}
+    for p, sentence, score in picked:
+        sentences = split_sentences(p.text) + ctx.following.get(p.id, [])[:5]
+        at = next((i for i, x in enumerate(sentences) if x in sentence or sentence in x), None)
+        if at is None:
+            continue
+        for x in sentences[at + 1 : at + 6]:
+            if (EXPLANATION.match(x) or CAUSAL.search(x)) and asked & set(tokens(x)):
+                return p, x, score
+    return None
 
 
 def _wave_note(q: Question) -> str:

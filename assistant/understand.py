@@ -200,10 +200,19 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         q.intent = "questionnaire"
         # a question quoted nearly word for word ("… om hvor mange ansatte bedriften har") is that question
         about = re.split(r"spørsmålet om|spørsmålet|spurt om", text, maxsplit=1)[-1]
+        about = re.sub(r"[^\wæøå ]+", " ", about)  # "antall ansatte?": words, not punctuation
         best = max(
-            ((fuzz.token_set_ratio(about, fold(x["text"])), x["id"]) for x in m.questions.values()),
+            (
+                (
+                    max(
+                        fuzz.token_set_ratio(about, fold(t)) for t in (x["text"], x.get("title") or x["text"])
+                    ),
+                    x["id"],
+                )
+                for x in m.questions.values()
+            ),
             default=(0, None),
-        )
+        )  # its wording, or its title ("spørsmålet om antall ansatte": «Antall ansatte i bedriften»)
         if best[0] >= 80:
             q.question_id, q.question_score = best[1], max(q.question_score, best[0] / 100)
         elif (

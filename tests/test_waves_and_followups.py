@@ -171,3 +171,28 @@ def test_who_carried_out_the_data_collection_in_nynorsk(assistant):
 def test_a_scale_alone_is_no_theme_for_key_figures(assistant, question):
     a = assistant.ask(question)
     assert not a.answerable and a.suggestions and "nøkkeltall" not in a.answer
+
+
+def test_why_gets_the_explanation_a_few_sentences_after_the_finding(assistant):
+    a = assistant.ask(
+        "Hvorfor tror forfatterne at de største bedriftene syns NAVs dialogmøte 2 er mer nyttig enn de små?"
+    )
+    assert "bedre tilpasset behovene til de største bedriftene" in lead(a)
+
+
+def test_a_question_named_by_its_title_in_the_questionnaire(assistant):
+    a = assistant.ask("Hvilke svaralternativer hadde spørsmålet om antall ansatte?")
+    assert "Hvor mange ansatte har bedriften?" in a.answer and "50-199" in a.answer
+    assert "hjemmekontor" not in lead(a)
+
+
+def test_a_quote_whose_start_the_report_lost_is_marked(assistant):
+    a = assistant.ask("Hvilke landsforeninger hadde lavest andel bedrifter i kontakt med Arbeidstilsynet?")
+    assert "NHO Reiseliv" in lead(a)
+    assert "«… bedrifter i Byggenæringens" in a.answer
+
+
+def test_claimed_figure_of_another_item_is_named(assistant):
+    a = assistant.ask("Stemmer det at verneombudet ble vurdert som viktigste rolle med en snittskår på 3,9?")
+    assert a.verdict == "contradicted"
+    assert "3,1" in lead(a) and "«Ledelse»" in lead(a)

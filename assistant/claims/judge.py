@@ -284,6 +284,10 @@ def _judge_amount(p: ParsedClaim, a: Amount, best: Reading, figures: list[dict[s
         if p.groups and not group_fits(p.groups[0], r.first):
             why += f" ({claimed} gjelder {group_phrase(r.first.get('group_label')) or 'alle bedriftene'})"
             break
+    else:
+        other = _other_item_with(a, best)
+        if other:
+            why += f" ({claimed} gjelder «{other}»)"  # "verneombudet … 3,9": 3,9 is Ledelse's
     part = _component(a, best)
     if part is not None:  # "49 prosent synes den er nyttig": the table's «Nyttig» column alone
         return Verdict(
@@ -301,6 +305,26 @@ def _judge_amount(p: ParsedClaim, a: Amount, best: Reading, figures: list[dict[s
         best.first,
         reason="wave" if p.waves and best.first.get("wave") not in p.waves else "",
     )
+
+
+def _other_item_with(a: Amount, best: Reading) -> str | None:
+    """Another item of the same question, group and answer whose published figure is the claimed one."""
+    f = best.first
+    if not f.get("question_id") or not f.get("item") or best.unit not in ("mean", "pct"):
+        return None
+    for r in knowledge.published_rows():
+        if (
+            r.get("question_id") == f["question_id"]
+            and r.get("item") not in ("", f["item"])
+            and r.get("wave") == f.get("wave")
+            and r.get("group_dim") == "total"
+            and r.get("unit") == best.unit
+            and (best.unit == "mean" or r.get("option") == f.get("option"))
+            and r.get("value")
+            and a.low <= float(r["value"]) <= a.high
+        ):
+            return str(r["item"])
+    return None
 
 
 def _component(a: Amount, best: Reading) -> dict[str, Any] | None:

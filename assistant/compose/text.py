@@ -266,7 +266,8 @@ def compose_passages(picked: list[tuple[Passage, str, float]]) -> tuple[str, lis
         joints = [" " if a <= b else " […] " for a, b in zip(pos, pos[1:], strict=False)]
         quote = parts[0] + "".join(j + x for j, x in zip(joints, parts[1:], strict=True))
         quote = quote.lstrip("►• ").strip()
-        lines.append(f"> «{quote}»\n>\n> — Rapporten, {p.section_label}")
+        shown = f"… {quote}" if quote[:1].islower() else quote  # the report's text lost the sentence's start
+        lines.append(f"> «{shown}»\n>\n> — Rapporten, {p.section_label}")
         src = passage_source(p, quote)
         sources.append(src)
         for fig in p.figures:
