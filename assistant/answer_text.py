@@ -186,7 +186,11 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         must_mention=d.must_mention,
         explain=q.intent == "explain" or bool(re.search(r"\bhvorfor\b", q.text)),
         expansion=expansion,
-        prefer=DATE_PATTERN if q.method_topic == "dates" else who or _both_waves(q),
+        prefer=DATE_PATTERN
+        if q.method_topic == "dates"
+        else POPULATION
+        if q.method_topic == "population"
+        else who or _both_waves(q),
         want_number=q.intent in ("figure", "rank", "compare") and q.question_id is not None,
         group_words=size_words(ctx.match, q.group_key)
         if q.group_dim == "storrelse" and q.group_key
@@ -253,6 +257,9 @@ def _explanation_after(
             if (EXPLANATION.match(x) or CAUSAL.search(x)) and asked & set(tokens(x)):
                 return p, x, score
     return None
+
+
+POPULATION = re.compile(r"register over sine medlemsbedrifter|samtlige av disse", re.IGNORECASE)
 
 
 def _wave_note(q: Question) -> str:

@@ -8,6 +8,11 @@ METHOD = {
     "significance": r"signifikan",
     "who": r"\b(hvem|kven) (var det som |er det som |har |hadde )?(egentlig |faktisk |eigentleg |da )?(stod for|sto for|står for|gjort|gjennomført|gjennomførte|laget|lagde|utførte|utført|sto bak|står bak|analyserte|utviklet|utarbeidet|samlet inn|sto for|står for|skrev|har skrevet)|\bkantar\b|agenda kaupang|oppdragsgiver|prosjektleder|"
     r"\bhvilke[tn]? (analyse)?(byrå|selskap|firma|institutt)\b|\bsamlet inn (svarene|dataene|data|svar)\b|\bhvem (har )?samlet inn",
+    # how the invited companies were chosen: all members in NHO's register
+    "population": r"\bplukk\w* ut\b|\b(valgt|valt|trukket|trekt) ut\b|\butvalget (ble )?(hentet|trukket|valgt)|"
+    r"\bhvordan ble (bedriftene|utvalget|respondentene) (valgt|trukket|plukket|funnet)|\bhvem (fikk|ble invitert til) undersøkelsen\b|"
+    r"\bhvilke bedrifter (fikk|ble invitert)|\b(fikk|fekk) alle (medlemsbedrift\w*|medlemmene|bedriftene|nho-bedriftene|verksemdene)"
+    r"( i nho)? (tilsendt )?(undersøkelsen|undersøkinga|invitasjon\w*|spørreskjemaet)\b|\bble alle (medlemsbedrift\w*|medlemmene) invitert\b",
     "dates": r"\bnår ble\b|\bnår var\b|\bhvilken periode\b|\btidsrom|\bdato",
     "response": r"svarprosent|\bsvarandel|\binvitert|\binvitasjon|\bhvor mange\b.{0,60}?\b(svarte|deltok|har svart|fullførte|var med|med i undersøkelsen)\b|\bantall (svar|respondenter|deltakere)\b|\bdeltok\b|\bfullførte\b|\bflest svar|\bfærrest svar|"
     r"\b(fikk|fekk|mottok|mottatt|fått)( tilsendt| tilsend| sendt| tilbud om å svare på)? (undersøkelsen|undersøkinga|spørreskjemaet|skjemaet|invitasjon)|\bsendt (ut )?til\b|"
@@ -18,6 +23,8 @@ METHOD = {
 QUESTIONNAIRE = (
     r"svaralternativ|svarmulighet|\bi skjemaet\b|\bskjemaet\b|(hva|kva) (kunne|kan) (man|en|ein|bedriftene|de|dei|respondentene) svare|spørreskjema|hvilke spørsmål|hva slags spørsmål|hva spørsmål|spørsmål (fikk|ble stilt)|ordlyd|"
     r"formulert|hvordan (ble|var) spørsmålet|hvem (fikk|ble spurt|svarte på spørsmålet)|"
+    r"(fikk|fekk) alle (bedriftene |verksemdene |virksomhetene )?(spørsmålet|spørsmålene|spørsmåla|spørsmål)|"
+    r"(ble|vart) alle (bedriftene |verksemdene )?spurt|bare noen (av )?(bedriftene |bedrifter )?(fikk|ble spurt)|"
     r"hvilke (forhold|tjenester|roller|påstander|områder|aktører|alternativer|grunner|suksessfaktorer|utfordringer) "
     r"(ble|var|kunne|fikk)|hva ble (bedriftene )?spurt|(ble|var) (det |bedriftene )?spurt om|det spurt om|"
     r"krysse av|flere svar(?! (fra|frå|enn|kom|i |blant|per|fordelt))|velge mellom|kunne (bedriftene )?velge|svarskala|\bskala\b"
@@ -113,8 +120,8 @@ ABOUT_BASE = (
     r"hvor mange (bedrifter |virksomheter )?(brukte|har brukt|benyttet|har benyttet|tok i bruk) (den|denne|de|disse)\b)"
 )
 ABOUT_WHO = (
-    r"\b(hvem|kven) (fikk|ble stilt|vart stilt|ble spurt|vart spurt|svarte på|gjelder) (egentlig |faktisk )?(om )?"
-    r"(det|dette|spørsmålet|tallet|tallene)\b|"
+    r"\b(hvem|kven) (fikk|fekk|ble stilt|vart stilt|ble spurt|vart spurt|svarte på|gjelder) (egentlig |faktisk )?(om )?"
+    r"(det|dette|\w*spørsmålet|\w*spørsmålene|tallet|tallene)\b|"
     r"\bgjelder (det|dette|tallet|tallene) (alle|bare|kun)\b|\b(ble|vart) (alle|alle bedrifter|alle bedriftene) spurt\b|"
     # when the previous question was asked: the questionnaire answer names its wave
     r"\b(når|kva tid|når i tid) (ble|vart) (det|dette|spørsmålet|den|det spørsmålet) (spurt|stilt)\b|"

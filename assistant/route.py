@@ -512,5 +512,7 @@ def _decide_method(q: Question, und: Matcher) -> Decision:
             # the November 2021 totals are also printed as the Sum row of Tabell 11
             plan = Plan(question_id="UTVALG", group_dim="total", wave=q.wave, with_totals_of="Tabell 11")
             return Decision("data", "response", plan=plan, sections=["7.2", "2.1", "1"])
-    sections = {"weighting": ["7.2"], "significance": ["7.3"], "who": ["0", "7.1"], "dates": ["7.2", "2.1"]}
+    sections = {
+        "weighting": ["7.2"], "significance": ["7.3"], "who": ["0", "7.1"], "dates": ["7.2", "2.1"], "population": ["7.2"],
+    }  # fmt: skip
     return Decision("text", "method", sections=sections.get(q.method_topic or "", ["7.2", "7.3", "2.1"]))

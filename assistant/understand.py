@@ -201,11 +201,13 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         # a question quoted nearly word for word ("… om hvor mange ansatte bedriften har") is that question
         about = re.split(r"spørsmålet om|spørsmålet|spurt om", text, maxsplit=1)[-1]
         about = re.sub(r"[^\wæøå ]+", " ", about)  # "antall ansatte?": words, not punctuation
+        named = bool(re.search(r"spørsmålet om|spørsmål om", text))  # "spørsmålet om antall ansatte": a title
         best = max(
             (
                 (
                     max(
-                        fuzz.token_set_ratio(about, fold(t)) for t in (x["text"], x.get("title") or x["text"])
+                        fuzz.token_set_ratio(about, fold(t))
+                        for t in (x["text"], (x.get("title") if named else None) or x["text"])
                     ),
                     x["id"],
                 )

@@ -196,3 +196,39 @@ def test_claimed_figure_of_another_item_is_named(assistant):
     a = assistant.ask("Stemmer det at verneombudet ble vurdert som viktigste rolle med en snittskår på 3,9?")
     assert a.verdict == "contradicted"
     assert "3,1" in lead(a) and "«Ledelse»" in lead(a)
+
+
+def test_did_everyone_get_the_question(assistant):
+    some = assistant.ask(
+        "Fikk alle bedriftene spørsmålene om forventet tilgjengelighet utenom arbeidstid, eller bare noen?"
+    )
+    assert lead(some).startswith("Nei, bare noen.") and "hjemmekontor" in lead(some)
+    everyone = assistant.ask("Fikk alle bedriftene spørsmålet om avtale med BHT?")
+    assert lead(everyone).startswith("Ja.")
+
+
+def test_who_got_the_follow_up_question_on_usefulness(assistant):
+    a = assistant.ask(
+        "hvem fikk oppfølgingsspørsmålet om hvor nyttig det var?",
+        history=["Hvor mange bedrifter har vært i kontakt med NAV Arbeidslivssenter i 2021?"],
+    )
+    assert "«Ja»" in lead(a) and "NAV Arbeidslivssenter" in lead(a)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Korleis vart bedriftene som fekk undersøkinga plukka ut?",
+        "Fikk alle medlemsbedriftene undersøkelsen?",
+    ],
+)
+def test_how_the_invited_were_chosen(assistant, question):
+    a = assistant.ask(question)
+    assert "register over sine medlemsbedrifter" in lead(a)
+
+
+def test_without_home_office_in_both_waves(assistant):
+    a = assistant.ask(
+        "Andelen uten noe hjemmearbeid i november 2021 mot andelen uten ansatte på hjemmekontor i juni 2022 – hvordan er tallene?"
+    )
+    assert "33 %" in lead(a) and "37 %" in lead(a)

@@ -330,13 +330,15 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
     elif re.search(r"\b(når|kva tid)\b.*\b(spurt|stilt)\b|\b(hvilket|kva) år\b", text):
         # when it was asked: the wave, with its dates as the codebook has them from 7.2
         lines.append(f"Spørsmålet ble stilt i **{when}**{where}")
-    if re.search(
+    everyone = re.search(r"\b(fikk|fekk) alle\b|\b(ble|vart) alle\b|\bbare noen\b", text)
+    if everyone or re.search(
         r"\b(hvem|kven)\b|\bgjelder (det|dette|tallet|tallene)|\balle (bedrifter|bedriftene) spurt", text
     ):
         # who was asked is what was asked: that first, then the wording
         who = best.get("asked_to") or "Alle bedrifter"
+        yes = "" if not everyone else ("Ja. " if who == "Alle bedrifter" else "Nei, bare noen. ")
         lines.append(
-            f"Spørsmålet ble stilt til: **{who}**"
+            f"{yes}Spørsmålet ble stilt til: **{who}**"
             + (f" (filter: {best['filter']})." if best.get("filter") else ".")
         )
     lines += [
