@@ -232,3 +232,9 @@ def test_without_home_office_in_both_waves(assistant):
         "Andelen uten noe hjemmearbeid i november 2021 mot andelen uten ansatte på hjemmekontor i juni 2022 – hvordan er tallene?"
     )
     assert "33 %" in lead(a) and "37 %" in lead(a)
+
+
+def test_a_common_word_does_not_name_an_item(assistant):
+    # "vanlig" once named Arbeidstilsynet's «Tilsyn, men uten veiledning» (alias "vanlig tilsyn")
+    a = assistant.ask("Er hjemmekontor mer vanlig i store bedrifter?")
+    assert "Tilsyn" not in lead(a) and "hjemmekontor" in lead(a)
