@@ -449,7 +449,10 @@ def describe(r: Reading) -> str:
     f = r.first
     if f.get("sentence") is not None:
         where = f.get("section_label") or f.get("source") or "rapporten"
-        return f"rapporten skriver «{(f.get('context') or f['sentence']).lstrip('►• ')}» ({where})"
+        # the whole sentence when it is short enough to read (a piece cut at «og» may lose its end)
+        said = f["sentence"] if len(str(f["sentence"])) <= 240 else (f.get("context") or f["sentence"])
+        said = re.sub(r"\s+", " ", str(said)).lstrip("►• ").strip()
+        return f"rapporten skriver «{said}» ({where})"
     opts = " + ".join(f"«{x['option'].lstrip('… ')}»" for x in r.rows)
     parts = [f"{fmt_value(r.value, r.unit)} svarte {opts}" if r.unit == "pct" else fmt_value(r.value, r.unit)]
     sample = SAMPLE_SHARE.get(str(f.get("option"))) if f.get("question_id") == "UTVALG" else None
