@@ -238,3 +238,8 @@ def test_a_common_word_does_not_name_an_item(assistant):
     # "vanlig" once named Arbeidstilsynet's «Tilsyn, men uten veiledning» (alias "vanlig tilsyn")
     a = assistant.ask("Er hjemmekontor mer vanlig i store bedrifter?")
     assert "Tilsyn" not in lead(a) and "hjemmekontor" in lead(a)
+
+
+def test_an_option_printed_with_spaces_around_the_slash(assistant):
+    a = assistant.ask("Hvor mange svarte vet ikke på spørsmålet om hjemmekontor i juni?")
+    assert "**8 %**" in lead(a) and "Vet ikke / ikke relevant" in lead(a)

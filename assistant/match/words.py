@@ -26,7 +26,7 @@ def strip_numbers(text: str) -> str:
 
 def _loose(label: str) -> str:
     """An option label without leading ellipsis or punctuation, folded: matches table and codebook forms."""
-    return re.sub(r"^[…\.\s]+", "", fold(label))
+    return re.sub(r"\s*/\s*", "/", re.sub(r"^[…\.\s]+", "", fold(label)))  # "Vet ikke / ikke relevant" too
 
 
 def _first_word(phrase: str) -> str:
