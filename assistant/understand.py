@@ -170,7 +170,9 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         if useful is not None:
             matches = [useful] + [c for c in matches if c is not useful]
     if len(matches) > 1:
-        q.runner_up = matches[1][1]
+        # a question not asked in the wave named is no rival ("… hjemmekontor nå?" is not November's hours)
+        rivals = [c for c in matches[1:] if not q.wave or _asked_in(m, c[0], q.wave)] or matches[1:]
+        q.runner_up = rivals[0][1]
     if q.wave and matches:
         # a wave the best question was not asked in ("… i juni 2022" of November's hours at home): the
         # likely question that was asked then, if there is one

@@ -243,3 +243,10 @@ def test_a_common_word_does_not_name_an_item(assistant):
 def test_an_option_printed_with_spaces_around_the_slash(assistant):
     a = assistant.ask("Hvor mange svarte vet ikke på spørsmålet om hjemmekontor i juni?")
     assert "**8 %**" in lead(a) and "Vet ikke / ikke relevant" in lead(a)
+
+
+def test_now_is_the_latest_wave(assistant):
+    a = assistant.ask("hvor stor andel av bedriftene har hjemmekontor nå?")
+    assert "55 %" in lead(a) and "juni 2022" in lead(a)
+    bht = assistant.ask("Hvor mange har avtale med BHT nå?")
+    assert "ikke spurt om i juni 2022" in lead(bht) and "77 %" in lead(bht)
