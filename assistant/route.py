@@ -387,6 +387,9 @@ def _fits(q: Question, und: Matcher, found: tuple[int, str], passages, rare: set
     published = any(r["question_id"] == q.question_id for r in und.catalogue)
     if q.group_dim is None and q.intent != "compare" and SIZE_MENTION.search(sentence):
         return False  # about some size groups, while all companies were asked about
+    if q.group_dim == "storrelse" and not q.group_key and q.intent in ("rank", "compare"):
+        if not SIZE_MENTION.search(sentence):
+            return False  # "små eller store bedrifter?": a sentence about all companies does not say which
     if q.group_dim and q.group_key and not mentions_group(und, q, sentence):
         return False
     if q.group_dim in ("fylke", "landsforening") and not q.group_key:

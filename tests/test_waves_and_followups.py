@@ -250,3 +250,8 @@ def test_now_is_the_latest_wave(assistant):
     assert "55 %" in lead(a) and "juni 2022" in lead(a)
     bht = assistant.ask("Hvor mange har avtale med BHT nå?")
     assert "ikke spurt om i juni 2022" in lead(bht) and "77 %" in lead(bht)
+
+
+def test_small_or_large_is_not_answered_by_a_sentence_about_all(assistant):
+    a = assistant.ask("Hvem er mest fornøyd med BHT-tjenestene, små eller store bedrifter?")
+    assert "1–9 ansatte" in lead(a) and "200 eller flere" in lead(a)
