@@ -139,6 +139,14 @@ def judge_comparison(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict |
             return _judge_pairs(p, pairs)
         a = _value_for(p, figures, left, lg[0])
         b = _value_for(p, figures, right, rg[0])
+        if a is not None and b is not None and _key(a) != _key(b):
+            # each group's best figure is of another item («Tilsyn med veiledning» against «… covid-19 …»):
+            # the right group's figure of the left one's item and answer, or no comparison at all
+            narrowed, _missing = narrow(p, figures, rg[0])
+            same = [r for r in readings_for(p, narrowed) if r.value is not None and _key(r) == _key(a)]
+            if not same:
+                return None
+            b = same[0]
     elif lo_opts and ro_opts and lo_opts != ro_opts:  # two answers ("positiv enn negativ endring")
         # of the same item: the one the claim names, on either side ("kreativiteten ble dårligere enn bedre")
         a = _value_for(
@@ -162,6 +170,14 @@ def judge_comparison(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict |
     if a is None or b is None or a.rows == b.rows:
         return None
     return compare_readings(p, a, b)
+
+
+def _key(r: Reading) -> tuple[Any, ...]:
+    """What a figure is of: its table, item and answers (a prose figure: its sentence)."""
+    f = r.first
+    if f.get("sentence") is not None:
+        return ("prose",)
+    return (f.get("source"), f.get("item"), f.get("wave"), tuple(x.get("option") for x in r.rows))
 
 
 def compare_readings(p: ParsedClaim, a: Reading, b: Reading) -> Verdict:

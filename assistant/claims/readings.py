@@ -214,6 +214,21 @@ def extent(text: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _item_vocabulary() -> frozenset[str]:
+    """Words that name a survey item (codebook item labels and aliases), but the common ones."""
+    words: set[str] = set()
+    for q in knowledge.questions():
+        for it in q.get("items") or []:
+            words.update(tokens(" ".join([str(it.get("label") or ""), *(it.get("aliases") or [])])))
+    return frozenset(w for w in words if len(w) >= 6) - _COMMON
+
+
+def passage_words(f: dict[str, Any]) -> set[str]:
+    """The words of a prose figure's sentence and its passage."""
+    return set(tokens(normalize(f"{f.get('sentence') or ''} {f.get('paragraph') or ''}")))
+
+
 def _item_words(f: dict[str, Any]) -> set[str]:
     """The words just before a figure in its piece of the sentence: what it is the figure of
     («… forebyggende arbeidsmiljøarbeid (8 av 10 bedrifter)» → forebyggende arbeidsmiljøarbeid)."""
@@ -252,6 +267,9 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
                 continue  # "1713 bedrifter ble invitert" is not "… og 1713 bedrifter fullførte"
             sentence = set(tokens(normalize(first["sentence"])))
             piece = set(tokens(normalize(first.get("context") or "")))
+            named = claim_tok & _item_vocabulary() if p.amounts else set()
+            if named and not shared(named, passage_words(first)):
+                continue  # "produktiviteten gikk ned …": a sentence that never names productivity does not judge it
             if _about_a_sibling(claim_tok, first, figures):
                 continue  # "kompetanseutvikling … 8 av 10": the sentence's 8 av 10 is another item's
             passage = set(tokens(normalize(first.get("paragraph") or ""))) | sentence
