@@ -14,6 +14,7 @@ import re
 
 from . import knowledge
 from .knowledge import WAVE_TEXT
+from .normalize import normalize
 from .state import Context, Turn
 from .two_questions import merged_answer
 
@@ -28,8 +29,8 @@ WORDED_OTHERWISE = (
 
 
 def run(turn: Turn, ctx: Context) -> None:
-    if turn.answer is not None:
-        return
+    if turn.answer is not None or len(ctx.match.match_wave(normalize(turn.raw))) < 2:
+        return  # cheap first: both waves must be named
     whole = ctx.understand(turn.raw, turn.history)
     if "both_waves" not in whole.inherited or not whole.question_id:
         return
