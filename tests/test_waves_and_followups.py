@@ -255,3 +255,35 @@ def test_now_is_the_latest_wave(assistant):
 def test_small_or_large_is_not_answered_by_a_sentence_about_all(assistant):
     a = assistant.ask("Hvem er mest fornøyd med BHT-tjenestene, små eller store bedrifter?")
     assert "1–9 ansatte" in lead(a) and "200 eller flere" in lead(a)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvilke bedrifter fikk spørsmålene om hvor tilgjengelige ansatte forventes å være etter arbeidstid?",
+        "Før vi bruker tallene om tilgjengelighet etter arbeidstid i en sak: hvem fikk egentlig de spørsmålene – "
+        "alle bedriftene, eller bare en del av dem?",
+    ],
+)
+def test_which_companies_got_a_question_is_not_a_brief(assistant, question):
+    a = assistant.ask(question)
+    assert lead(a).startswith("Spørsmålet ble stilt til:") and "hjemmekontor" in lead(a)
+
+
+@pytest.mark.parametrize(
+    "question, theme",
+    [
+        (
+            "Lag en kort «Om undersøkelsen»-boks til pressemeldingen med minst tre tall om utvalg og gjennomføring.",
+            "1 713",
+        ),
+        (
+            "Vi lager en faktaboks om hjemmekontor etter pandemien. Kan du gi meg tre nøkkeltall med kilde?",
+            "hjemmekontor",
+        ),
+    ],
+)
+def test_briefs_asked_for_in_other_words(assistant, question, theme):
+    a = assistant.ask(question)
+    assert "3 nøkkeltall" in a.answer and theme in a.answer
+    assert len({s.label for s in a.sources}) >= 3

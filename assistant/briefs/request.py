@@ -16,7 +16,7 @@ _NUMBER_WORDS = {
 _ONE = r"\d+|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti"
 # "tre", "4", "fire-fem", "3–4", "tre eller fire"; "et par", "noen": no number (the default)
 _N = (
-    rf"(?:(?P<n>{_ONE})(?:\s*(?:-|–|/|til|eller)\s*(?P<n2>{_ONE}))?|et par|eit par|noen|nokre|nokon|"
+    rf"(?:(?:minst |inntil |opptil |maks )?(?P<n>{_ONE})(?:\s*(?:-|–|/|til|eller)\s*(?P<n2>{_ONE}))?|et par|eit par|noen|nokre|nokon|"
     r"et knippe|en håndfull|ei handfull|et utvalg|flere|fleire)"
 )
 _ADJ = (
@@ -52,7 +52,7 @@ _PATTERNS = [
     for p in (
         # a request of a few words, then what it asks for and the theme ("trenger noen nøkkeltall om …",
         # "lag tre kulepunkter med tall om …", "kan du gi meg fire-fem tall om …")
-        rf"^(?!(?:hvor|kor|hva|kva|hvilke|kva for|hvordan|korleis|hvorfor|stemmer|er det|kan jeg skrive|kan vi skrive|sjekk|kan du sjekke|faktasjekk|kan du faktasjekke|(?:kan|er|var|blir) (?:tallene|tala|funnene|resultatene)|(?:[\wæøå]+\s+){0, 12}?[\wæøå]+(?:es|ast|est)\s*\?\s*$)\b)(?:[\wæøå]+\s+){{0,6}}?(?:de\s+|dei\s+)?{_WHAT}{_ABOUT}",
+        rf"^(?!.*\b(?:hvem|kven) (?:fikk|fekk|ble spurt|vart spurt)\b)(?!(?:hvor|kor|hva|kva|hvilke|hvilken|hvilket|kva for|hvordan|korleis|hvorfor|stemmer|er det|kan jeg skrive|kan vi skrive|sjekk|kan du sjekke|faktasjekk|kan du faktasjekke|(?:kan|er|var|blir) (?:tallene|tala|funnene|resultatene)|(?:[\wæøå]+\s+){{0,12}}?[\wæøå]+(?:es|ast|est)\s*\?\s*$)\b)(?:[\wæøå«»':,.-]+\s+){{0,9}}?(?:de\s+|dei\s+)?{_WHAT}{_ABOUT}",
         rf"^(?:hva|hvilke|kva) (?:er|var)\s+(?:de\s+|dei\s+|den\s+|det\s+)?(?:{_N}\s+)?(?:viktigste\s+|viktigaste\s+|største\s+)?"
         rf"(?:hovedfunn(?:ene)?|nøkkeltall(?:ene)?|nøkkelfunn(?:ene)?|funnene|tallene|tala|saken|nyheten|hovedsaken|"
         rf"poengene|hovedpoengene)(?:\s+i rapporten)?{_ABOUT}",
@@ -69,8 +69,10 @@ _PATTERNS = [
         # "Jeg skriver en LinkedIn-post om BHT – kan du gi meg tre nøkkeltall?": the theme first, then a
         # number of figures asked for
         r"^.*?\b[\wæøå]*(?:sak|saka|saken|artikkel|artikkelen|melding|meldingen|innlegg|kronikk|tale|presentasjon|"
-        r"brev|post|notat|skrive|snakke|fortelle|presentere|skriver|lager|lage)\s+om\s+(?P<theme>[^–,.;:?!]+?)\s*"
-        rf"[–,.;:?!-]+\s*(?:[\wæøå]+\s+){{0,6}}?(?:(?:{_N})\s+|de\s+|dei\s+){_ADJ}{_FIGURES}\s*$",
+        r"brev|post|notat|skrive|snakke|fortelle|presentere|skriver|lager|lage|faktaboks|boks|oversikt|nyhetsbrev)\s+om\s+"
+        r"(?P<theme>[^–,.;:?!]+?)\s*"
+        rf"[–,.;:?!-]+\s*(?:[\wæøå]+\s+){{0,6}}?(?:(?:{_N})\s+|de\s+|dei\s+){_ADJ}{_FIGURES}"
+        r"(?:\s+(?:med|og) (?:kilde|kilder|kjelde|kjelder|kildehenvisning))?\s*$",
     )
 ]
 # what the figures are for ("til en pressemelding", "til nyhetsbrevet", "som jeg kan bruke på LinkedIn")
@@ -82,7 +84,7 @@ _PURPOSE = re.compile(
     r"lysbilder|lysbildet|foredrag|foredraget|webinar|webinaret|nyhetssak|linkedin|facebook|twitter|instagram|"
     r"nettside|nettsiden|nettsida|hjemmeside|hjemmesiden|intranett|intranettet|styret|ledergruppen|kunder|media|"
     r"faktaboks|faktaboksen|faktaark|faktaarket|infoboks|infoboksen|oppsummering|oppsummeringen|"
-    r"pressen|journalister|journalistene|medlemmene|medlemmer)\b(?!\s+om\b).*$|"
+    r"pressen|journalister|journalistene|medlemmene|medlemmer)\b(?!\s+(?:om|med)\b).*$|"
     r"\s+(?:som\s+)?(?:jeg|vi|eg|me)\s+(?:kan|skal|kunne|vil)\s+(?:bruke|sende|skrive|legge|presentere).*$|"
     r"\s+(?:i|fra|frå)\s+(?:rapporten|barometeret|undersøkelsen|arbeidsmiljøbarometeret|nhos arbeidsmiljøbarometer)\b.*$"
 )
@@ -142,6 +144,8 @@ def detect(text: str) -> BriefRequest | None:
     BriefRequest(count=3, theme='bedriftshelsetjenesten')
     """
     t = _POLITE.sub("", normalize(text or "").strip().rstrip("?.! ")).strip().rstrip("?.!, ")
+    if re.search(r"\b(hvem|kven) (fikk|fekk|ble spurt|vart spurt)\b", t):
+        return None  # "… hvem fikk egentlig de spørsmålene?": who was asked, not key figures
     t = _PURPOSE.sub("", t).strip()
     if re.match(r"^(?:og |men )?(?:de |dei |det )?samme\b", t):
         return None  # "samme tall fra novembermålinga?": the previous figure again, not key figures
@@ -151,6 +155,7 @@ def detect(text: str) -> BriefRequest | None:
             continue
         theme = _PURPOSE.sub("", m.group("theme")).strip(" ?.!,")
         theme = _THEME_PREFIX.sub("", theme)
+        theme = re.sub(r"^(?:hvordan|korleis|hva|kva|hvorfor|kvifor)\s+", "", theme)  # "tall om hvordan X …"
         if not theme or theme in ("meg", "oss", "deg", "dere", "dette", "det", "den", "dem"):
             return None
         if re.match(r"(hvor|kor) (mange|stor|store|høy|høg)\b", theme):

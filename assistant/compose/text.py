@@ -332,7 +332,9 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
         lines.append(f"Spørsmålet ble stilt i **{when}**{where}")
     everyone = re.search(r"\b(fikk|fekk) alle\b|\b(ble|vart) alle\b|\bbare noen\b", text)
     if everyone or re.search(
-        r"\b(hvem|kven)\b|\bgjelder (det|dette|tallet|tallene)|\balle (bedrifter|bedriftene) spurt", text
+        r"\b(hvem|kven)\b|\bgjelder (det|dette|tallet|tallene)|\balle (bedrifter|bedriftene) spurt|"
+        r"\b(hvilke|kva for) (bedrifter|verksemder|virksomheter) (fikk|fekk|ble spurt)",
+        text,
     ):
         # who was asked is what was asked: that first, then the wording
         who = best.get("asked_to") or "Alle bedrifter"
