@@ -293,7 +293,12 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         evaluated = (
             re.search(r"\b(vurderte|vurdert|tok stilling|tatt stilling)\b", text) and not q.option_word
         )
-        if q.options and q.measure == "n" and not evaluated:  # "vurderte nytten av": how many answered
+        explicit_n = re.search(
+            r"\b(hva|kva|hvor stor|kor stor) (er|var) n\b|\bn ?=|\bgrunnlag|\bbase\b", text
+        )
+        if (
+            q.options and q.measure == "n" and not evaluated and not explicit_n
+        ):  # "vurderte nytten av": how many answered
             q.measure = "share"  # "hvor mange svarte «vet ikke»" asks for a share, not the base
     return q
 

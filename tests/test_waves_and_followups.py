@@ -287,3 +287,8 @@ def test_briefs_asked_for_in_other_words(assistant, question, theme):
     a = assistant.ask(question)
     assert "3 nøkkeltall" in a.answer and theme in a.answer
     assert len({s.label for s in a.sources}) >= 3
+
+
+def test_a_share_of_the_answers_in_a_brief_is_a_press_figure(assistant):
+    a = assistant.ask("Trenger hovedtall om selve undersøkelsen (utvalg, svarprosent osv) til en faktaboks")
+    assert "om lag 45 % (45,24 % i tabellen)" in a.answer

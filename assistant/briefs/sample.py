@@ -59,8 +59,11 @@ def sample_figures(executor: Any) -> tuple[list[KeyFigure], str | None]:
         top = max(shares, key=lambda r: float(r["value"]))
         group = str(top["group_label"])
         who = _group_phrase(group) if dim == "storrelse" else f"bedrifter i {group}"
-        sentence = (
-            f"Flest av svarene i november 2021 kom fra {who}: {pct(float(top['value']))} av alle svarene."
-        )
+        value = float(top["value"])
+        exact, whole = pct(value), pct(float(round(value)))
+        share = (
+            exact if exact == whole else f"om lag {whole} ({exact} i tabellen)"
+        )  # "45,24 %": a press figure
+        sentence = f"Flest av svarene i november 2021 kom fra {who}: {share} av alle svarene."
         out.append(KeyFigure(sentence, Source(label=label, section="7.2"), "headline", [top]))
     return out, sql
