@@ -292,3 +292,13 @@ def test_briefs_asked_for_in_other_words(assistant, question, theme):
 def test_a_share_of_the_answers_in_a_brief_is_a_press_figure(assistant):
     a = assistant.ask("Trenger hovedtall om selve undersøkelsen (utvalg, svarprosent osv) til en faktaboks")
     assert "om lag 45 % (45,24 % i tabellen)" in a.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["Hvem har svart på undersøkelsen?", "Hvilke bedrifter fikk undersøkelsen?"]
+)
+def test_who_answered_is_the_member_companies(assistant, question):
+    # "Hvem har svart …" once quoted the sentence where 65 % «svarte» they had home office
+    a = assistant.ask(question)
+    assert "register over sine medlemsbedrifter" in lead(a)
+    assert "65 prosent" not in lead(a)
