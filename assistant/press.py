@@ -21,6 +21,11 @@ log = logging.getLogger(__name__)
 PUBLICATION = "NHOs Arbeidsmiljøbarometer 2021 (Agenda Kaupang/Kantar for NHO)"
 ATTRIBUTION = "viser NHOs Arbeidsmiljøbarometer 2021"
 SHORT_MAX = 280
+# sentences of the report about other surveys of employees ("I Arbeidskraftundersøkelsen …", "De fant at …")
+OTHER_STUDY = re.compile(
+    r"Arbeidskraftundersøkelsen|Ingelsrud|\bDe fant\b|lønnstakere|\bav de ansatte\b|\bav ansatte\b"
+)
+CITED = "en annen undersøkelse, sitert i NHOs Arbeidsmiljøbarometer 2021"
 FIGURE_LABEL = re.compile(r"^(Tabell|Figur|Fotnote)\s+\d+")
 
 
@@ -307,6 +312,10 @@ def _from_quote(answer: dict[str, Any]) -> tuple[str, str] | None:
                 sentence = pattern.sub("", sentence)
             sentence = re.sub(r"\s*\((?:se |jf\. )?(?:tabell|figur) \d+\)", "", sentence, flags=re.I)
             sentence = re.sub(r"(\d)\s*%", r"\1 prosent", sentence).rstrip(" .")
+            if OTHER_STUDY.search(sentence):
+                # a figure of another survey the report cites: never credited to the barometer
+                first = f"{sentence[:1].upper()}{sentence[1:]} ({CITED})."
+                return first, first
             first = f"{sentence[:1].upper()}{sentence[1:]}, {ATTRIBUTION}."
             waves = {q["wave"] for q in knowledge.questions() if q.get("section") == source.get("section")}
             second = _survey_and_sample(_waves()[waves.pop()] if len(waves) == 1 else None)

@@ -302,3 +302,15 @@ def test_who_answered_is_the_member_companies(assistant, question):
     a = assistant.ask(question)
     assert "register over sine medlemsbedrifter" in lead(a)
     assert "65 prosent" not in lead(a)
+
+
+def test_who_had_contact_is_the_yes_no_question_not_its_usefulness(assistant):
+    a = assistant.ask("Hvor mange hadde kontakt med Arbeidstilsynet?")
+    assert "1 av 4" in lead(a) and "nyttig" not in lead(a).lower()
+
+
+def test_a_cited_survey_is_never_credited_to_the_barometer_in_press_text(assistant):
+    a = assistant.ask("Stemmer det at 45 prosent av lønnstakerne kunne jobbe hjemmefra i 2017?")
+    short = (a.press or {}).get("short") or ""
+    assert "35 prosent" in short and "viser NHOs Arbeidsmiljøbarometer" not in short
+    assert "sitert i NHOs Arbeidsmiljøbarometer 2021" in short and len(short) <= 280
