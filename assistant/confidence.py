@@ -49,6 +49,7 @@ _GENERIC = (
     # a scale alone names no topic either: "tallene for nyttig", "hvor viktig"
     "nyttig nytte nyttige viktig viktige fornøyd fornøyde godt bra dårlig pls please takk"
 )
+_GENERIC_TOKENS = frozenset(tokens(_GENERIC))
 BARE_TOPIC = re.compile(r"^\W*[\wæøå-]+\W*$")  # "sykefravær?": a theme, not a question (a method word is one)
 
 
@@ -188,7 +189,7 @@ def run(turn: Turn, ctx: Context) -> None:
     # "Hvor nyttig var det?" or "Og de små bedriftene da?" with nothing before: no topic to answer about
     orphan = bool(re.match(intents.FOLLOWUP, q.text)) and len(q.text.split()) <= 6
     bare = bool(BARE_TOPIC.match(q.text)) and q.intent not in ("method", "questionnaire")
-    no_topic = not set(tokens(q.text)) - set(tokens(_GENERIC)) and q.intent not in ("method", "questionnaire")
+    no_topic = not set(tokens(q.text)) - _GENERIC_TOKENS and q.intent not in ("method", "questionnaire")
     vague = (bool(VAGUE.match(q.text)) or orphan or bare or no_topic) and not turn.history
     if a.answerable and p >= cal.threshold and not vague:
         return

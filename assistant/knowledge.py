@@ -74,6 +74,19 @@ def published_rows() -> list[dict[str, str]]:
     return rows
 
 
+@lru_cache(maxsize=1)
+def published() -> tuple[dict[str, str], ...]:
+    """The published rows read once, for look-ups at run time (the build reads the files afresh)."""
+    return tuple(published_rows())
+
+
+@lru_cache(maxsize=1)
+def report_text() -> str:
+    """knowledge/report.txt, read once (empty when it is missing)."""
+    path = KNOWLEDGE / "report.txt"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
 def knowledge_files() -> list[Path]:
     """Every file the build depends on (for the content hash)."""
     files = sorted(KNOWLEDGE.rglob("*")) + sorted(PUBLISHED.glob("*.csv"))

@@ -147,11 +147,10 @@ def known_words() -> frozenset[str]:
     """Words of the language, which are not typos: every word of the report, and the common Norwegian words
     of knowledge/words_nb.txt ("bruke" is not "brukte", "vurderte" is not "vurdere")."""
     words: set[str] = set()
-    for name in ("report.txt", "words_nb.txt"):
-        path = knowledge.KNOWLEDGE / name
-        if path.exists():
-            lines = path.read_text(encoding="utf-8").splitlines()
-            words.update(_WORD.findall(fold("\n".join(x for x in lines if not x.startswith("#")))))
+    path = knowledge.KNOWLEDGE / "words_nb.txt"
+    for text in (knowledge.report_text(), path.read_text(encoding="utf-8") if path.exists() else ""):
+        lines = text.splitlines()
+        words.update(_WORD.findall(fold("\n".join(x for x in lines if not x.startswith("#")))))
     return frozenset(words)
 
 
@@ -159,9 +158,31 @@ def known_words() -> frozenset[str]:
 def report_names() -> frozenset[str]:
     """Capitalised words of the report (studies and bodies it cites: «Arbeidskraftundersøkelsen», «Ingelsrud»),
     folded: a question naming one asks what the report says about it, not what a company answered."""
-    path = knowledge.KNOWLEDGE / "report.txt"
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    return frozenset(fold(w) for w in re.findall(r"(?<![\wæøåÆØÅ])[A-ZÆØÅ][a-zæøå]{3,}", text))
+    return frozenset(
+        fold(w) for w in re.findall(r"(?<![\wæøåÆØÅ])[A-ZÆØÅ][a-zæøå]{3,}", knowledge.report_text())
+    )
+
+
+@lru_cache(maxsize=1)
+def report_tokens() -> frozenset[str]:
+    """The stemmed words the survey can speak of: the report's, and every word of the lexicon (both sides) and
+    the codebook, but the concepts the lexicon lists as not measured (`out_of_scope`)."""
+    words = set(tokens(normalize(knowledge.report_text())))
+    lexicon = {k: v for k, v in knowledge.lexicon().items() if k != "out_of_scope"}
+    words.update(tokens(" ".join(_strings(lexicon))))
+    words.update(tokens(" ".join(_strings(knowledge.codebook()))))
+    return frozenset(words)
+
+
+def _strings(node: object) -> list[str]:
+    """Every string in a nested structure of dicts and lists, keys included."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [x for k, v in node.items() for x in [*_strings(k), *_strings(v)]]
+    if isinstance(node, list):
+        return [x for v in node for x in _strings(v)]
+    return []
 
 
 @lru_cache(maxsize=4096)

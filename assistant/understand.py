@@ -12,10 +12,9 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from . import intents
-from .claims.unknown import report_tokens
 from .embed import LazyVector
 from .match import Matcher
-from .normalize import fold, tokens
+from .normalize import fold, report_tokens, tokens
 from .state import Context, Turn
 from .types import Question
 
@@ -150,25 +149,15 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             )
             if both is not None:
                 matches = [both] + [c for c in matches if c is not both]
-    if (
-        len(matches) > 1
-        and m.asked_scales(topic_text) == {"yesno"}
-        and m._scales.get(matches[0][0]) != "yesno"
-    ):
-        # "hvor mange brukte BHT i oppfølgingen av sykmeldte?" asks who used it, not how useful it was: a
-        # likely question that counts the yes answers comes first
-        used = next((c for c in matches[1:3] if c[1] >= 0.15 and m._scales.get(c[0]) == "yesno"), None)
-        if used is not None:
-            matches = [used] + [c for c in matches if c is not used]
-    elif (
-        len(matches) > 1
-        and m.asked_scales(topic_text) == {"useful"}
-        and m._scales.get(matches[0][0]) == "yesno"
-    ):
-        # "mest fornøyd med kontakten med NAV Arbeidslivssenter" asks how useful the contact was, not who had it
-        useful = next((c for c in matches[1:3] if c[1] >= 0.15 and m._scales.get(c[0]) == "useful"), None)
-        if useful is not None:
-            matches = [useful] + [c for c in matches if c is not useful]
+    asked_scales = m.asked_scales(topic_text)
+    # "hvor mange brukte BHT i oppfølgingen av sykmeldte?" asks who used it, not how useful it was;
+    # "mest fornøyd med kontakten med NAV Arbeidslivssenter" asks how useful the contact was, not who had it:
+    # a likely question on the scale asked comes first
+    top_scale = m._scales.get(matches[0][0]) if matches else None
+    if asked_scales == {"yesno"} and top_scale != "yesno":
+        matches = _first_on_scale(m, matches, "yesno")
+    elif asked_scales == {"useful"} and top_scale == "yesno":
+        matches = _first_on_scale(m, matches, "useful")
     if len(matches) > 1:
         # a question not asked in the wave named is no rival ("… hjemmekontor nå?" is not November's hours)
         rivals = [c for c in matches[1:] if not q.wave or _asked_in(m, c[0], q.wave)] or matches[1:]
@@ -301,6 +290,12 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         ):  # "vurderte nytten av": how many answered
             q.measure = "share"  # "hvor mange svarte «vet ikke»" asks for a share, not the base
     return q
+
+
+def _first_on_scale(m: Matcher, matches: list[Any], scale: str) -> list[Any]:
+    """The matches with the likeliest of the next two on `scale` first (unchanged when there is none)."""
+    found = next((c for c in matches[1:3] if c[1] >= 0.15 and m._scales.get(c[0]) == scale), None)
+    return matches if found is None else [found] + [c for c in matches if c is not found]
 
 
 _SIZE_ENDS = r"\b(de|dei) (minste|største)\b\W*(og|mot|versus|vs\.?|eller|kontra|sammenlignet med)\s+(de|dei) (største|minste)\b"

@@ -459,9 +459,23 @@ def test_a_capitalised_verb_opening_a_sentence_is_not_a_company(assistant):
     assert ans.answerable and "70 %" in ans.answer, ans.answer
 
 
-def test_a_wave_follow_up_after_a_wave_named_in_words(assistant):
-    history = ["Hvor stor andel av bedriftene har ansatte som jobber hjemmefra nå etter pandemien?"]
-    ans = assistant.ask("og hva var tallet i november 2021?", history=history)
+@pytest.mark.parametrize(
+    "earlier, question",
+    [
+        # a wave named in words ("nå etter pandemien")
+        (
+            "Hvor stor andel av bedriftene har ansatte som jobber hjemmefra nå etter pandemien?",
+            "og hva var tallet i november 2021?",
+        ),
+        # the other wave asked without "og", with a typo
+        (
+            "Hvor mange bedrifter har ansatte som jobber hjemmefra i juni 2022?",
+            "hva var tallet i novemer året før?",
+        ),
+    ],
+)
+def test_the_figure_of_the_other_wave_in_a_follow_up(assistant, earlier, question):
+    ans = assistant.ask(question, history=[earlier])
     assert "65 %" in ans.answer.split("\n\n")[0], ans.answer
 
 
@@ -593,12 +607,6 @@ def test_de_mindre_bedriftene_is_the_breakdown_by_size_not_all_companies(assista
 def test_an_adjective_of_an_item_names_the_item(assistant):
     first = assistant.ask("Er bedriftene mindre innovative etter pandemien?").answer.split("\n\n")[0]
     assert "«Kreativitet og innovasjon»" in first and "15 %" in first, first
-
-
-def test_the_figure_in_another_wave_asked_without_og(assistant):
-    history = ["Hvor mange bedrifter har ansatte som jobber hjemmefra i juni 2022?"]
-    ans = assistant.ask("hva var tallet i novemer året før?", history=history)
-    assert "65 %" in ans.answer.split("\n\n")[0], ans.answer
 
 
 def test_how_many_answered_an_answer_is_its_share_not_the_base(assistant):

@@ -312,7 +312,7 @@ def _other_item_with(a: Amount, best: Reading) -> str | None:
     f = best.first
     if not f.get("question_id") or not f.get("item") or best.unit not in ("mean", "pct"):
         return None
-    for r in knowledge.published_rows():
+    for r in knowledge.published():
         if (
             r.get("question_id") == f["question_id"]
             and r.get("item") not in ("", f["item"])

@@ -98,7 +98,7 @@ def _sample_wave(value: Any) -> str | None:
 def _sample_counts() -> dict[int, str]:
     return {
         round(float(r["value"])): str(r["wave"])
-        for r in knowledge.published_rows()
+        for r in knowledge.published()
         if r.get("question_id") == "UTVALG" and r.get("group_dim") == "total" and r.get("unit") == "count"
     }
 

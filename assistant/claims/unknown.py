@@ -5,40 +5,14 @@ whatever figure it carries: a sentence about something else must not support or 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from .. import knowledge
-from ..normalize import normalize, tokens
+from ..normalize import normalize, report_tokens, tokens
 
 # "… fordi …", "… på grunn av …", "… som skyldes …": the cause a claim gives
 _CAUSE = re.compile(
     r"\b(?:fordi|ettersom|på grunn av|pga\.?|som skyldes|skyldes|grunnet|takket være)\s+(?P<cause>.+)$"
 )
 LONG = 11  # a word this long is a specific term (a compound), not everyday wording
-
-
-@lru_cache(maxsize=1)
-def report_tokens() -> frozenset[str]:
-    """The stemmed words of the report and of the lexicon's targets (what the survey can speak of)."""
-    path = knowledge.KNOWLEDGE / "report.txt"
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    words = set(tokens(normalize(text)))
-    # every word the lexicon knows, both sides, but the concepts it lists as not measured (`out_of_scope`)
-    lexicon = {k: v for k, v in knowledge.lexicon().items() if k != "out_of_scope"}
-    words.update(tokens(" ".join(_strings(lexicon))))
-    words.update(tokens(" ".join(_strings(knowledge.codebook()))))
-    return frozenset(words)
-
-
-def _strings(node: object) -> list[str]:
-    """Every string in a nested structure of dicts and lists, keys included."""
-    if isinstance(node, str):
-        return [node]
-    if isinstance(node, dict):
-        return [x for k, v in node.items() for x in [*_strings(k), *_strings(v)]]
-    if isinstance(node, list):
-        return [x for v in node for x in _strings(v)]
-    return []
 
 
 _OPPOSITE_PREFIX = (("over", "under"), ("under", "over"))
