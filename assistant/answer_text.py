@@ -597,6 +597,20 @@ def base_answer(q: Question) -> Answer:
     wave = WAVE_TEXT.get(str(info.get("wave") or ""), "")
     title = str(info.get("title") or q.question_id)
     parts = [f"n = {n_text(b['n'])} ({b['source']})" for b in info.get("bases") or []]
+    if not parts:  # no base printed for this question (Figur 1): the wave's respondents, said to be that
+        where = ", ".join(info.get("published_in") or []) or f"avsnitt {info.get('section')}"
+        done = next((r for r in knowledge.published() if r["question_id"] == "UTVALG" and r["option"] == "Fullført"
+                     and r["wave"] == info.get("wave")), None)  # fmt: skip
+        text = f"Rapporten oppgir ikke hvor mange som svarte på spørsmålet om «{title}» ({where})."
+        sources = [Source(label=str(x), section=str(info.get("section") or ""), page=None, quote=None)
+                   for x in info.get("published_in") or []]  # fmt: skip
+        if done is not None:
+            text += (
+                f" Til sammen fullførte **{n_text(done['value'])}** bedrifter undersøkelsen i {wave} (avsnitt 7.2), "
+                "men ikke alle svarer på hvert spørsmål."
+            )
+            sources.append(Source(label="7.2", section="7.2", page=None, quote=done["quote"]))
+        return Answer(q.raw, "text", True, text, sources=sources)
     text = (
         f"Grunnlaget for «{title}» ({wave}) er {' og '.join(parts)}: så mange bedrifter svarte på spørsmålet. "
         "Rapporten viser tallene i figuren som bilde; verdiene står ikke i teksten."

@@ -14,6 +14,7 @@ import re
 
 from . import intents, knowledge
 from .compose.lead import asked_options
+from .match.questions import topic_words
 from .normalize import tokens
 from .rank import Ranker
 from .state import Context, Turn
@@ -78,7 +79,8 @@ def support(turn: Turn, ctx: Context) -> float:
     q: Question = turn.question  # type: ignore[assignment]
     idf = ctx.index.bm25.idf
     # the question's words but "nå" / "i dag" (the latest wave: the answer names it "juni 2022")
-    own = sorted(set(tokens(re.sub(r"\b(nå|no|i dag|for tiden|per i dag)\b", " ", q.text))))
+    asked = re.sub(r"\b(nå|no|i dag|for tiden|per i dag)\b", " ", q.text)
+    own = sorted(set(topic_words(asked) or tokens(asked)))  # "hvilket fylke … flest": the frame is the topic
     if not own or turn.answer is None:
         return 0.0
     a = turn.answer

@@ -6,7 +6,7 @@ Each pattern names a kind of question; they are data for the understanding step,
 METHOD = {
     "weighting": r"\bvekt(et|ing|a|es)?\b|\bvekte\b",
     "significance": r"signifikan",
-    "who": r"\b(hvem|kven) (var det som |er det som |har |hadde )?(egentlig |faktisk |eigentleg |da )?(stod for|sto for|står for|gjort|gjennomført|gjennomførte|laget|lagde|utførte|utført|sto bak|står bak|analyserte|utviklet|utarbeidet|samlet inn|sto for|står for|skrev|har skrevet)|\bkantar\b|agenda kaupang|oppdragsgiver|prosjektleder|"
+    "who": r"\b(hvem|kven) (var det som |er det som |har |hadde )?(egentlig |faktisk |eigentleg |da )?(stod for|sto for|står for|gjort|gjennomført|gjennomførte|laget|lagde|utførte|utført|sto bak|står bak|analyserte|utviklet|utarbeidet|samlet inn|sto for|står for|skrev|har skrevet|utformet|utforma|formulerte|lagde|laga|designet)|\bkantar\b|agenda kaupang|oppdragsgiver|prosjektleder|"
     r"\bhvilke[tn]? (analyse)?(byrå|selskap|firma|institutt)\b|\bsamlet inn (svarene|dataene|data|svar)\b|\bhvem (har )?samlet inn",
     # how the invited companies were chosen: all members in NHO's register
     "population": r"\b(hvem|kven) (har )?(svart|svara|svarte|deltatt|deltok)( på| i)? (undersøkelsen|undersøkinga|barometeret)\b|"
@@ -110,14 +110,16 @@ EXCLUDED = (
     r"\bikke (?:tatt )?med i (?:grunnlaget|prosentene|beregningen)|"
     # "Er de som ikke har hatt kontakt, regnet med i det tallet?"
     r"\b(?:regnet|rekna|talt|telt|inkludert|tatt) med i (?:det |dette |de |disse )?(?:tallet|tallene|prosenten|"
-    r"prosentene|andelen|grunnlaget|beregningen)\b|\b(?:inngår|inngikk|er med) i (?:grunnlaget|tallet|prosentene)\b"
+    r"prosentene|andelen|grunnlaget|beregningen)\b|\b(?:inngår|inngikk|er med) i (?:grunnlaget|tallet|prosentene)\b|"
+    # "Er «ikkje aktuelt»-svara tekne med når dei reknar ut …?"
+    r"\b(?:tatt|teke|tekne|tekna|regnet|rekna|talt|telt|inkludert) med (?:når|i utregningen|i utrekninga)\b"
 )
 ANAPHOR = r"\b(det|dette|disse|dem|den|her|tallet|tallene|andelen|prosenten|spørsmålet|svaret|resultatet|de tallene)\b"
 ABOUT_BASE = (
     r"\b(hvor|kor) mange (bedrifter |verksemder )?(i (den|denne|den samme) (gruppen|gruppa) |av dem |blant dem |av dei )"
     r"(svarte|har svart|svara)\b|"
     r"\b(hvor|kor) mange (bedrifter |verksemder )?(svarte|har svart|svara) (i|blant|av) (den|denne|dei|de) (gruppen|gruppa|bedriftene)\b|"
-    r"\b(basert på|grunnlaget|grunnlag|utvalget bak|hvor stor er n|(hva|kva) er n\b|\bn her\b|hvor mange (bedrifter )?(svarte|har svart) på (det|dette|spørsmålet)|"
+    r"\b(basert på|grunnlaget|grunnlag|utvalget bak|hvor stor er n|(hva|kva) er n\b|\bn her\b|hvor mange (bedrifter )?(svarte|har svart) på (det|dette|[\wæøå]*-?spørsmålet)|"
     r"hvor mange (bedrifter |svar )?(er|var|ligger) (det|dette|tallet|tallene|andelen) basert|"
     # "Hvor mange brukte den tjenesten?": who used it is who rated it (the others are left out of the base)
     r"hvor mange (bedrifter |virksomheter )?(brukte|har brukt|benyttet|har benyttet|tok i bruk) (den|denne|de|disse)\b)"

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -185,6 +186,25 @@ def _strings(node: object) -> list[str]:
     return []
 
 
+_PLAIN = {"a": "aåæ", "o": "oø", "e": "eæ"}
+
+
+def _with_letters(word: str, vocab) -> str | None:
+    """The survey word a word typed without æ, ø or å stands for, when exactly one such spelling is known."""
+    slots = [i for i, c in enumerate(word) if c in "ao"]
+    if not slots or len(slots) > 4 or any(c in "æøå" for c in word):
+        return None
+    found = set()
+    for combo in itertools.product(*(_PLAIN[word[i]] for i in slots)):
+        chars = list(word)
+        for i, c in zip(slots, combo, strict=True):
+            chars[i] = c
+        cand = "".join(chars)
+        if cand != word and cand in vocab:
+            found.add(cand)
+    return found.pop() if len(found) == 1 else None
+
+
 @lru_cache(maxsize=4096)
 def _correct_word(word: str) -> str:
     vocab = vocabulary()
@@ -192,6 +212,11 @@ def _correct_word(word: str) -> str:
         return word
     if word in known_words():
         return word
+    restored = _with_letters(word, vocab)
+    if restored:
+        return restored  # typed without æ, ø, å ("storste" → "største")
+    if word[-1] not in "aeiouyæøå" and word + word[-1] in vocab:
+        return word + word[-1]  # a double consonant typed single at the end ("ansat" → "ansatt")
     match = process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=86)
     if not match:
         return word

@@ -158,6 +158,13 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
         and not any(r["question_id"] == q.question_id and r["group_dim"] == "total" for r in cat)
     ):  # how many answered, and no table row of all companies carries the base: the caption's base
         return Decision("text", "base", sections=sections, figures=[b["source"] for b in info["bases"]])
+    if (
+        q.measure == "n"
+        and not info.get("bases")
+        and str(info.get("results")) != "none"
+        and not any(r["question_id"] == q.question_id and r["n"] for r in knowledge.published())
+    ):  # how many answered, and the report prints no base for this question: say so, with the wave's total
+        return Decision("text", "base", sections=sections, figures=figures)
     # both waves named: the sentences comparing them, for a question asked in both (home office); one asked in
     # one wave only is answered from that wave's figures, saying so
     if ("both_waves" in q.inherited and info.get("other_wave")) or (
@@ -245,6 +252,18 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
         also = []
 
     options = [o for o in q.options if any(r["option"] == o for r in base)]
+    asked_words = set(tokens(q.text))
+    if (
+        q.options
+        and not options
+        and all(r["from_prose"] and r["unit"] == "pct" for r in base)
+        and not any(
+            len(set(tokens(r["option"])) & asked_words) >= 2 for r in base
+        )  # a printed answer, in words
+    ):
+        # "fungerer godt": the text prints other answers of this question («vet ikke» 38 %), not the one asked;
+        # the report's sentences about it (Figur 11's «godt» or «svært godt» for 8 av 10) answer it
+        return Decision("text", "figure_only", sections=sections, figures=figures)
     plan = Plan(
         question_id=q.question_id,
         also=also,
@@ -346,7 +365,9 @@ def _statement(q: Question, und: Matcher, passages: list[Passage] | None = None,
     chosen = [fitting[0], *[(s, v) for s, v in fitting[1:] if v >= 0.2]]
     if len(q.items) == 2 and q.question_id:
         # two items compared: a statement about each, the other item's too when its vote is low
-        words = und.item_words(q.question_id)
+        all_words = und.item_words(q.question_id)
+        a, b = (all_words.get(i, set()) for i in q.items)
+        words = {q.items[0]: a - b, q.items[1]: b - a}  # "dialogen med …" names neither side
         for item in q.items:
             said = [set(tokens(und.statements[x][1])) for x, _v in chosen]
             if any(words.get(item, set()) & w for w in said):
@@ -359,6 +380,8 @@ def _statement(q: Question, und: Matcher, passages: list[Passage] | None = None,
             )  # fmt: skip
             if more is not None:
                 chosen.append(more)
+            else:  # no statement about this side: the report's sentences, searched for each item
+                return None
     info = knowledge.question(qid) if qid else None
     return Decision(
         "text",

@@ -60,7 +60,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         q.intent = "english"
         return q
     for pattern, why in m._oos:
-        if pattern.search(text):
+        if pattern.search(text) and not re.search(intents.METHOD["significance"], text):
+            # "feilmarginen, og er forskjellene signifikanstestet?": the method text answers the second part
             q.intent = "out_of_scope"
             q.out_of_scope_reason = why
             return q
@@ -245,12 +246,16 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             q.intent = "method"
             q.method_topic = topic
         if q.intent != "method":
-            if re.search(intents.EXPLAIN, text) or (
+            how_many_chose = bool(q.options) and re.search(r"\b(hvor|kor) mange\b|\bandel|\bprosent", text)
+            if (re.search(intents.EXPLAIN, text) and not how_many_chose) or (
                 re.match(r"hva (er|betyr|menes med|innebærer) ", text)
                 and not re.search(intents.FIGURE_WORDS, text)
             ):
                 q.intent = "explain"
-            elif re.search(intents.RANK, topic_text):
+            elif (
+                re.search(intents.RANK, topic_text)
+                and not (how_many_chose and re.match(r"(hvor|kor) mange\b", text))
+            ):  # "hvor mange … «ingen av disse» blant de største utfordringene": one answer's share, not a ranking
                 q.intent = "rank"
                 head = re.match(
                     r"(hvilken|hvilke|hvilket|kva for ein|kva for eit|kva for|hva slags)((?: \S+){1,3})", text
@@ -289,7 +294,26 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             q.options and q.measure == "n" and not evaluated and not explicit_n
         ):  # "vurderte nytten av": how many answered
             q.measure = "share"  # "hvor mange svarte «vet ikke»" asks for a share, not the base
+        if (
+            q.measure == "share"
+            and q.intent == "figure"
+            and q.items
+            and not q.options
+            and not asked_scales - {"yesno"}
+            and m._scales.get(q.question_id) in _RATING_SCALES
+            and re.search(_HOW_MANY_HAD, text)
+        ):
+            # "hvor mange bedrifter har fått tilsyn uten veiledning?" asks how many had it, not how useful it
+            # was: the survey has only the number who rated it (the base), so that is the figure
+            q.measure = "n"
     return q
+
+
+_RATING_SCALES = ("useful", "agree", "extent", "importance")
+_HOW_MANY_HAD = (
+    r"\b(hvor|kor) mange\b(?: \w+){0,3} (har |hadde |fikk |fekk )?"
+    r"(fått|fikk|fekk|hatt|hadde|mottatt|mottok|fått besøk|hatt besøk)\b"
+)
 
 
 def _first_on_scale(m: Matcher, matches: list[Any], scale: str) -> list[Any]:
@@ -405,6 +429,8 @@ def compared_items(m: Matcher, text: str, question_id: str) -> list[str]:
     splits += [[text[: m.start()], text[m.end() :]] for m in re.finditer(r",? eller ", text)]
     for left_text, right_text in splits:
         left, right = m.match_items(left_text, question_id), m.match_items(right_text, question_id)
+        if len(left) > 1:  # "… ved sykefravær – den sykmeldte selv eller legen": the side after the dash
+            left = m.match_items(re.split(r"\s[-–:]\s|,\s", left_text)[-1], question_id) or left
         if len(left) == 1 and len(right) == 1 and left != right:
             return [left[0], right[0]]
     return []

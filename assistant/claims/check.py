@@ -23,7 +23,7 @@ from .compose import Checked, ask_back, compose
 from .compose import aggregate as aggregate  # re-exported: tests import it from here
 from .dates import judge_dates, judge_operator
 from .detect import ClaimRequest, detect
-from .judge import MIN_PROSE_FIT, NO_FIGURE, Verdict, judge
+from .judge import MIN_PROSE_FIT, NO_FIGURE, Verdict, judge, judge_complement
 from .options import direction_options, positive_options
 from .other_study import judge_employee_share
 from .parse import (
@@ -446,6 +446,10 @@ def _check_clause(
             again = _judge_with_options(p, clause, figures_of(positive), und)
             if again.verdict != "not_in_report":
                 verdict, answers = again, [*answers, positive]
+        elif positive.answerable:  # a sentence states the positive share ("1 av 4 … har vært i kontakt")
+            rest = judge_complement(p, figures_of(positive))
+            if rest is not None:
+                verdict, answers = rest, [*answers, positive]
     if verdict.reason == "comparison":  # "X er nyttigere enn Y", X and Y asked about one by one
         sides = _sides_one_by_one(p, answer, und)
         if sides is not None:

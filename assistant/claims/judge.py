@@ -8,6 +8,7 @@ report sentence that says it); superlatives, comparisons and changes are judged 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from .. import knowledge
@@ -52,6 +53,8 @@ def _corrected_amount(p: ParsedClaim, a: Amount, r: Reading) -> str:
         noun = re.match(r"\s+(bedrift|virksomhet|verksemd)(?![\wæøå])", p.text[a.end :])
         if noun:  # "hver tredje bedrift" → "3 av 10 bedrifter"
             new, end = f"{new} {noun.group(1)}er", a.end + noun.end()
+        elif re.match(r"\s*(har|hadde|er|var|mener|meiner|oppgir|svarte|ikke|ikkje)\b", p.text[a.end :]):
+            new += " av bedriftene"  # "et flertall har ikke …" → "37 prosent av bedriftene har ikke …"
         elif not re.match(r"\s*av\b", p.text[a.end :]):
             new += " av"
     elif a.kind == "ratio" and not re.search(r"\bav\b", new):
@@ -60,6 +63,8 @@ def _corrected_amount(p: ParsedClaim, a: Amount, r: Reading) -> str:
         if noun:
             new, end = f"{new} av {noun.group(1)[:-2]}ene", a.end + noun.end()
     out = _replace(p.text, a.start, end, new)
+    # a subordinate clause made a main one: "37 prosent av bedriftene ikke har" → "… har ikke"
+    out = re.sub(r"^([^,]*? av bedriftene) (ikke|ikkje) (har|hadde|er|var|mener|oppgir)\b", r"\1 \3 \2", out)
     return _fix_wave(out, p, r)
 
 
@@ -223,6 +228,57 @@ def _judge_not_yes(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict | N
         f"({row.get('source', '')}).",
         row,
     )
+
+
+def judge_complement(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict | None:
+    """A negated share claim ("flertallet har ikke hatt kontakt …") against a report sentence that states the
+    positive share ("1 av 4 bedrifter oppgir at de har vært i kontakt …"): the rest is at most 100 minus it
+    (some answered «vet ikke»), so the claim holds when the rest clearly reaches it, and fails when it cannot.
+
+    >>> from assistant.claims.parse import parse
+    >>> row = {"value": 25.0, "low": 25.0, "high": 25.0, "unit": "pct", "sentence": "1 av 4 bedrifter har vært i kontakt med Arbeidstilsynet.",
+    ...        "context": "1 av 4 bedrifter har vært i kontakt med Arbeidstilsynet", "text": "1 av 4", "section_label": "6.2"}
+    >>> judge_complement(parse("Flertallet har ikke vært i kontakt med Arbeidstilsynet"), [row]).verdict
+    'supported'
+    >>> judge_complement(parse("90 prosent har ikke vært i kontakt med Arbeidstilsynet"), [row]).verdict
+    'contradicted'
+    """
+    if not p.negated or not p.amounts or p.comparison or p.change:
+        return None
+    a = p.amounts[0]
+    if a.kind not in ("pct", "ratio", "quant"):
+        return None
+    positive = replace(p, negated=False, text=re.sub(r"\b(ikke|ikkje)\s+", "", p.text, count=1))
+    prose = [f for f in figures if f.get("sentence") is not None]
+    readings = [
+        r
+        for r in readings_for(positive, prose)
+        if r.unit == "pct" and r.value is not None and r.fit >= MIN_PROSE_FIT
+    ]
+    if not readings:
+        return None
+    best = readings[0]
+    rest = float(round(100.0 - float(best.value)))
+    most = 100.0 - float(best.low if best.low is not None else best.value)  # "1 av 4" may be as low as 22,5 %
+    where = describe(best)
+    if a.low > most + 2:
+        return Verdict(
+            "contradicted",
+            f"Nei. {_capital(where)}, så høyst om lag {fmt_value(rest, 'pct')} har ikke det – ikke {a.text}.",
+            None,
+            best.first,
+            fit=min(best.fit, 1.0),
+        )
+    margin = 10.0 if a.kind == "quant" else 5.0  # some answered «vet ikke»: the rest is an upper bound
+    if a.low <= rest - (margin if a.kind == "quant" else 0) and rest - margin <= a.high:
+        return Verdict(
+            "supported",
+            f"Ja. {_capital(where)}, så om lag {fmt_value(rest, 'pct')} har ikke det.",
+            None,
+            best.first,
+            fit=min(best.fit, 1.0),
+        )
+    return None
 
 
 def _judge_amount(p: ParsedClaim, a: Amount, best: Reading, figures: list[dict[str, Any]]) -> Verdict:

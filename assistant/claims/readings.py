@@ -144,6 +144,7 @@ UNIT_OF_KIND = {"pct": "pct", "ratio": "pct", "quant": "pct", "count": "count", 
 
 
 _COMMON = {"bedrift", "bedrifter", "nav", "nytt", "nyttig"}  # words too general to single out a figure
+_SUBJECT = {"ansatt", "bedrift", "virksom", "verksemd"}  # who an option is about, not what it says
 
 
 def _named_option(series: list[dict[str, Any]], words: set[str], negated: bool) -> list[dict[str, Any]]:
@@ -151,7 +152,13 @@ def _named_option(series: list[dict[str, Any]], words: set[str], negated: bool) 
     best: list[dict[str, Any]] = []
     for r in series:
         own = set(tokens(r.get("option") or ""))
-        if len(own) >= 2 and own <= words and bool(NEGATION.search(r["option"])) == negated:
+        # "ikke har hjemmekontor" names «Har ikke ansatte på hjemmekontor»: who has it is the claim's subject
+        if (
+            len(own) >= 2
+            and own - _SUBJECT <= words
+            and own - _SUBJECT
+            and bool(NEGATION.search(r["option"])) == negated
+        ):
             if not best or len(own) > len(tokens(best[0]["option"])):
                 best = [r]
     return best

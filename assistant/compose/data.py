@@ -16,6 +16,9 @@ from .numbers import fmt, n_text
 SMALL_N = 30
 
 
+_EMPLOYEES_COUNTED = r"\b(hvor|kor) mange (av )?(de |dei )?(ansatte|tilsette|arbeidstakere|medarbeidere) (har|hadde|jobber|jobbar|arbeider)\b"
+
+
 def _series_title(item: str, group: str, group_dim: str) -> str:
     parts = []
     if item:
@@ -59,6 +62,12 @@ def compose_rows(q: Question, rows: list[dict[str, Any]], group_dim: str) -> tup
     label = first["source"] if not first["source"][:1].isdigit() else f"Avsnitt {first['source']}"
     series = _series(rows)
     first_paragraph = lead(q, rows, group_dim)
+    if first_paragraph and first["unit"] == "pct" and q is not None and re.search(_EMPLOYEES_COUNTED, q.text):
+        # "hvor mange ansatte har hjemmekontor?": the survey counts companies, so the figure is theirs
+        first_paragraph = (
+            "Undersøkelsen teller bedrifter, ikke ansatte, så tallet er en andel av bedriftene. "
+            + first_paragraph
+        )
     if first_paragraph:
         lines.extend([first_paragraph, ""])  # its own paragraph
     header = f"**{label}** ({wave})"

@@ -99,8 +99,17 @@ class ItemMatching:
         avail_fold: dict[str, str] = {}
         for o in available:  # the table's label wins over the codebook's ("… mindre støtte og informasjon")
             avail_fold.setdefault(_loose(o), o)
-        quoted = re.findall(r"[«\"']([^»\"']+)[»\"']", text)
-        exact = [avail_fold[_loose(x)] for x in quoted if _loose(x) in avail_fold]
+        quotes = list(re.finditer(r"[«\"']([^»\"']+)[»\"']", text))
+        quoted = [q.group(1) for q in quotes]
+        exact: list[str] = []
+        for q in quotes:  # "bare «nyttig», ikke «svært nyttig»": the options quoted, but not those negated
+            label = avail_fold.get(_loose(q.group(1)))
+            if (
+                label
+                and label not in exact
+                and not _NEGATION.search(" ".join(text[: q.start()].split()[-2:]))
+            ):
+                exact.append(label)
         if exact:  # an option quoted as printed («nyttig») is that option alone
             return exact, None
         search = " ".join(quoted) if quoted else text

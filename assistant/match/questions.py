@@ -19,6 +19,24 @@ _SCALES: dict[str, Any] = knowledge.lexicon().get("scales") or {}
 _SCALE_WORDS = {name: [re.compile(w) for w in s.get("words", [])] for name, s in _SCALES.items()}
 
 
+# words that frame a question (a ranking, a breakdown by group, whose members) rather than name its topic:
+# "hvilken størrelsesgruppe har høyest andel med BHT?" is about BHT agreements
+_FRAME = frozenset(
+    tokens(
+        "høyest høgast lavest lågast flest færrest størst minst mest best dårligst rangert rangering "
+        "størrelsesgruppe størrelsesgrupper storleiksgruppe landsforening landsforeninger landsforeininga "
+        "fylke fylker fylka nho medlemsbedrifter medlemsbedriftene "
+        "forskjell forskjellen forskjellar forskjeller variere varierer variasjon sammenlignet sammenliknet "
+        "samanlikna kontra gjelder gjeld"
+    )
+)
+
+
+def topic_words(text: str) -> list[str]:
+    """The question's content tokens without the words that frame it (`_FRAME`)."""
+    return [t for t in tokens(text) if t not in _FRAME]
+
+
 def scales_named(text: str) -> set[str]:
     """Every answer scale whose words a (normalised) text uses (lexicon `scales`), yes/no included."""
     return {name for name, words in _SCALE_WORDS.items() if any(w.search(text) for w in words)}
@@ -119,7 +137,7 @@ class QuestionMatching:
             qid = self.target_qid[t]
             if qid:
                 vote_q[qid] = vote_q.get(qid, 0.0) + v
-        qtok = sorted(set(tokens(text)))  # a fixed order: the same float sums whatever the hash seed
+        qtok = sorted(set(topic_words(text)))  # a fixed order: the same float sums whatever the hash seed
         total = math.fsum(self._idf(t) for t in qtok) or 1.0
         n_q = len(self._qid_names)
         mass = np.zeros(len(self._bank_qidx))
@@ -155,7 +173,7 @@ class QuestionMatching:
 
     def _codebook_scores(self, text: str, qvec: np.ndarray | None) -> dict[str, tuple[float, float]]:
         """Per question: (the wording's fused lexical + dense score against its codebook targets, coverage)."""
-        qtok = tokens(text)
+        qtok = topic_words(text)
         if not qtok and qvec is None:
             return {}
         total = math.fsum(self._idf(t) for t in set(qtok)) or 1.0
