@@ -283,6 +283,19 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
                 q.options, q.option_word = opts, word
                 q.items = m.match_items(topic_text, qid)
                 break
+    if q.question_id and matches:
+        spelled = _spelled_out_option(m, text, matches[:3])
+        if spelled is not None and (spelled[0] != q.question_id or spelled[1] not in q.options):
+            # "de ansatte tilbringer mindre tid i lokalene enn ledelsen ønsker": a long answer of a likely
+            # question written out nearly word for word is that answer, whatever the wording matched best
+            qid, option = spelled
+            if qid != q.question_id:
+                q.question_id = qid  # as likely as the best match: its answer is written out
+                q.question_score = max(q.question_score, next(c[1] for c in matches if c[0] == qid))
+                q.items = m.match_items(topic_text, qid)
+            q.options, q.option_word = [option], None
+            if not q.items:
+                bank_keys(m, q)
     if q.question_id:
         evaluated = (
             re.search(r"\b(vurderte|vurdert|tok stilling|tatt stilling)\b", text) and not q.option_word
@@ -307,6 +320,23 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             # was: the survey has only the number who rated it (the base), so that is the figure
             q.measure = "n"
     return q
+
+
+def _spelled_out_option(m: Matcher, text: str, candidates: list[Any]) -> tuple[str, str] | None:
+    """(question, option) whose long label (five content words or more) the text holds nearly all of."""
+    said = set(tokens(text))
+    best: tuple[float, str, str] | None = None
+    for qid, score, _lex in candidates:
+        if score < 0.15:
+            continue
+        for label in m._catalogue_options(qid):
+            own = set(tokens(label))
+            if len(own) < 5:
+                continue
+            cover = len(own & said) / len(own)
+            if cover >= 0.85 and (best is None or cover > best[0]):
+                best = (cover, qid, label)
+    return (best[1], best[2]) if best else None
 
 
 _RATING_SCALES = ("useful", "agree", "extent", "importance")

@@ -80,3 +80,110 @@ def test_frame_words_do_not_dilute_the_topic(assistant):
     a = assistant.ask("Hvilken størrelsesgruppe har høyest andel med BHT?")
     assert not a.suggestions
     assert "9 av 10" in a.answer and "6 av 10" in a.answer
+
+
+def test_an_answer_written_out_names_its_question(assistant):
+    # «Ansatte tilbringer mindre tid i virksomhetens lokaler enn ledelsen ønsker» (3.2), not Figur 3's wish
+    a = assistant.ask(
+        "hvor mange bedrifter sier at de ansatte tilbringer mindre tid i lokalene enn ledelsen ønsker"
+    )
+    assert "12 prosent" in lead(a) or "**12 %**" in lead(a), lead(a)
+    assert "38 %" not in lead(a)
+
+
+def test_claim_on_an_answer_written_out_is_judged_on_it(assistant):
+    a = assistant.ask(
+        "Stemmer det at hver tredje bedrift sier at de ansatte tilbringer mindre tid i lokalene enn ledelsen ønsker?"
+    )
+    assert a.verdict == "contradicted"
+    assert "12 prosent av bedriftene sier" in lead(a), lead(a)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "theme"),
+    [
+        ("Gi meg tre tall med kilde om NAV Arbeidslivssenter til en pressemelding.", "nav arbeidslivssenter"),
+        (
+            "Gi meg nøkkeltall med kilde om samarbeidet mellom ledelse og tillitsvalgte – minst tre tall.",
+            "samarbeidet mellom ledelse og tillitsvalgte",
+        ),
+        (
+            "Vi lager en sak om hvor lederne ønsker at de ansatte skal jobbe, sammenlignet med hvordan det faktisk er. "
+            "Gi meg tre nøkkeltall med kilde.",
+            "hvor lederne ønsker at de ansatte skal jobbe",
+        ),
+        (
+            "Gi meg tre tall til en pressemelding om hvor stor utfordring sykefraværet er for bedriftene, gjerne "
+            "etter bedriftsstørrelse.",
+            "utfordring sykefraværet er for bedriftene",
+        ),
+    ],
+)
+def test_brief_requests_with_sources_and_counts_said_twice(request_text, theme):
+    from assistant.briefs.request import detect
+
+    found = detect(request_text)
+    assert found is not None and found.theme == theme and found.count == 3
+
+
+def test_brief_with_sources_has_three_sourced_figures(assistant):
+    a = assistant.ask("Gi meg tre tall med kilde om NAV Arbeidslivssenter til en pressemelding.")
+    assert a.answerable and len({s.label for s in a.sources}) >= 3
+
+
+def test_typed_without_special_letters(assistant):
+    from assistant.normalize import normalize
+
+    assert "de største utfordringene" in normalize("de storste utfordringene")
+    assert normalize("bedrifter med bare 1 ansat").endswith("1 ansatt")
+    a = assistant.ask("hvor mange bedrifter mente at ingenting pa lista var blant de storste utfordringene")
+    assert "**34 %**" in lead(a) and "Ingen av disse" in lead(a)
+
+
+def test_rank_of_one_answer_only_leaves_out_the_option_negated(assistant):
+    a = assistant.ask(
+        "Hvilken tjeneste fra BHT fikk flest «nyttig»-svar (bare «nyttig», ikke «svært nyttig»)?"
+    )
+    assert "**Generelle helsekontroller** (54 %)" in lead(a), lead(a)
+    assert "Svært nyttig" not in lead(a)
+
+
+def test_base_of_a_question_with_no_printed_n(assistant):
+    a = assistant.ask("Hvor mange svarte på spørsmålet om hjemmekontor?")
+    assert lead(a).startswith("Rapporten oppgir ikke hvor mange som svarte")
+    assert "2 253" in lead(a)
+
+
+def test_base_follow_up_names_the_question_by_a_compound(assistant):
+    a = assistant.ask(
+        "Hvor mange bedrifter svarte på nytte-spørsmålet?",
+        history=[
+            "Hvor mange hadde kontakt med NAV Arbeidslivssenter i 2021?",
+            "Hvor nyttig var den kontakten?",
+        ],
+    )
+    assert "575" in lead(a)
+
+
+def test_two_actors_compared_get_a_sentence_each(assistant):
+    a = assistant.ask(
+        "Hvem synes bedriftene det er mest nyttig å snakke med ved sykefravær – den sykmeldte selv eller legen?"
+    )
+    assert "7 av 10" in a.answer and "halvparten" in a.answer
+
+
+def test_who_designed_the_questions(assistant):
+    a = assistant.ask("Hvem utformet spørsmålene og analyserte resultatene?")
+    assert "Agenda Kaupang" in lead(a)
+
+
+def test_significance_part_is_answered_not_refused(assistant):
+    a = assistant.ask("Hva er feilmarginen i undersøkelsen, og er forskjellene signifikanstestet?")
+    assert a.answerable and "signifikanstesting" in a.answer
+
+
+def test_nynorsk_excluded_answers(assistant):
+    a = assistant.ask(
+        "Er «ikkje aktuelt»-svara tekne med når dei reknar ut kor nyttig tilsynet frå Arbeidstilsynet var?"
+    )
+    assert "holdt utenfor" in lead(a)

@@ -46,7 +46,10 @@ _FOR = (
     r"(?:\s+(?:til|for|i)\s+(?:(?:en|et|ei|eit|vår|vårt|min|mitt|mi|neste)\s+)?[\wæøå-]*(?:sak|saka|saken|artikkel|"
     r"melding|meldingen|innlegg|kronikk|tale|presentasjon|brev|brevet|post|posten|notat|møte|møtet))?"
 )
-_WHAT = rf"(?:{_N}\s+)?{_ADJ}(?:{_FIGURES}|{_POINTS}{_WITH_FIGURES}|{_POINTS}(?=\s+om\s)){_FOR}"
+_SOURCED = (
+    r"(?:\s+(?:med|og)\s+(?:kilde|kilder|kjelde|kjelder|kildehenvisning|kildehenvisninger|kjeldetilvising))?"
+)
+_WHAT = rf"(?:{_N}\s+)?{_ADJ}(?:{_FIGURES}|{_POINTS}{_WITH_FIGURES}|{_POINTS}(?=\s+om\s)){_SOURCED}{_FOR}"
 _PATTERNS = [
     re.compile(p)
     for p in (
@@ -71,7 +74,7 @@ _PATTERNS = [
         r"^.*?\b[\wæøå]*(?:sak|saka|saken|artikkel|artikkelen|melding|meldingen|innlegg|kronikk|tale|presentasjon|"
         r"brev|post|notat|skrive|snakke|fortelle|presentere|skriver|lager|lage|faktaboks|boks|oversikt|nyhetsbrev)\s+om\s+"
         r"(?P<theme>[^–,.;:?!]+?)\s*"
-        rf"[–,.;:?!-]+\s*(?:[\wæøå]+\s+){{0,6}}?(?:(?:{_N})\s+|de\s+|dei\s+){_ADJ}{_FIGURES}"
+        rf"[–,.;:?!-]+\s*(?:[\wæøå]+[.,:;]?\s+){{0,12}}?(?:(?:{_N})\s+|de\s+|dei\s+){_ADJ}{_FIGURES}"
         r"(?:\s+(?:med|og) (?:kilde|kilder|kjelde|kjelder|kildehenvisning))?\s*$",
     )
 ]
@@ -155,16 +158,25 @@ def detect(text: str) -> BriefRequest | None:
             continue
         theme = _PURPOSE.sub("", m.group("theme")).strip(" ?.!,")
         theme = _THEME_PREFIX.sub("", theme)
+        # "… om samarbeidet – minst tre tall": the count said again after the theme
+        theme = re.sub(
+            r"\s*[-–]\s*(?:minst |inntil |gjerne )?(?:[\wæøå]+ )?(?:nøkkel)?(?:tall|tal)\b.*$", "", theme
+        )
         theme = re.sub(r"^(?:hvordan|korleis|hva|kva|hvorfor|kvifor)\s+", "", theme)  # "tall om hvordan X …"
+        theme = re.sub(r",\s*(?:gjerne|helst|og gjerne|også)\b.*$", "", theme)  # ", gjerne etter størrelse"
         if not theme or theme in ("meg", "oss", "deg", "dere", "dette", "det", "den", "dem"):
             return None
-        if re.match(r"(hvor|kor) (mange|stor|store|høy|høg)\b", theme):
-            return None  # "gi meg tall på hvor mange som …" asks one question, not for key figures
+        numbers = [n for n in (_number(m.groupdict().get("n")), _number(m.groupdict().get("n2"))) if n]
+        if re.match(r"(hvor|kor) (mange|stor|store|høy|høg)\b", theme) and not numbers:
+            # "gi meg tall på hvor mange som …" asks one question; "tre tall om hvor stor utfordring …" is a brief
+            return None
+        theme = re.sub(
+            r"^(?:hvor|kor) (?:stor|store|mye|mykje|mange)\s+", "", theme
+        )  # "… om hvor stor utfordring X er"
         if re.fullmatch(
             r"(?:det |de |dei )?(?:nyttig|nytte|nyttige|viktig|viktige|fornøyd|fornøyde|godt|bra)", theme
         ):
             return None  # "tallene for nyttig": a scale, not a theme (which question is meant is asked back)
-        numbers = [n for n in (_number(m.groupdict().get("n")), _number(m.groupdict().get("n2"))) if n]
         count = max(numbers) if numbers else DEFAULT_COUNT  # "fire-fem": as many as five
         return BriefRequest(max(MIN_COUNT, min(MAX_COUNT, count)), theme)
     m = _OPEN.match(t)

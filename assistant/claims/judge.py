@@ -51,8 +51,9 @@ def _corrected_amount(p: ParsedClaim, a: Amount, r: Reading) -> str:
     new, end = figure_phrase(r), a.end
     if a.kind == "quant":
         noun = re.match(r"\s+(bedrift|virksomhet|verksemd)(?![\wæøå])", p.text[a.end :])
-        if noun:  # "hver tredje bedrift" → "3 av 10 bedrifter"
-            new, end = f"{new} {noun.group(1)}er", a.end + noun.end()
+        if noun:  # "hver tredje bedrift" → "3 av 10 bedrifter", "12 prosent av bedriftene"
+            plural = f"av {noun.group(1)}ene" if new.endswith("prosent") else f"{noun.group(1)}er"
+            new, end = f"{new} {plural}", a.end + noun.end()
         elif re.match(r"\s*(har|hadde|er|var|mener|meiner|oppgir|svarte|ikke|ikkje)\b", p.text[a.end :]):
             new += " av bedriftene"  # "et flertall har ikke …" → "37 prosent av bedriftene har ikke …"
         elif not re.match(r"\s*av\b", p.text[a.end :]):
