@@ -23,6 +23,11 @@ from .state import Context, Turn
 from .types import Passage, Question
 
 MIN_QUESTION_SCORE = 0.30
+# the report's words for the breakdown itself ("varierer også mellom landsforeningene")
+GROUP_DIM_WORDS = {
+    "landsforening": ["landsforeningene", "landsforeninger", "landsforening", "bransjer", "bransjene"],
+    "fylke": ["fylkene", "fylker"],
+}
 STATEMENT_SHARE = 0.35  # the bank's vote a report statement needs to answer on its own
 RARE_IDF = 5.0  # a word at most a few passages use: a statement that answers must use it too
 POSITIVE_PAIRS = (
@@ -185,8 +190,9 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
         if not grows:
             if q.group_key:
                 words = group_words(und, q.group_dim, q.group_key)
-            else:  # "hvilke landsforeninger …": prose that names any of them
+            else:  # "hvilke landsforeninger …", "er det likt i alle bransjar?": prose that names any of them
                 words = [g.get("canonical") or "" for g in und.groups.get(q.group_dim) or []]
+                words += GROUP_DIM_WORDS.get(q.group_dim, [])
             return Decision(
                 "text",
                 "group_prose",

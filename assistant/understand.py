@@ -110,7 +110,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     q.wave = waves[0] if len(waves) == 1 else None
     if len(waves) > 1:
         q.inherited.append("both_waves")
-    q.group_dim, q.group_key = m.match_group(text)
+    # "utanom «ukjent»": a group left out is not the group asked about
+    q.group_dim, q.group_key = m.match_group(re.sub(_LEFT_OUT, " ", text))
     if q.group_dim is None and re.search(r"\b(mindre|større) (bedrift|virksomhet|verksemd|firma)\w*", text):
         # "de mindre bedriftene": no band of the report, so the breakdown by size (each band with its figure)
         q.group_dim = "storrelse"
@@ -224,7 +225,10 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         named = bool(q.options or q.items) and q.question_score >= 0.35 and not background
         if topic == "response" and (
             named
-            or re.search(r"hvor mange prosent|andel|svarte (at|«|\"|ja\b|nei\b)|[«\"]", text)
+            or re.search(
+                r"hvor mange prosent|andel|svarte (at|«|\"|ja\b|nei\b)|(?<!utanom )(?<!utenom )(?<!unntatt )[«\"]",
+                text,
+            )
             # "hvor mange svarte verken/eller om …": an answer option
             or (re.search(r"\bsvar(te|er|t)\b", text) and m.option_phrase(text))
         ):
@@ -339,6 +343,7 @@ def _spelled_out_option(m: Matcher, text: str, candidates: list[Any]) -> tuple[s
     return (best[1], best[2]) if best else None
 
 
+_LEFT_OUT = r"\b(?:utanom|utenom|unntatt|bortsett fra|eksklusive|ekskludert)\s+«?[\wæøå-]+»?"
 _RATING_SCALES = ("useful", "agree", "extent", "importance")
 _HOW_MANY_HAD = (
     r"\b(hvor|kor) mange\b(?: \w+){0,3} (har |hadde |fikk |fekk )?"

@@ -187,3 +187,38 @@ def test_nynorsk_excluded_answers(assistant):
         "Er «ikkje aktuelt»-svara tekne med når dei reknar ut kor nyttig tilsynet frå Arbeidstilsynet var?"
     )
     assert "holdt utenfor" in lead(a)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        (
+            "Ledelsen fikk en gjennomsnittsskår på 3,9 av 5 for betydning i arbeidsmiljøarbeidet – stemmer det?",
+            "contradicted",
+        ),
+        ("Stemmer det at ledelsen fikk 3,9 på en skala fra 1 til 4?", "supported"),
+        ("Stemmer det at ledelsen fikk 3,9 i snitt?", "supported"),
+        ("Kan vi skrive at verneombudet fikk 3,5 i snitt?", "contradicted"),
+    ],
+)
+def test_mean_claims_are_judged_on_the_item_and_its_scale(assistant, claim, verdict):
+    a = assistant.ask(claim)
+    assert a.verdict == verdict, a.answer[:300]
+    assert "3,9" in lead(a) or "3,1" in lead(a)
+
+
+def test_scale_mismatch_names_the_scale(assistant):
+    a = assistant.ask("Ledelsen fikk 3,9 av 5 i betydning for arbeidsmiljøarbeidet – stemmer det?")
+    assert "Skalaen går fra 1 til 4, ikke til 5" in lead(a)
+
+
+def test_a_group_left_out_is_not_the_group_asked(assistant):
+    a = assistant.ask("Kva fylke hadde flest svar, og kva fylke hadde færrast (utanom «ukjent»)?")
+    assert "**Viken** (317)" in lead(a)
+
+
+def test_all_associations_follow_up_quotes_the_variation(assistant):
+    a = assistant.ask(
+        "Er det likt i alle bransjar?", history=["Kor mange bedrifter har avtale med bedriftshelseteneste?"]
+    )
+    assert a.answerable and "varierer også mellom landsforeningene" in a.answer

@@ -450,6 +450,15 @@ def _check_clause(
             rest = judge_complement(p, figures_of(positive))
             if rest is not None:
                 verdict, answers = rest, [*answers, positive]
+    if verdict.verdict == "not_in_report" and p.amounts and p.amounts[0].kind == "mean":
+        # "ledelsen fikk 3,9 på en skala fra 1 til 4": the mean of the item the claim names, asked outright
+        for ask in _mean_questions(p):
+            again_answer = answer(ask, history)
+            if again_answer.answerable and again_answer.data:
+                again = _judge_with_options(p, clause, figures_of(again_answer), und)
+                if again.verdict != "not_in_report":
+                    verdict, answers = again, [again_answer]  # the grounds shown: the mean itself
+                    break
     if verdict.reason == "comparison":  # "X er nyttigere enn Y", X and Y asked about one by one
         sides = _sides_one_by_one(p, answer, und)
         if sides is not None:
@@ -563,6 +572,24 @@ def _sides_one_by_one(p: ParsedClaim, answer: AnswerFn, und: Any) -> tuple[Verdi
     if readings[0].rows == readings[1].rows:
         return None
     return compare_readings(p, readings[0], readings[1]), answers
+
+
+def _mean_questions(p: ParsedClaim) -> list[str]:
+    """Questions asking the mean of each item the claim names, of the survey questions the report gives
+    means for (the roles' importance, 4.2)."""
+    said = set(tokens(normalize(p.text)))
+    means = {
+        (r["question_id"], r["item"]) for r in knowledge.published() if r["unit"] == "mean" and r["item"]
+    }
+    out = []
+    for qid, item in sorted(means):
+        info = knowledge.question(qid) or {}
+        names = [item] + [
+            a for it in info.get("items") or [] if it.get("label") == item for a in it.get("aliases") or []
+        ]
+        if any(set(tokens(normalize(n))) and set(tokens(normalize(n))) <= said for n in names):
+            out.append(f"Hva er gjennomsnittet for «{item}» i «{info.get('title') or info.get('text')}»?")
+    return out
 
 
 def _without_waves(question: str) -> str:

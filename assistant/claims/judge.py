@@ -282,8 +282,33 @@ def judge_complement(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict |
     return None
 
 
+def _scale_mismatch(p: ParsedClaim, a: Amount, best: Reading) -> Verdict | None:
+    """A mean claimed on another scale than the question's ("3,9 av 5" when the scale is 1–4)."""
+    if a.kind != "mean" or best.unit != "mean":
+        return None
+    said = re.search(
+        rf"{re.escape(a.text)}\s*(?:av|/|ut av|på en skala (?:fra \d+ )?til)\s*(\d+)\b|"
+        r"skalaen? (?:fra )?\d+\s*(?:til|-|–)\s*(\d+)\b",
+        p.text,
+    )
+    scale = (knowledge.question(str(best.first.get("question_id") or "")) or {}).get("scale") or []
+    if not said or not scale:
+        return None
+    claimed, top = int(said.group(1) or said.group(2)), max(int(x) for x in scale)
+    if claimed == top:
+        return None
+    return Verdict(
+        "contradicted",
+        f"Nei. Skalaen går fra {min(int(x) for x in scale)} til {top}, ikke til {claimed}: {describe(best)}.",
+        None,
+        best.first,
+    )
+
+
 def _judge_amount(p: ParsedClaim, a: Amount, best: Reading, figures: list[dict[str, Any]]) -> Verdict:
     """The claim's figure against the report's figure for its subject (wave, group and other readings)."""
+    if (v := _scale_mismatch(p, a, best)) is not None:
+        return v
     if best.opposite:  # the report's figure is for the other end of the scale
         theirs = best.low if best.low is not None else best.value
         if best.unit == "pct" and theirs is not None and a.low + float(theirs) > 100:
