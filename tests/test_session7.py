@@ -222,3 +222,11 @@ def test_all_associations_follow_up_quotes_the_variation(assistant):
         "Er det likt i alle bransjar?", history=["Kor mange bedrifter har avtale med bedriftshelseteneste?"]
     )
     assert a.answerable and "varierer også mellom landsforeningene" in a.answer
+
+
+def test_a_direction_word_names_the_answer_of_a_change_question(assistant):
+    a = assistant.ask(
+        "Overskrift i utkastet: «Nesten én av fem bedrifter: Hjemmekontor ga mer kreativitet og innovasjon». "
+        "Holder den?"
+    )
+    assert a.verdict == "supported" and "18 %" in lead(a) and "Positiv endring" in lead(a)

@@ -624,6 +624,12 @@ def _judge_with_options(p: ParsedClaim, clause: str, figures: list[dict[str, Any
             p.side_options = (left, right)
             if not (p.options or left or right) and side_groups(p.sides[0]) and side_groups(p.sides[1]):
                 p.options = positive_options(available)  # "mer fornøyde": the favourable answer
+        elif not p.options and p.amounts and not p.groups:
+            # "nesten én av fem … ga mer kreativitet": the direction names the answer (Positiv endring)
+            rest = clause
+            for a in p.amounts:
+                rest = rest.replace(a.text, " ")
+            p.options = direction_options(rest, {str(f["option"]) for f in figures if f.get("option")})
         elif p.superlative and p.groups and not p.options and not p.amounts:
             # "de minste er de mest fornøyde": the favourable answer, group against group
             p.options = positive_options({str(f["option"]) for f in figures if f.get("option")})
