@@ -79,7 +79,7 @@ def data_answer(turn: Turn, ctx: Context, d: Decision) -> Answer | None:
         return None
     if d.plan.kind in ("rank_items", "rank_groups"):
         key = "item" if d.plan.kind == "rank_items" else "group_label"
-        lines = compose_rank(rows, key, d.plan.options, d.plan.group_dim, d.plan.descending)
+        lines = compose_rank(rows, key, d.plan.options, d.plan.group_dim, d.plan.descending, q.focus_item)
         caveats: list[str] = [r["note"] for r in rows[:1] if r.get("note")]
         if d.plan.options == [DIFFERENCE] and key == "group_label":
             lines = _representation_lead(ctx, d, rows[0]) + lines

@@ -148,7 +148,9 @@ def features(turn: Turn, ctx: Context) -> list[float]:
         ),
         float(reason == "statement"),
         float(reason in SEARCH_REASONS),
-        float(reason in ("questionnaire", "excluded")),  # looked up in the codebook
+        float(
+            reason in ("questionnaire", "excluded", "caveats")
+        ),  # looked up (codebook, the previous answer)
         float(reason == "method" or q.intent == "method"),
         float("followup" in q.inherited),
         float(bool(q.items or q.options)),

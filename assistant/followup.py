@@ -121,7 +121,14 @@ def shift_measure(turn: Turn, ctx: Context) -> Question | None:
 def about_previous(cur: Question, prev: Question | None) -> Question | None:
     """A question about the previous answer itself — its base, who was asked, what to watch out for — keeps
     that answer's keys (question, item, group, wave, options) and asks for something else about them."""
-    if prev is None or prev.question_id is None or not re.search(intents.ANAPHOR, cur.text):
+    if prev is None or prev.question_id is None:
+        return None
+    others = (
+        bool(re.search(intents.ABOUT_OTHERS, cur.text))
+        and len(prev.items) == 1
+        and len(cur.text.split()) <= 14
+    )
+    if not others and not re.search(intents.ANAPHOR, cur.text):
         return None
     keys = dict(
         question_id=prev.question_id,
@@ -142,6 +149,9 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
         return replace(cur, intent="figure", measure="n", **keys)
     if re.search(intents.ABOUT_CAVEATS, cur.text) and len(cur.text.split()) <= 14:
         return replace(cur, intent="caveats", **keys)
+    if others:
+        # the previous item ranked among the others of its question, on the answers it was asked about
+        return replace(cur, intent="rank", **{**keys, "items": [], "focus_item": prev.items[0]})
     return None
 
 

@@ -134,8 +134,14 @@ ABOUT_WHO = (
     # whether it was asked in a wave: "Ble det spurt om i novemberundersøkelsen også?"
     rf"\b(ble|vart|var) (det|dette|den|spørsmålet|det spørsmålet) (også |og )?(spurt|stilt|med)\b.*{WAVE_NAMED}"
 )
+# the previous item against the others of its question ("Er det mye sammenlignet med de andre grunnene?")
+ABOUT_OTHERS = (
+    r"\b(sammenlignet|sammenliknet|samanlikna|i forhold til|i høve til|mot|enn|blant) (med )?(de|dei|alle de|alle dei) "
+    r"andre\b"
+)
 ABOUT_CAVEATS = (
     r"\b(obs på|være obs|forbehold|feilkilde|svakhet|usikkerhet|stole på|hvor sikre?|hvor pålitelig|"
-    r"tolkes|varsom|ta høyde for|fallgruver|begrensning)"
+    r"tolkes|varsom|ta høyde for|fallgruver|begrensning|si noe sikkert|seie noko sikkert|sikre konklusjoner|"
+    r"nok til å (?:si|seie|konkludere|trekke|generalisere))"
 )
 # Claim frames ("Kan jeg skrive at …?", "Stemmer det at …?") are recognised by assistant.claims.detect.

@@ -48,6 +48,7 @@ class Question:
     runner_up: float = 0.0  # the ranker's probability for the next-best question
     question_lex: float = 0.0  # the lexical part of the match: how much of the wording the question covers
     items: list[str] = field(default_factory=list)
+    focus_item: str | None = None  # a ranking asked about one item against the others: where it stands
     group_dim: str | None = None  # storrelse | landsforening | fylke
     group_key: str | None = None  # smallest | medium | large | largest | one | 2-9 (size) or canonical name
     group_keys: list[str] = field(default_factory=list)  # two or more size groups named: a comparison

@@ -171,6 +171,20 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             other = next((c for c in matches[1:4] if _asked_in(m, c[0], q.wave) and c[1] >= 0.5), None)
             if other is not None:
                 matches = [other] + [c for c in matches if c is not other]
+    if q.group_dim in ("storrelse", "fylke", "landsforening") and len(matches) > 1:
+        # "de store bedriftene med 200+ ansatte …": of two likely questions, the one with figures for the
+        # group asked about (Tabell 7 by size, not Figur 22 for all companies)
+        if not _has_group(m, matches[0][0], q.group_dim):
+            other = next(
+                (
+                    c
+                    for c in matches[1:3]
+                    if c[1] >= max(0.4, matches[0][1] - 0.3) and _has_group(m, c[0], q.group_dim)
+                ),
+                None,
+            )
+            if other is not None:
+                matches = [other] + [c for c in matches if c is not other]
     if matches:
         q.question_id, q.question_score, lex = matches[0]
         q.question_lex = lex
@@ -401,6 +415,11 @@ def _reports_employee_figure(m: Matcher, qvec: Any, exclude: int | None, text: s
     return not unknown
 
 
+def _has_group(m: Matcher, qid: str, group_dim: str) -> bool:
+    """Whether the published rows of a question include a breakdown by `group_dim`."""
+    return any(r["question_id"] == qid and r["group_dim"] == group_dim for r in m.catalogue)
+
+
 def _asked_in(m: Matcher, qid: str, wave: str | None) -> bool:
     """Whether the codebook question was asked in the wave (a question of both waves has none)."""
     asked = (m.questions.get(qid) or {}).get("wave")
@@ -472,4 +491,8 @@ def compared_items(m: Matcher, text: str, question_id: str) -> list[str]:
 
 
 def is_followup(q: Question) -> bool:
-    return bool(re.search(intents.FOLLOWUP, q.text)) or len(q.text.split()) <= 4
+    # "Er ikke det veldig lavt?": a judgement of the previous figure
+    judged = re.match(
+        r"(er|var) (ikke |ikkje )?(det|dette|den|tallet|tallene|andelen)\b(?: [\wæøå]+){0,3}\W*$", q.text
+    )
+    return bool(re.search(intents.FOLLOWUP, q.text)) or len(q.text.split()) <= 4 or bool(judged)

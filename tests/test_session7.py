@@ -230,3 +230,60 @@ def test_a_direction_word_names_the_answer_of_a_change_question(assistant):
         "Holder den?"
     )
     assert a.verdict == "supported" and "18 %" in lead(a) and "Positiv endring" in lead(a)
+
+
+def test_of_two_likely_questions_the_one_with_the_group_asked(assistant):
+    a = assistant.ask(
+        "Syntes de store bedriftene med 200+ ansatte at BHT var flinke til å følge opp sykmeldte?"
+    )
+    assert "**65 %**" in lead(a) and "Tabell 7" in lead(a)
+
+
+def test_a_much_likelier_question_keeps_its_place_without_the_group(assistant):
+    a = assistant.ask(
+        "Hvor nyttig synes små og mellomstore bedrifter at NAVs digitale sykefraværsoppfølgning er?"
+    )
+    assert "NAVs digitale oppfølging" in lead(a)
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        ["Kva var svarprosenten i november 2021?", "Er ikkje det veldig lågt?"],
+        ["Var svarprosenten lavere enn forventet?"],
+    ],
+)
+def test_response_rate_judged_by_the_report(assistant, history):
+    *before, question = history
+    a = assistant.ask(question, history=before)
+    assert "forhåndskalkylen" in lead(a), lead(a)
+
+
+def test_is_it_enough_to_say_something_certain_gives_the_caveats(assistant):
+    a = assistant.ask(
+        "Er det nok til å si noe sikkert om de store bedriftene?",
+        history=["Hvor mange bedrifter med 200 eller flere ansatte svarte på undersøkelsen?"],
+    )
+    assert not a.suggestions and "signifikans" in a.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "question", "item", "place"),
+    [
+        (
+            "Hvor viktig er det for bedriftene å være en attraktiv arbeidsgiver?",
+            "Er det mye sammenlignet med de andre grunnene?",
+            "Være en attraktiv arbeidsgiver",
+            "nr. 2 av 5",
+        ),
+        (
+            "Hvor nyttig var helsekontrollene fra BHT?",
+            "og sammenlignet med de andre tjenestene?",
+            "Generelle helsekontroller",
+            "nr. 1 av 6",
+        ),
+    ],
+)
+def test_previous_item_against_the_others(assistant, first, question, item, place):
+    a = assistant.ask(question, history=[first])
+    assert lead(a).startswith(f"«{item}» har **") and place in lead(a), lead(a)

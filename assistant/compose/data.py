@@ -19,6 +19,19 @@ SMALL_N = 30
 _EMPLOYEES_COUNTED = r"\b(hvor|kor) mange (av )?(de |dei )?(ansatte|tilsette|arbeidstakere|medarbeidere) (har|hadde|jobber|jobbar|arbeider)\b"
 
 
+_JUDGED = (
+    r"\b(lav|lavt|lave|låg|lågt|låge|høy|høyt|høg|høgt|forventet|venta|forventa|bra|god nok|godt nok|normal|normalt|"
+    r"vanlig|vanleg|dårlig|dårleg|akseptabel|greit|sammenlign\w*|samanlikn\w*)\b"
+)
+
+
+def _rate_judgement() -> str | None:
+    """The report's sentence judging the response rate (7.2), read from its text."""
+    text = re.sub(r"\s+", " ", knowledge.report_text())
+    found = re.search(r"Svarprosenten er i tråd med [^.]*\.", text)
+    return found.group(0) if found else None
+
+
 def _series_title(item: str, group: str, group_dim: str) -> str:
     parts = []
     if item:
@@ -142,6 +155,10 @@ def _compose_sample(
                 + ", ".join(parts)
                 + "."
             )
+        judged = _rate_judgement() if re.search(_JUDGED, asked) else None
+        if judged and any(r["option"] == "Svarprosent" for r in rows):
+            # "er ikke det lavt?": the report's own judgement of the response rate (7.2)
+            lines.insert(0, f"Rapporten skriver: «{judged}» (7.2).")
         s = {r["option"]: r for r in sums}
         if "Nettoutvalg (antall)" in s and "Bruttoutvalg (antall)" in s:
             net, gross = s["Nettoutvalg (antall)"], s["Bruttoutvalg (antall)"]
@@ -220,7 +237,12 @@ def _compose_sample(
 
 
 def compose_rank(
-    rows: list[dict[str, Any]], key: str, options: list[str], group_dim: str, descending: bool = True
+    rows: list[dict[str, Any]],
+    key: str,
+    options: list[str],
+    group_dim: str,
+    descending: bool = True,
+    focus: str | None = None,
 ) -> list[str]:
     unit = rows[0]["unit"]
     names = {"Nettoutvalg (antall)": "antall svar", "Nettoutvalg (prosent)": "andel av svarene"}
@@ -235,6 +257,10 @@ def compose_rank(
         return fmt(round(r["value"], 2), unit)
 
     lines = [f"{word} {what}: **{label(top)}** ({value(top)})." if len(rows) > 1 else ""]
+    place = next((i for i, r in enumerate(rows, 1) if key == "item" and r[key] == focus), None)
+    if place is not None and len(rows) > 1:  # "er det mye sammenlignet med de andre?": where it stands
+        r = rows[place - 1]
+        lines[0] = f"«{label(r)}» har **{value(r)}** {what} og er nr. {place} av {len(rows)}. " + lines[0]
     lines.append("Rangert:")
     for i, r in enumerate(rows, 1):
         lines.append(f"{i}. {label(r)}: {value(r)}")
