@@ -112,7 +112,9 @@ EXCLUDED = (
     r"\b(?:regnet|rekna|talt|telt|inkludert|tatt) med i (?:det |dette |de |disse )?(?:tallet|tallene|prosenten|"
     r"prosentene|andelen|grunnlaget|beregningen)\b|\b(?:inngår|inngikk|er med) i (?:grunnlaget|tallet|prosentene)\b|"
     # "Er «ikkje aktuelt»-svara tekne med når dei reknar ut …?"
-    r"\b(?:tatt|teke|tekne|tekna|regnet|rekna|talt|telt|inkludert) med (?:når|i utregningen|i utrekninga)\b"
+    r"\b(?:tatt|teke|tekne|tekna|regnet|rekna|talt|telt|inkludert) med (?:når|i utregningen|i utrekninga)\b|"
+    # "Korleis er «ikkje aktuelt»-svara handsama i tala?"
+    r"\b(?:hvordan|korleis) (?:er|blir|ble|vart) [«\"][^»\"]+[»\"][\wæøå-]* (?:behandlet|behandla|handsama|håndtert|handtert)\b"
 )
 ANAPHOR = r"\b(det|dette|disse|dem|den|her|tallet|tallene|andelen|prosenten|spørsmålet|svaret|resultatet|de tallene)\b"
 ABOUT_BASE = (

@@ -407,13 +407,25 @@ def _rare_words(q: Question, idf) -> set[str]:
     """Content words of the question that only a few passages of the report use ("prosjektleder")."""
     if not idf:
         return set()
-    return {t for t in tokens(q.text) if idf.get(t, 0.0) >= RARE_IDF}
+    return {t for t in tokens(q.text) if idf.get(t, 0.0) >= RARE_IDF and t not in _ASKING_WORDS}
+
+
+# words about the asking, not the topic ("ifølge tallene rapporten viser til"): never a rare word to match
+_ASKING_WORDS = frozenset(
+    tokens(
+        "tall tallene tala tal rapporten rapport ifølge undersøkelsen barometeret "
+        "oftere sjeldnere hyppigere oftast oftest"  # how a comparison is asked
+    )
+)
 
 
 def _fits(q: Question, und: Matcher, found: tuple[int, str], passages, rare: set[str]) -> bool:
     pid, sentence = found
     low = sentence.lower()
-    published = any(r["question_id"] == q.question_id for r in und.catalogue)
+    published = any(
+        r["question_id"] == q.question_id and (not q.group_dim or r["group_dim"] == q.group_dim)
+        for r in und.catalogue
+    )  # a table with the group asked about (Figur 1 has no size breakdown: the sentence on sizes answers)
     if q.group_dim is None and q.intent != "compare" and SIZE_MENTION.search(sentence):
         return False  # about some size groups, while all companies were asked about
     if q.group_dim == "storrelse" and not q.group_key and q.intent in ("rank", "compare"):
@@ -455,7 +467,12 @@ def _fits(q: Question, und: Matcher, found: tuple[int, str], passages, rare: set
         words = _option_words(q.question_id)
         said = set(tokens(sentence))
         asked = set().union(*(words.get(o, set()) for o in q.options))
-        others = set().union(*(w for o, w in words.items() if o not in q.options)) - asked
+        # a comparison may be answered by the asked answer's negation ("høyere andel små … som ikke har
+        # ansatte på hjemmekontor" for "har store oftere ansatte på hjemmekontor?")
+        negations = {o for o in words if q.intent == "compare" and _negation_of(o, q.options)}
+        others = (
+            set().union(*(w for o, w in words.items() if o not in q.options and o not in negations)) - asked
+        )
         if said & others and not said & asked:
             return False
     if rare and passages is not None:
@@ -463,6 +480,16 @@ def _fits(q: Question, und: Matcher, found: tuple[int, str], passages, rare: set
         if not rare <= text:
             return False
     return True
+
+
+def _negation_of(option: str, asked: list[str]) -> bool:
+    """«Har ikke ansatte på hjemmekontor» against «Har ansatte på hjemmekontor (sum)»."""
+    own = set(tokens(option))
+    neg = bool(re.search(r"\b(ikke|ingen)\b", option.lower()))
+    return any(
+        neg != bool(re.search(r"\b(ikke|ingen)\b", a.lower())) and len(own & set(tokens(a))) >= 2
+        for a in asked
+    )
 
 
 @lru_cache(maxsize=64)

@@ -388,7 +388,9 @@ def _reports_employee_figure(m: Matcher, qvec: Any, exclude: int | None, text: s
     if not (
         share >= 0.3
         and found is not None
-        and bool(re.search(r"\bav de ansatte\b|\barbeidstakerne\b", found[1]))
+        and bool(
+            re.search(r"\bav de ansatte\b|\barbeidstakerne\b|\blønnstakere\w*|\barbeidstakere\b", found[1])
+        )
         and bool(re.search(r"\d", found[1]))
     ):
         return False
@@ -397,6 +399,7 @@ def _reports_employee_figure(m: Matcher, qvec: Any, exclude: int | None, text: s
     said = set(tokens(found[1]))
     known = report_tokens()
     text = re.sub(intents.CITED_STUDY, " ", text)  # "AFI-studien som rapporten viser til": the framing
+    text = re.sub(r"\b(ifølge|i følge|ifylgje|iflg)\b", " ", text)
     unknown = [
         t
         for t in tokens(text)

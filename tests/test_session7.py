@@ -287,3 +287,36 @@ def test_is_it_enough_to_say_something_certain_gives_the_caveats(assistant):
 def test_previous_item_against_the_others(assistant, first, question, item, place):
     a = assistant.ask(question, history=[first])
     assert lead(a).startswith(f"«{item}» har **") and place in lead(a), lead(a)
+
+
+def test_claim_on_a_sick_leave_level_is_not_in_the_report(assistant):
+    a = assistant.ask("Kan jeg skrive at sykefraværet er høyere i store bedrifter enn i små?")
+    assert a.verdict == "not_in_report" and "måler ikke nivået på sykefraværet" in lead(a)
+
+
+def test_claim_on_sick_leave_as_a_challenge_is_still_judged(assistant):
+    a = assistant.ask("Stemmer det at 1 av 5 bedrifter opplever korttids sykefravær som en stor utfordring?")
+    assert a.verdict == "supported"
+
+
+def test_refusal_opens_with_what_the_report_does_not_say(assistant):
+    a = assistant.ask("Har bedriftene vorte meir positive til Arbeidstilsynet sidan førre barometer?")
+    assert not a.answerable and lead(a).startswith("Rapporten sier ikke noe om dette")
+    assert "nullpunkt" in a.answer
+
+
+def test_how_an_answer_was_treated_is_the_excluded_answers(assistant):
+    a = assistant.ask("Korleis er «ikkje aktuelt i 2021»-svara handsama i tala om Arbeidstilsynet?")
+    assert "holdt utenfor" in lead(a)
+
+
+def test_cited_employee_figure_with_ifolge(assistant):
+    a = assistant.ask(
+        "Hvor stor andel av de ansatte kunne jobbe hjemmefra før pandemien, ifølge tallene rapporten viser til?"
+    )
+    assert a.answerable and "35 prosent" in lead(a)
+
+
+def test_size_comparison_of_a_table_without_sizes_is_answered_by_the_sentence(assistant):
+    a = assistant.ask("Har store bedrifter oftere ansatte på hjemmekontor enn små?")
+    assert a.answerable and "små og mellomstore bedrifter som ikke har ansatte på hjemmekontor" in lead(a)

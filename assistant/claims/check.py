@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from .. import knowledge
@@ -347,6 +348,10 @@ def _check_clause(
         said = f"årsaken «{cause}»" if cause else f"«{term}»"
         lead = f"Rapporten sier ikke noe om dette: den nevner ikke {said}."
         return Checked(clause, p, Verdict("not_in_report", lead, None, None, reason="unknown"), [])
+    uncovered = _not_measured(clause)
+    if uncovered:  # "sykefraværet er høyere i store bedrifter": a level the survey never measured
+        lead = f"Rapporten sier ikke noe om dette. {uncovered}"
+        return Checked(clause, p, Verdict("not_in_report", lead, None, None, reason="out_of_scope"), [])
     employees = _EMPLOYEE_SHARE.search(clause)
     other = (
         judge_employee_share(p, clause, passages, framed)
@@ -572,6 +577,23 @@ def _sides_one_by_one(p: ParsedClaim, answer: AnswerFn, und: Any) -> tuple[Verdi
     if readings[0].rows == readings[1].rows:
         return None
     return compare_readings(p, readings[0], readings[1]), answers
+
+
+@lru_cache(maxsize=1)
+def _not_measured_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The lexicon's out-of-scope patterns written as expressions (a level of sick leave, wages): specific
+    enough to apply to a claim's own words (its plain words, such as "sykefraværet blant", are not)."""
+    return tuple(
+        (re.compile(w[3:].strip()), str(entry.get("why") or ""))
+        for entry in knowledge.lexicon().get("out_of_scope") or []
+        for w in entry.get("words") or []
+        if isinstance(w, str) and w.startswith("re:")
+    )
+
+
+def _not_measured(clause: str) -> str | None:
+    text = normalize(clause)
+    return next((why for pattern, why in _not_measured_patterns() if pattern.search(text)), None)
 
 
 def _mean_questions(p: ParsedClaim) -> list[str]:

@@ -99,7 +99,9 @@ def compose_none(und: Any, q: Question, reason: str) -> Answer:
     lines: list[str] = []
     sources: list[Source] = []
     if reason == "out_of_scope" or q.intent == "out_of_scope":
-        lines.append("Det kan ikke besvares ut fra NHOs Arbeidsmiljøbarometer 2021.")
+        lines.append(
+            "Rapporten sier ikke noe om dette: det kan ikke besvares ut fra NHOs Arbeidsmiljøbarometer 2021."
+        )
         if q.out_of_scope_reason:
             lines.append(q.out_of_scope_reason)
     elif (
