@@ -200,11 +200,14 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     )
     picked = each_item(ctx, q, asked_option_first(q, same_actor(q, picked)))[:3]
     why = q.intent == "explain" or bool(re.search(r"\b(hvorfor|kvifor)\b", q.text))
+    unexplained = False
     if why and picked and not any(EXPLANATION.match(s) or CAUSAL.search(s) for _p, s, _v in picked):
         # "Hvorfor …?": the report's explanation a few sentences after the finding («Det kan tyde på at …»)
-        found = _explanation_after(ctx, q, picked)
+        found = _explanation_after(ctx, q, picked) or _explanation_among(ctx, q, hits)
         if found is not None:
             picked = [found, *[x for x in picked if x[1] != found[1]]][:3]
+        elif re.search(r"\b(hvorfor|kvifor)\b", q.text):
+            unexplained = True  # the report states the finding but gives no reason for it: say so first
     if who is not None and q.wave and not any(who.search(x) for _p, x, _s in picked[:1]):
         # who carried out one wave: the report's sentence naming that wave and who did it, first
         found = next(((ps, x) for ps in ctx.index.passages if ps.kind == "prose"
@@ -235,6 +238,8 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
             return None, Decision("none", "item_unpublished")
     text, sources = compose_passages(picked)
     text = _wave_note(q) + text
+    if unexplained:
+        text = "Rapporten forklarer ikke hvorfor. Dette er det den sier om det:\n\n" + text
     caveats = []
     if q.question_id == "ROLLER_BETYDNING" or any("svarskala" in s.lower() for _p, s, _ in picked):
         caveats.append(SKEWED)
@@ -247,7 +252,7 @@ def _explanation_after(
 ) -> tuple[Passage, str, float] | None:
     """The first explaining sentence within five after a picked finding that shares a topic word with the
     question ("… dialogmøte 2 …": «Det kan tyde på at NAVs dialogmøte 2 er, relativt sett, bedre tilpasset …»)."""
-    asked = {t for t in tokens(q.text) if len(t) >= 5}
+    asked = {t for t in tokens(f"{q.context} {q.text}") if len(t) >= 5}  # a follow-up's "hvorfor?": its topic
     for p, sentence, score in picked:
         sentences = split_sentences(p.text) + ctx.following.get(p.id, [])[:5]
         at = next((i for i, x in enumerate(sentences) if x in sentence or sentence in x), None)
@@ -257,6 +262,30 @@ def _explanation_after(
             if (EXPLANATION.match(x) or CAUSAL.search(x)) and asked & set(tokens(x)):
                 return p, x, score
     return None
+
+
+def _explanation_among(
+    ctx: Context, q: Question, hits: list[tuple[Passage, float]]
+) -> tuple[Passage, str, float] | None:
+    """A sentence giving a cause («trolig fordi de i langt mindre grad har benyttet …») in the passages found
+    or next to them, sharing at least two topic words with the question (a follow-up's earlier question
+    included)."""
+    asked = {t for t in tokens(f"{q.context} {q.text}") if len(t) >= 5}
+    best: tuple[int, Passage, str, float] | None = None
+    ps = ctx.index.passages
+    near = {}
+    for p, score in hits:
+        for i in range(p.id - 2, p.id + 3):
+            if 0 <= i < len(ps) and ps[i].section == p.section and i not in near:
+                near[i] = (ps[i], score)
+    for p, score in near.values():
+        if p.kind not in ("prose", "footnote"):
+            continue
+        for x in split_sentences(p.text):
+            shared = len(asked & set(tokens(x)))
+            if CAUSAL.search(x) and shared >= 2 and (best is None or shared > best[0]):
+                best = (shared, p, x, score)
+    return (best[1], best[2], best[3]) if best else None
 
 
 POPULATION = re.compile(r"register over sine medlemsbedrifter|samtlige av disse", re.IGNORECASE)

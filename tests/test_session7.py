@@ -320,3 +320,26 @@ def test_cited_employee_figure_with_ifolge(assistant):
 def test_size_comparison_of_a_table_without_sizes_is_answered_by_the_sentence(assistant):
     a = assistant.ask("Har store bedrifter oftere ansatte på hjemmekontor enn små?")
     assert a.answerable and "små og mellomstore bedrifter som ikke har ansatte på hjemmekontor" in lead(a)
+
+
+def test_why_follow_up_finds_the_cause_near_the_finding(assistant):
+    a = assistant.ask(
+        "hvorfor?",
+        history=[
+            "Hvor mange svarte at det ikke var relevant å vurdere om hjemmekontor påvirket produktiviteten?"
+        ],
+    )
+    assert "trolig fordi de i langt mindre grad har benyttet" in lead(a)
+
+
+def test_why_without_a_reason_in_the_report_says_so(assistant):
+    a = assistant.ask(
+        "Kvifor er det så lågt?", history=["Hvor mange bedrifter har hatt kontakt med Arbeidstilsynet?"]
+    )
+    assert lead(a).startswith("Rapporten forklarer ikke hvorfor.")
+    assert "1 av 4" in a.answer
+
+
+def test_response_rate_much_follow_up(assistant):
+    a = assistant.ask("er det mye?", history=["Hva var svarprosenten i novemberundersøkelsen?"])
+    assert "forhåndskalkylen" in lead(a)

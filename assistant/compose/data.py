@@ -20,7 +20,7 @@ _EMPLOYEES_COUNTED = r"\b(hvor|kor) mange (av )?(de |dei )?(ansatte|tilsette|arb
 
 
 _JUDGED = (
-    r"\b(lav|lavt|lave|låg|lågt|låge|høy|høyt|høg|høgt|forventet|venta|forventa|bra|god nok|godt nok|normal|normalt|"
+    r"\b(mye|mykje|lite|lav|lavt|lave|låg|lågt|låge|høy|høyt|høg|høgt|forventet|venta|forventa|bra|god nok|godt nok|normal|normalt|"
     r"vanlig|vanleg|dårlig|dårleg|akseptabel|greit|sammenlign\w*|samanlikn\w*)\b"
 )
 
