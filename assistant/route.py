@@ -423,7 +423,8 @@ def _fits(q: Question, und: Matcher, found: tuple[int, str], passages, rare: set
     pid, sentence = found
     low = sentence.lower()
     published = any(
-        r["question_id"] == q.question_id and (not q.group_dim or r["group_dim"] == q.group_dim)
+        r["question_id"] == q.question_id
+        and (q.intent != "compare" or not q.group_dim or r["group_dim"] == q.group_dim)
         for r in und.catalogue
     )  # a table with the group asked about (Figur 1 has no size breakdown: the sentence on sizes answers)
     if q.group_dim is None and q.intent != "compare" and SIZE_MENTION.search(sentence):
