@@ -343,3 +343,30 @@ def test_why_without_a_reason_in_the_report_says_so(assistant):
 def test_response_rate_much_follow_up(assistant):
     a = assistant.ask("er det mye?", history=["Hva var svarprosenten i novemberundersøkelsen?"])
     assert "forhåndskalkylen" in lead(a)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "section"),
+    [
+        ("Stemmer det at resultatene ikke er vektet?", "supported", "7.2"),
+        ("Stemmer det at resultatene er vektet etter bedriftsstørrelse?", "contradicted", "7.2"),
+        (
+            "Kan vi skrive at forskjellene mellom bedriftsstørrelser og bransjer i rapporten ikke er testet for "
+            "statistisk signifikans?",
+            "supported",
+            "7.3",
+        ),
+        ("Kan vi skrive at forskjellene er statistisk signifikante?", "not_in_report", "7.3"),
+    ],
+)
+def test_method_fact_claims(assistant, claim, verdict, section):
+    a = assistant.ask(claim)
+    assert a.verdict == verdict and section in {s.label for s in a.sources}
+
+
+def test_size_comparison_claim_whose_group_lost_its_flere(assistant):
+    a = assistant.ask(
+        "Stemmer det at bedrifter med 50 ansatte eller flere er mer fornøyd med NAVs digitale "
+        "sykefraværsoppfølging enn de små og mellomstore bedriftene?"
+    )
+    assert a.verdict == "supported" and "5 av 10" in lead(a)

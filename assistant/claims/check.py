@@ -25,6 +25,7 @@ from .compose import aggregate as aggregate  # re-exported: tests import it from
 from .dates import judge_dates, judge_operator
 from .detect import ClaimRequest, detect
 from .judge import MIN_PROSE_FIT, NO_FIGURE, Verdict, judge, judge_complement
+from .method_facts import judge_method_fact
 from .options import direction_options, positive_options
 from .other_study import judge_employee_share
 from .parse import (
@@ -343,6 +344,9 @@ def _check_clause(
 ) -> Checked:
     """One clause's verdict; `framed`: the message as typed, frame included (who the claim credits)."""
     p = parse(clause)
+    treated = judge_method_fact(p)
+    if treated is not None:  # "resultatene er ikke vektet": the method section says so (7.2, 7.3)
+        return Checked(clause, p, treated, [quoted(clause, treated.figure)])
     cause, term = unsupported_cause(clause), unknown_term(clause)
     if cause or term:  # "… fordi tjenestene er for dyre", "overtredelsesgebyr": the report never speaks of it
         said = f"årsaken «{cause}»" if cause else f"«{term}»"

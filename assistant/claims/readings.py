@@ -194,7 +194,10 @@ def shared(words: set[str], other: set[str]) -> set[str]:
     """
     out = words & other
     for w in words - out:
-        if len(w) >= 6 and any(len(o) >= 6 and (w.startswith(o) or o.startswith(w)) for o in other):
+        if len(w) >= 6 and any(
+            len(o) >= 6 and (w.startswith(o) or o.startswith(w)) or len(o) >= 7 and w.endswith(o)
+            for o in other
+        ):  # and a compound on the other's word ("sykefraværsoppfølging" on "oppfølging")
             out.add(w)
     return out
 

@@ -57,6 +57,12 @@ def claimed_favoured(p: ParsedClaim) -> str | None:
         return None
     if p.comparison:
         left, right = side_groups(p.sides[0]), side_groups(p.sides[1])
+        if len(p.groups) == 2 and bool(left) != bool(right):
+            # "bedrifter med 50 ansatte eller flere … enn de små": the side that lost its "flere" to the
+            # comparison has the claim's other group
+            known = (left or right)[0]
+            rest = [g for g in p.groups if g != known]
+            left, right = (left or rest), (right or rest)
         first = _size_of(left[0]) if left else None
         second = _size_of(right[0]) if right else None
         if not first or not second or first == second:

@@ -1,0 +1,64 @@
+"""Claims about how the results were treated ("Resultatene er ikke vektet", "Forskjellene er testet for
+signifikans"), judged on the method section's own sentence: the report says it did not weight the sample
+and did not test differences for significance (7.2, 7.3). A claim that agrees in its negation is supported;
+one that says the opposite is contradicted."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import knowledge
+from .parse import ParsedClaim
+from .verdict import Verdict
+
+# the claim's words for a method fact, and the report's sentence stating it (read from the report's text)
+_FACTS = (
+    (re.compile(r"\bvekt(?:et|ing|ingen|a|es|ede)\b|\bvektlagt\b", re.I), r"ikke benyttet vekting[^.]*\."),
+    (re.compile(r"\bsignifikan\w*", re.I), r"ikke gjennomført statistisk signifikanstesting[^.]*\."),
+)
+_NOT = re.compile(r"\b(ikke|ikkje|uten|utan|aldri|ingen)\b", re.I)
+
+
+@lru_cache(maxsize=4)
+def _sentence(pattern: str) -> str | None:
+    """The whole report sentence containing `pattern` (whitespace collapsed)."""
+    text = re.sub(r"\s+", " ", knowledge.report_text())
+    found = re.search(r"[^.]*" + pattern, text)
+    return found.group(0).strip() if found else None
+
+
+def judge_method_fact(p: ParsedClaim) -> Verdict | None:
+    """Supported or contradicted by the report's statement that it did not do it.
+
+    >>> from assistant.claims.parse import parse
+    >>> judge_method_fact(parse("Resultatene er ikke vektet")).verdict
+    'supported'
+    >>> judge_method_fact(parse("Resultatene er vektet etter bedriftsstørrelse")).verdict
+    'contradicted'
+    >>> judge_method_fact(parse("Forskjellene er statistisk signifikante")).verdict
+    'not_in_report'
+    """
+    if p.amounts:
+        return None
+    for words, pattern in _FACTS:
+        said = words.search(p.text)
+        if said is None:
+            continue
+        sentence = _sentence(pattern)
+        if sentence is None:
+            return None
+        where = "7.2" if "vekting" in pattern else "7.3"
+        figure = {
+            "value": None, "unit": "text", "source": where, "section": where, "section_label": where,
+            "sentence": sentence,
+        }  # fmt: skip
+        negated = bool(_NOT.search(p.text[: said.start()] + " " + p.text[said.end() : said.end() + 20]))
+        if negated:
+            return Verdict("supported", f"Ja. Rapporten skriver: «{sentence}» ({where}).", None, figure)
+        if where == "7.3" and not re.search(r"test", p.text, re.I):
+            # "forskjellene er signifikante": untested, so neither shown nor refuted
+            lead = f"Rapporten sier ikke noe om dette: den har ikke testet det. Rapporten skriver: «{sentence}» ({where})."
+            return Verdict("not_in_report", lead, None, figure, reason="untested")
+        return Verdict("contradicted", f"Nei. Rapporten skriver: «{sentence}» ({where}).", None, figure)
+    return None
