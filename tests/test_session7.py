@@ -369,4 +369,4 @@ def test_size_comparison_claim_whose_group_lost_its_flere(assistant):
         "Stemmer det at bedrifter med 50 ansatte eller flere er mer fornøyd med NAVs digitale "
         "sykefraværsoppfølging enn de små og mellomstore bedriftene?"
     )
-    assert a.verdict == "supported" and "5 av 10" in lead(a)
+    assert a.verdict == "supported" and "5 av 10" in lead(a) and "mindre enn 4 av 10 det samme" in lead(a)

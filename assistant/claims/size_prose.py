@@ -93,6 +93,15 @@ def _sentence_favours(sentence: str) -> str | None:
     return "large" if first_size == "small" else "small"
 
 
+def _next_first(passages: list[Passage], ps: Passage) -> str:
+    """The first sentence of the passage after `ps` in the same section (a paragraph split by a page)."""
+    nxt = passages[ps.id + 1] if 0 <= ps.id + 1 < len(passages) and passages[ps.id].id == ps.id else None
+    if nxt is None or nxt.section != ps.section or nxt.kind != "prose":
+        return ""
+    first = split_sentences(nxt.text)
+    return first[0].strip() if first else ""
+
+
 def judge_size_direction(p: ParsedClaim, passages: list[Passage]) -> tuple[Verdict, dict[str, Any]] | None:
     """Supported or contradicted by the report sentence that ranks the size groups on the claim's topic."""
     want = claimed_favoured(p)
@@ -120,6 +129,11 @@ def judge_size_direction(p: ParsedClaim, passages: list[Passage]) -> tuple[Verdi
             found = shared(own, said)
             fit = len(found) / len(own)
             if len(found) >= min(2, len(own)) and fit >= 0.6 and (best is None or fit > best[0]):
+                after = sentences[i + 1].strip() if i + 1 < len(sentences) else _next_first(passages, ps)
+                if re.search(
+                    r"\bdet samme\b", after
+                ):  # "… svarer mindre enn 4 av 10 det samme": the other side
+                    sentence = f"{sentence} {after}"
                 best = (fit, favours, ps, sentence)
     if best is None:
         return None
