@@ -21,6 +21,7 @@ from .compose.text import (
     CAUSAL,
     EXPLANATION,
     NUMBER_STATEMENT,
+    SIZE_MENTION,
     best_sentences,
     compose_passages,
     compose_questionnaire,
@@ -176,6 +177,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     seen = {p.id for p, _ in hits}
     hits += [h for h in ctx.index.search(query, turn.qvec(), k=4, allowed=allowed) if h[0].id not in seen]
     who = _who_pattern(q)
+    by_size = q.group_dim == "storrelse" and not q.group_key and q.intent in ("rank", "compare")
     picked = best_sentences(
         topic,
         hits,
@@ -190,10 +192,14 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         if q.method_topic == "dates"
         else POPULATION
         if q.method_topic == "population"
+        else SIZE_MENTION  # "hvilke bedrifter har flest …": a sentence naming sizes, with a figure or not
+        if by_size
         else who or _both_waves(q),
-        want_number=q.intent in ("figure", "rank", "compare") and q.question_id is not None,
+        want_number=q.intent in ("figure", "rank", "compare") and q.question_id is not None and not by_size,
         group_words=size_words(ctx.match, q.group_key)
         if q.group_dim == "storrelse" and q.group_key
+        else _ANY_SIZE
+        if by_size
         else None,
         following=ctx.following,
         preceding=ctx.preceding,
@@ -262,6 +268,17 @@ def _explanation_after(
             if (EXPLANATION.match(x) or CAUSAL.search(x)) and asked & set(tokens(x)):
                 return p, x, score
     return None
+
+
+# any size group in the report's words: "hvilke bedrifter …" is answered by a sentence that names sizes
+_ANY_SIZE = [
+    "små og mellomstore",
+    "store bedrift",
+    "største bedrift",
+    "minste bedrift",
+    "årsverk",
+    "mellomstore",
+]
 
 
 def _explanation_among(

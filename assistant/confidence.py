@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
 from . import intents, knowledge
 from .compose.lead import asked_options
@@ -195,22 +196,77 @@ def run(turn: Turn, ctx: Context) -> None:
     bare = bool(BARE_TOPIC.match(q.text)) and q.intent not in ("method", "questionnaire")
     no_topic = not set(tokens(q.text)) - _GENERIC_TOKENS and q.intent not in ("method", "questionnaire")
     vague = (bool(VAGUE.match(q.text)) or orphan or bare or no_topic) and not turn.history
-    if a.answerable and p >= cal.threshold and not vague:
+    # "rekrutteringa … betre av heimekontor": an item of another question, and none of this one's; the answer
+    # would be about its other items, however well the rest of the wording matched
+    same = bool(a.data) and a.data[0].get("question_id") == q.question_id  # the rows are the question's own
+    strange = foreign_item(q, ctx.match, ctx.index.bm25.idf) if a.answerable and same else None
+    note = f"«{strange}» er ikke blant punktene i spørsmålet om {_title(q.question_id)}" if strange else None
+    if a.answerable and p >= cal.threshold and not vague and not strange:
         return
     suggestions = suggest(turn, ctx)
     if not suggestions:
         return
     if a.answerable or vague:
-        turn.answer = ask_back(q, suggestions, p)
+        turn.answer = ask_back(q, suggestions, p, note=note)
     else:  # nothing found: the refusal says so, and offers what is close
         a.suggestions = suggestions
         a.answer += "\n\n**Mente du kanskje:**\n" + "\n".join(f"- {s.question}" for s in suggestions)
 
 
-def ask_back(q: Question, suggestions: list[Suggestion], confidence: float) -> Answer:
+def foreign_item(q: Question, m: Any, idf: dict[str, float]) -> str | None:
+    """A word of the question that names an item of another survey question only ("rekrutteringa … betre av
+    heimekontor": recruitment is a reason for the work on the environment, Figur 12, not a change from home
+    office, Tabell 2), when no item of the question found was named: the answer would be about its other items."""
+    if not q.question_id or q.items or not (m.questions.get(q.question_id) or {}).get("items"):
+        return None
+    owners = _item_word_owners(m)
+    info = m.questions.get(q.question_id) or {}
+    own = set(tokens(" ".join(_strings_of(info))))
+    for t in tokens(m.strip_slots(q.text)):
+        if t in own or t in _GENERIC_TOKENS or len(t) < 5 or idf.get(t, 99.0) < 5.0:
+            continue  # a common word ("ansatte") or one of this question's own
+        others = owners.get(t, set()) - {q.question_id}
+        if len(others) == 1:  # a specific item word of exactly one other question
+            return t
+    return None
+
+
+def _strings_of(node: Any) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [x for v in node.values() for x in _strings_of(v)]
+    if isinstance(node, list):
+        return [x for v in node for x in _strings_of(v)]
+    return []
+
+
+_OWNERS: dict[int, dict[str, set[str]]] = {}
+
+
+def _item_word_owners(m: Any) -> dict[str, set[str]]:
+    """Stemmed item words (labels and aliases) → the questions whose items use them (once per matcher)."""
+    found = _OWNERS.get(id(m))
+    if found is None:
+        found = {}
+        for qid, info in m.questions.items():
+            for it in info.get("items") or []:
+                for w in tokens(" ".join([str(it.get("label") or ""), *(it.get("aliases") or [])])):
+                    found.setdefault(w, set()).add(qid)
+        _OWNERS[id(m)] = found
+    return found
+
+
+def ask_back(
+    q: Question, suggestions: list[Suggestion], confidence: float, note: str | None = None
+) -> Answer:
+    first = (
+        f"{note}, så jeg gir ikke et tall som kan gjelde noe annet. "
+        if note
+        else "Jeg er ikke sikker på hva du spør om, så jeg gir ikke et tall som kan gjelde noe annet. "
+    )
     lines = [
-        "Jeg er ikke sikker på hva du spør om, så jeg gir ikke et tall som kan gjelde noe annet. "
-        "Mente du ett av disse spørsmålene?",
+        first + "Mente du ett av disse spørsmålene?",
         "",
         *(f"- {s.question}" for s in suggestions),
     ]

@@ -5,7 +5,7 @@ Each pattern names a kind of question; they are data for the understanding step,
 
 METHOD = {
     "weighting": r"\bvekt(et|ing|a|es)?\b|\bvekte\b",
-    "significance": r"signifikan",
+    "significance": r"signifikan|statistisk(?:e)? test|test\w* statistisk|statistisk sikre?\b",
     "who": r"\b(hvem|kven) (var det som |er det som |har |hadde )?(egentlig |faktisk |eigentleg |da )?(stod for|sto for|står for|gjort|gjennomført|gjennomførte|laget|lagde|utførte|utført|sto bak|står bak|analyserte|utviklet|utarbeidet|samlet inn|sto for|står for|skrev|har skrevet|utformet|utforma|formulerte|lagde|laga|designet)|\bkantar\b|agenda kaupang|oppdragsgiver|prosjektleder|"
     r"\bhvilke[tn]? (analyse)?(byrå|selskap|firma|institutt)\b|\bsamlet inn (svarene|dataene|data|svar)\b|\bhvem (har )?samlet inn",
     # how the invited companies were chosen: all members in NHO's register

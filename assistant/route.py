@@ -374,6 +374,7 @@ def _statement(q: Question, und: Matcher, passages: list[Passage] | None = None,
         all_words = und.item_words(q.question_id)
         a, b = (all_words.get(i, set()) for i in q.items)
         words = {q.items[0]: a - b, q.items[1]: b - a}  # "dialogen med …" names neither side
+        named_any = any(words[i] & set(tokens(und.statements[x][1])) for i in q.items for x, _v in chosen)
         for item in q.items:
             said = [set(tokens(und.statements[x][1])) for x, _v in chosen]
             if any(words.get(item, set()) & w for w in said):
@@ -386,7 +387,7 @@ def _statement(q: Question, und: Matcher, passages: list[Passage] | None = None,
             )  # fmt: skip
             if more is not None:
                 chosen.append(more)
-            else:  # no statement about this side: the report's sentences, searched for each item
+            elif named_any:  # a statement about one side only: the report's sentences, searched for each item
                 return None
     info = knowledge.question(qid) if qid else None
     return Decision(

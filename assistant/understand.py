@@ -301,6 +301,16 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
                 q.options, q.option_word = opts, word
                 q.items = m.match_items(topic_text, qid)
                 break
+    if (
+        q.group_dim is None
+        and q.question_id
+        and (q.items or len((m.questions.get(q.question_id) or {}).get("items") or []) <= 1)
+        and re.match(_WHICH_COMPANIES, text)
+        and re.search(intents.RANK, text)
+    ):
+        # "Hvilke bedrifter har flest ansatte på hjemmekontor?": which kind of company, by size (the report's
+        # breakdown), for one item (a ranking of many items by size is no one answer)
+        q.group_dim = "storrelse"
     if q.question_id and matches:
         spelled = _spelled_out_option(m, text, matches[:3])
         if spelled is not None and (spelled[0] != q.question_id or spelled[1] not in q.options):
@@ -357,11 +367,12 @@ def _spelled_out_option(m: Matcher, text: str, candidates: list[Any]) -> tuple[s
     return (best[1], best[2]) if best else None
 
 
+_WHICH_COMPANIES = r"(hvilke|hvilken|kva for|kva slags|hva slags) (type |slags )?(bedrifter|bedrift|verksemder|virksomheter)\b"
 _LEFT_OUT = r"\b(?:utanom|utenom|unntatt|bortsett fra|eksklusive|ekskludert)\s+«?[\wæøå-]+»?"
 _RATING_SCALES = ("useful", "agree", "extent", "importance")
 _HOW_MANY_HAD = (
     r"\b(hvor|kor) mange\b(?: \w+){0,3} (har |hadde |fikk |fekk )?"
-    r"(fått|fikk|fekk|hatt|hadde|mottatt|mottok|fått besøk|hatt besøk)\b"
+    r"(fått|fikk|fekk|hatt|hadde|mottatt|mottok|fått besøk|hatt besøk|brukte|brukt|benyttet|benytta|tok i bruk)\b"
 )
 
 

@@ -370,3 +370,25 @@ def test_size_comparison_claim_whose_group_lost_its_flere(assistant):
         "sykefraværsoppfølging enn de små og mellomstore bedriftene?"
     )
     assert a.verdict == "supported" and "5 av 10" in lead(a) and "mindre enn 4 av 10 det samme" in lead(a)
+
+
+def test_an_item_of_another_question_is_asked_back(assistant):
+    # recruitment is an alias of a reason for the work on the environment (Figur 12), not a change in Tabell 2
+    a = assistant.ask("kor mange verksemder opplevde at rekrutteringa vart betre av heimekontor")
+    assert not a.answerable and a.suggestions
+    assert "er ikke blant punktene" in lead(a)
+
+
+def test_how_many_used_a_service_gives_the_base(assistant):
+    a = assistant.ask("Hvor mange bedrifter brukte BHT til risikovurderinger?")
+    assert "**905**" in lead(a)
+
+
+def test_which_companies_is_answered_by_size(assistant):
+    a = assistant.ask("Hvilke bedrifter har flest ansatte på hjemmekontor?")
+    assert "små og mellomstore bedrifter" in lead(a)
+
+
+def test_tested_statistically_is_the_significance_question(assistant):
+    a = assistant.ask("Er forskjellene mellom små og store bedrifter testet statistisk?")
+    assert "signifikanstesting" in lead(a)

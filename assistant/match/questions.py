@@ -27,7 +27,7 @@ _FRAME = frozenset(
         "størrelsesgruppe størrelsesgrupper storleiksgruppe landsforening landsforeninger landsforeininga "
         "fylke fylker fylka nho medlemsbedrifter medlemsbedriftene "
         "forskjell forskjellen forskjellar forskjeller variere varierer variasjon sammenlignet sammenliknet "
-        "samanlikna kontra gjelder gjeld"
+        "samanlikna kontra gjelder gjeld oftere oftest oftast sjeldnere hyppigere"
     )
 )
 
