@@ -201,6 +201,9 @@ def run(turn: Turn, ctx: Context) -> None:
     same = bool(a.data) and a.data[0].get("question_id") == q.question_id  # the rows are the question's own
     strange = foreign_item(q, ctx.match, ctx.index.bm25.idf) if a.answerable and same else None
     note = f"«{strange}» er ikke blant punktene i spørsmålet om {_title(q.question_id)}" if strange else None
+    if not strange and same and a.route in ("data", "text") and _scale_clash(q, ctx.match):
+        # "samarbeidet ble dårligere": a change asked about, answered by a question that measures none
+        strange, note = "change", None
     if a.answerable and p >= cal.threshold and not vague and not strange:
         return
     suggestions = suggest(turn, ctx)
@@ -211,6 +214,15 @@ def run(turn: Turn, ctx: Context) -> None:
     else:  # nothing found: the refusal says so, and offers what is close
         a.suggestions = suggestions
         a.answer += "\n\n**Mente du kanskje:**\n" + "\n".join(f"- {s.question}" for s in suggestions)
+
+
+def _scale_clash(q: Question, m: Any) -> bool:
+    """A change asked about ("ble dårligere", "har økt") and the answer's question measures no change."""
+    if q.items or q.options:  # "forslag til tiltak for et bedre arbeidsmiljø": the word is the item's own
+        return False
+    return (
+        m.asked_scales(m.strip_slots(q.text)) == {"change"} and m._scales.get(q.question_id or "") != "change"
+    )
 
 
 def foreign_item(q: Question, m: Any, idf: dict[str, float]) -> str | None:

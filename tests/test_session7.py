@@ -392,3 +392,17 @@ def test_which_companies_is_answered_by_size(assistant):
 def test_tested_statistically_is_the_significance_question(assistant):
     a = assistant.ask("Er forskjellene mellom små og store bedrifter testet statistisk?")
     assert "signifikanstesting" in lead(a)
+
+
+def test_a_change_asked_of_a_question_measuring_none_is_asked_back(assistant):
+    # Figur 13 lists challenges; whether cooperation got worse is no question of the survey
+    a = assistant.ask("Hvor mange opplevde at samarbeidet mellom ansatte ble dårligere?")
+    assert not a.answerable and a.suggestions
+
+
+def test_a_direction_word_inside_an_item_is_no_change_asked(assistant):
+    a = assistant.ask(
+        "Og forslag til tiltak for bedre arbeidsmiljø?",
+        history=["Hvor nyttige var helsekontrollene fra BHT?"],
+    )
+    assert a.answerable and "49 %" in lead(a)
