@@ -406,3 +406,13 @@ def test_a_direction_word_inside_an_item_is_no_change_asked(assistant):
         history=["Hvor nyttige var helsekontrollene fra BHT?"],
     )
     assert a.answerable and "49 %" in lead(a)
+
+
+def test_working_from_home_mostly_is_the_majority_at_home(assistant):
+    a = assistant.ask("Hvor mange bedrifter har ansatte som jobber hjemme mest?")
+    assert "**2 %**" in lead(a) and "55 %" not in lead(a)
+
+
+def test_response_rate_of_a_size_group_is_not_given(assistant):
+    a = assistant.ask("Hva er svarprosenten for de minste bedriftene?")
+    assert not a.answerable and "bare svarprosenten for hele undersøkelsen" in a.answer
