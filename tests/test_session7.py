@@ -416,3 +416,15 @@ def test_working_from_home_mostly_is_the_majority_at_home(assistant):
 def test_response_rate_of_a_size_group_is_not_given(assistant):
     a = assistant.ask("Hva er svarprosenten for de minste bedriftene?")
     assert not a.answerable and "bare svarprosenten for hele undersøkelsen" in a.answer
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Stemmer det at Kantar gjennomførte begge undersøkelsene?",
+        "Kan vi skrive at NHO selv sto for begge rundene?",
+    ],
+)
+def test_one_organisation_for_both_waves_is_contradicted(assistant, claim):
+    a = assistant.ask(claim)
+    assert a.verdict == "contradicted" and "Kantar" in lead(a) and "utført av NHO" in lead(a)

@@ -14,7 +14,8 @@ _MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august"
            "november", "desember"]  # fmt: skip
 _CARRIED_OUT = re.compile(
     r"\b(gjennomført|gjennomførte|gjennomføres|utført|utførte|sendt ut|samlet inn|besvart|foregikk|tatt opp|"
-    r"gjennomført|gjort|gjennomføringen|spurt)\b",
+    r"gjennomført|gjort|gjennomføringen|spurt|sto for|stod for|står for|sto bak|står bak|hadde ansvaret for|"
+    r"hadde ansvar for|gjorde|laget|lagde)\b",
     re.I,
 )
 _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b(?:\s+(20\d\d))?", re.I)
@@ -74,6 +75,19 @@ def judge_dates(p: ParsedClaim) -> Verdict | None:
     return Verdict("contradicted", f"Nei. {_dates(right)} (7.2).", corrected, figure, reason="dates")
 
 
+def _both_operated(p: ParsedClaim, org: str) -> Verdict | None:
+    """«Kantar gjennomførte begge undersøkelsene»: supported only when the organisation carried out every wave."""
+    waves = [knowledge.wave(w) for w in ("2021-11", "2022-06")]
+    by = [_BY.search(str(w.get("description") or "")) for w in waves]
+    if not all(by):
+        return None
+    figure = {"value": None, "unit": "text", "source": "2.1", "section": "2.1", "section_label": "2.1"}
+    said = " ".join(f"{_dates(w)}." for w in waves)
+    if all(b.group(1).lower() == org.lower() for b in by if b):
+        return Verdict("supported", f"Ja. {said} (2.1, 7.2)", None, figure)
+    return Verdict("contradicted", f"Nei. {said} (2.1, 7.2)", None, figure, reason="operator")
+
+
 _ORGANISATIONS = {"kantar": "Kantar", "nho": "NHO", "agenda kaupang": "Agenda Kaupang"}
 _BY = re.compile(r"(?:gjennomført|utført) av ([A-ZÆØÅ][\wæøå]+(?: [A-ZÆØÅ][\wæøå]+)?)")
 
@@ -92,6 +106,8 @@ def judge_operator(p: ParsedClaim) -> Verdict | None:
     if p.amounts or not _CARRIED_OUT.search(text):
         return None
     org = next((name for word, name in _ORGANISATIONS.items() if re.search(rf"\b{word}\b", text)), None)
+    if org is not None and re.search(r"\b(begge|alle)\b.{0,20}(undersøk|rund|bølge)", text):
+        return _both_operated(p, org)
     if org is None or len(set(p.waves)) != 1 or not re.search(r"undersøk|runden|barometer", text):
         return None
     wave_id = p.waves[0]
