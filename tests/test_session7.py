@@ -428,3 +428,24 @@ def test_response_rate_of_a_size_group_is_not_given(assistant):
 def test_one_organisation_for_both_waves_is_contradicted(assistant, claim):
     a = assistant.ask(claim)
     assert a.verdict == "contradicted" and "Kantar" in lead(a) and "utført av NHO" in lead(a)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Gi meg tre nøkkeltall fra rapporten",
+        "Kan du oppsummere rapporten?",
+        "Hva er hovedfunnene i rapporten?",
+    ],
+)
+def test_whole_report_brief_takes_findings_from_several_themes(assistant, question):
+    a = assistant.ask(question)
+    assert a.answerable and lead(a).startswith("3 nøkkeltall fra NHOs Arbeidsmiljøbarometer 2021")
+    sections = {str(s.section or "")[:1] for s in a.sources}
+    assert len(a.sources) >= 3 and len(sections) >= 2
+
+
+def test_a_theme_brief_is_unchanged_by_the_whole_report_words():
+    from assistant.briefs.request import detect
+
+    assert detect("Gi meg tre tall om hjemmekontor").theme == "hjemmekontor"

@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import knowledge
 from ..charts import chart_for
+from ..normalize import normalize, tokens
 from ..types import Answer, Passage, Suggestion
 from .candidates import (
     KeyFigure,
@@ -25,7 +26,7 @@ from .candidates import (
     rows_of_question,
     summary_figures,
 )
-from .request import BriefRequest, detect, match_theme, theme_words
+from .request import BriefRequest, Theme, detect, match_theme, theme_words
 from .sample import is_survey_theme, sample_figures
 
 __all__ = ["BriefRequest", "KeyFigure", "answer", "choose", "detect", "match_theme"]
@@ -71,6 +72,8 @@ def answer(question: str, executor: Any, passages: list[Passage], titles: dict[s
     if is_survey_theme(request.theme):  # the survey itself: its sample and response
         figures, sql = sample_figures(executor)
         return _brief(question, request, figures[: request.count], sql, {}, SAMPLE_RULE) if figures else None
+    if WHOLE_REPORT.fullmatch(normalize(request.theme).strip(" ?.!")):
+        return _whole_report(question, request, executor, passages, titles)
     qids, chapter = match_theme(request.theme)
     if not qids:
         return _unknown_theme(question, request)
@@ -94,6 +97,38 @@ def answer(question: str, executor: Any, passages: list[Passage], titles: dict[s
     return _brief(question, request, chosen, sql, rows_of, RULE)
 
 
+# the report as a whole ("tre nøkkeltall fra rapporten", "hovedfunnene"): one finding from each chapter
+WHOLE_REPORT = re.compile(
+    r"(?:hele |heile )?(?:rapporten|barometeret|arbeidsmiljøbarometeret|undersøkelsen|undersøkinga|"
+    r"nhos arbeidsmiljøbarometer(?: 2021)?|arbeidsmiljøet|arbeidsmiljø)"
+)
+
+
+def _whole_report(
+    question: str, request: BriefRequest, executor: Any, passages: list[Passage], titles: dict[str, str]
+) -> Answer | None:
+    """The summary's findings with a figure, the first of each theme's chapter in turn, each with the most
+    specific source (the table that holds its figure, else the chapter's sentence)."""
+    themes = [th for th in knowledge.codebook().get("themes") or [] if str(th.get("section") or "") in "3456"]
+    rows_of, sql = {}, None
+    for q in knowledge.questions():
+        rows_of[(q["id"], "total")], query = rows_of_question(executor, q["id"], "total")
+        sql = sql or (query if rows_of[(q["id"], "total")] else None)
+    all_rows = [r for rows in rows_of.values() for r in rows]
+    per_theme = []
+    for th in themes:
+        words = {t for k in th.get("keywords") or [] for t in tokens(normalize(str(k)))}
+        found = summary_figures(Theme(words, set()), {str(th["section"])}, passages, titles, all_rows)
+        per_theme.append([k for k in found if k.kind == "summary"])
+    candidates: list[KeyFigure] = []
+    for i in range(max((len(x) for x in per_theme), default=0)):  # round robin over the chapters
+        candidates += [x[i] for x in per_theme if i < len(x)]
+    chosen = choose(candidates, request.count)
+    if not chosen:
+        return None
+    return _brief(question, request, chosen, sql, rows_of, RULE)
+
+
 def _brief(
     question: str,
     request: BriefRequest,
@@ -105,6 +140,10 @@ def _brief(
     """The brief's answer: the chosen figures numbered, each with its source, and how they were chosen."""
     name = _as_written(question, request.theme)
     lines = [f"{len(chosen)} nøkkeltall om {name} fra NHOs Arbeidsmiljøbarometer 2021:"]
+    if request.theme == "rapporten":  # the whole report: a finding from each theme in turn
+        lines = [
+            f"{len(chosen)} nøkkeltall fra NHOs Arbeidsmiljøbarometer 2021, fra ulike temaer i rapporten:"
+        ]
     lines += [f"{i}. {k.sentence} (Kilde: {k.source.label})" for i, k in enumerate(chosen, 1)]
     text = "\n".join(lines)
     labels = {k.source.label for k in chosen}

@@ -149,6 +149,10 @@ def detect(text: str) -> BriefRequest | None:
     t = _POLITE.sub("", normalize(text or "").strip().rstrip("?.! ")).strip().rstrip("?.!, ")
     if re.search(r"\b(hvem|kven) (fikk|fekk|ble spurt|vart spurt)\b", t):
         return None  # "… hvem fikk egentlig de spørsmålene?": who was asked, not key figures
+    whole = _WHOLE_REPORT.search(t)
+    if whole:  # "tre nøkkeltall fra rapporten", "oppsummer rapporten", "hva er de viktigste funnene?"
+        n = _number(whole.groupdict().get("n"))
+        return BriefRequest(max(MIN_COUNT, min(MAX_COUNT, n or DEFAULT_COUNT)), "rapporten")
     t = _PURPOSE.sub("", t).strip()
     if re.match(r"^(?:og |men )?(?:de |dei |det )?samme\b", t):
         return None  # "samme tall fra novembermålinga?": the previous figure again, not key figures
@@ -198,6 +202,14 @@ def detect(text: str) -> BriefRequest | None:
     return None
 
 
+_WHOLE_REPORT = re.compile(
+    rf"^(?:[\wæøå]+\s+){{0,4}}?(?:(?P<n>{_ONE})\s+)?{_ADJ}(?:nøkkeltall|hovedtall|hovedfunn|nøkkelfunn|funn|tall|tal|"
+    r"høydepunkt)(?:ene|a|er)?\s+(?:fra|frå|i|om)\s+(?:hele |heile )?(?:rapporten|barometeret|undersøkelsen|"
+    r"undersøkinga|arbeidsmiljøbarometeret)$|"
+    r"^(?:kan du |kunne du )?oppsummer\w*\s+(?:hele |heile )?(?:rapporten|barometeret|undersøkelsen|undersøkinga)$|"
+    r"^(?:hva|kva) (?:er|var) (?:de |dei |det )?(?:viktigste|viktigaste|største) (?:funnene|funnet|funna|funn)"
+    r" i (?:rapporten|barometeret|undersøkelsen)$|^(?:hva|kva) er hovedfunnene i (?:rapporten|barometeret|undersøkelsen)$"
+)
 _REQUEST = re.compile(
     r"^(?:gi meg|gje meg|gi oss|finn|hent|lag|skriv|foreslå|vis|list opp|jeg vil ha|eg vil ha|jeg trenger|"
     r"vi trenger|eg treng|me treng|trenger|treng|kan du gi meg|kan du finne|kan du hente|har du|har dere|send|"
