@@ -449,3 +449,13 @@ def test_a_theme_brief_is_unchanged_by_the_whole_report_words():
     from assistant.briefs.request import detect
 
     assert detect("Gi meg tre tall om hjemmekontor").theme == "hjemmekontor"
+
+
+def test_a_share_of_a_scale_the_report_gives_as_means_names_the_means(assistant):
+    a = assistant.ask("Hvor mange svarte at ledelsen har svært stor betydning?")
+    assert not a.answerable and "Ledelse 3,9" in a.answer and "spurte ikke" not in a.answer
+
+
+def test_question_words_typed_as_one(assistant):
+    a = assistant.ask("hvormange bedriftr svarte i juni")
+    assert "2 253" in lead(a)

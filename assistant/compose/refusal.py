@@ -126,9 +126,14 @@ def compose_none(und: Any, q: Question, reason: str) -> Answer:
         )
         sources.append(Source(label="Vedlegg 2", section="8", quote=info["text"]))
     elif reason == "measure_mismatch" and info:
+        means = [
+            r for r in knowledge.published() if r["question_id"] == q.question_id and r["unit"] == "mean"
+        ]
+        said = ", ".join(f"{r['item']} {str(r['value']).replace('.', ',')}" for r in means)
         lines.append(
-            f"Undersøkelsen spurte ikke om dette. Den spurte: «{info['text']}», og rapporten oppgir bare "
-            "gjennomsnitt på en skala fra 1 til 4, ikke hvor mange bedrifter som har eller gjør dette."
+            f"Rapporten oppgir ikke hvor mange bedrifter som svarte dette. Spørsmålet var «{info['text']}», og "
+            "rapporten gir bare gjennomsnitt på en skala fra 1 til 4"
+            + (f" ({said}; avsnitt {info.get('section')})." if said else ".")
         )
     elif reason == "item_unpublished" and info:
         items = ", ".join(f"«{i}»" for i in q.items) or "dette"
