@@ -459,3 +459,49 @@ def test_a_share_of_a_scale_the_report_gives_as_means_names_the_means(assistant)
 def test_question_words_typed_as_one(assistant):
     a = assistant.ask("hvormange bedriftr svarte i juni")
     assert "2 253" in lead(a)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Lag en kort faktaboks om bedriftshelsetjenesten med de viktigste tallene",
+        "nokkeltall om NAV ALS til nyhetsbrevet takk",
+        "Oppsummer partssamarbeidet i verksemdene med minst tre tal",
+    ],
+)
+def test_briefs_asked_for_by_name(assistant, question):
+    a = assistant.ask(question)
+    assert a.answerable and lead(a).startswith("3 nøkkeltall om") and len(a.sources) >= 3
+
+
+def test_a_brief_theme_ignores_who_it_is_about():
+    from assistant.briefs.request import theme_words
+
+    assert "virksom" not in theme_words("partssamarbeidet i virksomhetene", "4").any_of
+
+
+def test_days_a_week_at_home_is_not_measured(assistant):
+    a = assistant.ask("Hvor mange dager i uka jobber de ansatte hjemmefra i snitt?")
+    assert not a.answerable and "andel av arbeidstimene" in a.answer
+
+
+def test_negated_option_in_a_claim(assistant):
+    a = assistant.ask("Stemmer det at 45 prosent av bedriftene ikke hadde noe hjemmearbeid i november 2021?")
+    assert a.verdict == "contradicted" and "33 prosent" in lead(a)
+
+
+def test_how_the_other_wave_asked_shows_its_own_question(assistant):
+    a = assistant.ask(
+        "Korleis var spørsmålet stilt i november?",
+        history=["Kor stor del av verksemdene hadde tilsette på heimekontor i juni 2022?"],
+    )
+    assert a.answer.startswith("I november 2021 ble det spurt annerledes")
+    assert "arbeidstimer" in a.answer
+
+
+def test_a_brief_on_several_actors_takes_one_figure_from_each(assistant):
+    a = assistant.ask(
+        "Lag en faktaboks om bedriftenes kontakt med Arbeidstilsynet, NAV Arbeidslivssenter og bedriftshelsetjenesten."
+    )
+    labels = " ".join(s.label for s in a.sources)
+    assert "Figur 29" in labels and "Figur 30" in labels and len(a.sources) >= 3

@@ -74,10 +74,33 @@ def answer(question: str, executor: Any, passages: list[Passage], titles: dict[s
         return _brief(question, request, figures[: request.count], sql, {}, SAMPLE_RULE) if figures else None
     if WHOLE_REPORT.fullmatch(normalize(request.theme).strip(" ?.!")):
         return _whole_report(question, request, executor, passages, titles)
-    qids, chapter = match_theme(request.theme)
-    if not qids:
+    parts = [x for x in re.split(r",\s*|\s+og\s+", request.theme) if x.strip()]
+    found = [_candidates(x, executor, passages, titles) for x in parts] if len(parts) >= 2 else []
+    if len(found) >= 2 and all(f[0] for f in found) and len({_first_qid(f) for f in found}) == len(found):
+        # "kontakten med Arbeidstilsynet, NAV Arbeidslivssenter og bedriftshelsetjenesten": each in turn
+        candidates = [f[0][i] for i in range(max(len(f[0]) for f in found)) for f in found if i < len(f[0])]
+        rows_of = {key: rows for f in found for key, rows in f[2].items()}
+        sql = next((f[1] for f in found if f[1]), None)
+    else:
+        candidates, sql, rows_of = _candidates(request.theme, executor, passages, titles)
+    chosen = choose(candidates, request.count)
+    if not chosen:
         return _unknown_theme(question, request)
-    theme = theme_words(request.theme, chapter)
+    return _brief(question, request, chosen, sql, rows_of, RULE)
+
+
+def _first_qid(found: tuple[list[KeyFigure], str | None, dict[tuple[str, str], list[dict[str, Any]]]]) -> str:
+    return next((key[0] for key, rows in found[2].items() if rows), "")
+
+
+def _candidates(
+    theme_text: str, executor: Any, passages: list[Passage], titles: dict[str, str]
+) -> tuple[list[KeyFigure], str | None, dict[tuple[str, str], list[dict[str, Any]]]]:
+    """Key-figure candidates for one theme, in order of preference (see the module's docstring)."""
+    qids, chapter = match_theme(theme_text)
+    if not qids:
+        return [], None, {}
+    theme = theme_words(theme_text, chapter)
     sections = {str(q.get("section")) for q in knowledge.questions() if q["id"] in qids and q.get("section")}
     sections |= {chapter} if chapter else set()
     rows_of, sql = {}, None
@@ -91,10 +114,7 @@ def answer(question: str, executor: Any, passages: list[Passage], titles: dict[s
     candidates += difference_figures(rows_of, qids, titles) + headline_figures(rows_of, qids, titles)
     candidates += [k for k in findings if k.kind == "worded"]  # "mer enn halvparten": words, not a figure
     candidates += prose_key_figures(theme, sections, passages, titles)
-    chosen = choose(candidates, request.count)
-    if not chosen:
-        return _unknown_theme(question, request)
-    return _brief(question, request, chosen, sql, rows_of, RULE)
+    return candidates, sql, rows_of
 
 
 # the report as a whole ("tre nøkkeltall fra rapporten", "hovedfunnene"): one finding from each chapter

@@ -25,7 +25,7 @@ _ADJ = (
 )
 # what is asked for: figures or findings themselves, or bullet points / sentences "med tall"
 _FIGURES = (
-    r"(?:nøkkeltall(?:ene)?|nøkkeltal(?:a)?|hovedtall(?:ene)?|hovudtal(?:a)?|tall(?:ene)?|tal(?:a)?|funn(?:ene)?|hovedfunn(?:ene)?|"
+    r"(?:nøkkeltall(?:ene)?|nokkeltall(?:ene)?|nokkeltal(?:a)?|nøkkeltal(?:a)?|hovedtall(?:ene)?|hovudtal(?:a)?|tall(?:ene)?|tal(?:a)?|funn(?:ene)?|hovedfunn(?:ene)?|"
     r"nøkkelfunn(?:ene)?|høydepunkt(?:er|ene)?|hovedpoeng(?:ene)?|fakta|faktapunkt(?:er|ene)?|statistikk|"
     r"key facts|key figures|facts|fun facts|stats|"
     r"[\wæøå]+-tall(?:ene)?)"
@@ -149,6 +149,14 @@ def detect(text: str) -> BriefRequest | None:
     t = _POLITE.sub("", normalize(text or "").strip().rstrip("?.! ")).strip().rstrip("?.!, ")
     if re.search(r"\b(hvem|kven) (fikk|fekk|ble spurt|vart spurt)\b", t):
         return None  # "… hvem fikk egentlig de spørsmålene?": who was asked, not key figures
+    boxed = _BOX.search(t)
+    if boxed:  # "lag en kort faktaboks om BHT med de viktigste tallene", "oppsummer X med minst tre tal"
+        theme = re.sub(r"\s+(?:og|med|til)\s*$", "", boxed.group("theme") or boxed.group("theme2")).strip(
+            " ,."
+        )
+        n = _number(boxed.groupdict().get("n"))
+        if theme and not WHOLE_WORDS.fullmatch(theme) and not re.match(r"(hvor|kor) (mange|stor)\b", theme):
+            return BriefRequest(max(MIN_COUNT, min(MAX_COUNT, n or DEFAULT_COUNT)), theme)
     whole = _WHOLE_REPORT.search(t)
     if whole:  # "tre nøkkeltall fra rapporten", "oppsummer rapporten", "hva er de viktigste funnene?"
         n = _number(whole.groupdict().get("n"))
@@ -202,6 +210,15 @@ def detect(text: str) -> BriefRequest | None:
     return None
 
 
+# a fact box, brief or summary asked for by name ("lag en kort faktaboks om X", "oppsummer X med minst tre tal")
+_BOX = re.compile(
+    r"^(?:kan du |kunne du |vil du )?(?:lag|lage|skriv|skrive|gi meg|gje meg|sett opp|sette opp)\s+(?:en |ei |et |eit )?"
+    r"(?:kort |kortfattet |liten |lita |enkel |rask )?(?:faktaboks|faktaboksen|brief|briefing|oppsummering|"
+    r"kortversjon|notat)\s+(?:om|over|for)\s+(?P<theme>.+?)"
+    rf"(?:\s+med\s+(?:de |dei )?(?:(?:minst |inntil )?(?P<n>{_ONE})\s+)?{_ADJ}(?:tall|tal|nøkkeltall|nøkkeltal|fakta)\w*.*)?$|"
+    r"^(?:kan du |kunne du )?oppsummer\w*\s+(?P<theme2>.+?)\s+med\s+(?:minst |inntil )?(?:[\wæøå]+\s+)?(?:tall|tal|nøkkeltall)\w*$"
+)
+WHOLE_WORDS = re.compile(r"(?:hele |heile )?(?:rapporten|barometeret|undersøkelsen|undersøkinga)")
 _WHOLE_REPORT = re.compile(
     rf"^(?:[\wæøå]+\s+){{0,4}}?(?:(?P<n>{_ONE})\s+)?{_ADJ}(?:nøkkeltall|hovedtall|hovedfunn|nøkkelfunn|funn|tall|tal|"
     r"høydepunkt)(?:ene|a|er)?\s+(?:fra|frå|i|om)\s+(?:hele |heile )?(?:rapporten|barometeret|undersøkelsen|"
@@ -272,8 +289,11 @@ class Theme:
     all_of: set[str]  # a named actor's words: all of them ("nav" and "arbeidslivssenter")
 
 
+_WHO = frozenset(tokens("bedrift bedrifter bedriftene virksomhet virksomhetene verksemd verksemdene ansatte"))
+
+
 def theme_words(theme: str, chapter: str | None) -> Theme:
-    own = set(tokens(normalize(theme)))
+    own = set(tokens(normalize(theme))) - _WHO  # "partssamarbeidet i virksomhetene": who, not what
     if chapter is None:
         return Theme(set(), own)
     words = set(own)

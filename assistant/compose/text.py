@@ -306,6 +306,13 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
         return "", []
     lines = []
     named = re.search(intents.WAVE_NAMED, text) if re.search(r"\b(spurt|stilt|med)\b", text) else None
+    other = (best.get("other_wave") or {}).get("question")
+    if named and other and re.search(r"\b(hvordan|korleis|ordlyd\w*|formulert|formulering\w*)\b", text):
+        asked_in = "2022-06" if re.match(r"juni|2022|tilleggs|sommeren", named.group(1)) else "2021-11"
+        if asked_in != best["wave"] and knowledge.question(other):
+            # "Korleis var spørsmålet stilt i november?" of June's question: the other wave's own question
+            best, named = knowledge.question(other), None
+            lines.append(f"I {WAVE_TEXT.get(asked_in, asked_in)} ble det spurt annerledes:")
     when = WAVE_TEXT.get(best["wave"], best["wave"])
     survey = knowledge.wave_summary(best["wave"])
     where = f" ({survey}, avsnitt 7.2)." if survey else "."
