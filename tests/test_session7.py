@@ -505,3 +505,16 @@ def test_a_brief_on_several_actors_takes_one_figure_from_each(assistant):
     )
     labels = " ".join(s.label for s in a.sources)
     assert "Figur 29" in labels and "Figur 30" in labels and len(a.sources) >= 3
+
+
+def test_a_claim_on_an_unpublished_question_is_not_supported_by_its_wording(assistant):
+    a = assistant.ask("Kan vi skrive at hjemmekontor har ført til flere digitale møter i bedriftene?")
+    assert a.verdict == "not_in_report"
+
+
+def test_a_groups_share_claimed_of_all_companies_is_contradicted(assistant):
+    a = assistant.ask(
+        "Sjekk: «31 prosent av NHO-bedriftene synes det er vanskelig å vite hvilke arbeidsmiljøforhold de bør "
+        "gjøre noe med.» Holder det for alle bedriftene?"
+    )
+    assert a.verdict == "contradicted" and "22 prosent" in lead(a)

@@ -526,6 +526,16 @@ def _check_clause(
         # "X er den nyttigste aktøren": the report's sentence naming the top actor (a group ranked on the
         # data, "Viken er fylket med flest svar", stays judged on the data)
         verdict, answers = ranked_actor[0], [quoted(question, ranked_actor[1]), *answers]
+    total = (
+        _total_after(verdict, passages) if verdict.verdict == "supported" and p.amounts and passages else None
+    )
+    if total is not None and not p.groups:
+        # "31 prosent oppgir …" is a group's share; the next sentence gives all companies' («For alle
+        # bedriftene sett under ett så er denne andelen rundt 22 prosent»): the claim, made of all, is judged on it
+        claimed = p.amounts[0]
+        if not (claimed.low - 2 <= total[0] <= claimed.high + 2):
+            lead = f"Nei. Det gjelder ikke alle bedriftene: rapporten skriver «{total[1].rstrip('.')}»."
+            verdict = Verdict("contradicted", lead, None, verdict.figure, reason="group")
     if verdict.verdict == "not_in_report" and first.route == "none":
         lead = first.answer.strip().split("\n\n")[0]
         verdict.lead = "Rapporten sier ikke noe om dette. " + re.sub(
@@ -581,6 +591,28 @@ def _sides_one_by_one(p: ParsedClaim, answer: AnswerFn, und: Any) -> tuple[Verdi
     if readings[0].rows == readings[1].rows:
         return None
     return compare_readings(p, readings[0], readings[1]), answers
+
+
+_ALL_COMPANIES = re.compile(
+    r"^(?:For|Blant) alle (?:bedriftene|bedrifter)\b|\bsett under ett\b", re.IGNORECASE
+)
+
+
+def _total_after(verdict: Verdict, passages: list[Passage]) -> tuple[float, str] | None:
+    """The all-companies share the report gives in the sentence right after the one a verdict rests on."""
+    sentence = str((verdict.figure or {}).get("sentence") or "").strip()
+    if not sentence:
+        return None
+    for ps in passages:
+        if ps.kind != "prose" or sentence[:40] not in re.sub(r"\s+", " ", ps.text):
+            continue
+        parts = split_sentences(re.sub(r"\s+", " ", ps.text))
+        at = next((i for i, x in enumerate(parts) if sentence[:40] in x), None)
+        if at is None or at + 1 >= len(parts) or not _ALL_COMPANIES.search(parts[at + 1]):
+            return None
+        share = re.search(r"(\d+(?:,\d+)?) prosent", parts[at + 1])
+        return (float(share.group(1).replace(",", ".")), parts[at + 1].strip()) if share else None
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -438,6 +438,16 @@ def _judge_unquantified(p: ParsedClaim, readings: list[Reading]) -> Verdict:
         return Verdict(
             "contradicted", f"Nei. Færre svarte dette enn det motsatte: {detail}.", None, best.first
         )
+    if best.first.get("sentence") is not None and str(best.first["sentence"]).strip().endswith("?"):
+        # a question of the survey (Vedlegg 2) says what was asked, not what was found
+        return Verdict(
+            "not_in_report",
+            f"Rapporten sier ikke noe om dette: spørsmålet ble stilt («{str(best.first['sentence']).strip()}»), "
+            "men rapporten viser ikke hva bedriftene svarte.",
+            None,
+            best.first,
+            reason="unpublished",
+        )
     if best.first.get("sentence") is not None:
         found = topic_tokens(p) & set(tokens(normalize(best.first["sentence"])))
         if best.fit >= MIN_STATEMENT_FIT and len(found) >= 2:
