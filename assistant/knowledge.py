@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,14 @@ def report_text() -> str:
     """knowledge/report.txt, read once (empty when it is missing)."""
     path = KNOWLEDGE / "report.txt"
     return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+@lru_cache(maxsize=16)
+def report_sentence(pattern: str) -> str | None:
+    """The report's sentence holding `pattern` (a regular expression), from its start, whitespace collapsed;
+    None when the report has no such sentence."""
+    found = re.search(r"[^.]*" + pattern, re.sub(r"\s+", " ", report_text()))
+    return found.group(0).strip() if found else None
 
 
 def knowledge_files() -> list[Path]:

@@ -186,7 +186,7 @@ def _strings(node: object) -> list[str]:
     return []
 
 
-_PLAIN = {"a": "aåæ", "o": "oø", "e": "eæ"}
+_PLAIN = {"a": "aåæ", "o": "oø"}
 
 
 def _with_letters(word: str, vocab) -> str | None:

@@ -6,7 +6,6 @@ one that says the opposite is contradicted."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .. import knowledge
 from .parse import ParsedClaim
@@ -18,14 +17,6 @@ _FACTS = (
     (re.compile(r"\bsignifikan\w*", re.I), r"ikke gjennomført statistisk signifikanstesting[^.]*\."),
 )
 _NOT = re.compile(r"\b(ikke|ikkje|uten|utan|aldri|ingen)\b", re.I)
-
-
-@lru_cache(maxsize=4)
-def _sentence(pattern: str) -> str | None:
-    """The whole report sentence containing `pattern` (whitespace collapsed)."""
-    text = re.sub(r"\s+", " ", knowledge.report_text())
-    found = re.search(r"[^.]*" + pattern, text)
-    return found.group(0).strip() if found else None
 
 
 def judge_method_fact(p: ParsedClaim) -> Verdict | None:
@@ -45,7 +36,7 @@ def judge_method_fact(p: ParsedClaim) -> Verdict | None:
         said = words.search(p.text)
         if said is None:
             continue
-        sentence = _sentence(pattern)
+        sentence = knowledge.report_sentence(pattern)
         if sentence is None:
             return None
         where = "7.2" if "vekting" in pattern else "7.3"

@@ -25,13 +25,6 @@ _JUDGED = (
 )
 
 
-def _rate_judgement() -> str | None:
-    """The report's sentence judging the response rate (7.2), read from its text."""
-    text = re.sub(r"\s+", " ", knowledge.report_text())
-    found = re.search(r"Svarprosenten er i tråd med [^.]*\.", text)
-    return found.group(0) if found else None
-
-
 def _series_title(item: str, group: str, group_dim: str) -> str:
     parts = []
     if item:
@@ -155,7 +148,12 @@ def _compose_sample(
                 + ", ".join(parts)
                 + "."
             )
-        judged = _rate_judgement() if re.search(_JUDGED, asked) else None
+        # the report's sentence judging the response rate (7.2)
+        judged = (
+            knowledge.report_sentence(r"Svarprosenten er i tråd med [^.]*\.")
+            if re.search(_JUDGED, asked)
+            else None
+        )
         if judged and any(r["option"] == "Svarprosent" for r in rows):
             # "er ikke det lavt?": the report's own judgement of the response rate (7.2)
             lines.insert(0, f"Rapporten skriver: «{judged}» (7.2).")
