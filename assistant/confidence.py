@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Any
 
 from . import intents, knowledge
 from .compose.lead import asked_options
 from .match.questions import topic_words
-from .normalize import tokens
+from .normalize import strings, tokens
 from .rank import Ranker
 from .state import Context, Turn
 from .types import Answer, Question, Suggestion
@@ -201,10 +202,9 @@ def run(turn: Turn, ctx: Context) -> None:
     same = bool(a.data) and a.data[0].get("question_id") == q.question_id  # the rows are the question's own
     strange = foreign_item(q, ctx.match, ctx.index.bm25.idf) if a.answerable and same else None
     note = f"«{strange}» er ikke blant punktene i spørsmålet om {_title(q.question_id)}" if strange else None
-    if not strange and same and a.route in ("data", "text") and _scale_clash(q, ctx.match):
-        # "samarbeidet ble dårligere": a change asked about, answered by a question that measures none
-        strange, note = "change", None
-    if a.answerable and p >= cal.threshold and not vague and not strange:
+    # "samarbeidet ble dårligere": a change asked about, answered by a question that measures none
+    clash = not strange and same and a.route in ("data", "text") and _scale_clash(q, ctx.match)
+    if a.answerable and p >= cal.threshold and not vague and not strange and not clash:
         return
     suggestions = suggest(turn, ctx)
     if not suggestions:
@@ -232,8 +232,7 @@ def foreign_item(q: Question, m: Any, idf: dict[str, float]) -> str | None:
     if not q.question_id or q.items or not (m.questions.get(q.question_id) or {}).get("items"):
         return None
     owners = _item_word_owners(m)
-    info = m.questions.get(q.question_id) or {}
-    own = set(tokens(" ".join(_strings_of(info))))
+    own = _own_words(m, q.question_id)
     for t in tokens(m.strip_slots(q.text)):
         if t in own or t in _GENERIC_TOKENS or len(t) < 5 or idf.get(t, 99.0) < 5.0:
             continue  # a common word ("ansatte") or one of this question's own
@@ -243,29 +242,20 @@ def foreign_item(q: Question, m: Any, idf: dict[str, float]) -> str | None:
     return None
 
 
-def _strings_of(node: Any) -> list[str]:
-    if isinstance(node, str):
-        return [node]
-    if isinstance(node, dict):
-        return [x for v in node.values() for x in _strings_of(v)]
-    if isinstance(node, list):
-        return [x for v in node for x in _strings_of(v)]
-    return []
+@lru_cache(maxsize=64)
+def _own_words(m: Any, qid: str) -> frozenset[str]:
+    """Every stemmed word of a codebook question (wording, items, options, keywords …), once per question."""
+    return frozenset(tokens(" ".join(strings(m.questions.get(qid) or {}, keys=False))))
 
 
-_OWNERS: dict[int, dict[str, set[str]]] = {}
-
-
+@lru_cache(maxsize=4)
 def _item_word_owners(m: Any) -> dict[str, set[str]]:
     """Stemmed item words (labels and aliases) → the questions whose items use them (once per matcher)."""
-    found = _OWNERS.get(id(m))
-    if found is None:
-        found = {}
-        for qid, info in m.questions.items():
-            for it in info.get("items") or []:
-                for w in tokens(" ".join([str(it.get("label") or ""), *(it.get("aliases") or [])])):
-                    found.setdefault(w, set()).add(qid)
-        _OWNERS[id(m)] = found
+    found: dict[str, set[str]] = {}
+    for qid, info in m.questions.items():
+        for it in info.get("items") or []:
+            for w in tokens(" ".join([str(it.get("label") or ""), *(it.get("aliases") or [])])):
+                found.setdefault(w, set()).add(qid)
     return found
 
 

@@ -170,19 +170,19 @@ def report_tokens() -> frozenset[str]:
     the codebook, but the concepts the lexicon lists as not measured (`out_of_scope`)."""
     words = set(tokens(normalize(knowledge.report_text())))
     lexicon = {k: v for k, v in knowledge.lexicon().items() if k != "out_of_scope"}
-    words.update(tokens(" ".join(_strings(lexicon))))
-    words.update(tokens(" ".join(_strings(knowledge.codebook()))))
+    words.update(tokens(" ".join(strings(lexicon))))
+    words.update(tokens(" ".join(strings(knowledge.codebook()))))
     return frozenset(words)
 
 
-def _strings(node: object) -> list[str]:
-    """Every string in a nested structure of dicts and lists, keys included."""
+def strings(node: object, keys: bool = True) -> list[str]:
+    """Every string in a nested structure of dicts and lists (the dicts' keys too, unless `keys` is False)."""
     if isinstance(node, str):
         return [node]
     if isinstance(node, dict):
-        return [x for k, v in node.items() for x in [*_strings(k), *_strings(v)]]
+        return [x for k, v in node.items() for x in [*(strings(k) if keys else []), *strings(v, keys)]]
     if isinstance(node, list):
-        return [x for v in node for x in _strings(v)]
+        return [x for v in node for x in strings(v, keys)]
     return []
 
 
