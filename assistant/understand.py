@@ -7,6 +7,7 @@ lexical + dense match of the question against the codebook's questions and items
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -146,20 +147,16 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     if len(matches) > 1 and re.search(r"\b(eller|enn|kontra|versus|mot)\b", topic_text):
         # "BHT eller samtalen med den sykmeldte?": the likely question that has an item on each side
         if not compared_items(m, topic_text, matches[0][0]):
-            both = next(
-                (c for c in matches[1:3] if c[1] >= 0.5 and compared_items(m, topic_text, c[0])), None
-            )
-            if both is not None:
-                matches = [both] + [c for c in matches if c is not both]
+            matches = _first_where(matches, 3, lambda c: c[1] >= 0.5 and compared_items(m, topic_text, c[0]))
     asked_scales = m.asked_scales(topic_text)
     # "hvor mange brukte BHT i oppfølgingen av sykmeldte?" asks who used it, not how useful it was;
     # "mest fornøyd med kontakten med NAV Arbeidslivssenter" asks how useful the contact was, not who had it:
     # a likely question on the scale asked comes first
     top_scale = m._scales.get(matches[0][0]) if matches else None
     if asked_scales == {"yesno"} and top_scale != "yesno":
-        matches = _first_on_scale(m, matches, "yesno")
+        matches = _first_where(matches, 3, lambda c: c[1] >= 0.15 and m._scales.get(c[0]) == "yesno")
     elif asked_scales == {"useful"} and top_scale == "yesno":
-        matches = _first_on_scale(m, matches, "useful")
+        matches = _first_where(matches, 3, lambda c: c[1] >= 0.15 and m._scales.get(c[0]) == "useful")
     if len(matches) > 1:
         # a question not asked in the wave named is no rival ("… hjemmekontor nå?" is not November's hours)
         rivals = [c for c in matches[1:] if not q.wave or _asked_in(m, c[0], q.wave)] or matches[1:]
@@ -168,23 +165,13 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         # a wave the best question was not asked in ("… i juni 2022" of November's hours at home): the
         # likely question that was asked then, if there is one
         if not _asked_in(m, matches[0][0], q.wave):
-            other = next((c for c in matches[1:4] if _asked_in(m, c[0], q.wave) and c[1] >= 0.5), None)
-            if other is not None:
-                matches = [other] + [c for c in matches if c is not other]
+            matches = _first_where(matches, 4, lambda c: _asked_in(m, c[0], q.wave) and c[1] >= 0.5)
     if q.group_dim in ("storrelse", "fylke", "landsforening") and len(matches) > 1:
         # "de store bedriftene med 200+ ansatte …": of two likely questions, the one with figures for the
         # group asked about (Tabell 7 by size, not Figur 22 for all companies)
         if not _has_group(m, matches[0][0], q.group_dim):
-            other = next(
-                (
-                    c
-                    for c in matches[1:3]
-                    if c[1] >= max(0.4, matches[0][1] - 0.3) and _has_group(m, c[0], q.group_dim)
-                ),
-                None,
-            )
-            if other is not None:
-                matches = [other] + [c for c in matches if c is not other]
+            floor = max(0.4, matches[0][1] - 0.3)
+            matches = _first_where(matches, 3, lambda c: c[1] >= floor and _has_group(m, c[0], q.group_dim))
     if matches:
         q.question_id, q.question_score, lex = matches[0]
         q.question_lex = lex
@@ -376,9 +363,9 @@ _HOW_MANY_HAD = (
 )
 
 
-def _first_on_scale(m: Matcher, matches: list[Any], scale: str) -> list[Any]:
-    """The matches with the likeliest of the next two on `scale` first (unchanged when there is none)."""
-    found = next((c for c in matches[1:3] if c[1] >= 0.15 and m._scales.get(c[0]) == scale), None)
+def _first_where(matches: list[Any], stop: int, test: Callable[[Any], bool]) -> list[Any]:
+    """The matches with the likeliest of `matches[1:stop]` that passes `test` first (unchanged when none does)."""
+    found = next((c for c in matches[1:stop] if test(c)), None)
     return matches if found is None else [found] + [c for c in matches if c is not found]
 
 
