@@ -495,9 +495,10 @@ def mentions_item(q: Question, picked) -> bool:
 def same_actor(q: Question, picked: list[tuple[Passage, str, float]]) -> list[tuple[Passage, str, float]]:
     """Sentences about another actor than the one asked about are left out ("Det er i langt større grad de
     store … som har vært i kontakt" follows a sentence about NAV Arbeidslivssenter, not Arbeidstilsynet)."""
-    from .claims.statements import actors, named_actors  # the lexicon's actors (claims vocabulary)
+    from .claims.statements import actors  # the lexicon's actors (claims vocabulary)
 
-    asked = named_actors(normalize(f"{q.context} {q.text}"))
+    # the actors as named, the longest name only: "NAVs dialogmøte 2" is not "NAV" (nor its digital follow-up)
+    asked = actors(normalize(f"{q.context} {q.text}"))
     if not asked:
         return picked
     kept = []

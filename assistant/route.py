@@ -224,6 +224,13 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
         group_dim = "storrelse"
         labels = [map_size_groups(und, k, srows) for k in q.group_keys]
         q.group_labels = [x[0] for x in labels if len(x) == 1]
+        if (
+            len(q.group_keys) >= 2
+            and len(q.group_labels) == len(q.group_keys)
+            and len(set(q.group_labels)) == 1
+        ):
+            # "en liten bedrift med 5 ansatte": two words for one band of the table, so one group, not a comparison
+            q.group_key, q.group_keys, q.group_labels = q.group_keys[-1], [], []
         if q.group_key:
             groups = map_size_groups(und, q.group_key, srows)
             if not groups:

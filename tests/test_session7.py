@@ -518,3 +518,19 @@ def test_a_groups_share_claimed_of_all_companies_is_contradicted(assistant):
         "gjøre noe med.» Holder det for alle bedriftene?"
     )
     assert a.verdict == "contradicted" and "22 prosent" in lead(a)
+
+
+def test_a_sentence_about_a_sibling_actor_does_not_answer(assistant):
+    # NAVs digitale oppfølging is not NAVs dialogmøte 2, though both are «NAV»
+    a = assistant.ask("Hvor stor andel av bedriftene med 50-199 ansatte syns NAVs dialogmøte 2 var nyttig?")
+    assert "dialogmøte 2" in lead(a) and "6 av 10" in lead(a) and "digitale" not in lead(a)
+
+
+def test_two_words_for_one_size_band_are_one_group(assistant):
+    a = assistant.ask("vi er en liten bedrift med 5 ansatte, hva sier rapporten om bht for sånne som oss")
+    assert " mot " not in lead(a) and "1–9 ansatte" in lead(a)
+
+
+def test_like_much_at_home_as_at_the_office(assistant):
+    a = assistant.ask("Hvor mange ledere ønsker like mye hjemmekontor som kontor?")
+    assert "**4 %**" in lead(a)
