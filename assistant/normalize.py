@@ -212,9 +212,11 @@ def _correct_word(word: str) -> str:
         return word
     if word in known_words():
         return word
-    restored = _with_letters(word, vocab)
+    # typed without æ, ø, å ("storste" → "største"): a survey word first, else a word of the report or the
+    # language ("fullforte" → "fullførte", "undersokelsen" → "undersøkelsen")
+    restored = _with_letters(word, vocab) or _with_letters(word, known_words())
     if restored:
-        return restored  # typed without æ, ø, å ("storste" → "største")
+        return restored
     if word[-1] not in "aeiouyæøå" and word + word[-1] in vocab:
         return word + word[-1]  # a double consonant typed single at the end ("ansat" → "ansatt")
     match = process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=86)

@@ -171,13 +171,20 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         # group asked about (Tabell 7 by size, not Figur 22 for all companies)
         if not _has_group(m, matches[0][0], q.group_dim):
             floor = max(0.4, matches[0][1] - 0.3)
-            matches = _first_where(matches, 3, lambda c: c[1] >= floor and _has_group(m, c[0], q.group_dim))
+            # … and whose words fit nearly as well ("NAVs digitale oppfølging" is not BHT's by size)
+            lex_floor = matches[0][2] - 0.2
+            matches = _first_where(
+                matches, 3, lambda c: c[1] >= floor and c[2] >= lex_floor and _has_group(m, c[0], q.group_dim)
+            )
     if matches:
         q.question_id, q.question_score, lex = matches[0]
         q.question_lex = lex
         q.inherited.append(f"lex={lex:.2f}")
     if q.question_id:
-        q.items = compared_items(m, topic_text, q.question_id) or m.match_items(topic_text, q.question_id)
+        named = m.match_items(topic_text, q.question_id)
+        pair = compared_items(m, topic_text, q.question_id)
+        # "ledelse, tillitsvalgte eller verneombud": a list of more than two is every item on it
+        q.items = named if len(named) > 2 and set(pair) <= set(named) else (pair or named)
         head = re.split(r",?\s+\b(?:ikke|ikkje)\s+(?:bare|berre|kun)\b", topic_text, maxsplit=1)[0]
         if head != topic_text:
             # "egen bedriftshelsetjeneste, ikke bare avtale": the item before «ikke bare» is the one asked
@@ -482,6 +489,11 @@ def compared_items(m: Matcher, text: str, question_id: str) -> list[str]:
     splits += [[text[: m.start()], text[m.end() :]] for m in re.finditer(r",? og ", text)]
     # "Hva ble oftere forbedret: evnen til å lede på avstand eller muligheten til å tilpasse arbeidet?"
     splits += [[text[: m.start()], text[m.end() :]] for m in re.finditer(r",? eller ", text)]
+    # "sammenlign X med Y": each «med» after the verb may be the joint ("kontakt med Arbeidstilsynet" is not)
+    verb = re.search(r"\bsammenlign\w*\b", text)
+    if verb:
+        joints = re.finditer(r" med ", text[verb.end() :])
+        splits += [[text[: verb.end() + j.start()], text[verb.end() + j.end() :]] for j in joints]
     for left_text, right_text in splits:
         left, right = m.match_items(left_text, question_id), m.match_items(right_text, question_id)
         if len(left) > 1:  # "… ved sykefravær – den sykmeldte selv eller legen": the side after the dash

@@ -141,6 +141,7 @@ def lead(q: Question, rows: list[dict[str, Any]], group_dim: str) -> str | None:
         return _by_group(q, groups, asked, group_dim, rows)
     if len(q.group_labels) == 2 and not q.items:
         return _groups_by_item(q, groups, asked, group_dim, rows)
+    parts = {(item, group): _parts(s, asked) for (item, group), s in groups}
     ranked = sorted(
         ((item, group, _share(s, asked)) for (item, group), s in groups if _share(s, asked) is not None),
         key=lambda x: -(x[2] or 0.0),
@@ -149,21 +150,32 @@ def lead(q: Question, rows: list[dict[str, Any]], group_dim: str) -> str | None:
         return None
     named = [r for r in ranked if r[0] in q.items]
     if len(named) == 2 and len({g for _i, g, _v in named}) == 1 and re.search(_TWO_SIDES, q.text):
-        return _two_items(q, named, asked, rows)
+        return _two_items(q, named, asked, rows, parts)
     top = ranked[0]
-    rest = ", ".join(f"«{i}» {pct(v or 0.0)}" for i, _g, v in ranked[1:4])
+    rest = ", ".join(f"«{i}» {pct(v or 0.0)}{parts[(i, g)]}" for i, g, v in ranked[1:4])
     more = f" Deretter følger {rest}." if rest else ""
     who = f" blant {group_phrase(top[1], group_dim)}" if top[1] not in ("", "Alle") else ""
-    return f"Høyest andel {_options_text(asked)}{who} har «{top[0]}»: **{pct(top[2] or 0.0)}**{_where(rows)}.{more}"
+    return (
+        f"Høyest andel {_options_text(asked)}{who} har «{top[0]}»: **{pct(top[2] or 0.0)}**"
+        f"{parts[(top[0], top[1])]}{_where(rows)}.{more}"
+    )
+
+
+def _parts(srows: list[dict[str, Any]], asked: list[str]) -> str:
+    """A share of several answers, answer by answer, in the order the answers were named: " (46 % + 8 %)"."""
+    picked = [r for o in asked for r in srows if r["option"] == o]
+    if len(picked) < 2:
+        return ""
+    return " (" + " + ".join(pct(r["value"]) for r in picked) + ")"
 
 
 # a question answered yes or no opens with its verb ("Er X mer nyttig enn Y?"); "Hvor mange …" is not
 _YES_NO = r"(og |men )?(er|var|har|hadde|ble|blir|vart|syns|synes|synest|opplever|opplevde|gir|ga|fikk|får|stemmer|kan|bruker|brukte)\b"
 # two things set against each other in the wording
-_TWO_SIDES = r"\b(eller|enn|og|mot|kontra|versus|vs|sammenlignet|sammenliknet|samanlikna)\b"
+_TWO_SIDES = r"\b(eller|enn|og|mot|kontra|versus|vs|sammenlign\w*|sammenliknet|samanlikna)\b"
 
 
-def _two_items(q: Question, named, asked: list[str], rows) -> str:
+def _two_items(q: Question, named, asked: list[str], rows, parts: dict) -> str:
     """ "Er tilsyn med veiledning mer nyttig enn tilsyn uten?": both figures, in the order asked, and a verdict."""
     (a, _ga, va), (b, _gb, vb) = sorted(named, key=lambda r: q.items.index(r[0]))  # in the order asked
     verdict = ""
@@ -175,8 +187,8 @@ def _two_items(q: Question, named, asked: list[str], rows) -> str:
         yes = (va or 0) > (vb or 0) if more else (va or 0) < (vb or 0)
         verdict = ("Ja" if yes else "Nei") + ": " if va != vb else "Nei, like mange: "
     return (
-        f"{verdict}**{pct(va or 0.0)}** svarte {_options_text(asked)} om «{a}», mot **{pct(vb or 0.0)}** om «{b}»"
-        f"{_where(rows)}."
+        f"{verdict}**{pct(va or 0.0)}** svarte {_options_text(asked)}{parts[(a, _ga)]} om «{a}», mot "
+        f"**{pct(vb or 0.0)}**{parts[(b, _gb)]} om «{b}»{_where(rows)}."
     )
 
 
@@ -223,7 +235,11 @@ def _one(q: Question, srows: list[dict[str, Any]], asked: list[str], group_dim: 
     said = " og ".join(f"**{fmt(r['value'], unit)}** «{r['option']}»" for r in picked)
     if len(picked) > 1 and unit == "pct":
         said += f" (til sammen {fmt(round(math.fsum(r['value'] for r in picked), 2), unit)})"
-    return f"{opening} svarte {said}{tail}{where}."
+    others = [r for r in srows if r not in picked and "(sum)" not in r["option"]]
+    rest = ""
+    if unit == "pct" and 0 < len(others) <= 3:  # a short scale (Tabell 4, 7): the rest of it in one breath
+        rest = " Resten: " + ", ".join(f"«{r['option']}» {fmt(r['value'], unit)}" for r in others) + "."
+    return f"{opening} svarte {said}{tail}{where}.{rest}"
 
 
 def _bipolar(opening: str, tail: str, srows, asked: list[str], where: str) -> str:

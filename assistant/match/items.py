@@ -145,6 +145,17 @@ class ItemMatching:
                 continue
             if hit:
                 labels = [avail_fold[_loose(x)] for x in self.option_words[phrase] if _loose(x) in avail_fold]
+                # "nyttig og svært nyttig": a shorter word of the same answer, said on its own elsewhere, too
+                for shorter, spattern in self._option_res:
+                    if len(shorter) < len(phrase) and shorter in phrase:
+                        outside = search[: hit.start()] + " | " + search[hit.end() :]
+                        if spattern.search(outside):
+                            more = [
+                                avail_fold[_loose(x)]
+                                for x in self.option_words[shorter]
+                                if _loose(x) in avail_fold
+                            ]
+                            labels += [x for x in more if x not in labels]
                 if labels:
                     # a merged category printed as such in a table ("Nyttig" = nyttig + svært nyttig)
                     return labels, phrase

@@ -1,0 +1,59 @@
+"""Session-8 behaviour through the real Assistant: words typed without æ, ø, å restored against the report's
+own words, lists and «sammenlign X med Y» of several items, a share of two answers given answer by answer,
+a short scale given whole in the lead, and two likely questions told apart by their words."""
+
+from __future__ import annotations
+
+import re
+
+
+def lead(answer) -> str:
+    return answer.answer.strip().split("\n\n")[0]
+
+
+def test_a_report_word_typed_without_ae_oe_aa_is_restored(assistant):
+    from assistant.normalize import normalize
+
+    assert "fullførte undersøkelsen" in normalize("hvor mange fullforte undersokelsen")
+    a = assistant.ask("hvor mange bedrifter fullforte undersokelsen i juni?")
+    assert a.answerable and "2 253" in lead(a), lead(a)
+
+
+def test_a_list_of_three_items_names_all_three(assistant):
+    a = assistant.ask("Hvilken rolle har størst betydning i snitt: verneombud, ledelse eller tillitsvalgte?")
+    first = lead(a)
+    for value in ("3,9", "3,3", "3,1"):
+        assert value in first, first
+
+
+def test_compare_x_with_y_gives_both_items(assistant):
+    a = assistant.ask("Sammenlign nytten av tilsyn med covid-19-forskriften med nytten av annen type kontakt")
+    first = lead(a)
+    assert "Tilsyn med covid-19-forskriften" in first and "Annen type kontakt" in first, first
+
+
+def test_a_share_of_two_answers_is_given_answer_by_answer_in_a_comparison(assistant):
+    a = assistant.ask("Er forebygging av sykefravær mindre nyttig enn risikovurderinger?")
+    first = lead(a)
+    # Tabell 6: 50 % vs 64 % nyttig + svært nyttig, each with its two parts
+    assert "50 %" in first and "64 %" in first, first
+    assert re.search(r"\(\d+ % \+ \d+ %\)", first), first
+
+
+def test_both_answers_named_one_by_one_are_both_given(assistant):
+    a = assistant.ask("hvor mange syntes risikovurderingene var nyttige og hvor mange svært nyttige?")
+    first = lead(a)
+    assert "50 %" in first and "14 %" in first and "64 %" in first, first
+
+
+def test_a_short_scale_is_given_whole_after_the_answer_asked(assistant):
+    a = assistant.ask("hvor nyttig var tilsyn med veiledning for bedrifter med 10-49 ansatte?")
+    first = lead(a)
+    assert first.startswith("Blant bedrifter med 10–49 ansatte"), first
+    assert "Resten:" in first and "«Lite nyttig»" in first, first
+
+
+def test_a_question_with_figures_by_size_does_not_win_on_size_alone(assistant):
+    # NAVs digitale oppfølging has no table by size, but its words are far closer than BHT's table by size
+    u = assistant.understand("Hvor nyttig synes de små bedriftene at NAVs digitale sykefraværsoppfølging er?")
+    assert u.question_id == "SF_NYTTE", u.question_id
