@@ -250,7 +250,9 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
     if strong_new or not followup:
         return cur
     options, option_word = cur.options, cur.option_word
-    if own_options:  # "Og med NAVs dialogmøte 2?": the previous question's answer it names
+    if own_options or cur.question_id != prev.question_id:
+        # "Og med NAVs dialogmøte 2?": the previous question's answer it names; the labels of another question's
+        # answers are not this one's ("ikke relevant" is «Ikke relevant» in Tabell 2)
         options, option_word = und.match_options(cur.text, prev.question_id)
     if not options:
         options, option_word = und.match_options(prev.text, prev.question_id)

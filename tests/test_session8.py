@@ -57,3 +57,29 @@ def test_a_question_with_figures_by_size_does_not_win_on_size_alone(assistant):
     # NAVs digitale oppfølging has no table by size, but its words are far closer than BHT's table by size
     u = assistant.understand("Hvor nyttig synes de små bedriftene at NAVs digitale sykefraværsoppfølging er?")
     assert u.question_id == "SF_NYTTE", u.question_id
+
+
+def test_did_not_know_is_the_answer_vet_ikke(assistant):
+    a = assistant.ask("Hvor mange visste ikke om tilsyn med veiledning hadde vært nyttig?")
+    first = lead(a)
+    assert "«Vet ikke»" in first and "8 %" in first, first
+
+
+def test_a_quoted_item_leaves_the_answer_to_the_words_outside_the_quotes(assistant):
+    a = assistant.ask("Hvor mange svarte vet ikke om «tilsyn med covid-19-forskriften»?")
+    assert "«Vet ikke»" in lead(a), lead(a)
+
+
+def test_a_quoted_answer_is_told_apart_by_the_rest_of_the_question(assistant):
+    a = assistant.ask("Hvor mange ledere vil ha «overvekt av tiden» i virksomhetens lokaler?")
+    first = lead(a)
+    assert "«Overvekt av tiden i virksomhetens lokaler»" in first and "38 %" in first, first
+
+
+def test_a_follow_up_answer_with_a_verb_inside_is_the_previous_questions_answer(assistant):
+    a = assistant.ask(
+        "og hvor mange mente det ikke var relevant?",
+        history=["Har hjemmekontor gjort det lettere å få seniorer til å stå lenger i jobb?"],
+    )
+    first = lead(a)
+    assert "«Ikke relevant»" in first and "47 %" in first, first

@@ -14,6 +14,14 @@ from .words import _key, _loose
 _NEGATION = re.compile(r"\b(ikke|ikkje|ingen|inga)\b")
 
 
+def _spaced(phrase: str) -> str:
+    """An answer phrase as a pattern; «ikke relevant» also said with a verb inside («ikke var relevant»)."""
+    head, _sep, rest = phrase.partition(" ")
+    if head in ("ikke", "ikkje") and rest:
+        return re.escape(head) + r" (?:var |er |vært |har vært |hadde vært )?" + re.escape(rest)
+    return re.escape(phrase)
+
+
 class ItemMatching:
     def _init_items(self, catalogue: list[dict[str, Any]]) -> None:
         # per question, once: the item and option labels the published rows use (looked up per question asked)
@@ -34,7 +42,7 @@ class ItemMatching:
         self.option_words = {fold(k): v for k, v in (lex.get("options") or {}).items()}
         # "svært lite nyttige" is "svært lite nyttig": adjectives may carry an -e/-t ending
         self._option_res = [
-            (p, re.compile(r"(?<![\wæøå])" + re.escape(fold(p)) + r"(?:e|t)?(?![\wæøå])"))
+            (p, re.compile(r"(?<![\wæøå])" + _spaced(fold(p)) + r"(?:e|t)?(?![\wæøå])"))
             for p in sorted(self.option_words, key=len, reverse=True)
         ]
 
@@ -95,6 +103,13 @@ class ItemMatching:
 
     def match_options(self, text: str, question_id: str | None) -> tuple[list[str], str | None]:
         """Options the user named. Lexicon words ("nyttig" → Nyttig + Svært nyttig) first, longest first."""
+        found = self._match_options(text, question_id)
+        if not found[0] and re.search(r"[«\"']", text):
+            # what is quoted names an item («annen type kontakt»): the answer is named outside the quotes
+            found = self._match_options(re.sub(r"[«\"']([^»\"']+)[»\"']", " ", text), question_id)
+        return found
+
+    def _match_options(self, text: str, question_id: str | None) -> tuple[list[str], str | None]:
         available = self._catalogue_options(question_id) if question_id else []
         avail_fold: dict[str, str] = {}
         for o in available:  # the table's label wins over the codebook's ("… mindre støtte og informasjon")
@@ -173,6 +188,7 @@ class ItemMatching:
             return [min(aliased)[1]], None
         # direct match against the option labels of this question
         qtok = set(tokens(search))
+        whole = set(tokens(text))
         option_tokens = {
             o: set(tokens(o.replace("(sum)", ""))) for o in available
         }  # a merged row is its words
@@ -187,12 +203,16 @@ class ItemMatching:
             cover = math.fsum(self._idf(t) for t in otok & qtok) / math.fsum(self._idf(t) for t in otok)
             # the words that tell this option from its siblings must be there ("hjemmekontor" vs "lokaler")
             own = {t for t in otok if shared[t] == 1}
-            if own and not own & qtok:
+            if own and not own & (
+                qtok | whole
+            ):  # «overvekt av tiden» i lokalene: told apart outside the quote
                 continue
-            if cover >= 0.99 or (cover >= 0.6 and len(otok) >= 3):
-                best.append((cover, o))
-        best.sort(key=lambda x: -x[0])
-        return ([best[0][1]], None) if best else ([], None)
+            # what is quoted is told apart by the rest of the question («overvekt av tiden» i lokalene)
+            context = math.fsum(self._idf(t) for t in otok & whole) / math.fsum(self._idf(t) for t in otok)
+            if cover >= 0.99 or (cover > 0 and max(cover, context) >= 0.6 and len(otok) >= 3):
+                best.append((cover, context, o))
+        best.sort(key=lambda x: (x[0] < 0.99, -x[1], -x[0]))
+        return ([best[0][2]], None) if best else ([], None)
 
     def item_words(self, question_id: str) -> dict[str, set[str]]:
         """Per item of a question (its table label where published): the words that tell it from its
