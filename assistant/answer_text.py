@@ -84,13 +84,16 @@ def _who_pattern(q: Question) -> re.Pattern[str] | None:
     return WHO_JUNE if q.wave == "2022-06" else WHO_PATTERN
 
 
-def size_words(m: Matcher, key: str) -> list[str]:
-    """Words the report uses for a size group ("2–9", "de minste", "200 eller flere")."""
+def size_words(m: Matcher, key: str, limit: int = 13) -> list[str]:
+    """Words the report uses for a size group ("2–9", "de minste", "200 eller flere"); `limit` of them."""
     band = m.size_band(key)
     if band is None:
         return []
     lo, hi = band
     bands = [m.size_band(str(g.get("key") or "")) for g in m.groups.get("storrelse") or []]
+    # "over 200 ansatte" is the lexicon's band of 200 or more: its words («de største», «flere enn 200 …»)
+    key = next((str(g["key"]) for g, b in zip(m.groups.get("storrelse") or [], bands, strict=True)
+                if b == band and g.get("key")), key)  # fmt: skip
     if not any(g.get("key") == key for g in m.groups.get("storrelse") or []) and band not in bands:
         # "vi er 30 ansatte": the report's narrowest band that holds it (10–49)
         holding = [
@@ -103,7 +106,11 @@ def size_words(m: Matcher, key: str) -> list[str]:
         if holding:
             lo2, hi2, key = min(holding, key=lambda x: (x[1] if x[1] is not None else 10**6) - x[0])
             lo, hi = lo2, (int(hi2) if hi2 is not None else None)
-    return [f"{lo}-{hi}" if hi else f"{lo} eller flere", "ansatte", *group_words(m, "storrelse", key)[1:13]]
+    return [
+        f"{lo}-{hi}" if hi else f"{lo} eller flere",
+        "ansatte",
+        *group_words(m, "storrelse", key)[1:limit],
+    ]
 
 
 def run(turn: Turn, ctx: Context) -> None:
@@ -196,7 +203,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         if by_size
         else who or _both_waves(q),
         want_number=q.intent in ("figure", "rank", "compare") and q.question_id is not None and not by_size,
-        group_words=size_words(ctx.match, q.group_key)
+        group_words=size_words(ctx.match, q.group_key, limit=100)  # every word of the group, to find it by
         if q.group_dim == "storrelse" and q.group_key
         else _ANY_SIZE
         if by_size

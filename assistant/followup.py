@@ -212,7 +212,7 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
         return cur
     if not prev.question_id:
         return cur
-    items = und.match_items(cur.text, prev.question_id)
+    items = und.match_items(und.strip_slots(cur.text), prev.question_id)  # "over 200 ansatte" names no item
     # "Og med NAVs dialogmøte 2?" after the dialogue question names one of its answers: the same question
     own_options = und.match_options(cur.text, prev.question_id)[0] if len(cur.text.split()) <= 8 else []
     # "Var det nyttig?" points back at the previous topic, however well its few words fit another question

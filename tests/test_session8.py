@@ -83,3 +83,27 @@ def test_a_follow_up_answer_with_a_verb_inside_is_the_previous_questions_answer(
     )
     first = lead(a)
     assert "«Ikke relevant»" in first and "47 %" in first, first
+
+
+def test_a_size_group_follow_up_ending_in_da_keeps_the_group(assistant):
+    u = assistant.understand("og de minste da?", ["Hvor mange har avtale med bedriftshelsetjeneste?"])
+    assert u.group_dim == "storrelse" and u.group_key == "smallest", (u.group_dim, u.group_key)
+
+
+def test_a_size_group_follow_up_names_no_item_by_the_word_ansatte(assistant):
+    u = assistant.understand(
+        "Og for bedriftene med over 200 ansatte?",
+        ["Har hjemmekontor gjort det lettere å tilpasse arbeidet til arbeidstakers helse?"],
+    )
+    assert u.items == ["Mulighet til å tilpasse arbeidet til arbeidstakernes helse/arbeidsevne"], u.items
+
+
+def test_the_sentence_on_the_size_group_asked_leads_with_what_it_refers_to(assistant):
+    a = assistant.ask(
+        "Og blant bedrifter med flere enn 200 ansatte?",
+        history=[
+            "Hvor mange bedrifter sier hjemmearbeid har gjort det lettere å tilpasse arbeidet til helsen?"
+        ],
+    )
+    first = lead(a)
+    assert "6 av 10" in first and "tilpasse arbeidet" in first, first

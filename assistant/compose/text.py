@@ -91,7 +91,9 @@ def best_sentences(
         re.compile(r"(?<![\wæøå])" + re.escape(w.lower()) + r"(?![\wæøå])") for w in must_mention or [] if w
     ]
     group_res = [
-        re.compile(r"(?<![\wæøå])" + re.escape(w.lower()) + r"(?![\wæøå])") for w in group_words or [] if w
+        re.compile(r"(?<![\wæøå])" + re.escape(w.lower()) + r"(?![\wæøå])")
+        for w in group_words or []
+        if w and w.lower() != "ansatte"  # the word alone names no group
     ]
     definition = _DEFINITION.match(question.strip().lower().split("?")[0])
     term = (
@@ -128,10 +130,9 @@ def best_sentences(
                 bonus += 0.4  # the report's own summary of its findings (not a bullet list of names)
             if prefer_total and SIZE_MENTION.search(sent):
                 bonus -= 0.8
-            if group_res and any(
-                g.search(sent.lower().replace("–", "-")) for g in group_res if "ansatte" not in g.pattern
-            ):
+            if group_res and any(g.search(sent.lower().replace("–", "-")) for g in group_res):
                 bonus += 1.5  # about the size group asked for
+                overlap *= 1.5
             elif (group_res or mention) and not SIZE_MENTION.search(sent):
                 bonus -= 1.0  # a size group was asked for: the figure for all companies comes after
             if mention and any(m.search(sent.lower()) for m in mention):
@@ -163,7 +164,7 @@ def best_sentences(
                 sent = f"{sent} {sentences[j + 1]}"
             if before and (
                 (j == 0 and re.match(r"(Slike|Slik endring|Samme)\b", sent))
-                or re.search(r"\bdet samme\.?$", own_sentences[j])
+                or re.search(r"\bdet samme\.?$|\bgjelder dette\b", own_sentences[j])
             ):
                 # "Slike positive endringer …", "… svarer 1 av 10 det samme": nothing without what it refers to
                 sent = f"{before} {sent}"

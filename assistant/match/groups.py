@@ -43,7 +43,7 @@ class GroupMatching:
                             pattern
                             + r"(?:\s+\S+){0,2}?\s*(bedrift|virksomhet|foretak|arbeidsgiver)|"
                             + pattern
-                            + r"\s*[?.!]?$"
+                            + r"(?:\s+(?:da|då|enn|også|nå|no|vel|altså|her|i så fall))*\s*[?.!]?$"
                         )
                     self._group_res.append((re.compile(pattern), len(w), dim, key, _first_word(w)))
         # one-word names of a landsforening or fylke, for compounds ("luftfartsbedriftene", "oslobedrifter")
