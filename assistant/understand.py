@@ -508,4 +508,11 @@ def is_followup(q: Question) -> bool:
     judged = re.match(
         r"(er|var) (ikke |ikkje )?(det|dette|den|tallet|tallene|andelen)\b(?: [\wæøå]+){0,3}\W*$", q.text
     )
-    return bool(re.search(intents.FOLLOWUP, q.text)) or len(q.text.split()) <= 4 or bool(judged)
+    # "Er de over- eller underrepresentert?": «de» is the group or the companies asked about before
+    pronoun = re.match(
+        r"(er|var|har|hadde|blir|ble) (de|dei|disse)\b(?! (fleste|flest|store|små|minste|største|mellomstore|aller|ansatte|tilsette)\b)",
+        q.text,
+    )
+    return (
+        bool(re.search(intents.FOLLOWUP, q.text)) or len(q.text.split()) <= 4 or bool(judged) or bool(pronoun)
+    )

@@ -107,3 +107,23 @@ def test_the_sentence_on_the_size_group_asked_leads_with_what_it_refers_to(assis
     )
     first = lead(a)
     assert "6 av 10" in first and "tilpasse arbeidet" in first, first
+
+
+def test_either_over_or_under_represented_names_which(assistant):
+    a = assistant.ask(
+        "Er de over- eller underrepresentert blant dem som svarte?",
+        history=["Hvor mange bedrifter i Norsk Industri svarte?"],
+    )
+    assert lead(a).startswith("Overrepresentert: Norsk Industri"), lead(a)
+
+
+def test_counts_of_inspections_or_safety_delegates_are_not_measured(assistant):
+    for question in ("Hvor mange dialogmøter holdt NAV i 2021?", "kor mange tillitsvalde har verksemdene?"):
+        a = assistant.ask(question)
+        assert not a.answerable, (question, a.answer[:200])
+        assert "Undersøkelsen" in a.answer and not re.search(r"\*\*\d", a.answer), a.answer[:300]
+
+
+def test_how_many_leaders_think_is_still_answered(assistant):
+    a = assistant.ask("Hvor mange ledere ønsker at de ansatte jobber det aller meste av tiden i lokalene?")
+    assert a.answerable and "43 %" in lead(a), lead(a)

@@ -189,6 +189,14 @@ def _compose_sample(
         want = -1 if said.group(1) == "under" else 1
         held = [d * want > 0 for _g, _n, _b, d in shares]
         verdict = "Ja" if all(held) else "Nei" if not any(held) else "Delvis"
+        if re.search(r"\bover-? ?(eller|/) ?under|\bunder-? ?(eller|/) ?over", asked):
+            # "over- eller underrepresentert?" asks which, not yes or no
+            signs = {d > 0 for _g, _n, _b, d in shares}
+            verdict = (
+                ("Overrepresentert" if signs == {True} else "Underrepresentert")
+                if len(signs) == 1
+                else "Begge deler"
+            )
         name = (lambda g: _group_phrase(g, group_dim)) if group_dim == "storrelse" else (lambda g: g)
         parts = [
             f"{name(g)} utgjør {fmt(n, 'pct')} av svarene mot {fmt(b, 'pct') if b is not None else '?'} av de "
