@@ -216,7 +216,12 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
     # "Og med NAVs dialogmøte 2?" after the dialogue question names one of its answers: the same question
     own_options = und.match_options(cur.text, prev.question_id)[0] if len(cur.text.split()) <= 8 else []
     # "Var det nyttig?" points back at the previous topic, however well its few words fit another question
-    pointing_back = len(cur.text.split()) <= 5 and bool(re.search(intents.ANAPHOR, cur.text))
+    pointing_back = (len(cur.text.split()) <= 5 and bool(re.search(intents.ANAPHOR, cur.text))) or bool(
+        re.search(
+            r"\b(det|dette|den|denne|de|disse|samme) (tallet|tallene|talet|tala|andelen|prosenten|prosentene|figuren|resultatet|resultatene)\b",
+            cur.text,
+        )
+    )  # "… regnet med i det tallet?": however long, about the figure just given
     strong_new = (
         cur.question_id is not None
         and cur.question_id != prev.question_id

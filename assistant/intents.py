@@ -38,12 +38,20 @@ FIGURE_WORDS = (
 )
 RANK = r"høyest|størst|flest|\bmest\b|lavest|\bminst\b|færrest|viktigst|\bbest\b|dårligst|rangert|rangering"
 COMPARE = r"varier|forskjell|sammenlign|sammenlikn|\bkontra\b|\bmot\b|etter (bedrifts)?størrelse|etter antall ansatte|store og små|små og store|bedriftsstørrelse"
+# "Hvor mange bedrifter bygger tallene om … på?", "… ligger bak figuren om …?": the base of the figures named
+_FIGURES = r"(tallene|tallet|talet|tala|figuren|resultatene|andelene|prosentene)"
+BEHIND_FIGURES = (
+    rf"(hvor|kor) mange\b.*\b{_FIGURES}\b.*\b(basert på|bygd på|bygget på|bygger på|byggjer på)\b|"
+    rf"(hvor|kor) mange\b.*\b(bygger|byggjer|baserer) {_FIGURES}\b.*\bpå\b|"
+    rf"(hvor|kor) mange\b.*\b(ligger|ligg) bak {_FIGURES}\b"
+)
 MEASURE_N = (
     r"hvor mange (har )?svarte på|hvor mange svarte(?! (at|«|ja\b|nei\b|vet ikke|ikke relevant|verken))|\bantall svar|\bgrunnlag|\bn ?=|\bbase\b|"
     r"hvor mange (bedrifter )?(har )?svart på spørsmålet|\b(hva|kva|hvor stor|kor stor) (er|var) n\b|"
     r"\bn (for|på|i) (spørsmål|tabell|figur)|"
     r"hvor mange (bedrifter |virksomheter )?(har )?svarte? på (spørsmålet|spørsmål)\b(?!.*(\bat\b|«|\bja\b|\bnei\b))|"
-    r"hvor mange (bedrifter |virksomheter )?(har )?(vurderte|vurdert|besvarte|besvart|tok stilling til|tatt stilling til)\b"
+    r"hvor mange (bedrifter |virksomheter )?(har )?(vurderte|vurdert|besvarte|besvart|tok stilling til|tatt stilling til)\b|"
+    + BEHIND_FIGURES
 )
 MEASURE_MEAN = r"gjennomsnitt|\bsnitt|\bskår|score"
 FOLLOWUP = (

@@ -324,7 +324,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         )
         explicit_n = re.search(
             r"\b(hva|kva|hvor stor|kor stor) (er|var) n\b|\bn ?=|\bgrunnlag|\bbase\b", text
-        )
+        ) or re.search(intents.BEHIND_FIGURES, text)
         if (
             q.options and q.measure == "n" and not evaluated and not explicit_n
         ):  # "vurderte nytten av": how many answered

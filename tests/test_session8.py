@@ -127,3 +127,20 @@ def test_counts_of_inspections_or_safety_delegates_are_not_measured(assistant):
 def test_how_many_leaders_think_is_still_answered(assistant):
     a = assistant.ask("Hvor mange ledere ønsker at de ansatte jobber det aller meste av tiden i lokalene?")
     assert a.answerable and "43 %" in lead(a), lead(a)
+
+
+def test_the_base_of_figures_named_by_what_they_show(assistant):
+    for question in (
+        "Hvor mange bedrifter er tallene om nytte av NAV Arbeidslivssenter basert på?",
+        "Hvor mange bedrifter ligger bak tallene om nytten av kontakten med NAV Arbeidslivssenter?",
+    ):
+        a = assistant.ask(question)
+        assert "575" in lead(a), (question, lead(a))
+
+
+def test_a_long_question_about_that_figure_is_a_follow_up(assistant):
+    u = assistant.understand(
+        "Er de som svarte at de ikke har hatt kontakt, tatt med i den andelen?",
+        ["Hvor mange bedrifter har fått mer støtte fra NAV Arbeidslivssenter de siste tre årene?"],
+    )
+    assert u.question_id == "NAV_ALS_UTVIKLING" and "followup" in u.inherited, (u.question_id, u.inherited)

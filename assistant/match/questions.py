@@ -27,7 +27,9 @@ _FRAME = frozenset(
         "størrelsesgruppe størrelsesgrupper storleiksgruppe landsforening landsforeninger landsforeininga "
         "fylke fylker fylka nho medlemsbedrifter medlemsbedriftene "
         "forskjell forskjellen forskjellar forskjeller variere varierer variasjon sammenlignet sammenliknet "
-        "samanlikna kontra gjelder gjeld oftere oftest oftast sjeldnere hyppigere"
+        "samanlikna kontra gjelder gjeld oftere oftest oftast sjeldnere hyppigere "
+        # the base of a figure named by what it shows («hvor mange ligger bak figuren om …»)
+        "tallene tala figuren resultatene prosentene bygger byggjer basert bygd ligger ligg bak grunnlaget"
     )
 )
 
