@@ -135,11 +135,13 @@ def report_sentence(turn: Turn, ctx: Context, rows: list[dict[str, Any]]):
     }
     if not allowed:
         return None
-    words = " ".join(
-        [q.text, *(r.get("item") or "" for r in rows[:3]), *(r.get("group_label") or "" for r in rows[:3])]
-    )
+    # the items and groups shown, once each (not the first item's name thrice when every item is shown)
+    items = dict.fromkeys(r.get("item") or "" for r in rows[:3]) if q.items else {}
+    groups = dict.fromkeys(r.get("group_label") or "" for r in rows[:3])
+    words = " ".join([q.text, q.option_word or "", *items, *groups])
     hits = ctx.index.search(words, turn.qvec(compute=False), k=4, allowed=allowed)
-    picked = best_sentences(words, hits, ctx.index.bm25.idf, limit=1)
+    # the answer asked for counts double: «lite nyttige» finds the sentence on those, not on «nyttig»
+    picked = best_sentences(words, hits, ctx.index.bm25.idf, limit=1, focus=q.option_word or "")
     if not picked:
         return None
     return picked[0][0], picked[0][1]

@@ -231,7 +231,16 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
         and not pointing_back
         and not own_options
     )
-    followup = is_followup(cur) or bool(items) or cur.question_score < WEAK_SCORE or pointing_back
+    # "hvor mange av de minste syns det var lite nyttig?" after one item of the same question: that item
+    same_item = (
+        cur.question_id == prev.question_id
+        and bool(prev.items)
+        and not cur.items
+        and bool(re.search(intents.ANAPHOR, cur.text))
+    )
+    followup = (
+        is_followup(cur) or bool(items) or cur.question_score < WEAK_SCORE or pointing_back or same_item
+    )
     if strong_new and re.match(r"^(og|men|hva med|kva med|enn) ", cur.text) and len(cur.text.split()) <= 6:
         # "og med NAV Arbeidslivssenter?" after the contact with Arbeidstilsynet by size: the same measure for
         # the actor named (its question of the same section on the previous question's scale), same group

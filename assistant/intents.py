@@ -24,7 +24,7 @@ METHOD = {
 QUESTIONNAIRE = (
     r"svaralternativ|svarmulighet|\bi skjemaet\b|\bskjemaet\b|(hva|kva) (kunne|kan) (man|en|ein|bedriftene|de|dei|respondentene) svare|spørreskjema|hvilke spørsmål|hva slags spørsmål|hva spørsmål|spørsmål (fikk|ble stilt)|ordlyd|"
     r"formulert|hvordan (ble|var) spørsmålet|hvem (fikk|ble spurt|svarte på spørsmålet)|"
-    r"(fikk|fekk) alle (bedriftene |verksemdene |virksomhetene )?(spørsmålet|spørsmålene|spørsmåla|spørsmål)|"
+    r"(fikk|fekk) alle (bedriftene |verksemdene |virksomhetene )?(det |dette |disse |de |dei )?(spørsmålet|spørsmålene|spørsmåla|spørsmål)|"
     r"(hvilke|kva for|hva slags) (bedrifter|verksemder|virksomheter) (fikk|fekk|ble spurt|vart spurt|svarte på)"
     r" (spørsmålet|spørsmålene|spørsmåla|spørsmål|det|dette)|"
     r"(ble|vart) alle (bedriftene |verksemdene )?spurt|bare noen (av )?(bedriftene |bedrifter )?(fikk|ble spurt)|"
@@ -119,6 +119,9 @@ EXCLUDED = (
     # "Er de som ikke har hatt kontakt, regnet med i det tallet?"
     r"\b(?:regnet|rekna|talt|telt|inkludert|tatt) med i (?:det |dette |de |disse )?(?:tallet|tallene|prosenten|"
     r"prosentene|andelen|grunnlaget|beregningen)\b|\b(?:inngår|inngikk|er med) i (?:grunnlaget|tallet|prosentene)\b|"
+    # "Er de som ikke brukte tjenesten med i de prosentene?"
+    r"\b(?:er|var|blir|ble) (?:de|dei|bedriftene|verksemdene) som (?:ikke|ikkje) [\wæøå ]{3,60}? med i (?:det |dette |de |dei |disse )?"
+    r"(?:tallet|tallene|talet|tala|prosenten|prosentene|andelen|andelene|grunnlaget|beregningen|utrekninga)\b|"
     # "Er «ikkje aktuelt»-svara tekne med når dei reknar ut …?"
     r"\b(?:tatt|teke|tekne|tekna|regnet|rekna|talt|telt|inkludert) med (?:når|i utregningen|i utrekninga)\b|"
     # "Korleis er «ikkje aktuelt»-svara handsama i tala?"
@@ -138,6 +141,7 @@ ABOUT_WHO = (
     r"\b(hvem|kven) (fikk|fekk|ble stilt|vart stilt|ble spurt|vart spurt|svarte på|gjelder) (egentlig |faktisk )?(om )?"
     r"(det|dette|\w*spørsmålet|\w*spørsmålene|tallet|tallene)\b|"
     r"\bgjelder (det|dette|tallet|tallene) (alle|bare|kun)\b|\b(ble|vart) (alle|alle bedrifter|alle bedriftene) spurt\b|"
+    r"\b(fikk|fekk) alle (bedriftene |verksemdene |virksomhetene )?(det|dette|disse|de|dei) (spørsmålet|spørsmålene|spørsmåla)\b|"
     # when the previous question was asked: the questionnaire answer names its wave
     r"\b(når|kva tid|når i tid) (ble|vart) (det|dette|spørsmålet|den|det spørsmålet) (spurt|stilt)\b|"
     r"\b(hvilket|kva) år gjelder (det|dette|tallet|tallene)\b|\bgjelder (det|dette|tallet|tallene) hvilket år\b|"

@@ -144,3 +144,34 @@ def test_a_long_question_about_that_figure_is_a_follow_up(assistant):
         ["Hvor mange bedrifter har fått mer støtte fra NAV Arbeidslivssenter de siste tre årene?"],
     )
     assert u.question_id == "NAV_ALS_UTVIKLING" and "followup" in u.inherited, (u.question_id, u.inherited)
+
+
+def test_are_those_who_did_not_use_it_in_the_percentages(assistant):
+    a = assistant.ask(
+        "Er de som ikke brukte tjenesten med i de prosentene?",
+        history=["Hvor nyttige syns bedriftene de generelle helsekontrollene fra BHT var?"],
+    )
+    assert "holdt utenfor" in a.answer, a.answer[:300]
+
+
+def test_did_all_companies_get_that_question(assistant):
+    a = assistant.ask(
+        "Fikk alle bedriftene det spørsmålet?",
+        history=["Har ledelsen hatt dialog med de ansatte om tilgjengelighet etter arbeidstid?"],
+    )
+    assert "hjemmekontor" in lead(a), lead(a)
+
+
+def test_a_share_of_every_item_asked_without_a_ranking_gives_the_span(assistant):
+    a = assistant.ask("Hvor stor andel synes BHT-tjenestene er lite nyttige?")
+    first = lead(a)
+    assert "mellom **10 %** og **14 %**" in first, first
+    assert "10-15 prosent" in a.answer  # the report's own sentence on that answer, not on «nyttig»
+
+
+def test_the_same_question_with_it_keeps_the_item_asked_before(assistant):
+    a = assistant.ask(
+        "hvor mange av bedriftene med 200 eller flere ansatte syns det var nyttig?",
+        history=["Hvor nyttige var risikovurderingene fra BHT?"],
+    )
+    assert "«Risikovurderinger»" in lead(a), lead(a)

@@ -152,6 +152,13 @@ def lead(q: Question, rows: list[dict[str, Any]], group_dim: str) -> str | None:
     if len(named) == 2 and len({g for _i, g, _v in named}) == 1 and re.search(_TWO_SIDES, q.text):
         return _two_items(q, named, asked, rows, parts)
     top = ranked[0]
+    if q.intent == "figure" and not q.items and len(ranked) > 2 and len({g for _i, g, _v in ranked}) == 1:
+        # "hvor stor andel syns tjenestene er lite nyttige?" asks no ranking: the span over the items first
+        low = ranked[-1]
+        return (
+            f"{_options_text(asked)} svarte mellom **{pct(low[2] or 0.0)}** og **{pct(top[2] or 0.0)}**, "
+            f"avhengig av hva det gjaldt{_where(rows)}: høyest for «{top[0]}», lavest for «{low[0]}»."
+        )
     rest = ", ".join(f"«{i}» {pct(v or 0.0)}{parts[(i, g)]}" for i, g, v in ranked[1:4])
     more = f" Deretter følger {rest}." if rest else ""
     who = f" blant {group_phrase(top[1], group_dim)}" if top[1] not in ("", "Alle") else ""
