@@ -195,6 +195,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             bank_keys(m, q)
     if (
         re.search(intents.QUESTIONNAIRE, text)
+        # "fikk alle medlemsbedriftene spørreskjemaet?" is about who was invited, not about one question
+        and not re.search(intents.METHOD["population"], text)
         and not re.search(r"\bhvorfor\b", text)
         and not re.search(intents.METHOD["dates"], text)  # "i hvilket tidsrom ble spørreskjemaet sendt ut"
     ):
