@@ -175,3 +175,14 @@ def test_the_same_question_with_it_keeps_the_item_asked_before(assistant):
         history=["Hvor nyttige var risikovurderingene fra BHT?"],
     )
     assert "«Risikovurderinger»" in lead(a), lead(a)
+
+
+def test_a_claim_on_a_sum_of_answers_gives_each_part(assistant):
+    a = assistant.ask("Stemmer det at over halvparten syns risikovurderingene fra BHT var nyttige?")
+    assert a.verdict == "supported", a.answer[:200]
+    assert "(50 % + 14 %)" in lead(a), lead(a)
+
+
+def test_who_was_invited_is_not_a_question_of_the_questionnaire(assistant):
+    a = assistant.ask("Fikk alle NHO-bedriftene spørreskjemaet?")
+    assert a.answerable and "samtlige" in lead(a), lead(a)

@@ -482,7 +482,11 @@ def describe(r: Reading) -> str:
         said = re.sub(r"\s+", " ", str(said)).lstrip("►• ").strip()
         return f"rapporten skriver «{said}» ({where})"
     opts = " + ".join(f"«{x['option'].lstrip('… ')}»" for x in r.rows)
-    parts = [f"{fmt_value(r.value, r.unit)} svarte {opts}" if r.unit == "pct" else fmt_value(r.value, r.unit)]
+    # a sum of answers, answer by answer: «70 % svarte «Nyttig» + «Svært nyttig» (54 % + 16 %)»
+    each = " (" + " + ".join(fmt_value(x["value"], r.unit) for x in r.rows) + ")" if len(r.rows) > 1 else ""
+    parts = [
+        f"{fmt_value(r.value, r.unit)} svarte {opts}{each}" if r.unit == "pct" else fmt_value(r.value, r.unit)
+    ]
     sample = SAMPLE_SHARE.get(str(f.get("option"))) if f.get("question_id") == "UTVALG" else None
     if sample and r.unit == "pct":  # Tabell 11: a size group's share of the answers or of the invited
         g = group_phrase(f.get("group_label")) or "bedriftene"
