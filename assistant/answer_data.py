@@ -49,7 +49,7 @@ def run(turn: Turn, ctx: Context) -> None:
 DIFFERENCE = "Differanse (prosentpoeng)"
 
 
-def _representation_lead(ctx: Context, d: Decision, top: dict) -> list[str]:
+def _representation_lead(ctx: Context, d: Decision, top: dict, descending: bool | None = None) -> list[str]:
     """The group most over- or underrepresented, with its share of the answers against its share of the
     invited (Tabell 9–11), before the ranking of the differences."""
     assert d.plan is not None
@@ -61,7 +61,8 @@ def _representation_lead(ctx: Context, d: Decision, top: dict) -> list[str]:
     except (GuardError, QueryError):
         return []
     lines, _caveats = compose_rows(None, rows, d.plan.group_dim) if rows else ([], [])  # type: ignore[arg-type]
-    word = "overrepresentert" if d.plan.descending else "underrepresentert"
+    descending = d.plan.descending if descending is None else descending
+    word = "overrepresentert" if descending else "underrepresentert"
     return [f"Mest {word}: {lines[0].removeprefix('- ')}", ""] if lines else []
 
 
@@ -82,7 +83,13 @@ def data_answer(turn: Turn, ctx: Context, d: Decision) -> Answer | None:
         lines = compose_rank(rows, key, d.plan.options, d.plan.group_dim, d.plan.descending, q.focus_item)
         caveats: list[str] = [r["note"] for r in rows[:1] if r.get("note")]
         if d.plan.options == [DIFFERENCE] and key == "group_label":
-            lines = _representation_lead(ctx, d, rows[0]) + lines
+            both = re.search(r"overrepresent", q.text) and re.search(r"underrepresent", q.text) and len(rows) > 1
+            # "hvilken er mest overrepresentert, og hvilken er mest underrepresentert?": both ends
+            other = _representation_lead(ctx, d, rows[-1], not d.plan.descending) if both else []
+            first = _representation_lead(ctx, d, rows[0])
+            if first and other:  # one paragraph: both ends are the answer
+                first = [f"{first[0]} {other[0]}", ""]
+            lines = first + lines
     else:
         lines, caveats = compose_rows(q, rows, d.plan.group_dim)
     sources = sources_for_rows(rows, ctx.captions, ctx.titles)
