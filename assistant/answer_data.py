@@ -83,7 +83,9 @@ def data_answer(turn: Turn, ctx: Context, d: Decision) -> Answer | None:
         lines = compose_rank(rows, key, d.plan.options, d.plan.group_dim, d.plan.descending, q.focus_item)
         caveats: list[str] = [r["note"] for r in rows[:1] if r.get("note")]
         if d.plan.options == [DIFFERENCE] and key == "group_label":
-            both = re.search(r"overrepresent", q.text) and re.search(r"underrepresent", q.text) and len(rows) > 1
+            both = (
+                re.search(r"overrepresent", q.text) and re.search(r"underrepresent", q.text) and len(rows) > 1
+            )
             # "hvilken er mest overrepresentert, og hvilken er mest underrepresentert?": both ends
             other = _representation_lead(ctx, d, rows[-1], not d.plan.descending) if both else []
             first = _representation_lead(ctx, d, rows[0])

@@ -422,7 +422,8 @@ def _rare_words(q: Question, idf) -> set[str]:
 _ASKING_WORDS = frozenset(
     tokens(
         "tall tallene tala tal rapporten rapport ifølge undersøkelsen barometeret "
-        "oftere sjeldnere hyppigere oftast oftest"  # how a comparison is asked
+        "oftere sjeldnere hyppigere oftast oftest "  # how a comparison is asked
+        "vanligvis vanlegvis normalt typisk egentlig eigentleg"  # how sure or how usual, not what
     )
 )
 
@@ -447,9 +448,17 @@ def _fits(q: Question, und: Matcher, found: tuple[int, str], passages, rare: set
         names = [str(g.get("canonical") or "").lower() for g in und.groups.get(q.group_dim) or []]
         if not any(n and n in low for n in names):
             return False
-    if published and (q.options or q.items) and q.intent in ("figure", "rank", "compare"):
+    if (
+        published
+        and (q.options or q.items)
+        and q.intent in ("figure", "rank", "compare")
+        and q.question_score >= MIN_QUESTION_SCORE  # not when the question barely fits ("hvor mange uker …")
+    ):
         return False  # the table the wording names answers with its figures
-    if not NUMBER_STATEMENT.search(sentence) and re.search(intents.FIGURE_ASKED, q.text):
+    span = re.search(r"\b(hvor|kor) mange (uker|veker|dager|dagar|måneder|månader|år|timer|timar)\b", q.text)
+    if span and not re.search(r"\d", sentence):
+        return False  # "innen hvor mange uker …": a number of weeks, not a share
+    if not span and not NUMBER_STATEMENT.search(sentence) and re.search(intents.FIGURE_ASKED, q.text):
         return False  # a figure was asked for: a statement without one does not answer
     if q.method_topic == "dates" and not re.search(r"\d+\.\s*[–-]\s*\d+\.|\d+\. [a-zæøå]+ 20\d\d", sentence):
         return False  # "i hvilken periode …": a statement without its dates does not answer
@@ -486,9 +495,17 @@ def _fits(q: Question, und: Matcher, found: tuple[int, str], passages, rare: set
             return False
     if rare and passages is not None:
         text = set(tokens(passages[pid].text))
-        if not rare <= text:
+        if not all(_said(w, text) for w in rare):
             return False
     return True
+
+
+def _said(word: str, text: set[str]) -> bool:
+    """A word is in a passage, or a form or compound of it is ("uker" in «ukers», "kall" in «innkaller»)."""
+    return word in text or (
+        len(word) >= 4
+        and any(len(t) >= 4 and (t.startswith(word) or word.startswith(t) or word in t) for t in text)
+    )
 
 
 def _negation_of(option: str, asked: list[str]) -> bool:

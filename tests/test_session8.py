@@ -186,3 +186,8 @@ def test_a_claim_on_a_sum_of_answers_gives_each_part(assistant):
 def test_who_was_invited_is_not_a_question_of_the_questionnaire(assistant):
     a = assistant.ask("Fikk alle NHO-bedriftene spørreskjemaet?")
     assert a.answerable and "samtlige" in lead(a), lead(a)
+
+
+def test_a_number_of_weeks_is_answered_by_the_sentence_that_gives_it(assistant):
+    a = assistant.ask("Etter hvor mange uker sykefravær innkaller NAV vanligvis til dialogmøte 2?")
+    assert a.answerable and "26 ukers" in lead(a), a.answer[:300]
