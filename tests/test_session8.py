@@ -191,3 +191,8 @@ def test_who_was_invited_is_not_a_question_of_the_questionnaire(assistant):
 def test_a_number_of_weeks_is_answered_by_the_sentence_that_gives_it(assistant):
     a = assistant.ask("Etter hvor mange uker sykefravær innkaller NAV vanligvis til dialogmøte 2?")
     assert a.answerable and "26 ukers" in lead(a), a.answer[:300]
+
+
+def test_agreeing_on_goals_and_roles_is_the_shared_understanding_statement(assistant):
+    a = assistant.ask("Er ledelsen og de tillitsvalgte samstemte om mål og roller i HMS-arbeidet?")
+    assert "felles forståelse av mål og roller" in lead(a) and "nøytrale" in lead(a), lead(a)
