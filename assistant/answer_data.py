@@ -66,6 +66,22 @@ def _representation_lead(ctx: Context, d: Decision, top: dict, descending: bool 
     return [f"Mest {word}: {lines[0].removeprefix('- ')}", ""] if lines else []
 
 
+def _parts_of(ctx: Context, d: Decision, top: dict) -> str:
+    """The shares a ranked sum is made of, for its top item ("36 % + 10 %"), in the order of the options."""
+    assert d.plan is not None
+    plan = d.plan.model_copy(update={"kind": "rows", "items": [top["item"]], "limit": None})
+    sql, params = compile_plan(plan)
+    try:
+        rows = ctx.executor.run(sql, params).rows
+    except (GuardError, QueryError):
+        return ""
+    same = [r for r in rows if r.get("group_label") == top.get("group_label") or not top.get("group_label")]
+    values = [next((r["value"] for r in same if r["option"] == o), None) for o in d.plan.options]
+    if any(v is None for v in values):
+        return ""
+    return " + ".join(pct(v) for v in values)
+
+
 def data_answer(turn: Turn, ctx: Context, d: Decision) -> Answer | None:
     q = turn.question
     assert d.plan is not None and q is not None
@@ -82,6 +98,11 @@ def data_answer(turn: Turn, ctx: Context, d: Decision) -> Answer | None:
         key = "item" if d.plan.kind == "rank_items" else "group_label"
         lines = compose_rank(rows, key, d.plan.options, d.plan.group_dim, d.plan.descending, q.focus_item)
         caveats: list[str] = [r["note"] for r in rows[:1] if r.get("note")]
+        if key == "item" and len(d.plan.options) > 1 and lines and lines[0].endswith(").") and len(rows) > 1:
+            # "Lavest «Nyttig» + «Svært nyttig»: **X** (46 %)": and answer by answer (36 % + 10 %)
+            parts = _parts_of(ctx, d, rows[0])
+            if parts:
+                lines[0] = lines[0][:-2] + f"; {parts})."
         if d.plan.options == [DIFFERENCE] and key == "group_label":
             both = (
                 re.search(r"overrepresent", q.text) and re.search(r"underrepresent", q.text) and len(rows) > 1

@@ -179,7 +179,7 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
         return cur
     if (
         re.search(
-            r"\b(av|blant) (dem|disse|de samme)\b|\bav de bedriftene\b|\bder( da| nede| oppe)?\s*\??$|"
+            r"\b(av|blant) (dem|disse|de samme)\b|\bav de bedriftene\b|\bder( da| nede| oppe)?\s*\??$|\bderfra\b|\bderifrå\b|"
             r"\bi (det|dette|same|samme) (fylket|fylke)\b|\bi (den|denne) (gruppen|gruppa|landsforeningen)\b",
             cur.text,
         )

@@ -140,6 +140,7 @@ ABOUT_BASE = (
 ABOUT_WHO = (
     r"\b(hvem|kven) (fikk|fekk|ble stilt|vart stilt|ble spurt|vart spurt|svarte på|gjelder) (egentlig |faktisk )?(om )?"
     r"(det|dette|\w*spørsmålet|\w*spørsmålene|tallet|tallene)\b|"
+    r"\b(hvem|kven) (ble|vart|blei) (egentlig |faktisk |eigentleg )?(spurt|stilt) (om )?(det|dette|\w*spørsmålet)\b|"
     r"\bgjelder (det|dette|tallet|tallene) (alle|bare|kun)\b|\b(ble|vart) (alle|alle bedrifter|alle bedriftene) spurt\b|"
     r"\b(fikk|fekk) alle (bedriftene |verksemdene |virksomhetene )?(det|dette|disse|de|dei) (spørsmålet|spørsmålene|spørsmåla)\b|"
     # when the previous question was asked: the questionnaire answer names its wave

@@ -196,3 +196,26 @@ def test_a_number_of_weeks_is_answered_by_the_sentence_that_gives_it(assistant):
 def test_agreeing_on_goals_and_roles_is_the_shared_understanding_statement(assistant):
     a = assistant.ask("Er ledelsen og de tillitsvalgte samstemte om mål og roller i HMS-arbeidet?")
     assert "felles forståelse av mål og roller" in lead(a) and "nøytrale" in lead(a), lead(a)
+
+
+def test_who_was_really_asked_about_it(assistant):
+    a = assistant.ask(
+        "Hvem ble egentlig spurt om det?",
+        history=["Har ledelsen i bedriftene diskutert tilgjengelighet etter arbeidstid?"],
+    )
+    assert "hjemmekontor" in lead(a), lead(a)
+
+
+def test_invited_from_there_keeps_the_county(assistant):
+    a = assistant.ask("Og hvor mange ble invitert derfra?", history=["Hvor mange svarte fra Vestland?"])
+    assert "1 966" in lead(a), lead(a)
+
+
+def test_a_ranked_sum_gives_its_parts_for_the_top_item(assistant):
+    a = assistant.ask("Hvilken BHT-tjeneste syntes bedriftene var minst nyttig?")
+    assert "(46 %; 36 % + 10 %)" in lead(a), lead(a)
+
+
+def test_written_home_office_agreements_are_not_measured(assistant):
+    a = assistant.ask("Hvor mange bedrifter har skriftlig avtale om hjemmekontor med de ansatte?")
+    assert not a.answerable and "dagligtale" in a.answer, a.answer[:300]
