@@ -143,7 +143,14 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
         context=f"{prev.context} {prev.text}".strip(),
         inherited=[*cur.inherited, "followup", "previous"],
     )
-    if re.search(intents.ABOUT_WHO, cur.text):
+    if re.search(intents.ABOUT_WHO, cur.text) or (
+        # "Kva skala var det snakk om?", "hvilke svaralternativer hadde det?": how that question was asked
+        re.search(
+            r"\b(skala|skalaen|svarskala\w*|svaralternativ\w*|svarmulighet\w*|ordlyd\w*|formulert|formulering)\b",
+            cur.text,
+        )
+        and len(cur.text.split()) <= 10
+    ):
         return replace(cur, intent="questionnaire", **keys)
     if re.search(intents.ABOUT_BASE, cur.text):
         return replace(cur, intent="figure", measure="n", **keys)

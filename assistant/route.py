@@ -393,7 +393,7 @@ def _statement(q: Question, und: Matcher, passages: list[Passage] | None = None,
                 None,
             )  # fmt: skip
             if more is not None:
-                chosen.append(more)
+                chosen.insert(1, more)  # the other side's sentence right after the first (three are quoted)
             elif named_any:  # a statement about one side only: the report's sentences, searched for each item
                 return None
     info = knowledge.question(qid) if qid else None

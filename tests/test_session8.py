@@ -219,3 +219,13 @@ def test_a_ranked_sum_gives_its_parts_for_the_top_item(assistant):
 def test_written_home_office_agreements_are_not_measured(assistant):
     a = assistant.ask("Hvor mange bedrifter har skriftlig avtale om hjemmekontor med de ansatte?")
     assert not a.answerable and "dagligtale" in a.answer, a.answer[:300]
+
+
+def test_which_scale_was_it_follows_the_previous_question(assistant):
+    a = assistant.ask("Hvilken skala var det?", history=["Hvilken betydning har verneombudet i snitt?"])
+    assert "Svært stor betydning" in a.answer and "roller" in a.answer, a.answer[:300]
+
+
+def test_two_actors_compared_in_prose_each_get_their_sentence(assistant):
+    a = assistant.ask("Er NAVs dialogmøte 2 eller dialogen med legen mest nyttig?")
+    assert "6 av 10" in a.answer and "halvparten" in a.answer, a.answer[:400]
