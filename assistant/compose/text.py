@@ -132,7 +132,7 @@ def best_sentences(
                 bonus -= 0.8
             if group_res and any(g.search(sent.lower().replace("–", "-")) for g in group_res):
                 bonus += 1.5  # about the size group asked for
-                overlap *= 1.5
+                overlap *= 1.25
             elif (group_res or mention) and not SIZE_MENTION.search(sent):
                 bonus -= 1.0  # a size group was asked for: the figure for all companies comes after
             if mention and any(m.search(sent.lower()) for m in mention):
@@ -202,6 +202,13 @@ def best_sentences(
     if picked:
         floor = picked[0][0] * 0.4
         picked = [x for x in picked if x[0] >= floor]
+        if group_res and not any(not SIZE_MENTION.search(x[4]) for x in picked):
+            # a size group asked about: the figure for all companies comes after it, for comparison
+            total = next(
+                (x for x in scored if not SIZE_MENTION.search(x[4]) and x[0] >= picked[0][0] * 0.3), None
+            )
+            if total is not None:
+                picked = [*picked[: limit - 1], total]
         # the report's own summary bullet on the topic, when there is one, belongs in the answer
         if not any(x[4].startswith(("►", "•")) for x in picked):
             bullet = next((x for x in scored if x[4].startswith(("►", "•"))), None)
