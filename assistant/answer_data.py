@@ -15,7 +15,7 @@ from .compose.data import WAVE_TEXT, compose_rank, compose_rows, dedupe, sources
 from .compose.numbers import pct
 from .compose.text import best_sentences, passage_source
 from .plan import Plan, compile_plan
-from .route import Decision
+from .route import LEAST, MOST, Decision
 from .sql.execute import QueryError
 from .sql.guard import GuardError
 from .state import Context, Turn
@@ -96,13 +96,13 @@ def data_answer(turn: Turn, ctx: Context, d: Decision) -> Answer | None:
         return None
     if d.plan.kind in ("rank_items", "rank_groups"):
         key = "item" if d.plan.kind == "rank_items" else "group_label"
-        lines = compose_rank(rows, key, d.plan.options, d.plan.group_dim, d.plan.descending, q.focus_item)
+        both_ends = bool(re.search(MOST, q.text) and re.search(LEAST, q.text))
+        # "Lavest «Nyttig» + «Svært nyttig»: **X** (46 %)": and answer by answer (36 % + 10 %)
+        parts = _parts_of(ctx, d, rows[0]) if key == "item" and len(d.plan.options) > 1 else ""
+        lines = compose_rank(
+            rows, key, d.plan.options, d.plan.group_dim, d.plan.descending, q.focus_item, both_ends, parts
+        )
         caveats: list[str] = [r["note"] for r in rows[:1] if r.get("note")]
-        if key == "item" and len(d.plan.options) > 1 and lines and lines[0].endswith(").") and len(rows) > 1:
-            # "Lavest «Nyttig» + «Svært nyttig»: **X** (46 %)": and answer by answer (36 % + 10 %)
-            parts = _parts_of(ctx, d, rows[0])
-            if parts:
-                lines[0] = lines[0][:-2] + f"; {parts})."
         if d.plan.options == [DIFFERENCE] and key == "group_label":
             both = (
                 re.search(r"overrepresent", q.text) and re.search(r"underrepresent", q.text) and len(rows) > 1

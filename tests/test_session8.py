@@ -229,3 +229,11 @@ def test_which_scale_was_it_follows_the_previous_question(assistant):
 def test_two_actors_compared_in_prose_each_get_their_sentence(assistant):
     a = assistant.ask("Er NAVs dialogmøte 2 eller dialogen med legen mest nyttig?")
     assert "6 av 10" in a.answer and "halvparten" in a.answer, a.answer[:400]
+
+
+def test_most_and_least_asked_together_gives_both_ends(assistant):
+    a = assistant.ask("Hvilken grunn til arbeidsmiljøarbeid er viktigst, og hvilken er minst viktig?")
+    first = lead(a)
+    assert "Sørge for en trygg og motiverende arbeidssituasjon" in first and "Redusere sykefravær" in first, (
+        first
+    )

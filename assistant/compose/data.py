@@ -249,6 +249,8 @@ def compose_rank(
     group_dim: str,
     descending: bool = True,
     focus: str | None = None,
+    both_ends: bool = False,
+    top_parts: str = "",
 ) -> list[str]:
     unit = rows[0]["unit"]
     names = {"Nettoutvalg (antall)": "antall svar", "Nettoutvalg (prosent)": "andel av svarene"}
@@ -262,7 +264,11 @@ def compose_rank(
             return fmt(round(r["value"], 2), unit).replace(" %", "") + " prosentpoeng"
         return fmt(round(r["value"], 2), unit)
 
-    lines = [f"{word} {what}: **{label(top)}** ({value(top)})." if len(rows) > 1 else ""]
+    parts = f"; {top_parts}" if top_parts else ""  # a sum answer by answer ("46 %; 36 % + 10 %")
+    lines = [f"{word} {what}: **{label(top)}** ({value(top)}{parts})." if len(rows) > 1 else ""]
+    if both_ends and len(rows) > 2:  # "hvilken er mest … og hvilken er minst …?": both ends, in one breath
+        end, other = rows[-1], "Lavest" if descending else "Høyest"
+        lines[0] = lines[0][:-1] + f"; {other.lower()}: **{label(end)}** ({value(end)})."
     place = next((i for i, r in enumerate(rows, 1) if key == "item" and r[key] == focus), None)
     if place is not None and len(rows) > 1:  # "er det mye sammenlignet med de andre?": where it stands
         r = rows[place - 1]
