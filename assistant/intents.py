@@ -21,10 +21,12 @@ METHOD = {
     "representativeness": r"andel(en)? av svarene|svarene kom fra|(kom|kommer) (det )?\w* ?svar(ene)? fra|representativ|underrepresent|overrepresent|bruttoutvalg|nettoutvalg|\bskjevhet|\butvalget\b",
     "method": r"\bmetode\b|datainnsamling|\bhvordan ble undersøkelsen",
 }
+# "fikk alle bedriftene (det) spørsmålet?": was a question put to every company
+_ALL_GOT = r"(fikk|fekk) alle (bedriftene |verksemdene |virksomhetene )?"
 QUESTIONNAIRE = (
     r"svaralternativ|svarmulighet|\bi skjemaet\b|\bskjemaet\b|(hva|kva) (kunne|kan) (man|en|ein|bedriftene|de|dei|respondentene) svare|spørreskjema|hvilke spørsmål|hva slags spørsmål|hva spørsmål|spørsmål (fikk|ble stilt)|ordlyd|"
     r"formulert|hvordan (ble|var) spørsmålet|hvem (fikk|ble spurt|svarte på spørsmålet)|"
-    r"(fikk|fekk) alle (bedriftene |verksemdene |virksomhetene )?(det |dette |disse |de |dei )?(spørsmålet|spørsmålene|spørsmåla|spørsmål)|"
+    rf"{_ALL_GOT}(det |dette |disse |de |dei )?(spørsmålet|spørsmålene|spørsmåla|spørsmål)|"
     r"(hvilke|kva for|hva slags) (bedrifter|verksemder|virksomheter) (fikk|fekk|ble spurt|vart spurt|svarte på)"
     r" (spørsmålet|spørsmålene|spørsmåla|spørsmål|det|dette)|"
     r"(ble|vart) alle (bedriftene |verksemdene )?spurt|bare noen (av )?(bedriftene |bedrifter )?(fikk|ble spurt)|"
@@ -142,7 +144,7 @@ ABOUT_WHO = (
     r"(det|dette|\w*spørsmålet|\w*spørsmålene|tallet|tallene)\b|"
     r"\b(hvem|kven) (ble|vart|blei) (egentlig |faktisk |eigentleg )?(spurt|stilt) (om )?(det|dette|\w*spørsmålet)\b|"
     r"\bgjelder (det|dette|tallet|tallene) (alle|bare|kun)\b|\b(ble|vart) (alle|alle bedrifter|alle bedriftene) spurt\b|"
-    r"\b(fikk|fekk) alle (bedriftene |verksemdene |virksomhetene )?(det|dette|disse|de|dei) (spørsmålet|spørsmålene|spørsmåla)\b|"
+    rf"\b{_ALL_GOT}(det|dette|disse|de|dei) (spørsmålet|spørsmålene|spørsmåla)\b|"
     # when the previous question was asked: the questionnaire answer names its wave
     r"\b(når|kva tid|når i tid) (ble|vart) (det|dette|spørsmålet|den|det spørsmålet) (spurt|stilt)\b|"
     r"\b(hvilket|kva) år gjelder (det|dette|tallet|tallene)\b|\bgjelder (det|dette|tallet|tallene) hvilket år\b|"

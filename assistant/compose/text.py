@@ -202,7 +202,7 @@ def best_sentences(
     if picked:
         floor = picked[0][0] * 0.4
         picked = [x for x in picked if x[0] >= floor]
-        if group_res and not any(not SIZE_MENTION.search(x[4]) for x in picked):
+        if group_res and all(SIZE_MENTION.search(x[4]) for x in picked):
             # a size group asked about: the figure for all companies comes after it, for comparison
             total = next(
                 (x for x in scored if not SIZE_MENTION.search(x[4]) and x[0] >= picked[0][0] * 0.3), None

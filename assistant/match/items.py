@@ -12,6 +12,7 @@ from ..normalize import fold, tokens
 from .words import _key, _loose
 
 _NEGATION = re.compile(r"\b(ikke|ikkje|ingen|inga)\b")
+_QUOTED = re.compile(r"[«\"']([^»\"']+)[»\"']")  # a part of the question in quotes
 
 
 def _spaced(phrase: str) -> str:
@@ -106,7 +107,7 @@ class ItemMatching:
         found = self._match_options(text, question_id)
         if not found[0] and re.search(r"[«\"']", text):
             # what is quoted names an item («annen type kontakt»): the answer is named outside the quotes
-            found = self._match_options(re.sub(r"[«\"']([^»\"']+)[»\"']", " ", text), question_id)
+            found = self._match_options(_QUOTED.sub(" ", text), question_id)
         return found
 
     def _match_options(self, text: str, question_id: str | None) -> tuple[list[str], str | None]:
@@ -114,7 +115,7 @@ class ItemMatching:
         avail_fold: dict[str, str] = {}
         for o in available:  # the table's label wins over the codebook's ("… mindre støtte og informasjon")
             avail_fold.setdefault(_loose(o), o)
-        quotes = list(re.finditer(r"[«\"']([^»\"']+)[»\"']", text))
+        quotes = list(_QUOTED.finditer(text))
         quoted = [q.group(1) for q in quotes]
         exact: list[str] = []
         for q in quotes:  # "bare «nyttig», ikke «svært nyttig»": the options quoted, but not those negated
@@ -188,7 +189,8 @@ class ItemMatching:
             return [min(aliased)[1]], None
         # direct match against the option labels of this question
         qtok = set(tokens(search))
-        whole = set(tokens(text))
+        whole = set(tokens(text))  # what is quoted is told apart by the rest («overvekt av tiden» i lokalene)
+        said = qtok | whole
         option_tokens = {
             o: set(tokens(o.replace("(sum)", ""))) for o in available
         }  # a merged row is its words
@@ -203,11 +205,8 @@ class ItemMatching:
             cover = math.fsum(self._idf(t) for t in otok & qtok) / math.fsum(self._idf(t) for t in otok)
             # the words that tell this option from its siblings must be there ("hjemmekontor" vs "lokaler")
             own = {t for t in otok if shared[t] == 1}
-            if own and not own & (
-                qtok | whole
-            ):  # «overvekt av tiden» i lokalene: told apart outside the quote
+            if own and not own & said:
                 continue
-            # what is quoted is told apart by the rest of the question («overvekt av tiden» i lokalene)
             context = math.fsum(self._idf(t) for t in otok & whole) / math.fsum(self._idf(t) for t in otok)
             if cover >= 0.99 or (cover > 0 and max(cover, context) >= 0.6 and len(otok) >= 3):
                 best.append((cover, context, o))
