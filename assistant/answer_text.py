@@ -162,8 +162,8 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         }
         if not allowed:
             return None, Decision("none", "group_unpublished", sections=d.sections)
-    if d.reason == "method":
-        allowed = {i for i in quotable if ctx.index.passages[i].section in METHOD_SECTIONS}
+    if d.reason == "method":  # (the sentence named, if one is, in a method section)
+        allowed = {i for i in allowed if ctx.index.passages[i].section in METHOD_SECTIONS}
     expansion = METHOD_QUERY.get(q.method_topic or "", "")
     if q.group_dim == "storrelse" and q.group_key:
         expansion += " " + " ".join(size_words(ctx.match, q.group_key))
@@ -204,7 +204,9 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         else who or _both_waves(q),
         want_number=q.intent in ("figure", "rank", "compare") and q.question_id is not None and not by_size,
         group_words=size_words(ctx.match, q.group_key, limit=100)  # every word of the group, to find it by
-        if q.group_dim == "storrelse" and q.group_key
+        # (not when the sentence that answers is named: "de små svarte mindre – ble det vektet?" asks about
+        # the weighting, and its sentence names no size)
+        if q.group_dim == "storrelse" and q.group_key and not (d.reason == "method" and d.must_mention)
         else _ANY_SIZE
         if by_size
         else None,

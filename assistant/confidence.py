@@ -201,7 +201,8 @@ def run(turn: Turn, ctx: Context) -> None:
     # would be about its other items, however well the rest of the wording matched
     same = bool(a.data) and a.data[0].get("question_id") == q.question_id  # the rows are the question's own
     strange = foreign_item(q, ctx.match, ctx.index.bm25.idf) if a.answerable and same else None
-    note = f"«{strange}» er ikke blant punktene i spørsmålet om {_title(q.question_id)}" if strange else None
+    word = next((w for w in re.findall(r"[\wæøå-]+", q.raw) if strange and tokens(w) == [strange]), strange)
+    note = f"«{word}» er ikke blant punktene i spørsmålet om {_title(q.question_id)}" if strange else None
     # "samarbeidet ble dårligere": a change asked about, answered by a question that measures none
     clash = not strange and same and a.route in ("data", "text") and _scale_clash(q, ctx.match)
     if a.answerable and p >= cal.threshold and not vague and not strange and not clash:
@@ -229,7 +230,7 @@ def foreign_item(q: Question, m: Any, idf: dict[str, float]) -> str | None:
     """A word of the question that names an item of another survey question only ("rekrutteringa … betre av
     heimekontor": recruitment is a reason for the work on the environment, Figur 12, not a change from home
     office, Tabell 2), when no item of the question found was named: the answer would be about its other items."""
-    if not q.question_id or q.items or not (m.questions.get(q.question_id) or {}).get("items"):
+    if not q.question_id or not (m.questions.get(q.question_id) or {}).get("items"):
         return None
     owners = _item_word_owners(m)
     own = _own_words(m, q.question_id)
@@ -237,6 +238,11 @@ def foreign_item(q: Question, m: Any, idf: dict[str, float]) -> str | None:
         if t in own or t in _GENERIC_TOKENS or len(t) < 5 or idf.get(t, 99.0) < 5.0:
             continue  # a common word ("ansatte") or one of this question's own
         others = owners.get(t, set()) - {q.question_id}
+        if not others and t not in idf and len(t) >= 7:
+            # a word the report never uses in this form ("rekruttere"): the other question's word of the
+            # same family ("rekruttering")
+            family = {o for w, qs in owners.items() if w[:7] == t[:7] for o in qs}
+            others = set() if q.question_id in family else family  # a family this question's items share
         if len(others) == 1:  # a specific item word of exactly one other question
             return t
     return None
@@ -302,6 +308,9 @@ def suggest(turn: Turn, ctx: Context, limit: int = 3) -> list[Suggestion]:
     # different survey questions first, so the choices differ; then the rest in the order of the vote
     firsts = [t for i, t in enumerate(ranked) if m.target_qid[t] is None or m.target_qid[t] not in
               {m.target_qid[u] for u in ranked[:i]}]  # fmt: skip
+    understood = _understood_target(q, m, first_phrasing)
+    if understood is not None:  # what was understood comes first: one click answers it if it was meant
+        firsts = [understood, *(t for t in firsts if t != understood)]
     for t in [*firsts, *ranked]:
         target = m.bank.targets[t]
         key = target.quote or f"{target.question_id}/{target.item}"
@@ -315,3 +324,18 @@ def suggest(turn: Turn, ctx: Context, limit: int = 3) -> list[Suggestion]:
         if len(out) >= limit:
             break
     return out
+
+
+def _understood_target(q: Question, m: Any, phrased: dict[int, str]) -> int | None:
+    """The bank target of the question and item understood (its answer named, if one is), when there is one."""
+    if not q.question_id or q.intent not in ("figure", "rank", "compare"):
+        return None
+    fits = [
+        (bool(q.options) and bool(set(t.options) & set(q.options)), -i)
+        for i, t in enumerate(m.bank.targets)
+        if i in phrased
+        and t.route == "data"
+        and t.question_id == q.question_id
+        and (t.item in q.items if q.items else t.item is None)
+    ]
+    return -max(fits)[1] if fits else None

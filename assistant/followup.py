@@ -11,6 +11,8 @@ from dataclasses import replace
 
 from . import intents
 from .match import Matcher
+from .match.questions import topic_words
+from .normalize import tokens
 from .state import Context, Turn
 from .types import Question
 from .understand import is_followup, understand
@@ -229,6 +231,11 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
             cur.text,
         )
     )  # "… regnet med i det tallet?": however long, about the figure just given
+    # "hvor mange syntes den var lite nyttig da?": a pronoun and the scale's words only name no new topic
+    pointing_back = pointing_back or (
+        bool(re.search(r"\b(den|det|dette|de|dei|dem|disse|desse)\b", cur.text))
+        and not _names_topic(cur, und)
+    )
     strong_new = (
         cur.question_id is not None
         and cur.question_id != prev.question_id
@@ -245,8 +252,17 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
         and not cur.items
         and bool(re.search(intents.ANAPHOR, cur.text))
     )
+    # "hvor mange mente de fikk mindre støtte da?" after a figure of the same question: a short question
+    # that continues the previous one (its group and wave still hold)
+    # (one that names an item of its own stands alone: "Har hjemmekontor gjort bedriftene mer produktive?")
+    continuing = cur.question_id == prev.question_id and len(cur.text.split()) <= 10 and not cur.items
     followup = (
-        is_followup(cur) or bool(items) or cur.question_score < WEAK_SCORE or pointing_back or same_item
+        is_followup(cur)
+        or bool(items)
+        or cur.question_score < WEAK_SCORE
+        or pointing_back
+        or same_item
+        or continuing
     )
     if strong_new and re.match(r"^(og|men|hva med|kva med|enn) ", cur.text) and len(cur.text.split()) <= 6:
         # "og med NAV Arbeidslivssenter?" after the contact with Arbeidstilsynet by size: the same measure for
@@ -300,3 +316,18 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
         context=f"{prev.context} {prev.text}".strip(),
     )
     return merged
+
+
+# opinion verbs: "syntes", "mente", "svarte" say how the companies answered, not what about
+_OPINION = frozenset(
+    tokens("syntes synes mente meiner mener tror trur svarte sa sier oppga fikk hadde opplevde")
+)
+
+
+def _names_topic(cur: Question, und: Matcher) -> bool:
+    """Whether the question has a word of its own beyond the frame, the opinion and the answer scale."""
+    from .confidence import _GENERIC_TOKENS  # (confidence imports the pipeline's steps)
+
+    options = (und.questions.get(cur.question_id or "") or {}).get("options") or []
+    scale = set(tokens(" ".join(str(o.get("label") or "") for o in options)))
+    return bool(set(topic_words(cur.text)) - _GENERIC_TOKENS - _OPINION - scale)

@@ -149,7 +149,9 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
     # "Hvor mange svarte i den gruppa?" after a figure whose item was named: the base of that question, even
     # when it was found by its item words more than by its wording
     base_of_previous = "previous" in q.inherited and q.measure == "n" and bool(q.items)
-    if info is None or (q.question_score < MIN_QUESTION_SCORE and not base_of_previous):
+    # a question whose item and answer the wording both names is found by them, however loose the rest
+    named = bool(q.items and q.options) and q.question_score >= MIN_QUESTION_SCORE / 2
+    if info is None or (q.question_score < MIN_QUESTION_SCORE and not base_of_previous and not named):
         if q.group_dim in ("fylke", "landsforening") and re.search(intents.SAMPLE_WORDS, q.text):
             return _sample_plan(q, und)
         return Decision("text", "search")
@@ -600,4 +602,14 @@ def _decide_method(q: Question, und: Matcher) -> Decision:
     sections = {
         "weighting": ["7.2"], "significance": ["7.3"], "who": ["0", "7.1"], "dates": ["7.2", "2.1"], "population": ["7.2"],
     }  # fmt: skip
-    return Decision("text", "method", sections=sections.get(q.method_topic or "", ["7.2", "7.3", "2.1"]))
+    # the one sentence that says it ("ikke benyttet vekting", "signifikanstesting"), however much else the
+    # question's words ("de små svarte mindre") fit a neighbour
+    defining = {"weighting": ["vekting"], "significance": ["signifikanstesting"]}.get(
+        q.method_topic or "", []
+    )
+    return Decision(
+        "text",
+        "method",
+        sections=sections.get(q.method_topic or "", ["7.2", "7.3", "2.1"]),
+        must_mention=defining,
+    )

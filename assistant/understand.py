@@ -148,6 +148,14 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         # "BHT eller samtalen med den sykmeldte?": the likely question that has an item on each side
         if not compared_items(m, topic_text, matches[0][0]):
             matches = _first_where(matches, 3, lambda c: c[1] >= 0.5 and compared_items(m, topic_text, c[0]))
+    if len(matches) > 1 and matches[0][1] < 0.5:
+        # neither likely: a question whose items and answers the wording both names ("ikke endret
+        # produktiviteten": «Ingen endring» for «Produktivitet») over one that it names neither of
+        def named(qid: str) -> int:
+            return bool(m.match_items(topic_text, qid)) + bool(m.match_options(text, qid)[0])
+
+        if named(matches[0][0]) == 0:
+            matches = _first_where(matches, 3, lambda c: c[1] >= 0.15 and named(c[0]) == 2)
     asked_scales = m.asked_scales(topic_text)
     # "hvor mange brukte BHT i oppfølgingen av sykmeldte?" asks who used it, not how useful it was;
     # "mest fornøyd med kontakten med NAV Arbeidslivssenter" asks how useful the contact was, not who had it:
@@ -511,7 +519,9 @@ def is_followup(q: Question) -> bool:
         r"(er|var) (ikke |ikkje )?(det|dette|den|tallet|tallene|andelen)\b(?: [\wæøå]+){0,3}\W*$", q.text
     )
     # "Er de over- eller underrepresentert?": «de» is the group or the companies asked about before
+    # … and «Hvor mye overrepresentert var de …?»: a degree asked of them
     pronoun = re.match(
+        r"(?:(?:hvor|kor) (?:mye|mykje|sterkt|stor|store) (?:[\wæøå-]+ )?)?"
         r"(er|var|har|hadde|blir|ble) (de|dei|disse)\b(?! (fleste|flest|store|små|minste|største|mellomstore|aller|ansatte|tilsette)\b)",
         q.text,
     )

@@ -143,10 +143,15 @@ def detect(text: str) -> BriefRequest | None:
     BriefRequest(count=3, theme='sykefraværsoppfølging')
     >>> detect("Gi meg fire-fem nøkkeltall om hjemmekontor til en pressemelding")
     BriefRequest(count=5, theme='hjemmekontor')
+    >>> detect("Noen nøkkeltall (minst fire) om Arbeidstilsynet til et medlemsbrev?")
+    BriefRequest(count=4, theme='arbeidstilsynet')
     >>> detect("Trenger noen BHT-tall til styremøtet")
     BriefRequest(count=3, theme='bedriftshelsetjenesten')
     """
     t = _POLITE.sub("", normalize(text or "").strip().rstrip("?.! ")).strip().rstrip("?.!, ")
+    # "noen nøkkeltall (minst tre) om …": the count in brackets said before what it counts
+    t = re.sub(rf"(\S+)\s*\(\s*((?:minst |inntil |opptil |gjerne )?(?:{_ONE}))\s*\)", r"\2 \1", t)
+    t = re.sub(r"^(noen|nokre|nokon|et par|eit par) (minst |inntil |opptil |gjerne )", r"\2", t)
     if re.search(r"\b(hvem|kven) (fikk|fekk|ble spurt|vart spurt)\b", t):
         return None  # "… hvem fikk egentlig de spørsmålene?": who was asked, not key figures
     boxed = _BOX.search(t)
