@@ -130,6 +130,7 @@ HOLDOUT = (
     "fresh22.yaml",
     "fresh26.yaml",
     "fresh28.yaml",
+    "fresh30.yaml",
 )
 OWN_WEIGHT = 5.0
 
