@@ -92,3 +92,9 @@ def test_weighting_is_answered_by_its_sentence_whatever_group_is_named(assistant
 def test_a_count_in_brackets_asks_for_key_figures(assistant):
     a = assistant.ask("Har du noen tall (minst tre) om Arbeidstilsynet til et nyhetsbrev?")
     assert a.answerable and a.answer.count("Kilde") >= 3, a.answer
+
+
+def test_were_the_figures_weighted_is_not_a_request_for_key_figures(assistant):
+    for question in ("Ble tallene for rollene vektet?", "Vart tala for BHT vekta?"):
+        a = assistant.ask(question)
+        assert "nøkkeltall" not in a.answer and "ikke benyttet vekting" in lead(a), lead(a)

@@ -55,7 +55,7 @@ _PATTERNS = [
     for p in (
         # a request of a few words, then what it asks for and the theme ("trenger noen nøkkeltall om …",
         # "lag tre kulepunkter med tall om …", "kan du gi meg fire-fem tall om …")
-        rf"^(?!.*\b(?:hvem|kven) (?:fikk|fekk|ble spurt|vart spurt)\b)(?!(?:hvor|kor|hva|kva|hvilke|hvilken|hvilket|kva for|hvordan|korleis|hvorfor|stemmer|er det|kan jeg skrive|kan vi skrive|sjekk|kan du sjekke|faktasjekk|kan du faktasjekke|(?:kan|er|var|blir) (?:tallene|tala|funnene|resultatene)|(?:[\wæøå]+\s+){{0,12}}?[\wæøå]+(?:es|ast|est)\s*\?\s*$)\b)(?:[\wæøå«»':,.-]+\s+){{0,9}}?(?:de\s+|dei\s+)?{_WHAT}{_ABOUT}",
+        rf"^(?!.*\b(?:hvem|kven) (?:fikk|fekk|ble spurt|vart spurt)\b)(?!(?:hvor|kor|hva|kva|hvilke|hvilken|hvilket|kva for|hvordan|korleis|hvorfor|stemmer|er det|kan jeg skrive|kan vi skrive|sjekk|kan du sjekke|faktasjekk|kan du faktasjekke|(?:kan|er|var|blir|ble|vart|blei|har|hadde) (?:tallene|tala|funnene|resultatene)|(?:[\wæøå]+\s+){{0,12}}?[\wæøå]+(?:es|ast|est)\s*\?\s*$)\b)(?:[\wæøå«»':,.-]+\s+){{0,9}}?(?:de\s+|dei\s+)?{_WHAT}{_ABOUT}",
         rf"^(?:hva|hvilke|kva) (?:er|var)\s+(?:de\s+|dei\s+|den\s+|det\s+)?(?:{_N}\s+)?(?:viktigste\s+|viktigaste\s+|største\s+)?"
         rf"(?:hovedfunn(?:ene)?|nøkkeltall(?:ene)?|nøkkelfunn(?:ene)?|funnene|tallene|tala|saken|nyheten|hovedsaken|"
         rf"poengene|hovedpoengene)(?:\s+i rapporten)?{_ABOUT}",
