@@ -150,7 +150,10 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
     # when it was found by its item words more than by its wording
     base_of_previous = "previous" in q.inherited and q.measure == "n" and bool(q.items)
     # a question whose item and answer the wording both names is found by them, however loose the rest
-    named = bool(q.items and q.options) and q.question_score >= MIN_QUESTION_SCORE / 2
+    # (or its item, and its words fit well: the group rule chose it over a likelier question without the group)
+    named = bool(q.items) and (
+        (bool(q.options) and q.question_score >= MIN_QUESTION_SCORE / 2) or q.question_lex >= 0.5
+    )
     if info is None or (q.question_score < MIN_QUESTION_SCORE and not base_of_previous and not named):
         if q.group_dim in ("fylke", "landsforening") and re.search(intents.SAMPLE_WORDS, q.text):
             return _sample_plan(q, und)
@@ -355,6 +358,10 @@ def _statement(q: Question, und: Matcher, passages: list[Passage] | None = None,
         or (knowledge.question(q.question_id or "") or {}).get("bases")
     ):
         return None  # how many answered: the table's or the figure caption's base, not a sentence about it
+    if len(q.group_keys) >= 2 and any(
+        r["question_id"] == q.question_id and r["group_dim"] == q.group_dim for r in und.catalogue
+    ):
+        return None  # "små eller store bedrifter?": both groups' figures, which the table has, not a sentence
     ranked = sorted(q.votes.items(), key=lambda kv: (-kv[1], kv[0]))
     top, share = ranked[0]
     if top not in und.statements or share < STATEMENT_SHARE:
@@ -385,12 +392,15 @@ def _statement(q: Question, und: Matcher, passages: list[Passage] | None = None,
         words = {q.items[0]: a - b, q.items[1]: b - a}  # "dialogen med …" names neither side
         named_any = any(words[i] & set(tokens(und.statements[x][1])) for i in q.items for x, _v in chosen)
         for item in q.items:
-            said = [set(tokens(und.statements[x][1])) for x, _v in chosen]
+            # a side is said by a sentence with its figure ("arbeidstaker" in a sentence with none is not 7 av 10)
+            said = [set(tokens(und.statements[x][1])) for x, _v in chosen
+                    if NUMBER_STATEMENT.search(und.statements[x][1])]  # fmt: skip
             if any(words.get(item, set()) & w for w in said):
                 continue
             more = next(
                 ((x, v) for x, v in ranked if x in und.statements and (x, v) not in chosen
                  and words.get(item, set()) & set(tokens(und.statements[x][1]))
+                 and NUMBER_STATEMENT.search(und.statements[x][1])
                  and _fits(q, und, und.statements[x], passages, rare)),
                 None,
             )  # fmt: skip
