@@ -98,3 +98,15 @@ def test_were_the_figures_weighted_is_not_a_request_for_key_figures(assistant):
     for question in ("Ble tallene for rollene vektet?", "Vart tala for BHT vekta?"):
         a = assistant.ask(question)
         assert "nøkkeltall" not in a.answer and "ikke benyttet vekting" in lead(a), lead(a)
+
+
+def test_orders_and_fines_after_inspections_are_not_measured(assistant):
+    a = assistant.ask("Hvor mange bedrifter fikk pålegg eller bøter etter tilsyn fra Arbeidstilsynet?")
+    assert not a.answerable and "pålegg" in a.answer and "Tabell 3" in a.answer, a.answer
+
+
+def test_a_nynorsk_compound_of_sick_leave_is_understood(assistant):
+    rate = assistant.ask("Kva var sjukefråværsprosenten i verksemdene i 2021?")
+    assert not rate.answerable and "måler ikke nivået på sykefraværet" in rate.answer, rate.answer
+    bht = assistant.ask("Kor nyttig er BHT i sjukefråværsoppfølginga?")
+    assert bht.answerable and "Oppfølging av sykefravær" in lead(bht), lead(bht)
