@@ -435,7 +435,8 @@ _ASKING_WORDS = frozenset(
     tokens(
         "tall tallene tala tal rapporten rapport ifølge undersøkelsen barometeret "
         "oftere sjeldnere hyppigere oftast oftest "  # how a comparison is asked
-        "vanligvis vanlegvis normalt typisk egentlig eigentleg"  # how sure or how usual, not what
+        "vanligvis vanlegvis normalt typisk egentlig eigentleg "  # how sure or how usual, not what
+        "ville skulle kunne måtte burde"  # modal verbs ("om de ville"): how it is put, not what
     )
 )
 

@@ -110,3 +110,8 @@ def test_a_nynorsk_compound_of_sick_leave_is_understood(assistant):
     assert not rate.answerable and "måler ikke nivået på sykefraværet" in rate.answer, rate.answer
     bht = assistant.ask("Kor nyttig er BHT i sjukefråværsoppfølginga?")
     assert bht.answerable and "Oppfølging av sykefravær" in lead(bht), lead(bht)
+
+
+def test_a_modal_verb_is_not_a_rare_word_a_statement_must_hold(assistant):
+    a = assistant.ask("Hvor stor andel av lønnstakerne i AKU 2017 kunne jobbe hjemme hvis de ville?")
+    assert a.answerable and "35 prosent" in lead(a), lead(a)
