@@ -154,6 +154,8 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
     named = bool(q.items) and (
         (bool(q.options) and q.question_score >= MIN_QUESTION_SCORE / 2) or q.question_lex >= 0.5
     )
+    # … and the base of a figure named by its words ("hva er n i figuren om opplevd nytte av …")
+    named = named or (q.measure == "n" and q.question_lex >= 0.35 and q.question_score >= 0.1)
     if info is None or (q.question_score < MIN_QUESTION_SCORE and not base_of_previous and not named):
         if q.group_dim in ("fylke", "landsforening") and re.search(intents.SAMPLE_WORDS, q.text):
             return _sample_plan(q, und)

@@ -115,3 +115,10 @@ def test_a_nynorsk_compound_of_sick_leave_is_understood(assistant):
 def test_a_modal_verb_is_not_a_rare_word_a_statement_must_hold(assistant):
     a = assistant.ask("Hvor stor andel av lønnstakerne i AKU 2017 kunne jobbe hjemme hvis de ville?")
     assert a.answerable and "35 prosent" in lead(a), lead(a)
+
+
+def test_the_base_of_a_figure_named_by_its_words_and_group(assistant):
+    a = assistant.ask(
+        "Hva er n i figuren om nytten av kontakten med NAV Arbeidslivssenter fordelt på størrelse?"
+    )
+    assert a.answerable and "575" in lead(a), lead(a)
