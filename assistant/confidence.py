@@ -52,7 +52,7 @@ _GENERIC = (
     # a scale alone names no topic either: "tallene for nyttig", "hvor viktig"
     "nyttig nytte nyttige viktig viktige fornøyd fornøyde godt bra dårlig pls please takk"
 )
-_GENERIC_TOKENS = frozenset(tokens(_GENERIC))
+GENERIC_TOKENS = frozenset(tokens(_GENERIC))
 BARE_TOPIC = re.compile(r"^\W*[\wæøå-]+\W*$")  # "sykefravær?": a theme, not a question (a method word is one)
 
 
@@ -195,14 +195,16 @@ def run(turn: Turn, ctx: Context) -> None:
     # "Hvor nyttig var det?" or "Og de små bedriftene da?" with nothing before: no topic to answer about
     orphan = bool(re.match(intents.FOLLOWUP, q.text)) and len(q.text.split()) <= 6
     bare = bool(BARE_TOPIC.match(q.text)) and q.intent not in ("method", "questionnaire")
-    no_topic = not set(tokens(q.text)) - _GENERIC_TOKENS and q.intent not in ("method", "questionnaire")
+    no_topic = not set(tokens(q.text)) - GENERIC_TOKENS and q.intent not in ("method", "questionnaire")
     vague = (bool(VAGUE.match(q.text)) or orphan or bare or no_topic) and not turn.history
     # "rekrutteringa … betre av heimekontor": an item of another question, and none of this one's; the answer
     # would be about its other items, however well the rest of the wording matched
     same = bool(a.data) and a.data[0].get("question_id") == q.question_id  # the rows are the question's own
     strange = foreign_item(q, ctx.match, ctx.index.bm25.idf) if a.answerable and same else None
-    word = next((w for w in re.findall(r"[\wæøå-]+", q.raw) if strange and tokens(w) == [strange]), strange)
-    note = f"«{word}» er ikke blant punktene i spørsmålet om {_title(q.question_id)}" if strange else None
+    note = None
+    if strange:  # named as the user wrote it ("rekruttere"), not as its stem
+        word = next((w for w in re.findall(r"[\wæøå-]+", q.raw) if tokens(w) == [strange]), strange)
+        note = f"«{word}» er ikke blant punktene i spørsmålet om {_title(q.question_id)}"
     # "samarbeidet ble dårligere": a change asked about, answered by a question that measures none
     clash = not strange and same and a.route in ("data", "text") and _scale_clash(q, ctx.match)
     if a.answerable and p >= cal.threshold and not vague and not strange and not clash:
@@ -235,7 +237,7 @@ def foreign_item(q: Question, m: Any, idf: dict[str, float]) -> str | None:
     owners = _item_word_owners(m)
     own = _own_words(m, q.question_id)
     for t in tokens(m.strip_slots(q.text)):
-        if t in own or t in _GENERIC_TOKENS or len(t) < 5 or idf.get(t, 99.0) < 5.0:
+        if t in own or t in GENERIC_TOKENS or len(t) < 5 or idf.get(t, 99.0) < 5.0:
             continue  # a common word ("ansatte") or one of this question's own
         others = owners.get(t, set()) - {q.question_id}
         if not others and t not in idf and len(t) >= 7:

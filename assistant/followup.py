@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 from . import intents
+from .confidence import GENERIC_TOKENS
 from .match import Matcher
 from .match.questions import topic_words
 from .normalize import tokens
@@ -326,8 +327,6 @@ _OPINION = frozenset(
 
 def _names_topic(cur: Question, und: Matcher) -> bool:
     """Whether the question has a word of its own beyond the frame, the opinion and the answer scale."""
-    from .confidence import _GENERIC_TOKENS  # (confidence imports the pipeline's steps)
-
     options = (und.questions.get(cur.question_id or "") or {}).get("options") or []
     scale = set(tokens(" ".join(str(o.get("label") or "") for o in options)))
-    return bool(set(topic_words(cur.text)) - _GENERIC_TOKENS - _OPINION - scale)
+    return bool(set(topic_words(cur.text)) - GENERIC_TOKENS - _OPINION - scale)

@@ -360,9 +360,7 @@ def _statement(q: Question, und: Matcher, passages: list[Passage] | None = None,
         or (knowledge.question(q.question_id or "") or {}).get("bases")
     ):
         return None  # how many answered: the table's or the figure caption's base, not a sentence about it
-    if len(q.group_keys) >= 2 and any(
-        r["question_id"] == q.question_id and r["group_dim"] == q.group_dim for r in und.catalogue
-    ):
+    if len(q.group_keys) >= 2 and und.has_group(q.question_id, q.group_dim):
         return None  # "små eller store bedrifter?": both groups' figures, which the table has, not a sentence
     ranked = sorted(q.votes.items(), key=lambda kv: (-kv[1], kv[0]))
     top, share = ranked[0]

@@ -151,11 +151,11 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     if len(matches) > 1 and matches[0][1] < 0.5:
         # neither likely: a question whose items and answers the wording both names ("ikke endret
         # produktiviteten": «Ingen endring» for «Produktivitet») over one that it names neither of
-        def named(qid: str) -> int:
+        def naming(qid: str) -> int:  # 0–2: whether an item of it, and an answer of it, are named
             return bool(m.match_items(topic_text, qid)) + bool(m.match_options(text, qid)[0])
 
-        if named(matches[0][0]) == 0:
-            matches = _first_where(matches, 3, lambda c: c[1] >= 0.15 and named(c[0]) == 2)
+        if naming(matches[0][0]) == 0:
+            matches = _first_where(matches, 3, lambda c: c[1] >= 0.15 and naming(c[0]) == 2)
     asked_scales = m.asked_scales(topic_text)
     # "hvor mange brukte BHT i oppfølgingen av sykmeldte?" asks who used it, not how useful it was;
     # "mest fornøyd med kontakten med NAV Arbeidslivssenter" asks how useful the contact was, not who had it:
@@ -177,7 +177,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     if q.group_dim in ("storrelse", "fylke", "landsforening") and len(matches) > 1:
         # "de store bedriftene med 200+ ansatte …": of two likely questions, the one with figures for the
         # group asked about (Tabell 7 by size, not Figur 22 for all companies)
-        if not _has_group(m, matches[0][0], q.group_dim):
+        if not m.has_group(matches[0][0], q.group_dim):
             floor = max(0.4, matches[0][1] - 0.3)
             # … and whose words fit nearly as well ("NAVs digitale oppfølging" is not BHT's by size)
             lex_floor = matches[0][2] - 0.2
@@ -189,7 +189,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
                 3,
                 lambda c: (
                     ((c[1] >= floor and c[2] >= lex_floor) or (c[1] >= 0.02 and c[2] >= lex_far))
-                    and _has_group(m, c[0], q.group_dim)
+                    and m.has_group(c[0], q.group_dim)
                 ),
             )
     if matches:
@@ -441,11 +441,6 @@ def _reports_employee_figure(m: Matcher, qvec: Any, exclude: int | None, text: s
         )
     ]
     return not unknown
-
-
-def _has_group(m: Matcher, qid: str, group_dim: str) -> bool:
-    """Whether the published rows of a question include a breakdown by `group_dim`."""
-    return any(r["question_id"] == qid and r["group_dim"] == group_dim for r in m.catalogue)
 
 
 def _asked_in(m: Matcher, qid: str, wave: str | None) -> bool:

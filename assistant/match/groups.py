@@ -193,6 +193,10 @@ class GroupMatching:
                 text = p.sub(" ", text)
         return re.sub(r"\s+", " ", text).strip()
 
+    def has_group(self, qid: str | None, group_dim: str | None) -> bool:
+        """Whether the published rows of a question include a breakdown by `group_dim`."""
+        return any(r["question_id"] == qid and r["group_dim"] == group_dim for r in self.catalogue)
+
     def strip_slots(self, text: str) -> str:
         text = re.sub(_NUMERIC_GROUP, " ", text)
         words = _words(text)
