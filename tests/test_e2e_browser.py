@@ -154,11 +154,7 @@ def test_desktop_answer_with_chart_sources_and_csv(browser, server):
         assert "Tabell 3" in sources.inner_text()
 
         data = _expander(answer, "Data og SQL")
-        button = data.get_by_role("button", name="Last ned CSV")
-        with page.expect_download() as info:
-            button.click()
-        target = ARTIFACTS / "svar.csv"
-        info.value.save_as(target)
+        target = _download(page, data.get_by_role("button", name="Last ned CSV"), ARTIFACTS / "svar.csv")
         rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
         assert rows, "the CSV has a header but no rows"
         assert {"source", "option", "value", "n"} <= set(rows[0])
@@ -166,10 +162,7 @@ def test_desktop_answer_with_chart_sources_and_csv(browser, server):
 
         press = _expander(answer, "Til pressemelding")
         assert "Kilde: NHOs Arbeidsmiljøbarometer 2021" in press.inner_text()
-        with page.expect_download() as info:
-            press.get_by_role("button", name="Figur som PNG").click()
-        png = ARTIFACTS / "figur.png"
-        info.value.save_as(png)
+        png = _download(page, press.get_by_role("button", name="Figur som PNG"), ARTIFACTS / "figur.png")
         assert png.read_bytes().startswith(b"\x89PNG")
         _screenshot(page, "answer-desktop.png")
     finally:
@@ -194,11 +187,24 @@ def test_phone_width_answer_fits(browser, server):
         context.close()
 
 
-def _download(page, button, target: Path) -> Path:
-    with page.expect_download() as info:
-        button.click()
-    info.value.save_as(target)
-    return target
+def _download(page, button, target: Path, attempts: int = 3) -> Path:
+    """Click a download button and save the file. Twice in CI (3 200 tests, 2 cores) the browser's first
+    click started no download within 60 s, though the same run's server was up and the next test passed;
+    it never happened in dozens of runs here, idle or loaded. A user would click again, so the test does:
+    a button that never downloads still fails, after `attempts` clicks."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(1, attempts + 1):
+        button.scroll_into_view_if_needed()
+        try:
+            with page.expect_download(timeout=TIMEOUT_MS // 2) as info:
+                button.click()
+            info.value.save_as(target)
+            return target
+        except PlaywrightTimeout:
+            if attempt == attempts:
+                raise
+    raise AssertionError("unreachable")
 
 
 def test_claim_check_badge_press_text_and_word(browser, server):
