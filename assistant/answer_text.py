@@ -219,7 +219,9 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     if why and picked and not any(EXPLANATION.match(s) or CAUSAL.search(s) for _p, s, _v in picked):
         # "Hvorfor …?": the report's explanation a few sentences after the finding («Det kan tyde på at …»)
         found = _explanation_after(ctx, q, picked) or _explanation_among(ctx, q, hits)
-        if found is not None:
+        if found is not None and any(found[1] in x for _p, x, _v in picked):
+            pass  # already quoted, after the finding it explains
+        elif found is not None:
             picked = [found, *[x for x in picked if x[1] != found[1]]][:3]
         elif re.search(r"\b(hvorfor|kvifor)\b", q.text):
             unexplained = True  # the report states the finding but gives no reason for it: say so first

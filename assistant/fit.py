@@ -131,6 +131,7 @@ HOLDOUT = (
     "fresh26.yaml",
     "fresh28.yaml",
     "fresh30.yaml",
+    "fresh32.yaml",
 )
 OWN_WEIGHT = 5.0
 

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from . import intents
 from .embed import LazyVector
 from .match import Matcher
+from .match.items import DONT_KNOW
 from .normalize import fold, report_tokens, tokens
 from .state import Context, Turn
 from .types import Question
@@ -478,6 +479,8 @@ def bank_keys(m: Matcher, q: Question) -> None:
 def contrasted_options(m: Matcher, text: str, question_id: str) -> list[str]:
     """ "mer eller mindre støtte", "positiv eller negativ endring": one answer on each side of «eller»,
     «enn», «mot» (the shared noun written out on the first side)."""
+    if DONT_KNOW.search(text):  # "vet ikke om de fikk mer eller mindre": the sides are what is not known
+        return []
     text = re.sub(r"\b([\wæøå]+) (eller|enn|mot|kontra) ([\wæøå]+) ([\wæøå]+)\b", r"\1 \4 \2 \3 \4", text)
     for joint in re.finditer(r"\s(?:eller|enn|mot|kontra|versus)\s", text):
         left, _w = m.match_options(text[: joint.start()], question_id)

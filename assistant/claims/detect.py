@@ -22,12 +22,16 @@ _ME = r"(?:jeg|vi|eg|me|man)"
 _FRAMES_BEFORE = [
     re.compile(p, _I)
     for p in (
-        rf"^(?:kan|kunne|får|går det an at) {_ME} (?:trygt )?(?:skrive|si|påstå|hevde|bruke|publisere|slå fast|seie|skrive i [\wæøå -]{{1,40}}?)(?: at|:| følgende:?)\s*",
+        rf"^(?:kan|kunne|får|går det an at) {_ME} (?:trygt )?(?:skrive|si|påstå|hevde|bruke|publisere|slå fast|seie)"
+        r"(?: i [\wæøå -]{1,40}?)?(?: at|:| følgende:?)\s*",
         r"^(?:stemmer|stemmer det|stemmer det virkelig|stemmer det også|stemmer påstanden(?: om)?|er det sant|sant|er det riktig|"
         r"er det korrekt|er det rett|er det slik|er det sånn|er det faktisk slik|er det virkelig slik|er det også riktig|"
         r"holder det å si|holder det å skrive|er det dekning for å si|er det dekning for å skrive|er det belegg for å si|"
         r"har vi dekning for å si|har vi dekning for å skrive|har vi belegg for å si|"
         r"medfører det riktighet|kan det stemme|holder det|er det riktig som det står|er det riktig påstått)(?: at|:)\s*",
+        # English frames in a Norwegian message ("Fact check - …", "Is it true at …")
+        r"^(?:fact[- ]?check(?:ing)?|quick check|check|is it (?:really )?(?:true|correct|right)|is this (?:true|correct)|"
+        r"true or false|sant eller usant|riktig eller galt)(?: that| at)?\s*[:\-–]?\s*",
         r"^(?:sjekk|faktasjekk|faktasjekk av|verifiser|kontroller|kan du sjekke|kan du faktasjekke|vil du sjekke|"
         r"sjekk gjerne|påstand|utkast)(?: om| at| denne| dette| påstanden| setningen| teksten| for meg)*\s*[:\-–]?\s*",
         r"^(?:en|ein|ei|min|vår|vår|han|hun|ho) ?(?:journalist|reporter|avis|kollega|leser|lesar|politiker|kilde|"

@@ -15,7 +15,7 @@ from typing import Any
 from .. import knowledge
 from ..knowledge import WAVE_TEXT
 from ..types import Question
-from .numbers import fmt, n_text, pct
+from .numbers import _num, fmt, n_text, pct
 
 
 def partial_distribution(rows: list[dict[str, Any]]) -> bool:
@@ -40,6 +40,29 @@ POSITIVE_PAIRS = (
 BIPOLAR = {"Positiv endring": "Negativ endring", "Negativ endring": "Positiv endring"}
 MORE = r"\b(mer|mest|høyere|flere|oftere|større|bedre|nyttigere|viktigere|mer fornøyd)\b"
 LESS = r"\b(mindre|lavere|færre|sjeldnere|dårligere|misfornøyde?|utilfredse?|mer negative?)\b"
+
+
+# the question asks how far apart two figures are, not only what they are
+GAP = (
+    r"\b(prosentpoeng\w*|differanse\w*|forskjell\w*|skil(?:ler|nad\w*|jer)|avstand\w*"
+    r"|hvor (?:mye|mange prosent\w*) (?:høyere|lavere|større|mindre|flere|færre|mer)"
+    r"|kor (?:mykje|mange prosent\w*) (?:høgare|lågare|større|mindre|fleire|færre|meir))\b"
+)
+
+
+def gap(q: Question, va: float, vb: float) -> str:
+    """ " – 36 prosentpoeng forskjell." after two shares when the question asks for the difference.
+
+    >>> from assistant.types import Question
+    >>> gap(Question(raw="", text="hvor mange prosentpoeng skiller de?"), 51.0, 15.0)
+    ' Forskjellen er **36 prosentpoeng**.'
+    >>> gap(Question(raw="", text="er det flere blant de store?"), 51.0, 15.0)
+    ''
+    """
+    if not re.search(GAP, q.text):
+        return ""
+    decimals = max((0 if float(v).is_integer() else len(f"{v}".split(".")[1].rstrip("0"))) for v in (va, vb))
+    return f" Forskjellen er **{_num(round(abs(va - vb), decimals), decimals)} prosentpoeng**."
 
 
 def group_phrase(group: str, group_dim: str) -> str:
@@ -131,7 +154,7 @@ def lead(q: Question, rows: list[dict[str, Any]], group_dim: str) -> str | None:
             rest = "; ".join(f"«{o}» {pct(v)}" for o, v in values.items() if o not in (a, b))
             rest = f" Øvrige svar: {rest}." if rest else ""
             return (f"{verdict}**{pct(values[a])}** svarte «{a}» mot **{pct(values[b])}** «{b}»{about}"
-                    f"{_where(rows)}.{rest}")  # fmt: skip
+                    f"{_where(rows)}.{gap(q, values[a], values[b])}{rest}")  # fmt: skip
     if len(groups) == 1:
         return _one(q, groups[0][1], asked, group_dim, rows)
     if not asked or unit != "pct":
@@ -195,7 +218,7 @@ def _two_items(q: Question, named, asked: list[str], rows, parts: dict) -> str:
         verdict = ("Ja" if yes else "Nei") + ": " if va != vb else "Nei, like mange: "
     return (
         f"{verdict}**{pct(va or 0.0)}** svarte {_options_text(asked)}{parts[(a, _ga)]} om «{a}», mot "
-        f"**{pct(vb or 0.0)}**{parts[(b, _gb)]} om «{b}»{_where(rows)}."
+        f"**{pct(vb or 0.0)}**{parts[(b, _gb)]} om «{b}»{_where(rows)}.{gap(q, va or 0.0, vb or 0.0)}"
     )
 
 
@@ -302,7 +325,7 @@ def _by_group(q: Question, groups, asked: list[str], group_dim: str, rows) -> st
             verdict = ("Ja" if yes else "Nei") + ": " if va != vb else "Nei, like mange: "
         return (
             f"{verdict}**{pct(va)}** blant {group_phrase(a, group_dim)} mot **{pct(vb)}** blant "
-            f"{group_phrase(b, group_dim)} svarte {what}{_where(rows)}."
+            f"{group_phrase(b, group_dim)} svarte {what}{_where(rows)}.{gap(q, va, vb)}"
         )
     listed = ", ".join(f"{group_phrase(g, group_dim)}: **{pct(v)}**" for g, v in shares)
     return f"Andel {what}{_where(rows)} – {listed}."

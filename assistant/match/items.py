@@ -13,6 +13,11 @@ from .words import _key, _loose
 
 _NEGATION = re.compile(r"\b(ikke|ikkje|ingen|inga)\b")
 _QUOTED = re.compile(r"[«\"']([^»\"']+)[»\"']")  # a part of the question in quotes
+# "svarte vet ikke om …", "veit ikkje om …": the answer «Vet ikke», whatever the indirect question names after it
+DONT_KNOW = re.compile(
+    r"\b(?:(?:vet|veit|visste) (?:ikke|ikkje)|(?:ikke|ikkje) (?:vet|veit|visste)|usikre? på|usikker på|uvisse? på)"
+    r" (?:om|hvor|hva|kva|kor|hvordan|korleis)\b"
+)
 
 
 def _spaced(phrase: str) -> str:
@@ -145,6 +150,17 @@ class ItemMatching:
             " ".join(loose_search[: loose_search.find(_loose(verbatim[0]))].split()[-4:])
         ):
             return [verbatim[0]], None
+        unknown = DONT_KNOW.search(search)
+        if (
+            unknown
+        ):  # "vet ikke om de fikk mer eller mindre støtte": what they do not know is no answer of its own
+            labels = [
+                avail_fold[_loose(x)]
+                for x in self.option_words.get("vet ikke", [])
+                if _loose(x) in avail_fold
+            ]
+            if labels:
+                return labels, "vet ikke"
         for phrase, pattern in self._option_res:
             hit = pattern.search(search)
             if (
