@@ -10,10 +10,11 @@ from __future__ import annotations
 import math
 import re
 
-from . import knowledge
+from . import intents, knowledge
 from .answer_data import SKEWED
 from .claims.statements import actors, named_actors
 from .compose.data import WAVE_TEXT
+from .compose.lead import GAP, points
 from .compose.numbers import n_text
 from .compose.text import (
     ANAPHOR,
@@ -215,6 +216,11 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     )
     picked = each_item(ctx, q, asked_option_first(q, same_actor(q, picked)))[:3]
     why = q.intent == "explain" or bool(re.search(r"\b(hvorfor|kvifor)\b", q.text))
+    if why and "followup" in q.inherited and len(q.text.split()) <= 4:
+        # a bare "Hvorfor?" after an answer: the reason the report gives right after the finding just quoted
+        because = _reason_for_previous(ctx, q, ctx.previous_answer(turn.history))
+        if because is not None:
+            picked = because
     unexplained = False
     if why and picked and not any(EXPLANATION.match(s) or CAUSAL.search(s) for _p, s, _v in picked):
         # "Hvorfor …?": the report's explanation a few sentences after the finding («Det kan tyde på at …»)
@@ -254,7 +260,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         if not mentions_item(q, picked) or not any(NUMBER_STATEMENT.search(s) for _p, s, _ in picked):
             return None, Decision("none", "item_unpublished")
     text, sources = compose_passages(picked)
-    text = _wave_note(q) + text
+    text = _wave_note(q) + _gap_of_quoted(q, picked) + text
     if unexplained:
         text = "Rapporten forklarer ikke hvorfor. Dette er det den sier om det:\n\n" + text
     caveats = []
@@ -279,6 +285,43 @@ def _explanation_after(
             if (EXPLANATION.match(x) or CAUSAL.search(x)) and asked & set(tokens(x)):
                 return p, x, score
     return None
+
+
+def _gap_of_quoted(q: Question, picked: list[tuple[Passage, str, float]]) -> str:
+    """ "Hvor mange prosentpoeng falt …?" answered by a sentence with two shares: their difference first."""
+    if not picked or not re.search(GAP, q.text):
+        return ""
+    said = " ".join(x for p, x, _v in picked if p.id == picked[0][0].id)  # one paragraph's figures
+    shares = re.findall(r"(?<![\d,])(\d{1,3}(?:,\d+)?) ?(?:%|prosent\b)", said)
+    values = list(dict.fromkeys(shares))
+    if len(values) != 2:
+        return ""
+    a, b = (float(v.replace(",", ".")) for v in values)
+    return (
+        f"Forskjellen mellom {values[0]} % og {values[1]} % er **{points(a, b)}**, regnet ut fra tallene "
+        "rapporten oppgir:\n\n"
+    )
+
+
+def _reason_for_previous(
+    ctx: Context, q: Question, previous: Answer | None
+) -> list[tuple[Passage, str, float]] | None:
+    """The previous answer's quoted findings (at most two) each with the report's explanation after it, or
+    None when the report explains none of them."""
+    if previous is None or not previous.answerable:
+        return None
+    quotes = [s.quote.strip(" «»") for s in previous.sources if s.quote]
+    out: list[tuple[Passage, str, float]] = []
+    for quote in quotes:
+        head = quote[:60]
+        p = next((x for x in ctx.index.passages if x.kind == "prose" and head in x.text), None)
+        sentence = next((x for x in split_sentences(p.text) if head in x), None) if p is not None else None
+        if sentence is None:
+            continue
+        found = _explanation_after(ctx, q, [(p, sentence, 99.0)])
+        if found is not None and found[1] != sentence and len(out) < 4:
+            out += [(p, sentence, 99.0), found]
+    return out or None
 
 
 # any size group in the report's words: "hvilke bedrifter …" is answered by a sentence that names sizes
@@ -419,7 +462,7 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
             sentence = _up_to_explanation(sentences, sentence)
         picked.append((p, sentence, vote))
     text, sources = compose_passages(picked)
-    text = _wave_note(q) + text
+    text = _wave_note(q) + _gap_of_quoted(q, picked) + text
     caveats = [SKEWED] if any("svarskala" in s.lower() for _p, s, _ in picked) else []
     caveats += other_survey(picked)
     return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats)
@@ -458,6 +501,18 @@ def caveats_answer(ctx: Context, q: Question, previous: Answer | None) -> Answer
     head = "Dette bør du være obs på med tallene"
     head += f" i forrige svar ({', '.join(labels)}):" if labels else ":"
     lines = [head, "", *(f"- {c}" for c in own)]
+    if re.search(intents.ABOUT_USE, q.text) and previous is not None and previous.answerable and labels:
+        # "Kan jeg bruke det i en pressemelding?": yes, with its source, the figure again, then the caveats
+        said = previous.answer.strip().split("\n\n")[0]
+        lines = [
+            f"Ja, med kilde: «Kilde: NHOs Arbeidsmiljøbarometer 2021 ({', '.join(labels[:2])})». Det forrige svaret:",
+            "",
+            said if said.startswith(">") else f"> {said}",
+            "",
+            "Dette bør du være obs på:",
+            "",
+            *(f"- {c}" for c in own),
+        ]
     lines += [f"- Rapporten skriver ({label}): «{sent}»" for label, sent in _report_caveats(ctx, previous)]
     lines += [f"- {c}" for c in GENERAL_CAVEATS if not any(c.split()[:3] == o.split()[:3] for o in own)]
     sources = [*(previous.sources[:2] if previous is not None else [])]

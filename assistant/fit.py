@@ -132,6 +132,7 @@ HOLDOUT = (
     "fresh28.yaml",
     "fresh30.yaml",
     "fresh32.yaml",
+    "fresh35.yaml",
 )
 OWN_WEIGHT = 5.0
 

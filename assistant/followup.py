@@ -157,7 +157,9 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
         return replace(cur, intent="questionnaire", **keys)
     if re.search(intents.ABOUT_BASE, cur.text):
         return replace(cur, intent="figure", measure="n", **keys)
-    if re.search(intents.ABOUT_CAVEATS, cur.text) and len(cur.text.split()) <= 14:
+    if (re.search(intents.ABOUT_CAVEATS, cur.text) and len(cur.text.split()) <= 14) or re.search(
+        intents.ABOUT_USE, cur.text
+    ):
         return replace(cur, intent="caveats", **keys)
     if others:
         # the previous item ranked among the others of its question, on the answers it was asked about

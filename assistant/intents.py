@@ -146,11 +146,28 @@ ABOUT_WHO = (
     r"\bgjelder (det|dette|tallet|tallene) (alle|bare|kun)\b|\b(ble|vart) (alle|alle bedrifter|alle bedriftene) spurt\b|"
     rf"\b{_ALL_GOT}(det|dette|disse|de|dei) (spørsmålet|spørsmålene|spørsmåla)\b|"
     # when the previous question was asked: the questionnaire answer names its wave
-    r"\b(når|kva tid|når i tid) (ble|vart) (det|dette|spørsmålet|den|det spørsmålet) (spurt|stilt)\b|"
+    r"\b(når|kva tid|når i tid) (ble|vart|blei) (det|dette|spørsmålet|den|det spørsmålet|tallet|tallene|talet|tala"
+    r"|disse tallene|dei tala) (spurt|stilt|målt|samlet inn|samla inn|innhentet|henta inn|registrert)\b|"
+    r"\b(hvilken|kva for ein|hvilket) (periode|tidsrom|måned|månad) (gjelder|er) (det|dette|tallet|tallene|talet|tala)"
+    r"( fra| frå)?\b|"
     r"\b(hvilket|kva) år gjelder (det|dette|tallet|tallene)\b|\bgjelder (det|dette|tallet|tallene) hvilket år\b|"
     # whether it was asked in a wave: "Ble det spurt om i novemberundersøkelsen også?"
     rf"\b(ble|vart|var) (det|dette|den|spørsmålet|det spørsmålet) (også |og )?(spurt|stilt|med)\b.*{WAVE_NAMED}"
 )
+# whether the previous answer may be used, and how ("Kan jeg bruke det i en pressemelding?", "Er det greit å
+# sitere tallet på LinkedIn?"): the answer again, with its source line and what to watch out for
+_THAT = (
+    r"(det|dette|den|denne|disse|dei|de|det tallet|dette tallet|tallet|tallene|talet|tala|svaret|resultatet|"
+    r"resultata|resultatene|funnet|funna|funnene|den setningen|sitatet)"
+)
+ABOUT_USE = (
+    r"^(og |men )?((kan|kunne|får|bør|tør|skal) (jeg|vi|eg|me|man|en) (trygt |godt |fritt )?"
+    r"|(er|blir) (det|dette) (greit|trygt|ok|lov|i orden|forsvarlig) (å |og )?|går det an å )"
+    rf"(bruke|sitere|publisere|dele|vise til|referere til|gjengi|skrive om|ta med) {_THAT}"
+    r"( (?!at\b)[a-zæøå-]+){0,6}\s*\??$"  # a place to publish, no claim of its own ("… at 8 av 10 …")
+)
+
+
 # the previous item against the others of its question ("Er det mye sammenlignet med de andre grunnene?")
 ABOUT_OTHERS = (
     r"\b(sammenlignet|sammenliknet|samanlikna|i forhold til|i høve til|mot|enn|blant) (med )?(de|dei|alle de|alle dei) "

@@ -85,7 +85,8 @@ def split_sentences(text: str) -> list[str]:
     protected = text
     for i, abbr in enumerate(_ABBREV):
         protected = protected.replace(abbr, f"\x00{i}\x00")
-    parts = re.split(r"(?<=[.!?])\s+(?=[«A-ZÆØÅ0-9►•])|\s+(?=[►•]\s)", protected)
+    # a quote's mark for sentences left out («… utfordring. […] 1 av 5 …») ends a sentence, too
+    parts = re.split(r"(?<=[.!?])\s+(?=[«A-ZÆØÅ0-9►•])|\s+(?=[►•]\s)|\s*\[…\]\s*", protected)
     out = []
     for part in parts:
         for i, abbr in enumerate(_ABBREV):

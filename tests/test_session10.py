@@ -87,3 +87,67 @@ def test_an_explanation_is_quoted_once(assistant):
     ]
     repeated = {s for s in sentences if sentences.count(s) > 1}
     assert a.answerable and not repeated, repeated
+
+
+def test_may_i_use_it_in_a_press_release(assistant):
+    a = assistant.ask(
+        "Kan vi bruke det tallet i nyhetsbrevet vårt?", history=["Hvor mange bedrifter har avtale med BHT?"]
+    )
+    # yes, with the source line, the figure again (Figur 32: 77 %) and what to watch out for
+    assert a.answer.startswith("Ja, med kilde") and "77 %" in a.answer and "Figur 32" in a.answer, a.answer
+    assert "ikke vektet" in a.answer and a.verdict is None, a.answer
+
+
+def test_a_use_question_with_a_figure_of_its_own_is_a_claim(assistant):
+    a = assistant.ask("Kan jeg bruke det at 90 prosent har avtale med bedriftshelsetjeneste?")
+    assert not a.answer.startswith("Ja, med kilde"), a.answer
+
+
+def test_a_bare_why_gives_the_reason_after_the_finding_just_quoted(assistant):
+    a = assistant.ask(
+        "Hvorfor det?",
+        history=["Har små bedrifter oftere enn store ingen ansatte på hjemmekontor?"],
+    )
+    # 3.2: «… siden de små og mellomstore bedriftene i større grad tilhører bransjer der arbeidet må gjøres
+    # på stedet …»
+    assert a.answerable and "på stedet" in a.answer, a.answer
+
+
+def test_the_gap_of_two_shares_in_a_quoted_sentence(assistant):
+    a = assistant.ask("Med hvor mange prosentpoeng gikk andelen med hjemmekontor ned fra 2021 til 2022?")
+    first = lead(a)
+    # 3.2: «Endringen fra 65 prosent i november 2021 til 55 prosent i juni 2022 …»
+    assert "**10 prosentpoeng**" in first and "65" in first and "55" in first, first
+
+
+def test_the_low_end_asked_is_answered_with_it(assistant):
+    a = assistant.ask("Hvilke landsforeninger har minst trøbbel med hyppig gjentagende fravær?")
+    # 5.2: «Bedriftene i Norsk olje og gass, Energi Norge og Abelia oppgir å ha minst utfordringer.»
+    assert "Energi Norge" in a.answer, a.answer
+
+
+def test_sentences_left_out_of_a_quote_are_marked():
+    from assistant.compose.text import compose_passages
+    from assistant.types import Passage
+
+    p = Passage(0, "5.2", "Utfordringer", "Første setning. Andre setning. Tredje setning.", "prose")
+    text, _sources = compose_passages([(p, "Første setning.", 1.0), (p, "Tredje setning.", 0.5)])
+    assert "Første setning. […] Tredje setning." in text
+    text, _sources = compose_passages([(p, "Første setning.", 1.0), (p, "Andre setning.", 0.5)])
+    assert "Første setning. Andre setning." in text
+
+
+def test_nynorsk_who_struggles_most_with_long_absence(assistant):
+    a = assistant.ask("Kven slit mest med langtidsfråvær, dei små eller dei store verksemdene?")
+    # 5.2: 3 av 10 with 200 or more employees
+    assert a.answerable and "3 av 10" in a.answer, a.answer
+
+
+def test_smallest_and_largest_without_the_article(assistant):
+    a = assistant.ask("Sammenlign minste og største bedrifter på kontakt med Arbeidstilsynet")
+    assert "51 %" in lead(a) and "15 %" in lead(a), lead(a)
+
+
+def test_when_the_figure_was_measured(assistant):
+    a = assistant.ask("Når ble dette målt?", history=["Hvor nyttig var tilsyn uten veiledning?"])
+    assert "november 2021" in lead(a) and "juni 2022" not in lead(a), lead(a)

@@ -9,6 +9,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from .. import knowledge
+from ..intents import ABOUT_USE
 from ..report import split_sentences
 from .parse import parse
 
@@ -193,8 +194,8 @@ def detect(text: str) -> ClaimRequest | None:
     ([], None)
     """
     t = _frame_typos(re.sub(r"\s+", " ", text or "").strip())
-    if not t:
-        return None
+    if not t or re.search(ABOUT_USE, t, re.IGNORECASE):
+        return None  # "Kan jeg bruke det i en pressemelding?" asks about the previous answer, it claims nothing
     if _BARE_CHECK.match(t):
         return ClaimRequest(t, [])
     body = None

@@ -35,6 +35,21 @@ _QUESTION_WORDING = re.compile(
 CONCLUSION = re.compile(r"\b(tyder på|kan tyde på|indikerer|viser at det er behov)\b", re.IGNORECASE)
 CAUSAL = re.compile(r"\b(fordi|siden|ettersom|på grunn av|pålagt|trolig|årsak|skyldes)\b", re.IGNORECASE)
 BECAUSE_BEFORE = re.compile(r"\bderfor\b|på bakgrunn av dette|med bakgrunn i", re.IGNORECASE)
+_GROUP_TOKENS = frozenset(
+    tokens(
+        "små store mellomstore minste største ansatte årsverk flere færre tilsette landsforeninger landsforening"
+    )
+)
+
+
+def _only_group_words(qtok: set[str], sentence: str) -> bool:
+    """The sentence shares words with the question, but only which companies («små», «ansatte»)."""
+    shared = qtok & set(tokens(sentence))
+    return bool(shared) and shared <= _GROUP_TOKENS
+
+
+_HIGH_END = re.compile(r"\b(høyest\w*|størst\w*|flest|mest|største)\b")
+_LOW_END = re.compile(r"\b(lavest\w*|minst|minste|færrest)\b")
 ANAPHOR = re.compile(
     r"(Utfordringen|Dette|Denne|Disse|Andelen|Det samme|Mønsteret|Tilsvarende|Resultatet|Slike|Slik endring|Samme)\b"
 )
@@ -86,6 +101,9 @@ def best_sentences(
     """
     qtok = set(tokens(question))
     ftok = set(tokens(focus))
+    # what the question is about, apart from which companies: a sentence that shares none of it answers
+    # another question («… kontakt med Arbeidstilsynet … små bedrifter …» for one about home office)
+    topic = {t for t in qtok | ftok if t not in _GROUP_TOKENS and not t[:1].isdigit()}
     xtok = set(tokens(expansion)) - qtok
     mention = [
         re.compile(r"(?<![\wæøå])" + re.escape(w.lower()) + r"(?![\wæøå])") for w in must_mention or [] if w
@@ -102,6 +120,15 @@ def best_sentences(
         else None
     )
     asked_scales = scales_named(question.lower()) - {"yesno"}  # "hvor nyttig …" asks about usefulness
+    # "hvilke … har minst …": the low end asked for, not the high end (and the other way round)
+    low, high = bool(_LOW_END.search(question.lower())), bool(_HIGH_END.search(question.lower()))
+    asked_end, other_end = (
+        (_LOW_END, _HIGH_END)
+        if low and not high
+        else (_HIGH_END, _LOW_END)
+        if high and not low
+        else (None, None)
+    )
     scored: list[tuple[float, int, int, Passage, str]] = []
     for rank, (p, _score) in enumerate(passages):
         if p.kind in ("chart", "table", "caption", "questionnaire", "codebook"):
@@ -152,6 +179,19 @@ def best_sentences(
                     overlap *= 0.4  # the survey's own question repeats the user's words but answers nothing
             if asked_scales and not asked_scales & scales_named(sent.lower()):
                 overlap *= 0.6  # a rating was asked for: a sentence that states none does not lead
+            if asked_end is not None and other_end is not None:
+                if asked_end.search(sent.lower()):
+                    bonus += 1.0
+                elif other_end.search(sent.lower()):
+                    after = own_sentences[j + 1] if j + 1 < len(own_sentences) else ""
+                    if asked_end.search(after.lower()) and not ANAPHOR.match(after):
+                        # "X har de største utfordringene. Bedriftene i Y oppgir å ha minst.": the pair answers
+                        sent = f"{sent} {after}"
+                        bonus += 1.0
+                    else:
+                        overlap *= 0.6
+            if topic and not topic & stoks and _only_group_words(qtok, sent):
+                overlap *= 0.3  # it shares only which companies with the question
             if overlap <= 0 and bonus < 3.0:
                 continue
             # a short numeric sentence right after belongs to this one ("… sykemeldte arbeidstakere. 8 av 10 svarer dette.")
@@ -165,6 +205,8 @@ def best_sentences(
             if before and (
                 (j == 0 and re.match(r"(Slike|Slik endring|Samme)\b", sent))
                 or re.search(r"\bdet samme\.?$|\bgjelder dette\b", own_sentences[j])
+                # "Resultatet er i tråd med forventningene …" names nothing asked: what it refers to, first
+                or (ANAPHOR.match(sent) and topic and not topic & set(tokens(own_sentences[j])))
             ):
                 # "Slike positive endringer …", "… svarer 1 av 10 det samme": nothing without what it refers to
                 sent = f"{before} {sent}"
@@ -217,6 +259,7 @@ def best_sentences(
                 bullet is not None
                 and bullet[0] >= scored[0][0] * 0.3
                 and (not rare or rare & set(tokens(bullet[4])))
+                and not (topic and not topic & set(tokens(bullet[4])) and _only_group_words(qtok, bullet[4]))
             ):
                 picked = [*picked[: limit - 1], bullet]
     # drop a sentence said twice (the summary repeats chapter text) or contained in a longer picked one
@@ -270,8 +313,12 @@ def compose_passages(picked: list[tuple[Passage, str, float]]) -> tuple[str, lis
     for p in order:
         parts = by_passage[p.id]
         # sentences quoted out of the report's order are marked as separate excerpts
+        # and so are sentences with others left out between them
         pos = [p.text.find(x[:40]) for x in parts]
-        joints = [" " if a <= b else " […] " for a, b in zip(pos, pos[1:], strict=False)]
+        joints = [
+            " " if 0 <= a <= b and not re.search(r"\w", p.text[a + len(x) : b]) else " […] "
+            for a, b, x in zip(pos, pos[1:], parts, strict=False)
+        ]
         quote = parts[0] + "".join(j + x for j, x in zip(joints, parts[1:], strict=True))
         quote = quote.lstrip("►• ").strip()
         shown = f"… {quote}" if quote[:1].islower() else quote  # the report's text lost the sentence's start
@@ -342,7 +389,11 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
                     + "; ".join(f"«{t}»" for t in others[:4])
                     + "."
                 )
-    elif re.search(r"\b(når|kva tid)\b.*\b(spurt|stilt)\b|\b(hvilket|kva) år\b", text):
+    elif re.search(
+        r"\b(når|kva tid)\b.*\b(spurt|stilt|målt|samlet inn|samla inn|innhentet|henta inn|registrert)\b"
+        r"|\b(hvilket|kva) år\b|\b(hvilken|kva for ein|hvilket) (periode|tidsrom|måned|månad)\b",
+        text,
+    ):
         # when it was asked: the wave, with its dates as the codebook has them from 7.2
         lines.append(f"Spørsmålet ble stilt i **{when}**{where}")
     everyone = re.search(r"\b(fikk|fekk) alle\b|\b(ble|vart) alle\b|\bbare noen\b", text)
