@@ -151,3 +151,26 @@ def test_smallest_and_largest_without_the_article(assistant):
 def test_when_the_figure_was_measured(assistant):
     a = assistant.ask("Når ble dette målt?", history=["Hvor nyttig var tilsyn uten veiledning?"])
     assert "november 2021" in lead(a) and "juni 2022" not in lead(a), lead(a)
+
+
+def test_when_it_was_asked_cites_the_method_section(assistant):
+    a = assistant.ask(
+        "Når ble det spurt om?", history=["Hvor mange bedrifter har ingen ansatte på hjemmekontor?"]
+    )
+    labels = [s.label for s in a.sources]
+    assert "juni 2022" in lead(a) and "7.2" in labels and "Vedlegg 2" in labels, (labels, lead(a))
+
+
+def test_a_size_group_as_the_subject_of_a_claim(assistant):
+    a = assistant.ask(
+        "Stemmer det at de minste bedriftene oftere enn de store har hatt kontakt med Arbeidstilsynet?"
+    )
+    # Figur 29: 15 % against 51 %, the other way round
+    assert a.verdict == "contradicted" and "15 %" in a.answer and "51 %" in a.answer, a.answer
+
+
+def test_a_brief_asked_after_a_sentence_of_context(assistant):
+    a = assistant.ask(
+        "Jeg skal snakke på et medlemsmøte i morgen. Kan du gi meg noen nøkkeltall om bedriftshelsetjenesten?"
+    )
+    assert a.answer.startswith("3 nøkkeltall") and len(a.sources) >= 3, a.answer[:300]

@@ -147,7 +147,19 @@ def detect(text: str) -> BriefRequest | None:
     BriefRequest(count=4, theme='arbeidstilsynet')
     >>> detect("Trenger noen BHT-tall til styremøtet")
     BriefRequest(count=3, theme='bedriftshelsetjenesten')
+    >>> detect("Eg skal halde innlegg for ei landsforeining. Kan du gi meg nokre nøkkeltal om Arbeidstilsynet?")
+    BriefRequest(count=3, theme='arbeidstilsynet')
     """
+    found = _detect(text)
+    if found is None:
+        # "Jeg skal holde et innlegg i morgen. Kan du gi meg noen nøkkeltall om X?": the request after the context
+        sentences = [x for x in re.split(r"(?<=[.!])\s+(?=[A-ZÆØÅ])", (text or "").strip()) if x.strip()]
+        if len(sentences) > 1:
+            found = _detect(sentences[-1])
+    return found
+
+
+def _detect(text: str) -> BriefRequest | None:
     t = _POLITE.sub("", normalize(text or "").strip().rstrip("?.! ")).strip().rstrip("?.!, ")
     # "noen nøkkeltall (minst tre) om …": the count in brackets said before what it counts
     t = re.sub(rf"(\S+)\s*\(\s*((?:minst |inntil |opptil |gjerne )?(?:{_ONE}))\s*\)", r"\2 \1", t)

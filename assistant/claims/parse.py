@@ -283,6 +283,12 @@ def without_groups(norm: str) -> str:
     return norm
 
 
+_VERB_NEXT = re.compile(
+    r"\s+(?:har|hadde|er|var|ble|blir|vart|svarer|svarte|svara|oppgir|oppga|opplever|opplevde|mener|meiner|"
+    r"syns|synes|synest|får|fikk|fekk|bruker|brukte|sliter|slit|gjør|gjorde|rapporterer|trekker)\b"
+)
+
+
 def _group_spans(norm: str) -> list[tuple[int, int, tuple[str, str, float, float | None]]]:
     found: list[tuple[int, int, tuple[str, str, float, float | None]]] = []
     for m in re.finditer(
@@ -313,6 +319,7 @@ def _group_spans(norm: str) -> list[tuple[int, int, tuple[str, str, float, float
                 group[0] == "storrelse"
                 and not re.search(r"bedrift|virksomhet|foretak|ansatt", w + norm[m.end() : m.end() + 30])
                 and norm[m.end() :].strip(' ?.!,»«"') != ""  # "… mot 46 prosent blant de minste": a group
+                and not _VERB_NEXT.match(norm[m.end() :])  # "de store har hatt kontakt": a group, as subject
             ):
                 continue  # "de største utfordringene" is not a size group
             found.append((m.start(), m.end(), group))

@@ -424,6 +424,8 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
     if best.get("asked_to"):
         lines.append(f"Stilt til: {best['asked_to']}.")
     quote = best["text"] + " " + "; ".join(o["label"] for o in best.get("options") or [])
+    # the wave's dates are the method chapter's (7.2): cited when the answer gives them
+    dated = [Source(label="7.2", section="7.2", page=None, quote=None)] if any("avsnitt 7.2" in x for x in lines) else []
     if best.get("in_vedlegg2") is False:  # quoted only in the chapter text (footnote 9), not in Vedlegg 2
         section = str(best.get("section") or "")
         pubs = [p for p in best.get("published_in") or [] if p.startswith("Fotnote")]
@@ -431,5 +433,6 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
         return "\n\n".join(lines), [
             Source(label=label, section=section, page=None, quote=quote.strip()),
             *[Source(label=p, section=section, page=None, quote=None) for p in pubs],
+            *dated,
         ]
-    return "\n\n".join(lines), [Source(label="Vedlegg 2", section="8", page=None, quote=quote.strip())]
+    return "\n\n".join(lines), [Source(label="Vedlegg 2", section="8", page=None, quote=quote.strip()), *dated]
