@@ -33,11 +33,6 @@ _STEMMER = Stemmer.Stemmer("norwegian")
 _WORD = re.compile(r"[a-zæøåéü0-9]+(?:[-/][a-zæøåéü0-9]+)*")
 
 
-# stems of the longer stopwords ("andel", "prosent", "bedrift"): their inflected forms are stopwords too.
-# Short stems are left out: "ett" (of "etter") and "der" (of "dere") are words of their own
-_STOPWORD_STEMS = frozenset(s for s in (_STEMMER.stemWord(w) for w in STOPWORDS) if len(s) >= 5)
-
-
 def fold(text: str) -> str:
     """Lower-case, NFC, unify quotes and dashes, collapse whitespace."""
     text = unicodedata.normalize("NFC", text).lower()
@@ -72,10 +67,7 @@ def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
         for p in parts:
             if not p or (not keep_stopwords and p in STOPWORDS):
                 continue
-            s = stem(p)
-            if not keep_stopwords and s in _STOPWORD_STEMS:  # "andelen", "prosenten": as generic as "andel"
-                continue
-            out.append(s)
+            out.append(stem(p))
     return out
 
 
