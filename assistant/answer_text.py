@@ -14,8 +14,8 @@ from . import intents, knowledge
 from .answer_data import SKEWED
 from .claims.statements import actors, named_actors
 from .compose.data import WAVE_TEXT
-from .compose.lead import GAP, points
-from .compose.numbers import n_text
+from .compose.lead import GAP
+from .compose.numbers import n_text, points
 from .compose.text import (
     ANAPHOR,
     BECAUSE_BEFORE,
@@ -225,12 +225,11 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     if why and picked and not any(EXPLANATION.match(s) or CAUSAL.search(s) for _p, s, _v in picked):
         # "Hvorfor …?": the report's explanation a few sentences after the finding («Det kan tyde på at …»)
         found = _explanation_after(ctx, q, picked) or _explanation_among(ctx, q, hits)
-        if found is not None and any(found[1] in x for _p, x, _v in picked):
-            pass  # already quoted, after the finding it explains
-        elif found is not None:
+        if found is None:
+            # the report states the finding but gives no reason for it: say so first
+            unexplained = bool(re.search(r"\b(hvorfor|kvifor)\b", q.text))
+        elif not any(found[1] in x for _p, x, _v in picked):  # (not already quoted after its finding)
             picked = [found, *[x for x in picked if x[1] != found[1]]][:3]
-        elif re.search(r"\b(hvorfor|kvifor)\b", q.text):
-            unexplained = True  # the report states the finding but gives no reason for it: say so first
     if who is not None and q.wave and not any(who.search(x) for _p, x, _s in picked[:1]):
         # who carried out one wave: the report's sentence naming that wave and who did it, first
         found = next(((ps, x) for ps in ctx.index.passages if ps.kind == "prose"
@@ -498,9 +497,6 @@ def caveats_answer(ctx: Context, q: Question, previous: Answer | None) -> Answer
     """What to watch out for in the previous answer's figures: its own caveats, then the survey's."""
     own = list(previous.caveats) if previous is not None else []
     labels = [s.label for s in (previous.sources if previous is not None else [])][:3]
-    head = "Dette bør du være obs på med tallene"
-    head += f" i forrige svar ({', '.join(labels)}):" if labels else ":"
-    lines = [head, "", *(f"- {c}" for c in own)]
     if re.search(intents.ABOUT_USE, q.text) and previous is not None and previous.answerable and labels:
         # "Kan jeg bruke det i en pressemelding?": yes, with its source, the figure again, then the caveats
         said = previous.answer.strip().split("\n\n")[0]
@@ -510,9 +506,13 @@ def caveats_answer(ctx: Context, q: Question, previous: Answer | None) -> Answer
             said if said.startswith(">") else f"> {said}",
             "",
             "Dette bør du være obs på:",
-            "",
-            *(f"- {c}" for c in own),
         ]
+    else:
+        lines = [
+            "Dette bør du være obs på med tallene"
+            + (f" i forrige svar ({', '.join(labels)}):" if labels else ":")
+        ]
+    lines += ["", *(f"- {c}" for c in own)]
     lines += [f"- Rapporten skriver ({label}): «{sent}»" for label, sent in _report_caveats(ctx, previous)]
     lines += [f"- {c}" for c in GENERAL_CAVEATS if not any(c.split()[:3] == o.split()[:3] for o in own)]
     sources = [*(previous.sources[:2] if previous is not None else [])]

@@ -139,6 +139,9 @@ ABOUT_BASE = (
     # "Hvor mange brukte den tjenesten?": who used it is who rated it (the others are left out of the base)
     r"hvor mange (bedrifter |virksomheter )?(brukte|har brukt|benyttet|har benyttet|tok i bruk) (den|denne|de|disse)\b)"
 )
+# how a figure came about in time ("når ble det målt?", "hvilken periode gjelder tallet?")
+ASKED = r"(spurt|stilt|målt|samlet inn|samla inn|innhentet|henta inn|registrert)"
+PERIOD = r"(hvilken|kva for ein|hvilket) (periode|tidsrom|måned|månad)"
 ABOUT_WHO = (
     r"\b(hvem|kven) (fikk|fekk|ble stilt|vart stilt|ble spurt|vart spurt|svarte på|gjelder) (egentlig |faktisk )?(om )?"
     r"(det|dette|\w*spørsmålet|\w*spørsmålene|tallet|tallene)\b|"
@@ -147,9 +150,8 @@ ABOUT_WHO = (
     rf"\b{_ALL_GOT}(det|dette|disse|de|dei) (spørsmålet|spørsmålene|spørsmåla)\b|"
     # when the previous question was asked: the questionnaire answer names its wave
     r"\b(når|kva tid|når i tid) (ble|vart|blei) (det|dette|spørsmålet|den|det spørsmålet|tallet|tallene|talet|tala"
-    r"|disse tallene|dei tala) (spurt|stilt|målt|samlet inn|samla inn|innhentet|henta inn|registrert)\b|"
-    r"\b(hvilken|kva for ein|hvilket) (periode|tidsrom|måned|månad) (gjelder|er) (det|dette|tallet|tallene|talet|tala)"
-    r"( fra| frå)?\b|"
+    rf"|disse tallene|dei tala) {ASKED}\b|"
+    rf"\b{PERIOD} (gjelder|er) (det|dette|tallet|tallene|talet|tala)( fra| frå)?\b|"
     r"\b(hvilket|kva) år gjelder (det|dette|tallet|tallene)\b|\bgjelder (det|dette|tallet|tallene) hvilket år\b|"
     # whether it was asked in a wave: "Ble det spurt om i novemberundersøkelsen også?"
     rf"\b(ble|vart|var) (det|dette|den|spørsmålet|det spørsmålet) (også |og )?(spurt|stilt|med)\b.*{WAVE_NAMED}"

@@ -7,10 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-
-
-def lead(answer) -> str:
-    return answer.answer.strip().split("\n\n")[0]
+from answers import lead
 
 
 def test_the_gap_in_percentage_points_is_computed_when_asked(assistant):

@@ -5,10 +5,7 @@ against a report sentence's positive share, and words that frame a question rath
 from __future__ import annotations
 
 import pytest
-
-
-def lead(answer) -> str:
-    return answer.answer.strip().split("\n\n")[0]
+from answers import lead
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import re
 
-
-def lead(answer) -> str:
-    return answer.answer.strip().split("\n\n")[0]
+from answers import lead
 
 
 def test_a_report_word_typed_without_ae_oe_aa_is_restored(assistant):

@@ -4,9 +4,7 @@ first when asking back, and a word of another question's items noticed in any fo
 
 from __future__ import annotations
 
-
-def lead(answer) -> str:
-    return answer.answer.strip().split("\n\n")[0]
+from answers import lead
 
 
 def test_a_short_question_of_the_same_table_continues_the_previous_one(assistant):

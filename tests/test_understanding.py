@@ -6,10 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-
-
-def _lead(answer) -> str:
-    return answer.answer.strip().split("\n\n")[0]
+from answers import lead as _lead
 
 
 def test_vague_question_asks_back_with_answerable_suggestions(assistant):

@@ -7,10 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-
-
-def lead(answer) -> str:
-    return answer.answer.strip().split("\n\n")[0]
+from answers import lead
 
 
 def test_both_waves_of_home_office_lead_with_both_figures(assistant):

@@ -195,7 +195,9 @@ def detect(text: str) -> ClaimRequest | None:
     """
     t = _frame_typos(re.sub(r"\s+", " ", text or "").strip())
     if not t or re.search(ABOUT_USE, t, re.IGNORECASE):
-        return None  # "Kan jeg bruke det i en pressemelding?" asks about the previous answer, it claims nothing
+        return (
+            None  # "Kan jeg bruke det i en pressemelding?" asks about the previous answer, it claims nothing
+        )
     if _BARE_CHECK.match(t):
         return ClaimRequest(t, [])
     body = None

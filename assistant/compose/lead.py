@@ -15,7 +15,7 @@ from typing import Any
 from .. import knowledge
 from ..knowledge import WAVE_TEXT
 from ..types import Question
-from .numbers import _num, fmt, n_text, pct
+from .numbers import fmt, n_text, pct, points
 
 
 def partial_distribution(rows: list[dict[str, Any]]) -> bool:
@@ -62,16 +62,6 @@ def gap(q: Question, va: float, vb: float) -> str:
     if not re.search(GAP, q.text):
         return ""
     return f" Forskjellen er **{points(va, vb)}**."
-
-
-def points(va: float, vb: float) -> str:
-    """The distance between two shares, to the precision they were given in.
-
-    >>> points(11.97, 10.5), points(65, 55)
-    ('1,47 prosentpoeng', '10 prosentpoeng')
-    """
-    decimals = max((0 if float(v).is_integer() else len(f"{v}".split(".")[1].rstrip("0"))) for v in (va, vb))
-    return f"{_num(round(abs(va - vb), decimals), decimals)} prosentpoeng"
 
 
 def group_phrase(group: str, group_dim: str) -> str:

@@ -390,9 +390,7 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
                     + "."
                 )
     elif re.search(
-        r"\b(når|kva tid)\b.*\b(spurt|stilt|målt|samlet inn|samla inn|innhentet|henta inn|registrert)\b"
-        r"|\b(hvilket|kva) år\b|\b(hvilken|kva for ein|hvilket) (periode|tidsrom|måned|månad)\b",
-        text,
+        rf"\b(når|kva tid)\b.*\b{intents.ASKED}\b|\b(hvilket|kva) år\b|\b{intents.PERIOD}\b", text
     ):
         # when it was asked: the wave, with its dates as the codebook has them from 7.2
         lines.append(f"Spørsmålet ble stilt i **{when}**{where}")
@@ -425,7 +423,11 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
         lines.append(f"Stilt til: {best['asked_to']}.")
     quote = best["text"] + " " + "; ".join(o["label"] for o in best.get("options") or [])
     # the wave's dates are the method chapter's (7.2): cited when the answer gives them
-    dated = [Source(label="7.2", section="7.2", page=None, quote=None)] if any("avsnitt 7.2" in x for x in lines) else []
+    dated = (
+        [Source(label="7.2", section="7.2", page=None, quote=None)]
+        if any("avsnitt 7.2" in x for x in lines)
+        else []
+    )
     if best.get("in_vedlegg2") is False:  # quoted only in the chapter text (footnote 9), not in Vedlegg 2
         section = str(best.get("section") or "")
         pubs = [p for p in best.get("published_in") or [] if p.startswith("Fotnote")]
@@ -435,4 +437,7 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
             *[Source(label=p, section=section, page=None, quote=None) for p in pubs],
             *dated,
         ]
-    return "\n\n".join(lines), [Source(label="Vedlegg 2", section="8", page=None, quote=quote.strip()), *dated]
+    return "\n\n".join(lines), [
+        Source(label="Vedlegg 2", section="8", page=None, quote=quote.strip()),
+        *dated,
+    ]
