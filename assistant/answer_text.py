@@ -132,6 +132,11 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         return excluded_answer(ctx, q), d
     if d.reason == "caveats":
         return caveats_answer(ctx, q, ctx.previous_answer(turn.history)), d
+    if d.reason == "source":
+        previous = ctx.previous_answer(turn.history)
+        if previous is None or not previous.answerable or not previous.sources:
+            return None, Decision("none", "not_found")
+        return source_answer(q, previous), d
     if d.reason == "questionnaire":
         matches = ctx.match.match_questions(ctx.match.strip_slots(q.text), turn.qvec())
         text, sources = compose_questionnaire(q, matches)
@@ -236,6 +241,9 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
                       for x in split_sentences(ps.text) if who.search(x)), None)  # fmt: skip
         if found is not None:
             picked = [(found[0], found[1], 99.0), *[x for x in picked if x[1] != found[1]]][:3]
+    if q.method_topic == "population" and picked and not POPULATION.search(picked[0][1]):
+        # who answered: the sentences naming the member companies first (not one that only shares «svarte»)
+        picked = sorted(picked, key=lambda x: not POPULATION.search(x[1]))
     if _both_waves(q) is _WORDED_OTHERWISE and picked:
         # can the waves be compared: the report's note that the question was worded otherwise, first
         noted = next((x for x in picked if _WORDED_OTHERWISE.search(x[1])), None)
@@ -358,7 +366,10 @@ def _explanation_among(
     return (best[1], best[2], best[3]) if best else None
 
 
-POPULATION = re.compile(r"register over sine medlemsbedrifter|samtlige av disse", re.IGNORECASE)
+POPULATION = re.compile(
+    r"register over sine medlemsbedrifter|samtlige av disse|blant (sine|NHOs) medlemsbedrifter|arbeidsgivernes perspektiv",
+    re.IGNORECASE,
+)
 
 
 def _wave_note(q: Question) -> str:
@@ -491,6 +502,22 @@ GENERAL_CAVEATS = (
     "arbeidslivet; rapporten ber derfor om at funnene tolkes med varsomhet (2.1).",
     "Forskjeller mellom grupper er ikke testet for statistisk signifikans (7.3).",
 )
+
+
+def source_answer(q: Question, previous: Answer) -> Answer:
+    """ "Hva er kilden?": where the previous answer's figure stands, with that figure again."""
+    labels = list(dict.fromkeys(s.label for s in previous.sources))[:3]
+    said = previous.answer.strip().split("\n\n")[0]
+    if said.startswith(">"):  # a quote: its sentence, without the quote's markup
+        said = " ".join(x.lstrip("> ").strip() for x in said.splitlines() if x.strip("> ").strip())
+        said = re.sub(r"\s*— Rapporten,.*$", "", said)
+    text = (
+        f"Kilden er NHOs Arbeidsmiljøbarometer 2021 ({', '.join(labels)}). Det forrige svaret: {said}\n\n"
+        f"Skriv for eksempel: «Kilde: NHOs Arbeidsmiljøbarometer 2021 ({', '.join(labels[:2])})»."
+    )
+    return Answer(
+        q.raw, "text", True, text, sources=list(previous.sources[:4]), caveats=list(previous.caveats)
+    )
 
 
 def caveats_answer(ctx: Context, q: Question, previous: Answer | None) -> Answer:
@@ -646,7 +673,14 @@ def covers(ctx: Context, q: Question, query: str, picked) -> bool:
         return covered > 0 or q.intent == "method"
     # a question placed on a survey question already has its topic; otherwise most words must be found
     threshold = 0.25 if q.question_id is not None and q.question_score >= 0.35 else 0.4
-    return total > 0 and covered / total >= threshold
+    if total > 0 and covered / total >= threshold:
+        return True
+    # "Jeg driver en liten bedrift … Hvor mange av de minste bedriftene svarer …?": the sentence that asks,
+    # without the context told before it
+    asked = re.split(r"(?<=[.!])\s+", q.text.strip())
+    last = set(tokens(asked[-1])) if len(asked) > 1 and asked[-1].endswith("?") else set()
+    total = math.fsum(idf.get(t, unknown) for t in last)
+    return len(last) >= 4 and math.fsum(idf.get(t, unknown) for t in last & found) / total >= threshold
 
 
 def excluded_answer(ctx: Context, q: Question) -> Answer:

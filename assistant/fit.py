@@ -133,6 +133,7 @@ HOLDOUT = (
     "fresh30.yaml",
     "fresh32.yaml",
     "fresh35.yaml",
+    "fresh38.yaml",
 )
 OWN_WEIGHT = 5.0
 

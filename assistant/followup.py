@@ -124,7 +124,15 @@ def shift_measure(turn: Turn, ctx: Context) -> Question | None:
 def about_previous(cur: Question, prev: Question | None) -> Question | None:
     """A question about the previous answer itself — its base, who was asked, what to watch out for — keeps
     that answer's keys (question, item, group, wave, options) and asks for something else about them."""
-    if prev is None or prev.question_id is None:
+    if prev is None:
+        return None
+    if re.search(
+        intents.ABOUT_SOURCE, cur.text
+    ):  # where the previous answer's figure stands, whatever it was
+        return replace(
+            cur, intent="source", method_topic=None, inherited=[*cur.inherited, "followup", "previous"]
+        )
+    if prev.question_id is None:
         return None
     others = (
         bool(re.search(intents.ABOUT_OTHERS, cur.text))
@@ -323,7 +331,9 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
 
 # opinion verbs: "syntes", "mente", "svarte" say how the companies answered, not what about
 _OPINION = frozenset(
+    # …and pronouns, which point back ("hvor mange av dem syntes det var nyttig?")
     tokens("syntes synes mente meiner mener tror trur svarte sa sier oppga fikk hadde opplevde")
+    + tokens("dem dei de disse desse det dette den denne deres deira")
 )
 
 

@@ -9,7 +9,11 @@ METHOD = {
     "who": r"\b(hvem|kven) (var det som |er det som |har |hadde )?(egentlig |faktisk |eigentleg |da )?(stod for|sto for|står for|gjort|gjennomført|gjennomførte|laget|lagde|utførte|utført|sto bak|står bak|analyserte|utviklet|utarbeidet|samlet inn|sto for|står for|skrev|har skrevet|utformet|utforma|formulerte|lagde|laga|designet)|\bkantar\b|agenda kaupang|oppdragsgiver|prosjektleder|"
     r"\bhvilke[tn]? (analyse)?(byrå|selskap|firma|institutt)\b|\bsamlet inn (svarene|dataene|data|svar)\b|\bhvem (har )?samlet inn",
     # how the invited companies were chosen: all members in NHO's register
-    "population": r"\b(hvem|kven) (har )?(svart|svara|svarte|deltatt|deltok)( på| i)? (undersøkelsen|undersøkinga|barometeret)\b|"
+    "population": r"\b(hvem|kven)( var det( egentlig| eigentleg)?( som)?| har)? (svart|svara|svarte|deltatt|deltok|fylte ut|fylte i)( på| i| ut)? "
+    r"(undersøkelsen|undersøkinga|\w*barometeret|skjemaet|spørreskjemaet)\b|"
+    # "svarte arbeidstakere eller arbeidsgivere?": who the respondents were
+    r"\b(svart|svara|svarte)\b[^?]{0,40}\b(arbeidstakere|arbeidstakarar|ansatte|tilsette|ledere|leiarar|ledelsen|arbeidsgivere|arbeidsgjevarar) eller "
+    r"(arbeidstakere|arbeidstakarar|ansatte|tilsette|ledere|leiarar|ledelsen|arbeidsgivere|arbeidsgjevarar)\b|"
     r"\bplukk\w* ut\b|\b(valgt|valt|trukket|trekt) ut\b|\butvalget (ble )?(hentet|trukket|valgt)|"
     r"\bhvordan ble (bedriftene|utvalget|respondentene) (valgt|trukket|plukket|funnet)|\bhvem (fikk|ble invitert til) undersøkelsen\b|"
     r"\bhvilke bedrifter (fikk (undersøkelsen|invitasjon\w*)|ble invitert)|\b(fikk|fekk) alle (medlemsbedrift\w*|medlemmene|bedriftene|nho-bedriftene|verksemdene)"
@@ -62,7 +66,7 @@ FOLLOWUP = (
 CODE = r"```|\b(select|insert|update|delete|drop|create|alter|attach|copy|pragma)\b.{0,80}\b(from|table|into|set|database|to)\b|<script|import os|\bos\.system|\bsubprocess\b|;\s*--"
 INJECTION = r"ignorer (alle |dine |tidligere )*(instruks|regler|instruksjon)|ignore (all |your |previous )*instruction|system ?prompt|du er nå|late som|jailbreak|glem (alt|reglene)"
 ENGLISH = r"\b(what|how|which|many|the|companies|did|does|were|percentage|survey|share)\b"
-SMALLTALK = r"^(hei|hallo|heisann|god (morgen|dag|kveld)|takk|tusen takk|takk skal du ha|ok|okei|flott|supert?|hjelp|hva kan du( svare på| hjelpe med)?|hvem er du|hva er du|hvordan bruker jeg deg)\W*$"
+SMALLTALK = r"^(hei|hallo|heisann|god (morgen|dag|kveld)|takk|tusen takk|takk skal du ha|ok|okei|flott|supert?|hjelp|hva kan du( svare på| hjelpe med)?|hvem er du|hva er du|hvordan bruker jeg deg|(hvordan|korleis) (går det|har du det|står det til|er det med deg))\W*$"
 # a year, not a count ("mer enn 2000 bedrifter", "2000 svar")
 YEAR = (
     r"(?<!mer enn )(?<!over )(?<!under )(?<!om lag )(?<!rundt )(?<!nesten )(?<!færre enn )(?<!flere enn )"
@@ -134,7 +138,7 @@ ABOUT_BASE = (
     r"\b(hvor|kor) mange (bedrifter |verksemder )?(i (den|denne|den samme) (gruppen|gruppa) |av dem |blant dem |av dei )"
     r"(svarte|har svart|svara)\b|"
     r"\b(hvor|kor) mange (bedrifter |verksemder )?(svarte|har svart|svara) (i|blant|av) (den|denne|dei|de) (gruppen|gruppa|bedriftene)\b|"
-    r"\b(basert på|grunnlaget|grunnlag|utvalget bak|hvor stor er n|(hva|kva) er n\b|\bn her\b|hvor mange (bedrifter )?(svarte|har svart) på (det|dette|[\wæøå]*-?spørsmålet)|"
+    r"\b(basert på|grunnlaget|grunnlag|utvalget bak|hvor stor er n|(hva|kva) er n\b|\bn her\b|hvor mange (bedrifter )?(svarte|har svart) på (akkurat |nettopp |selve )?(det|dette|[\wæøå]*-?spørsmålet)|"
     r"hvor mange (bedrifter |svar )?(er|var|ligger) (det|dette|tallet|tallene|andelen) basert|"
     # "Hvor mange brukte den tjenesten?": who used it is who rated it (the others are left out of the base)
     r"hvor mange (bedrifter |virksomheter )?(brukte|har brukt|benyttet|har benyttet|tok i bruk) (den|denne|de|disse)\b)"
@@ -161,6 +165,16 @@ ABOUT_WHO = (
 _THAT = (
     r"(det|dette|den|denne|disse|dei|de|det tallet|dette tallet|tallet|tallene|talet|tala|svaret|resultatet|"
     r"resultata|resultatene|funnet|funna|funnene|den setningen|sitatet)"
+)
+# "Hva er kilden?", "Hvor står det?", "Hvilken tabell er det fra?": where the previous answer's figure stands
+ABOUT_SOURCE = (
+    r"^(og |men )?((hva|kva) (er|var) (kilden|kjelda|kjelden|kildene|kjeldene|kildehenvisningen)( (for|til) "
+    r"(det|dette|tallet|tallene|tala|talet))?|kilde|kjelde|kilder|kjelder|"
+    r"(hvor|kvar) (står|stod|finner jeg|finn eg|har du|fikk du|fekk du) (det|dette|tallet|tallene|tala|talet)"
+    r"( fra| frå| i rapporten)?|hvor kommer (det|dette|tallet|tallene) fra|kvar kjem (det|tala|talet) frå|"
+    r"(hvilken|hvilket|hvilke|kva for ein|kva for eit|kva) (tabell|figur|side|kilde|kjelde|kapittel|avsnitt)"
+    r"( er (det|dette|tallet|tallene) (fra|frå|hentet fra|henta frå|i))?|"
+    r"(kan du )?(gi|oppgi|vise|gje) (meg )?(kilden|kjelda|kilde|kjelde|kildehenvisning))\s*\??$"
 )
 ABOUT_USE = (
     r"^(og |men )?((kan|kunne|får|bør|tør|skal) (jeg|vi|eg|me|man|en) (trygt |godt |fritt )?"

@@ -27,6 +27,7 @@ from . import (
     briefs,
     claims,
     confidence,
+    english,
     followup,
     normalize,
     press,
@@ -140,8 +141,11 @@ class Assistant:
     # ------------------------------------------------------------------ chaining
     def _turn(self, question: str, history: list[str], steps) -> Turn:
         prev: Question | None = None
+        # a question in English is read in bokmål through the glossary (`english.to_norwegian`)
+        history = [english.to_norwegian(h) for h in history]
         for h in history:  # the conversation so far, understood turn by turn
             prev = self._run(Turn(raw=h[: self.max_chars], fresh=False, prev=prev), UNDERSTAND).question
+        question = english.to_norwegian(question)
         return self._run(Turn(raw=question[: self.max_chars], history=history, prev=prev), steps)
 
     def _run(self, turn: Turn, steps) -> Turn:
@@ -164,6 +168,9 @@ class Assistant:
         caveats: list[str] = []
         if len(question) > self.max_chars:
             caveats.append(f"Spørsmålet var svært langt; jeg leste bare de første {self.max_chars} tegnene.")
+        read_as = english.to_norwegian(question)
+        if read_as != question:
+            caveats.append(f"Spørsmålet var på engelsk; jeg svarer på norsk og leste det som: «{read_as}»")
         turn = self._turn(question, history, STEPS)
         answer = turn.answer
         assert answer is not None

@@ -135,6 +135,8 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
         return Decision("text", "questionnaire", sections=["8"])
     if q.intent == "caveats":
         return Decision("text", "caveats", sections=["7.2", "2.1"])
+    if q.intent == "source":
+        return Decision("text", "source")
     if re.search(intents.EXCLUDED, q.text) and q.question_id:
         info = knowledge.question(q.question_id) or {}
         return Decision("text", "excluded", sections=[str(info.get("section") or "")],

@@ -137,6 +137,12 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     vec = qvec.get() if hasattr(qvec, "get") else qvec
     q.votes = m.bank_votes(vec, exclude)
     matches = m.match_questions(topic_text, vec, exclude, q.votes)
+    # "Vi er en liten bedrift … Hvor mange av de minste …?": the sentence that asks, if it matches better
+    asked = _asked_sentence(topic_text)
+    if asked:
+        alone = m.match_questions(asked, vec, exclude, q.votes)
+        if alone and (not matches or alone[0][1] > matches[0][1]):
+            matches = alone
     if len(matches) > 1 and matches[1][1] >= 0.5 and matches[0][1] - matches[1][1] < TIE:
         # two questions the ranker cannot tell apart: the one the bank's nearest phrasings vote for
         vote = {qid: 0.0 for qid, _p, _l in matches[:2]}
@@ -216,6 +222,11 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         and not re.search(intents.METHOD["population"], text)
         and not re.search(r"\bhvorfor\b", text)
         and not re.search(intents.METHOD["dates"], text)  # "i hvilket tidsrom ble spørreskjemaet sendt ut"
+        # "hvor mange mente det var nyttig (altså svaralternativet «nyttig»)": a share of one answer
+        and not re.search(
+            r"\b(hvor|kor) (mange|stor (andel|del))\b(?! (svar|spørsmål))[^?]*\b(svar)?alternativ\w*\s*«",
+            text,
+        )
     ):
         q.intent = "questionnaire"
         # a question quoted nearly word for word ("… om hvor mange ansatte bedriften har") is that question
@@ -514,11 +525,30 @@ def compared_items(m: Matcher, text: str, question_id: str) -> list[str]:
         splits += [[text[: verb.end() + j.start()], text[verb.end() + j.end() :]] for j in joints]
     for left_text, right_text in splits:
         left, right = m.match_items(left_text, question_id), m.match_items(right_text, question_id)
+        if (
+            len(right) != 1
+        ):  # "tilsyn uten veiledning … enn med veiledning": the elided noun from the left side
+            right = m.match_items(_elided(left_text, right_text), question_id) or right
         if len(left) > 1:  # "… ved sykefravær – den sykmeldte selv eller legen": the side after the dash
             left = m.match_items(re.split(r"\s[-–:]\s|,\s", left_text)[-1], question_id) or left
         if len(left) == 1 and len(right) == 1 and left != right:
             return [left[0], right[0]]
     return []
+
+
+def _asked_sentence(text: str) -> str:
+    """The last sentence when it asks and sentences telling the context come before it; else ''."""
+    parts = re.split(r"(?<=[.!])\s+", text.strip())
+    if len(parts) < 2 or not parts[-1].endswith("?") or len(parts[-1].split()) < 4:
+        return ""
+    return parts[-1]
+
+
+def _elided(left: str, right: str) -> str:
+    """ "enn med veiledning" after "tilsyn uten veiledning": the right side with the left's noun before it."""
+    prep = re.match(r"\W*(med|uten|utan|for|blant)\b", right)
+    noun = prep and re.search(r"\b([\wæøå]+) (?:med|uten|utan|for|blant)\b", left)
+    return f"{noun.group(1)} {right}" if noun else right
 
 
 def is_followup(q: Question) -> bool:

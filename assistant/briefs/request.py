@@ -156,7 +156,38 @@ def detect(text: str) -> BriefRequest | None:
         sentences = [x for x in re.split(r"(?<=[.!])\s+(?=[A-ZÆØÅ])", (text or "").strip()) if x.strip()]
         if len(sentences) > 1:
             found = _detect(sentences[-1])
-    return found
+    return found or _theme_told_before(text)
+
+
+# "Jeg skal snakke om NAV Arbeidslivssenter på et medlemsmøte – har du noen tall jeg kan vise fram?": the theme
+# told with what the figures are for, the figures asked for after it without a theme of their own
+_TOLD = re.compile(
+    r"\b(?:[\wæøå]*(?:sak|saka|saken|artikkel|artikkelen|melding|meldingen|innlegg|innlegget|kronikk|tale|talen|"
+    r"presentasjon|foredrag|brev|post|notat|webinar|nyhetsbrev)|skrive|skriv|skriver|snakke|snakker|snakka|"
+    r"fortelle|presentere|prate|prater)\s+om\s+(?P<theme>[^–,.;:?!]+?)"
+    r"(?=\s+(?:på|til|for|i|neste|i morgen|med|foran|hos)\b|\s*[–,.;:?!-]|$)"
+)
+_ASKED = re.compile(
+    r"\b(?:gi meg|gje meg|gi oss|har du|har dere|kan du gi|kan du finne|trenger|treng|vil ha|ønsker|finn|hent|"
+    rf"send|foreslå)\b(?:\s+(?:meg|oss|litt|gjerne|kjapt|raskt))*\s+(?:{_N}\s+)?{_ADJ}"
+    r"(?:nøkkeltall|nøkkeltal|nokkeltall|hovedtall|tall|tal|funn|fakta|statistikk)(?:ene|a)?\b"
+    r"(?!\s+(?:om|på|for)\s+(?:hvor|kor|hva|kva)\b)"
+)
+
+
+def _theme_told_before(text: str) -> BriefRequest | None:
+    """The theme in the context, the figures asked for after it ("… et innlegg om BHT. Gi meg 3–4 nøkkeltall
+    fra barometeret med kilde.")."""
+    t = normalize(text or "")
+    told, asked = _TOLD.search(t), _ASKED.search(t)
+    if told is None or asked is None or asked.start() < told.end():
+        return None
+    theme = _THEME_PREFIX.sub("", told.group("theme").strip())
+    if not theme or WHOLE_WORDS.fullmatch(theme) or theme in ("meg", "oss", "dette", "det"):
+        return None
+    numbers = [n for n in (_number(asked.groupdict().get("n")), _number(asked.groupdict().get("n2"))) if n]
+    count = max(numbers) if numbers else DEFAULT_COUNT
+    return BriefRequest(max(MIN_COUNT, min(MAX_COUNT, count)), theme)
 
 
 def _detect(text: str) -> BriefRequest | None:

@@ -128,7 +128,7 @@ _OBJ = (
 )
 _FRAME_AFTER = re.compile(
     (
-        r"[\s,.;:!?–-]*(?:(?:og |men )?(?:stemmer|holder) (?:det|dette|det her|dette tallet|det tallet|den|påstanden)(?: egentlig| virkelig)?|"
+        rf"[\s,.;:!?–-]*(?:(?:og |men )?(?:stemmer|holder|held) (?:{_OBJ}|det her|vann|mål)(?: egentlig| virkelig)?(?: vann| mål)?|"
         r"er (?:det|dette|den|påstanden) (?:riktig|rett|korrekt|sant|sannt)|kan (?:jeg|vi|eg|me) (?:skrive|si|bruke) (?:det|dette|den)|"
         r"riktig|korrekt|sant|ikke sant|ikkje sant|er det dekning for (?:det|dette)|er det belegg for (?:det|dette)|"
         r"stemmer (?:det|dette) med (?:tabellen|rapporten|tallene|tala|undersøkelsen|barometeret)|"

@@ -235,16 +235,19 @@ def _item_vocabulary() -> frozenset[str]:
 
 
 def passage_words(f: dict[str, Any]) -> set[str]:
-    """The words of a prose figure's sentence and its passage."""
-    return set(tokens(normalize(f"{f.get('sentence') or ''} {f.get('paragraph') or ''}")))
+    """The words of a prose figure's sentence, its passage and the passage before it."""
+    # (and the passage before it in the section: "… mellom ledelsen og de tillitsvalgte. Blant bedrifter med …")
+    return set(
+        tokens(normalize(f"{f.get('sentence') or ''} {f.get('paragraph') or ''} {f.get('before') or ''}"))
+    )
 
 
-def _item_words(f: dict[str, Any]) -> set[str]:
+def _item_words(f: dict[str, Any], n: int = 3) -> set[str]:
     """The words just before a figure in its piece of the sentence: what it is the figure of
     («… forebyggende arbeidsmiljøarbeid (8 av 10 bedrifter)» → forebyggende arbeidsmiljøarbeid)."""
     context, text = str(f.get("context") or ""), str(f.get("text") or "")
     head = context[: context.find(text)] if text and text in context else context
-    return set(tokens(normalize(" ".join(re.findall(r"[\wæøå/-]+", head)[-3:]))))
+    return set(tokens(normalize(" ".join(re.findall(r"[\wæøå/-]+", head)[-n:]))))
 
 
 def _about_a_sibling(claim_tok: set[str], first: dict[str, Any], figures: list[dict[str, Any]]) -> bool:
@@ -257,7 +260,9 @@ def _about_a_sibling(claim_tok: set[str], first: dict[str, Any], figures: list[d
     ]
     if not others:
         return False
-    own = _item_words(first)
+    # an item's name a little further back counts too ("kontakten med bedriftshelsetjenesten som klart
+    # nyttigst (8 av 10)" is the figure of the contact with BHT)
+    own = _item_words(first) | (_item_words(first, 6) & _item_vocabulary())
     theirs = shared(claim_tok, set().union(*others) - own) - _COMMON
     return bool(theirs) and not shared(claim_tok, own) - _COMMON
 

@@ -40,7 +40,7 @@ def merged(*lists: list[dict[str, Any]]) -> list[dict[str, Any]]:
     seen: dict[tuple[Any, ...], int] = {}
     for figures in lists:
         for f in figures:
-            key = tuple(sorted((k, str(v)) for k, v in f.items() if k not in ("paragraph", "page")))
+            key = tuple(sorted((k, str(v)) for k, v in f.items() if k not in ("paragraph", "page", "before")))
             if key not in seen:
                 seen[key] = len(out)
                 out.append(f)
@@ -60,13 +60,28 @@ def figures_of(answer: Answer) -> list[dict[str, Any]]:
         section = str(src.section or "")
         wave = waves.get(section) or waves.get(section.split(".")[0])
         for sentence in split_sentences(src.quote):
-            found = [{**f, "paragraph": src.quote} for f in prose_figures(sentence, section, src.label, wave)]
+            found = [
+                {**f, "paragraph": src.quote, "before": _text_before(src.quote)}
+                for f in prose_figures(sentence, section, src.label, wave)
+            ]
             figures += found or [
                 {"value": None, "unit": "text", "sentence": sentence, "context": sentence, "source": src.label,
                  "section": section, "section_label": src.label, "group_label": "Alle", "group_dim": "total",
                  "wave": wave, "start": 0}
             ]  # fmt: skip
     return figures
+
+
+@lru_cache(maxsize=1)
+def _flat_report() -> str:
+    return re.sub(r"\s+", " ", knowledge.report_text())
+
+
+def _text_before(quote: str, chars: int = 400) -> str:
+    """The report's text just before a quoted passage (what its figures may be about)."""
+    text = _flat_report()
+    at = text.find(re.sub(r"\s+", " ", quote)[:80])
+    return text[max(0, at - chars) : at] if at > 0 else ""
 
 
 _STATEMENTS: dict[int, tuple[list[tuple[dict[str, Any], set[str]]], dict[str, float]]] = {}
@@ -84,6 +99,7 @@ def _all_statements(
     out: list[tuple[dict[str, Any], set[str]]] = []
     counts: dict[str, int] = {}
     prose = [ps for ps in passages if ps.kind == "prose"]
+    before: dict[str, str] = {}  # the section's passage before this one: what its figures may be about
     for ps in prose:
         words = set(tokens(normalize(ps.text)))
         for w in words:
@@ -91,7 +107,13 @@ def _all_statements(
         wave = waves.get(ps.section) or waves.get(ps.section.split(".")[0])
         for sentence in split_sentences(ps.text):
             for f in prose_figures(sentence, ps.section, ps.section_label, wave):
-                out.append(({**f, "paragraph": ps.text, "page": ps.page}, words))
+                out.append(
+                    (
+                        {**f, "paragraph": ps.text, "page": ps.page, "before": before.get(ps.section, "")},
+                        words,
+                    )
+                )
+        before[ps.section] = ps.text
     idf = {w: math.log((1 + len(prose)) / (1 + n)) + 1 for w, n in counts.items()}
     _STATEMENTS[id(passages)] = (out, idf)
     return out, idf

@@ -8,7 +8,7 @@ from typing import Any
 from .. import knowledge
 from ..knowledge import WAVE_TEXT
 from ..state import Context, Turn
-from ..types import Answer, Question, Source
+from ..types import Answer, Question, Source, Suggestion
 
 GROUP_NAMES = {"storrelse": "bedriftsstørrelse", "landsforening": "landsforening", "fylke": "fylke"}
 
@@ -27,6 +27,13 @@ REFUSALS = {
     "english": "Jeg svarer på norsk om NHOs Arbeidsmiljøbarometer 2021. Prøv å stille spørsmålet på norsk, for "
     "eksempel «Hvor mange bedrifter svarte på undersøkelsen?»",
 }
+
+# a greeting or an empty message: a question from each theme to start with (buttons in the app)
+STARTERS = (
+    Suggestion("Hjemmekontor", "Hvor stor andel av bedriftene har ansatte på hjemmekontor?"),
+    Suggestion("Bedriftshelsetjenesten", "Hvor mange bedrifter har avtale med en bedriftshelsetjeneste?"),
+    Suggestion("Om undersøkelsen", "Hvor mange bedrifter svarte på undersøkelsen?"),
+)
 
 
 def available_overview(und: Any, q: Question) -> list[str]:
@@ -94,7 +101,8 @@ def run(turn: Turn, ctx: Context) -> None:
 def compose_none(und: Any, q: Question, reason: str) -> Answer:
     """A refusal (`answerable: false`) in Norwegian: never a figure, always what is available instead."""
     if reason in REFUSALS:
-        return Answer(q.raw, "none", False, REFUSALS[reason])
+        starters = list(STARTERS) if reason in ("smalltalk", "empty") else []
+        return Answer(q.raw, "none", False, REFUSALS[reason], suggestions=starters)
     info = knowledge.question(q.question_id) if q.question_id else None
     lines: list[str] = []
     sources: list[Source] = []

@@ -11,6 +11,13 @@ from .words import _KNOWN_NAMES, _NUMERIC_GROUP, _first_word, _word_re, _words
 _COMPOUND = re.compile(r"([a-zæøå]{4,}?)s?(?:bedrif|selskap|virksomhet|verksemd|firma|foretak)[a-zæøå]*$")
 
 
+# "200 eller flere/fler/fleire ansatte", "200+", "over 200", "minst 200 tilsette": the band from that size up
+_AT_LEAST = (
+    r"(\d+)\s*(?:\+|eller (?:flere|fler|fleire|mer|meir)\b|og (?:oppover|over|mer|meir)\b)"
+    r"|(?:over|flere enn|fler enn|fleire enn|mer enn|meir enn|minst) (\d+) (?:ansatte|årsverk|tilsette)"
+)
+
+
 class GroupMatching:
     def _init_groups(self) -> None:
         lex = knowledge.lexicon()
@@ -67,14 +74,12 @@ class GroupMatching:
         m = re.search(r"(?<!\d )(\d+)\s*(?:-|til|og)\s*(\d+)\s*(ansatte|årsverk)", text)
         if m:
             return "storrelse", f"{int(m.group(1))}-{int(m.group(2))}"
-        m = re.search(
-            r"(\d+)\s*(?:\+|eller flere|eller mer)|(?:over|flere enn|mer enn) (\d+) (ansatte|årsverk)", text
-        )
+        m = re.search(_AT_LEAST, text)
         if m:
             lo = int(m.group(1) or m.group(2))
             return "storrelse", f"{lo}-"
         m = re.search(
-            r"\b(?:under|færre enn|mindre enn|opp til|inntil) (\d+) (?:ansatte|årsverk|tilsette)", text
+            r"\b(?:under|færre enn|mindre enn|opp til|opptil|inntil) (\d+) (?:ansatte|årsverk|tilsette)", text
         )
         if m:  # "under 10 årsverk": the bands below
             return "storrelse", f"1-{int(m.group(1)) - 1}"
@@ -110,9 +115,7 @@ class GroupMatching:
             if "og" in m.group(0) and not m.group(0).startswith("mellom"):
                 continue  # "10 og 49" is a band only as "mellom 10 og 49"
             spans.append((m.start(), m.end(), f"{int(m.group(1))}-{int(m.group(2))}"))
-        for m in re.finditer(
-            r"(\d+)\s*(?:\+|eller flere|eller mer)|(?:over|flere enn|mer enn) (\d+) (?:ansatte|årsverk)", text
-        ):
+        for m in re.finditer(_AT_LEAST, text):
             spans.append((m.start(), m.end(), f"{int(m.group(1) or m.group(2))}-"))
         for m in re.finditer(r"(?<![\d,.–-])(\d+)\s+(?:ansatte|årsverk|tilsette)\b", text):
             spans.append((m.start(), m.end(), f"{int(m.group(1))}-{int(m.group(1))}"))  # "vi er 40 ansatte"

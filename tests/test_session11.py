@@ -1,0 +1,225 @@
+"""Session-11 behaviour through the real Assistant: an item left out on the right of «enn», size bands
+written «200 eller fler», a follow-up pointing back with «av dem», who answered the survey, a share of one
+named answer, claims checked against the right figure of a sentence with two, claim frames after a quote,
+and key-figure requests whose theme is told before the request."""
+
+from __future__ import annotations
+
+import pytest
+from answers import lead
+
+
+def test_the_item_left_out_after_enn_is_the_left_items_noun(assistant):
+    a = assistant.ask(
+        "Hvor mange prosentpoeng høyere er andelen som syns tilsyn uten veiledning var nyttig enn med veiledning?"
+    )
+    first = lead(a)
+    # Tabell 3: «Tilsyn, men uten veiledning» 46 + 8 = 54 %, «Tilsyn med veiledning» 39 + 9 = 48 %
+    assert "54 %" in first and "48 %" in first and "6 prosentpoeng" in first, first
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mange bedrifter med 200 eller fler ansatte syns BHTs generelle helsekontroller er nyttige?",
+        "Kor mange verksemder med minst 200 tilsette syns generelle helsekontrollar frå BHT er nyttige?",
+    ],
+)
+def test_size_band_from_200_up_in_other_spellings(assistant, question):
+    a = assistant.ask(question)
+    # Tabell 7: «Generelle helsekontroller», 200 eller flere: nyttig (sum) 80 %
+    assert "80 %" in lead(a) and "Tabell 7" in [s.label for s in a.sources], a.answer
+
+
+def test_match_group_reads_the_band_from_its_lower_bound():
+    from assistant import Assistant
+
+    m = Assistant().match
+    for text in ("bedrifter med 200 eller fler ansatte", "over 200 tilsette", "minst 200 ansatte", "200+"):
+        assert m.match_group(text) == ("storrelse", "200-"), text
+
+
+def test_av_dem_points_back_to_the_previous_topic(assistant):
+    a = assistant.ask(
+        "Hvor mange av dem syntes det var nyttig?",
+        history=["Hvor mange bedrifter har hatt kontakt med NAV Arbeidslivssenter i 2021?"],
+    )
+    # 6.3: «… mens 6 av 10 oppgir at kontakten med NAV Arbeidslivssenter som «nyttig» eller «svært nyttig»»
+    assert "6 av 10" in lead(a) and "Arbeidstilsynet" not in lead(a), a.answer
+
+
+def test_who_answered_employees_or_employers(assistant):
+    a = assistant.ask("Hvem var det egentlig som svarte på barometeret – arbeidstakere eller arbeidsgivere?")
+    assert a.answerable and "medlemsbedrift" in lead(a), a.answer
+
+
+def test_a_share_of_one_named_answer_is_not_a_question_about_the_questionnaire(assistant):
+    a = assistant.ask(
+        "Hvor mange mente at tilsyn med veiledning fra Arbeidstilsynet var nyttig (altså svaralternativet «nyttig»)?"
+    )
+    assert "39 %" in lead(a) and a.route == "data", a.answer  # Tabell 3, «Nyttig» alone
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "figure"),
+    [
+        # 1 Sammendrag: BHT «klart nyttigst (8 av 10 …)», «etterfulgt av dialogen med den sykemeldte (7 av 10 …)»
+        (
+            "Sant at 8 av 10 bedrifter syns kontakten med bedriftshelsetjenesten var nyttig når de fulgte opp sykmeldte?",
+            "supported",
+            "8 av 10",
+        ),
+        (
+            "Stemmer det at 8 av 10 bedrifter syns dialogen med den sykmeldte var nyttig?",
+            "contradicted",
+            "7 av 10",
+        ),
+        (
+            "Er det riktig at 8 av 10 bedrifter sier kompetanseutvikling fungerer godt i samarbeidet med tillitsvalgte?",
+            "contradicted",
+            "6 av 10",
+        ),
+    ],
+)
+def test_a_claim_is_judged_by_the_figure_of_its_own_item_in_a_sentence_with_several(
+    assistant, claim, verdict, figure
+):
+    a = assistant.ask(claim)
+    assert a.verdict == verdict and figure in lead(a), (a.verdict, a.answer)
+
+
+def test_holder_den_setningen_after_a_quoted_claim(assistant):
+    a = assistant.ask(
+        "«Halvparten av de største bedriftene, med over 200 ansatte, hadde kontakt med Arbeidstilsynet i 2021.» "
+        "Holder den setningen?"
+    )
+    assert a.verdict == "supported" and "51 %" in lead(a), a.answer
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "count"),
+    [
+        (
+            "Jeg skal holde et innlegg om bedriftshelsetjenesten på et medlemsmøte. Gi meg 3–4 nøkkeltall fra "
+            "barometeret med kilde.",
+            "bedriftshelsetjenesten",
+            4,
+        ),
+        (
+            "Jeg skal snakke om NAV Arbeidslivssenter på et medlemsmøte neste uke – har du noen tall jeg kan vise fram?",
+            "nav arbeidslivssenter",
+            3,
+        ),
+    ],
+)
+def test_brief_whose_theme_is_told_before_the_request(text, theme, count):
+    from assistant.briefs.request import detect
+
+    found = detect(text)
+    assert found is not None and (found.theme, found.count) == (theme, count), found
+
+
+def test_one_figure_asked_after_a_theme_is_not_a_brief():
+    from assistant.briefs.request import detect
+
+    assert detect("Jeg skriver om sykefravær. Hvor mange bedrifter følger opp sykmeldte?") is None
+    assert detect("Eg skriv ei sak om heimekontor. Har du tal på kor mange som jobbar heime?") is None
+
+
+def test_brief_with_theme_told_before_answers_with_sourced_figures(assistant):
+    a = assistant.ask(
+        "Jeg skal snakke om NAV Arbeidslivssenter på et medlemsmøte neste uke – har du noen tall jeg kan vise fram?"
+    )
+    labels = {s.label for s in a.sources}
+    assert "nøkkeltall" in lead(a) and len(labels) >= 3 and labels & {"Figur 30", "Figur 31", "Tabell 5"}, (
+        a.answer
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "source"),
+    [
+        # Tabell 6: «Risikovurderinger», «Svært nyttig» 14 %
+        ("How many companies rated the BHT's risikovurderinger as «svært nyttig»?", "14 %", "Tabell 6"),
+        # Tabell 11 / 7.2: 16 861 invited, 1 713 completed in November 2021
+        ("How many companies were invited to the survey in November 2021?", "16 861", "7.2"),
+    ],
+)
+def test_a_question_in_english_is_read_through_the_glossary_and_answered_in_norwegian(
+    assistant, question, figure, source
+):
+    a = assistant.ask(question)
+    assert figure in a.answer and any(s.label.startswith(source) for s in a.sources), a.answer
+    assert any("på engelsk" in c for c in a.caveats), a.caveats
+    assert a.question == question  # the user's own words are kept in the answer
+
+
+def test_english_glossary_leaves_norwegian_alone():
+    from assistant.english import is_english, to_norwegian
+
+    norwegian = "Hvor mange bedrifter har ansatte på hjemmekontor i november 2021?"
+    assert not is_english(norwegian) and to_norwegian(norwegian) == norwegian
+    assert (
+        to_norwegian("What share of companies have a home office?")
+        == "hvor stor andel av bedrifter har hjemmekontor?"
+    )
+
+
+def test_english_follow_up_keeps_the_topic(assistant):
+    a = assistant.ask(
+        "And how useful did they find it?",
+        history=["How many companies have had contact with NAV Arbeidslivssenter?"],
+    )
+    assert "6 av 10" in lead(a), a.answer  # 6.3: 6 av 10 «nyttig» eller «svært nyttig»
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["Hva er kilden?", "Kva er kjelda?", "Hvilken tabell er det fra?", "Hvor står det?"]
+)
+def test_the_source_of_the_previous_answer(assistant, follow_up):
+    a = assistant.ask(follow_up, history=["Hvor mange bedrifter har BHT-avtale?"])
+    first = lead(a)
+    # Figur 32: 77 % have an agreement with a BHT
+    assert (
+        first.startswith("Kilden er NHOs Arbeidsmiljøbarometer 2021")
+        and "Figur 32" in first
+        and "77 %" in first
+    ), first
+
+
+def test_the_source_of_a_quoted_answer_repeats_the_sentence(assistant):
+    a = assistant.ask(
+        "Hva er kilden?",
+        history=[
+            "Hvor mange bedrifter mener samarbeidet mellom tillitsvalgte og ledelsen er positivt for bedriften?"
+        ],
+    )
+    assert "9 av 10" in lead(a) and "Sammendrag" in lead(a), a.answer
+
+
+def test_a_greeting_offers_questions_to_start_with(assistant):
+    a = assistant.ask("Korleis står det til?")
+    assert not a.answerable and len(a.suggestions) == 3, a.answer
+    for s in a.suggestions:  # each starter is answered with a figure from the report
+        answered = assistant.ask(s.question)
+        assert (
+            answered.answerable and answered.sources and "%" in answered.answer or "1 713" in answered.answer
+        )
+
+
+def test_how_many_answered_exactly_that_question(assistant):
+    a = assistant.ask(
+        "Hvor mange bedrifter svarte på akkurat det spørsmålet?",
+        history=["Hvor stor andel syntes tilsyn med covid-19-forskriften var nyttig?"],
+    )
+    assert "266" in lead(a), a.answer  # Tabell 3: N = 266 for «Tilsyn med covid-19-forskriften»
+
+
+def test_a_claim_about_a_group_named_in_the_passage_before_its_figure(assistant):
+    # 4.2: «… felles forståelse av mål og roller mellom ledelsen og de tillitsvalgte …» then, in the next
+    # passage, «… bedrifter med 200 ansatte eller flere der om lag 2 av 3 bedrifter oppgir dette»
+    a = assistant.ask(
+        "Stemmer det at 2 av 3 av bedriftene med over 200 ansatte mener de har felles forståelse av mål og roller "
+        "med tillitsvalgte?"
+    )
+    assert a.verdict == "supported" and "2 av 3" in lead(a), a.answer
