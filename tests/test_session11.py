@@ -202,9 +202,8 @@ def test_a_greeting_offers_questions_to_start_with(assistant):
     assert not a.answerable and len(a.suggestions) == 3, a.answer
     for s in a.suggestions:  # each starter is answered with a figure from the report
         answered = assistant.ask(s.question)
-        assert (
-            answered.answerable and answered.sources and "%" in answered.answer or "1 713" in answered.answer
-        )
+        assert answered.answerable and answered.sources, answered.answer
+        assert "%" in answered.answer or "1 713" in answered.answer, answered.answer
 
 
 def test_how_many_answered_exactly_that_question(assistant):
