@@ -47,6 +47,7 @@ METHOD_QUERY = {
     "dates": "gjennomført perioden",
     "representativeness": "bruttoutvalget nettoutvalget underrepresentert forskjeller",
     "method": "metode spørreskjemabasert undersøkelse utvalg",
+    "scale": "svarskalaen skjev mangler svaralternativ glipp kodingen varsomhet",
 }
 
 

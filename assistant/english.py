@@ -26,9 +26,13 @@ def _glossary() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     if not path.exists():
         return None, {}
     with path.open(encoding="utf-8") as fh:
-        pairs = {str(k).lower(): str(v or "") for k, v in (yaml.safe_load(fh) or {}).get("phrases", {}).items()}
+        pairs = {
+            str(k).lower(): str(v or "") for k, v in (yaml.safe_load(fh) or {}).get("phrases", {}).items()
+        }
     keys = sorted(pairs, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w'-])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])", re.IGNORECASE)
+    pattern = re.compile(
+        r"(?<![\w'-])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])", re.IGNORECASE
+    )
     return pattern, pairs
 
 

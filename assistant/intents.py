@@ -24,6 +24,9 @@ METHOD = {
     r"\b(fikk|hadde|fekk) (flere|færre|flest|færrest|fleire|mange|få) svar\b",
     "representativeness": r"andel(en)? av svarene|svarene kom fra|(kom|kommer) (det )?\w* ?svar(ene)? fra|representativ|underrepresent|overrepresent|bruttoutvalg|nettoutvalg|\bskjevhet|\butvalget\b",
     "method": r"\bmetode\b|datainnsamling|\bhvordan ble undersøkelsen",
+    # a flaw in how a question was asked ("Hva var galt med svarskalaen …?"): the method chapter's note
+    "scale": r"\b(galt|feil|feilen|svakhet\w*|problem\w*|mangl\w*|skjev\w*|ulempe\w*|glipp\w*)\b.{0,60}\b(svar)?skala\w*|"
+    r"\b(svar)?skala\w*\b.{0,60}\b(galt|feil|feilen|svakhet\w*|problem\w*|mangl\w*|skjev\w*|ulempe\w*|glipp\w*)\b",
 }
 # "fikk alle bedriftene (det) spørsmålet?": was a question put to every company
 _ALL_GOT = r"(fikk|fekk) alle (bedriftene |verksemdene |virksomhetene )?"

@@ -33,6 +33,7 @@ from . import (
     press,
     route,
     settings,
+    two_parts,
     two_questions,
     two_waves,
     understand,
@@ -65,7 +66,7 @@ ANSWER = (
 )
 # a claim check or a key-figure brief is answered whole (the claim's content by ANSWER); the other steps
 # that only understand are skipped once a step has answered
-STEPS = (claims.run, briefs.run, two_questions.run, two_waves.run, *ANSWER)
+STEPS = (claims.run, briefs.run, two_questions.run, two_waves.run, two_parts.run, *ANSWER)
 SKIP_WHEN_ANSWERED = {*UNDERSTAND, route.run}
 
 

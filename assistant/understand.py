@@ -222,6 +222,10 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         and not re.search(intents.METHOD["population"], text)
         and not re.search(r"\bhvorfor\b", text)
         and not re.search(intents.METHOD["dates"], text)  # "i hvilket tidsrom ble spørreskjemaet sendt ut"
+        # "Hva var galt med svarskalaen …?": a flaw the method chapter describes, not the questionnaire's wording
+        and not re.search(
+            r"\b(galt|feil|feilen|svakhet\w*|problem\w*|mangl\w*|skjev\w*|ulempe\w*|svak)\b", text
+        )
         # "hvor mange mente det var nyttig (altså svaralternativet «nyttig»)": a share of one answer
         and not re.search(
             r"\b(hvor|kor) (mange|stor (andel|del))\b(?! (svar|spørsmål))[^?]*\b(svar)?alternativ\w*\s*«",
@@ -285,7 +289,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         ):
             topic = "representativeness"  # "andel av bedriftene som svarte hadde 10–49 ansatte": no topic but the sample
         if topic and (
-            not strong_topic or topic in ("weighting", "significance", "who", "representativeness")
+            not strong_topic or topic in ("weighting", "significance", "who", "representativeness", "scale")
         ):
             q.intent = "method"
             q.method_topic = topic

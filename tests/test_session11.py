@@ -222,3 +222,47 @@ def test_a_claim_about_a_group_named_in_the_passage_before_its_figure(assistant)
         "med tillitsvalgte?"
     )
     assert a.verdict == "supported" and "2 av 3" in lead(a), a.answer
+
+
+def test_a_question_in_two_parts_answers_both_in_the_lead(assistant):
+    a = assistant.ask(
+        "Hvilket forhold fikk høyest andel positiv endring av hjemmearbeidet, og hvilket fikk høyest andel negativ endring?"
+    )
+    first = lead(a)
+    # Tabell 2: «Positiv endring» highest for adapting work to health (27 %); «Negativ endring» for creativity (15 %)
+    assert "27 %" in first and "15 %" in first and "Kreativitet og innovasjon" in first, first
+
+
+def test_two_parts_use_and_base_of_the_previous_figure(assistant):
+    a = assistant.ask(
+        "Kan jeg bruke det i en pressemelding? Hva er grunnlaget for tallet?",
+        history=[
+            "Hvor stor del av bedriftene synes NAV Arbeidslivssenter har gitt mindre støtte de siste tre årene?"
+        ],
+    )
+    first = lead(a)
+    # Tabell 5: «… mindre støtte og informasjon» 20 %, N = 1 696
+    assert "Kilde: NHOs Arbeidsmiljøbarometer 2021" in first and "1 696" in first and "20 %" in first, first
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mange bedrifter ble invitert i november 2021, og hvor mange i juni 2022?",  # one thing, two waves
+        "Kva storleiksgruppe hadde høgast del som meinte tilsynet med covid-19-forskrifta var lite nyttig, og kva "
+        "gruppe hadde lågast?",  # both ends of one ranking
+        "Er det flere som opplever positiv enn negativ endring i kreativitet og innovasjon? Hvor stor er forskjellen?",
+    ],
+)
+def test_one_thing_asked_twice_is_not_split(assistant, question):
+    from assistant import two_parts
+
+    found = two_parts.parts(question)
+    assert found is None or not two_parts._asks_two_things(assistant, *found, [])
+
+
+def test_a_flaw_of_the_scale_is_answered_from_the_method_chapter(assistant):
+    a = assistant.ask(
+        "Hva var galt med svarskalaen på spørsmålet om betydningen av rollene (ledelse, VO, AMU)?"
+    )
+    assert "skjev" in lead(a) and any(s.label.startswith("7.3") for s in a.sources), a.answer

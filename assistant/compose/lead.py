@@ -238,7 +238,11 @@ def _one(q: Question, srows: list[dict[str, Any]], asked: list[str], group_dim: 
         opening, tail = "Av bedriftene", ""
     where = _where(rows)
     if q.measure == "n" and first.get("n"):
-        return f"{opening} svarte **{n_text(first['n'])}** bedrifter{tail}{where}."
+        # "Hva er grunnlaget for tallet?" after a share: that share again, with how many it rests on
+        shares = [r for r in srows if r["option"] in q.options and r.get("unit") == "pct"]
+        said = " og ".join(f"{pct(r['value'])} «{r['option']}»" for r in shares[:2])
+        of = f" Tallet {said} gjelder dem." if said else ""
+        return f"{opening} svarte **{n_text(first['n'])}** bedrifter{tail}{where}.{of}"
     if unit == "mean":
         return f"{opening} er gjennomsnittet **{fmt(first['value'], unit)}**{tail} på en skala fra 1 til 4{where}."
     picked = [r for r in srows if r["option"] in asked]
