@@ -312,7 +312,10 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
     measure = cur.measure if cur.measure != "share" else ("n" if cur.intent == "method" else "share")
     merged = replace(
         cur,
-        intent=intent if intent not in ("figure",) or prev.intent not in ("rank", "compare") else prev.intent,
+        # (a follow-up naming one item of its own asks for that item's figure: "Og AMU?" after a ranking)
+        intent=intent
+        if intent not in ("figure",) or prev.intent not in ("rank", "compare") or len(items) == 1
+        else prev.intent,
         question_id=prev.question_id,
         question_score=max(prev.question_score, cur.question_score),
         items=items or ([] if cur.intent == "rank" else prev.items),

@@ -75,6 +75,12 @@ YEAR = (
     r"(?<!mer enn )(?<!over )(?<!under )(?<!om lag )(?<!rundt )(?<!nesten )(?<!færre enn )(?<!flere enn )"
     r"\b(19[5-9]\d|20[0-4]\d)\b(?! (?:bedrifter|virksomheter|verksemder|svar|respondenter|ansatte|deltakere|deltok)\b)"
 )
+# a later year said without its number ("og året etter?", "neste år"): the survey has two waves only («i fjor»,
+# «året før» are what users call 2021 and November 2021)
+RELATIVE_YEAR = (
+    r"\b(året (etter|etterpå|deretter|etter det)|neste år|seinare år|senere år|om et år|om eitt år|året som kommer|"
+    r"året som kjem|kommende år|komande år)\b"
+)
 SIDE_BY_SIDE = r"kontra|sammenlign|sammenlikn|stemmer|samsvar|faktisk|i forhold til|\bmot\b|og hvor"
 # the wording asks for a number ("hvor mange prosent", "andel", "hvor stor del")
 FIGURE_ASKED = (

@@ -20,7 +20,7 @@ _ASKS = (
     r"(?:er|var|har|hadde|kan|ble|vart|fikk|fekk) (?:det|de|dei|dette|tallet|jeg|eg|vi|me|bedriftene)\b)"
 )
 # ", og hvilket …", "? Hva er …": where the second question begins
-_JOINT = re.compile(rf"(?:,\s*(?:og|men|samt)\s+|\?\s+)(?={_ASKS}\b)")
+_JOINT = re.compile(rf"(?:,\s*(?:og|men|samt)\s+|\?\s+(?:(?:og|men|samt)\s+)?)(?={_ASKS}\b)")
 
 
 def parts(text: str) -> tuple[str, str] | None:
@@ -70,7 +70,18 @@ def _asks_two_things(ctx: Context, first: str, second: str, history: list[str]) 
         return False
     q1 = ctx.understand(first, history)
     q2 = ctx.understand(second, [*history, first])
-    if "method" in (q1.intent, q2.intent) or q1.intent in ("out_of_scope", "questionnaire"):
+    if "method" in (q1.intent, q2.intent):
+        # two facts of the method ("hvilke er underrepresentert? og ble det vekta?"), not one fact for two waves
+        return (
+            q1.intent == q2.intent
+            and None not in (q1.method_topic, q2.method_topic)
+            and (
+                q1.method_topic != q2.method_topic
+                and q1.wave == q2.wave
+                and not ({q1.method_topic, q2.method_topic} & {"dates", "response"})
+            )
+        )
+    if q1.intent in ("out_of_scope", "questionnaire"):
         return False
     if (q1.group_key, q1.wave) != (q2.group_key, q2.wave):
         return False
@@ -84,7 +95,7 @@ def _short(lead: str) -> str:
     """A part's answer in one line: a quote without its markup, else the lead's first line (a ranking's top
     entry, not the whole list), without a colon that leads on to what follows."""
     line = _said(lead) if lead.startswith(">") else lead.splitlines()[0]
-    return re.sub(r"\s*(Det forrige svaret|Rangert):?\s*$", "", line).rstrip(":")
+    return re.sub(r"\s*(Det forrige svaret|Rangert):?\s*$", "", line).rstrip(":> ")
 
 
 def run(turn: Turn, ctx: Context) -> None:

@@ -100,7 +100,9 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         )
         return q
     years = set(re.findall(intents.YEAR, text))
-    if years - {"2021", "2022"} and not re.search(r"ia-avtalen|2019-2022|2017", text):
+    if (years - {"2021", "2022"} or re.search(intents.RELATIVE_YEAR, text)) and not re.search(
+        r"ia-avtalen|2019-2022|2017", text
+    ):
         q.intent = "out_of_scope"
         q.out_of_scope_reason = (
             "Undersøkelsen dekker bare november 2021 (hovedundersøkelsen) og juni 2022 "
@@ -306,12 +308,13 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             ):  # "hvor mange … «ingen av disse» blant de største utfordringene": one answer's share, not a ranking
                 q.intent = "rank"
                 head = re.match(
-                    r"(hvilken|hvilke|hvilket|kva for ein|kva for eit|kva for|hva slags)((?: \S+){1,3})", text
+                    r"(hvilken|hvilke|hvilket|kva for ein|kva for eit|kva for|hva slags|(?:hva|kva) (?:type|sort|slags))((?: \S+){1,3})",
+                    text,
                 )
                 if (
                     head
                     and len(q.items) == 1
-                    and set(tokens(head.group(2))) & m.item_words(q.question_id or "").get(q.items[0], set())
+                    and set(tokens(head.group(0))) & m.item_words(q.question_id or "").get(q.items[0], set())
                 ):
                     q.items = []  # "hvilken type kontakt …" names what is ranked, not one item of it
             elif re.search(intents.COMPARE, text) or (q.group_dim and q.group_key is None):

@@ -266,3 +266,64 @@ def test_a_flaw_of_the_scale_is_answered_from_the_method_chapter(assistant):
         "Hva var galt med svarskalaen på spørsmålet om betydningen av rollene (ledelse, VO, AMU)?"
     )
     assert "skjev" in lead(a) and any(s.label.startswith("7.3") for s in a.sources), a.answer
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Tweet-utkast: «77 prosent av bedriftene har avtale med en bedriftshelsetjeneste.» Ok å publisere?",
+        "Kollega skriver: «77 prosent av bedriftene har avtale med en bedriftshelsetjeneste.» Kan du sjekke?",
+    ],
+)
+def test_claim_frames_after_a_quoted_draft(assistant, claim):
+    assert assistant.ask(claim).verdict == "supported"  # Figur 32: 77 %
+
+
+def test_a_claim_for_a_size_group_in_nynorsk_found_in_the_sentence_after_its_topic(assistant):
+    # 3.4: «… positiv utvikling i sin evne til å lede ansatte med større fysisk avstand … Slike positive endringer
+    # ble rapportert av … 1 av 3 bedrifter med 50–199 ansatte …»
+    a = assistant.ask(
+        "Ein journalist skriv: «Kvar tredje verksemd med 50–199 tilsette meiner heimekontor har gjort dei betre "
+        "til å leie tilsette på avstand.» Stemmer det?"
+    )
+    assert a.verdict == "supported" and "1 av 3" in lead(a), a.answer
+
+
+def test_a_ranking_over_a_kind_of_contact_names_no_item(assistant):
+    a = assistant.ask("Kva type kontakt med Arbeidstilsynet fekk høgast del «nyttig», og kor høg var den?")
+    assert "Tilsyn, men uten veiledning" in lead(a) and "46 %" in lead(a), a.answer  # Tabell 3
+
+
+def test_a_question_after_context_is_not_a_brief():
+    from assistant.briefs.request import detect
+
+    assert (
+        detect(
+            "Jeg ser på tallene fra før tilleggsundersøkelsen. I november 2021, hvor stor andel av bedriftene "
+            "anslo at mellom 1 og 20 prosent av arbeidstimene ble gjort hjemmefra?"
+        )
+        is None
+    )
+    found = detect("Kort oppsummering med tall om Arbeidstilsynet for HMS-rådgiverne våre, takk.")
+    assert found is not None and found.theme == "arbeidstilsynet", found
+
+
+def test_two_method_facts_in_one_message(assistant):
+    a = assistant.ask("hvilke bedrifter er underrepresentert i utvalget? og ble det vekta")
+    first = lead(a)
+    assert "1-9" in first and "vekting" in first, first  # 7.2: small companies underrepresented; not weighted
+
+
+def test_a_later_year_is_outside_the_survey(assistant):
+    a = assistant.ask(
+        "og året etter?", history=["Kor mange verksemder hadde tilsette på heimekontor i juni 2022?"]
+    )
+    assert not a.answerable and "juni 2022" in a.answer, a.answer
+
+
+def test_an_item_named_after_a_ranking_asks_for_that_item(assistant):
+    history = ["Hvilken rolle har mest å si for arbeidsmiljøarbeidet i bedriftene?"]
+    a = assistant.ask("hva med verneombudet?", history=history)
+    assert "3,1" in lead(a), a.answer  # 4.2: verneombud 3,1
+    b = assistant.ask("Og AMU?", history=[*history, "hva med verneombudet?"])
+    assert not b.answerable and "Arbeidsmiljøutvalg" in b.answer, b.answer  # no average published for AMU

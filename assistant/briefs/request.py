@@ -89,6 +89,10 @@ _PURPOSE = re.compile(
     r"faktaboks|faktaboksen|faktaark|faktaarket|infoboks|infoboksen|oppsummering|oppsummeringen|"
     r"pressen|journalister|journalistene|medlemmene|medlemmer)\b(?!\s+(?:om|med)\b).*$|"
     r"\s+(?:som\s+)?(?:jeg|vi|eg|me)\s+(?:kan|skal|kunne|vil)\s+(?:bruke|sende|skrive|legge|presentere).*$|"
+    # "for HMS-rådgiverne våre", "til kollegaene mine": who the figures are for
+    r"\s+(?:for|til)\s+(?:de |dei |våre |mine |alle )?[\wæøå-]*(?:rådgiver\w*|rådgjevar\w*|kolleg\w*|medlem\w*|"
+    r"leder\w*|leiar\w*|ledelse\w*|leiing\w*|styre\w*|kunde\w*|team\w*|avdeling\w*|seksjon\w*|ansatte|tilsette)"
+    r"(?:\s+(?:våre|vår|vårt|mine|min|mitt|sine|i [\wæøå-]+))*\s*$|"
     r"\s+(?:i|fra|frå)\s+(?:rapporten|barometeret|undersøkelsen|arbeidsmiljøbarometeret|nhos arbeidsmiljøbarometer)\b.*$"
 )
 _POLITE = re.compile(
@@ -216,6 +220,10 @@ def _detect(text: str) -> BriefRequest | None:
         m = pattern.search(t)
         if not m:
             continue
+        if re.search(r"[.!?]\s+\S", m.group("theme")) and re.search(
+            r"[.!?]\s+(?:i [\wæøå ]+, )?(?:hvor|kor|hva|kva|hvilke|hvilken|hvem|kven)\b", m.group("theme")
+        ):
+            return None  # "Jeg ser på tallene fra før X. I november 2021, hvor stor andel …?": context, then a question
         theme = _PURPOSE.sub("", m.group("theme")).strip(" ?.!,")
         theme = _THEME_PREFIX.sub("", theme)
         # "… om samarbeidet – minst tre tall": the count said again after the theme

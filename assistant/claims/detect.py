@@ -145,7 +145,11 @@ _FRAME_AFTER = re.compile(
         r"(?:viser|sier|støtter) (?:barometeret|rapporten|undersøkelsen|undersøkinga|tallene|tala) (?:det|dette|noe slikt|noe sånt)|"
         rf"(?:kan|bør|får|tør) (?:jeg|vi|eg|me) (?:trygt )?(?:bruke|publisere|sende ut|skrive|sitere) (?:{_OBJ})|"
         rf"(?:kan|bør) (?:{_OBJ}) (?:brukes|publiseres|sendes ut|stå)|"
-        r"er (?:det|dette|den|setningen) (?:greit|trygt|ok|dekkende|presist) (?:å )?(?:bruke|publisere|skrive)?)"
+        r"er (?:det|dette|den|setningen) (?:greit|trygt|ok|dekkende|presist) (?:å )?(?:bruke|publisere|skrive)?|"
+        # "Ok å publisere?", "Kan du sjekke?", "Sjekk dette": a draft quoted, then the check asked for
+        r"(?:er (?:det|dette|den) )?(?:ok|okei|greit|trygt) å (?:publisere|bruke|poste|tvitre|dele|sende ut|skrive)"
+        r"(?: (?:det|dette|den))?|(?:kan du |kunne du )?(?:sjekke|sjekk|faktasjekke|faktasjekk|verifisere|bekrefte)"
+        r"(?: (?:det|dette|den|tallet|påstanden|setningen))?(?: for meg)?)"
         r"(?:\s+(?:i|til|på|som)\s+[\wæøå -]{1,40}?)?\s*\?+\s*$"
     ),
     _I,

@@ -84,6 +84,21 @@ def _wave_mismatch(p: ParsedClaim, r: Reading) -> bool:
     return bool(p.waves) and wave in WAVE_TEXT and wave not in p.waves and len(set(p.waves)) == 1
 
 
+ANSWERED_FIT = 0.25  # a sentence the pipeline quoted with confidence, with the claim's group: fewer words do
+
+
+def _found_for_group(p: ParsedClaim, r: Reading) -> bool:
+    """A figure for the claim's own size group in a sentence the pipeline quoted, confidently, for the claim's
+    content ("Kvar tredje verksemd med 50–199 tilsette … leie tilsette på avstand": «1 av 3 bedrifter med
+    50–199 ansatte» after the sentence on leading at a distance) speaks to it with fewer shared words."""
+    return (
+        bool(p.groups)
+        and float(r.first.get("answered") or 0.0) >= 0.7
+        and r.first.get("group_dim") == p.groups[0][0]
+        and r.fit >= ANSWERED_FIT
+    )
+
+
 def judge(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict:
     """Compare a parsed claim with the report's figures for its topic.
 
@@ -164,7 +179,7 @@ def judge(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict:
         r
         for r in readings_for(p, narrowed)
         if (r.value is not None or not p.amounts)
-        and (r.first.get("sentence") is None or r.fit >= MIN_PROSE_FIT)
+        and (r.first.get("sentence") is None or r.fit >= MIN_PROSE_FIT or _found_for_group(p, r))
     ]
     if not readings:
         return Verdict("not_in_report", f"Rapporten sier ikke noe om dette: {NO_FIGURE}", reason="no_figure")

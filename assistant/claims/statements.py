@@ -40,12 +40,23 @@ def merged(*lists: list[dict[str, Any]]) -> list[dict[str, Any]]:
     seen: dict[tuple[Any, ...], int] = {}
     for figures in lists:
         for f in figures:
-            key = tuple(sorted((k, str(v)) for k, v in f.items() if k not in ("paragraph", "page", "before")))
+            key = tuple(
+                sorted(
+                    (k, str(v)) for k, v in f.items() if k not in ("paragraph", "page", "before", "answered")
+                )
+            )
             if key not in seen:
                 seen[key] = len(out)
                 out.append(f)
-            elif len(f.get("paragraph") or "") > len(out[seen[key]].get("paragraph") or ""):
-                out[seen[key]] = f  # the same sentence with more of its passage around it
+                continue
+            kept = out[seen[key]]
+            if len(f.get("paragraph") or "") > len(kept.get("paragraph") or ""):
+                kept = out[seen[key]] = {**f, "before": f.get("before") or kept.get("before")}
+                # the same sentence with more of its passage around it
+            # …still the pipeline's quote for the claim, when either was
+            kept["answered"] = (
+                max(float(f.get("answered") or 0.0), float(kept.get("answered") or 0.0)) or None
+            )
     return out
 
 
@@ -61,7 +72,12 @@ def figures_of(answer: Answer) -> list[dict[str, Any]]:
         wave = waves.get(section) or waves.get(section.split(".")[0])
         for sentence in split_sentences(src.quote):
             found = [
-                {**f, "paragraph": src.quote, "before": _text_before(src.quote)}
+                {
+                    **f,
+                    "paragraph": src.quote,
+                    "before": _text_before(src.quote),
+                    "answered": answer.confidence,
+                }
                 for f in prose_figures(sentence, section, src.label, wave)
             ]
             figures += found or [
@@ -99,7 +115,6 @@ def _all_statements(
     out: list[tuple[dict[str, Any], set[str]]] = []
     counts: dict[str, int] = {}
     prose = [ps for ps in passages if ps.kind == "prose"]
-    before: dict[str, str] = {}  # the section's passage before this one: what its figures may be about
     for ps in prose:
         words = set(tokens(normalize(ps.text)))
         for w in words:
@@ -107,13 +122,7 @@ def _all_statements(
         wave = waves.get(ps.section) or waves.get(ps.section.split(".")[0])
         for sentence in split_sentences(ps.text):
             for f in prose_figures(sentence, ps.section, ps.section_label, wave):
-                out.append(
-                    (
-                        {**f, "paragraph": ps.text, "page": ps.page, "before": before.get(ps.section, "")},
-                        words,
-                    )
-                )
-        before[ps.section] = ps.text
+                out.append(({**f, "paragraph": ps.text, "page": ps.page}, words))
     idf = {w: math.log((1 + len(prose)) / (1 + n)) + 1 for w, n in counts.items()}
     _STATEMENTS[id(passages)] = (out, idf)
     return out, idf
