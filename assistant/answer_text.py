@@ -204,7 +204,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         expansion=expansion,
         prefer=DATE_PATTERN
         if q.method_topic == "dates"
-        else POPULATION
+        else _population(q)
         if q.method_topic == "population"
         else SIZE_MENTION  # "hvilke bedrifter har flest …": a sentence naming sizes, with a figure or not
         if by_size
@@ -244,7 +244,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
             picked = [(found[0], found[1], 99.0), *[x for x in picked if x[1] != found[1]]][:3]
     if q.method_topic == "population" and picked and not POPULATION.search(picked[0][1]):
         # who answered: the sentences naming the member companies first (not one that only shares «svarte»)
-        picked = sorted(picked, key=lambda x: not POPULATION.search(x[1]))
+        picked = sorted(picked, key=lambda x: (not POPULATION.search(x[1]), not ANSWERED_BY.search(x[1])))
     if _both_waves(q) is _WORDED_OTHERWISE and picked:
         # can the waves be compared: the report's note that the question was worded otherwise, first
         noted = next((x for x in picked if _WORDED_OTHERWISE.search(x[1])), None)
@@ -367,10 +367,18 @@ def _explanation_among(
     return (best[1], best[2], best[3]) if best else None
 
 
-POPULATION = re.compile(
-    r"register over sine medlemsbedrifter|samtlige av disse|blant (sine|NHOs) medlemsbedrifter|arbeidsgivernes perspektiv",
-    re.IGNORECASE,
-)
+POPULATION = re.compile(r"register over sine medlemsbedrifter|samtlige av disse", re.IGNORECASE)
+# … and sentences that say who answered without saying how they were chosen
+ANSWERED_BY = re.compile(r"blant (sine|NHOs) medlemsbedrifter|arbeidsgivernes perspektiv", re.IGNORECASE)
+WHO_ANSWERED = re.compile(f"{POPULATION.pattern}|{ANSWERED_BY.pattern}", re.IGNORECASE)
+
+
+def _population(q: Question) -> re.Pattern[str]:
+    """How the companies were chosen, or — «arbeidstakere eller arbeidsgivere?» — who answered."""
+    asked_who = re.search(
+        r"\b(arbeidstaker\w*|arbeidsgiver\w*|ansatte|tilsette|ledere|leiarar|ledelsen)\b", q.text
+    )
+    return WHO_ANSWERED if asked_who else POPULATION
 
 
 def _wave_note(q: Question) -> str:
