@@ -16,7 +16,8 @@ _ENGLISH = frozenset(
     "the what which who how many much did does do were was is are of and with our their they them please "
     "share percentage percent companies company businesses firms employees survey true correct found find "
     "useful key figures numbers have has that this these from about on in why when where rated compared "
-    "labour labor inspection health service services sick leave working home office".split()
+    "labour labor inspection health service services sick leave working home office could would should you your "
+    "tell give show explain regarding".split()
 )
 
 

@@ -163,6 +163,8 @@ class Assistant:
         assert answer is not None
         # why the pipeline routed as it did: a claim check tells a deliberate refusal from a failed search
         answer._reason = turn.decision.reason if turn.decision is not None else ""  # type: ignore[attr-defined]
+        # …and the survey question it was placed on: a claim check reads who that question was asked
+        answer._question_id = turn.question.question_id if turn.question is not None else None  # type: ignore[attr-defined]
         return answer
 
     def _ask(self, question: str, history: list[str]) -> Answer:

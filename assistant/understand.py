@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from . import intents
 from .embed import LazyVector
+from .english import is_english
 from .match import Matcher
 from .match.items import DONT_KNOW
 from .normalize import fold, report_tokens, tokens
@@ -58,7 +59,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         q.intent = "code"
         return q
     english = len(re.findall(intents.ENGLISH, text))
-    if english >= 3 and english >= len(text.split()) / 3:
+    # (what is still English after the glossary: the words it does not know)
+    if (english >= 3 and english >= len(text.split()) / 3) or is_english(text):
         q.intent = "english"
         return q
     for pattern, why in m._oos:

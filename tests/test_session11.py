@@ -327,3 +327,38 @@ def test_an_item_named_after_a_ranking_asks_for_that_item(assistant):
     assert "3,1" in lead(a), a.answer  # 4.2: verneombud 3,1
     b = assistant.ask("Og AMU?", history=[*history, "hva med verneombudet?"])
     assert not b.answerable and "Arbeidsmiljøutvalg" in b.answer, b.answer  # no average published for AMU
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # 6.3: 6 av 10 of the companies that had contact found it useful; the question was put to those only
+        (
+            "Utkast til pressemelding: «60 prosent av alle NHO-bedrifter har hatt nyttig kontakt med NAV "
+            "Arbeidslivssenter i 2021.» Holder det?",
+            "contradicted",
+        ),
+        (
+            "Stemmer det at 54 prosent av alle bedriftene syntes tilsyn uten veiledning var nyttig?",
+            "contradicted",
+        ),
+        (
+            "Stemmer det at 54 prosent syntes tilsyn uten veiledning fra Arbeidstilsynet var nyttig?",
+            "supported",
+        ),
+        (
+            "Kan vi skrive at 77 prosent av alle NHO-bedrifter har BHT-avtale?",
+            "supported",
+        ),  # asked of everyone
+    ],
+)
+def test_a_figure_credited_to_all_companies_when_only_some_were_asked(assistant, claim, verdict):
+    a = assistant.ask(claim)
+    assert a.verdict == verdict, (a.verdict, a.answer)
+    if verdict == "contradicted":
+        assert "ikke alle bedrifter" in lead(a), lead(a)
+
+
+def test_english_beyond_the_glossary_is_asked_in_norwegian(assistant):
+    a = assistant.ask("Could you elaborate on the takeaways regarding employee wellbeing trends?")
+    assert not a.answerable and "norsk" in a.answer, a.answer

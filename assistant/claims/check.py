@@ -342,6 +342,48 @@ def _judge_question_wave(p: ParsedClaim, und: Any) -> tuple[Verdict, Answer] | N
 def _check_clause(
     clause: str, previous: str | None, answer: AnswerFn, und: Any, passages: list[Passage], framed: str = ""
 ) -> Checked:
+    return _whole_base(_judged_clause(clause, previous, answer, und, passages, framed))
+
+
+# "av alle NHO-bedrifter", "samtlige bedrifter": a claim about every company, not those a question was put to
+_EVERY_COMPANY = re.compile(
+    r"\b(?:alle|samtlige)\s+(?:de\s+|dei\s+)?(?:nho-?\s?)?(?:bedrift\w*|medlemsbedrift\w*|virksomhet\w*|verksemd\w*|"
+    r"nho-bedrift\w*|medlemmer\w*)|\bav\s+(?:alle\s+)?nho-bedriftene\b",
+    re.IGNORECASE,
+)
+
+
+def _whole_base(c: Checked) -> Checked:
+    """A supported figure credited to all companies when its question was put only to some («6 av 10 … av dem
+    som hadde kontakt» written as «60 prosent av alle NHO-bedrifter»): the base is wrong, so it does not hold."""
+    if c.verdict.verdict != "supported" or not _EVERY_COMPANY.search(c.clause):
+        return c
+    qid = next(
+        (getattr(a, "_question_id", None) for a in c.answers if getattr(a, "_question_id", None)), None
+    )
+    info = knowledge.question(qid or "") or {}
+    base = info.get("base_filter") or {}
+    asked = knowledge.question(str(base.get("question") or "")) or {}
+    if not asked:
+        return c
+    title = str(asked.get("title") or asked.get("text") or base.get("question"))
+    lead = (
+        f"Nei. Tallet gjelder ikke alle bedrifter, bare dem som fikk spørsmålet: bedriftene som svarte ja på "
+        f"«{title}» ({info.get('filter') or 'filter i spørreskjemaet'}). "
+        + _capital(re.sub(r"^Det stemmer med rapporten:\s*", "", re.sub(r"^Ja\.\s*", "", c.verdict.lead)))
+    )
+    return Checked(
+        c.clause, c.parsed, Verdict("contradicted", lead, None, c.verdict.figure, reason="base"), c.answers
+    )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _judged_clause(
+    clause: str, previous: str | None, answer: AnswerFn, und: Any, passages: list[Passage], framed: str = ""
+) -> Checked:
     """One clause's verdict; `framed`: the message as typed, frame included (who the claim credits)."""
     p = parse(clause)
     treated = judge_method_fact(p)
