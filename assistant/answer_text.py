@@ -34,7 +34,9 @@ from .normalize import normalize, tokens
 from .report import split_sentences
 from .route import Decision, group_words
 from .state import Context, Turn
+from .two_questions import _said
 from .types import Answer, Passage, Question, Source
+from .understand import _asked_sentence
 
 DATE_PATTERN = re.compile(
     r"\d+\.\s*[–-]\s*\d+\.|\d+\. (januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)"
@@ -516,10 +518,7 @@ GENERAL_CAVEATS = (
 def source_answer(q: Question, previous: Answer) -> Answer:
     """ "Hva er kilden?": where the previous answer's figure stands, with that figure again."""
     labels = list(dict.fromkeys(s.label for s in previous.sources))[:3]
-    said = previous.answer.strip().split("\n\n")[0]
-    if said.startswith(">"):  # a quote: its sentence, without the quote's markup
-        said = " ".join(x.lstrip("> ").strip() for x in said.splitlines() if x.strip("> ").strip())
-        said = re.sub(r"\s*— Rapporten,.*$", "", said)
+    said = _said(previous.answer.strip().split("\n\n")[0])  # a quote: its sentence, without the markup
     text = (
         f"Kilden er NHOs Arbeidsmiljøbarometer 2021 ({', '.join(labels)}). Det forrige svaret: {said}\n\n"
         f"Skriv for eksempel: «Kilde: NHOs Arbeidsmiljøbarometer 2021 ({', '.join(labels[:2])})»."
@@ -686,8 +685,7 @@ def covers(ctx: Context, q: Question, query: str, picked) -> bool:
         return True
     # "Jeg driver en liten bedrift … Hvor mange av de minste bedriftene svarer …?": the sentence that asks,
     # without the context told before it
-    asked = re.split(r"(?<=[.!])\s+", q.text.strip())
-    last = set(tokens(asked[-1])) if len(asked) > 1 and asked[-1].endswith("?") else set()
+    last = set(tokens(_asked_sentence(q.text)))
     total = math.fsum(idf.get(t, unknown) for t in last)
     return len(last) >= 4 and math.fsum(idf.get(t, unknown) for t in last & found) / total >= threshold
 

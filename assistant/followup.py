@@ -126,9 +126,8 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
     that answer's keys (question, item, group, wave, options) and asks for something else about them."""
     if prev is None:
         return None
-    if re.search(
-        intents.ABOUT_SOURCE, cur.text
-    ):  # where the previous answer's figure stands, whatever it was
+    # where the previous answer's figure stands, whatever it was
+    if re.search(intents.ABOUT_SOURCE, cur.text):
         return replace(
             cur, intent="source", method_topic=None, inherited=[*cur.inherited, "followup", "previous"]
         )

@@ -95,7 +95,7 @@ def _short(lead: str) -> str:
     """A part's answer in one line: a quote without its markup, else the lead's first line (a ranking's top
     entry, not the whole list), without a colon that leads on to what follows."""
     line = _said(lead) if lead.startswith(">") else lead.splitlines()[0]
-    return re.sub(r"\s*(Det forrige svaret|Rangert):?\s*$", "", line).rstrip(":> ")
+    return re.sub(r"\s*(Det forrige svaret|Rangert):?\s*$", "", line).rstrip(":")
 
 
 def run(turn: Turn, ctx: Context) -> None:

@@ -173,7 +173,7 @@ RANKING = re.compile(r"^(Høyest|Lavest|Flest|Færrest|Størst|Minst)\b")
 
 def _said(lead: str) -> str:
     """A lead as one line: a quote without its markup and attribution."""
-    text = re.sub(r"^>\s?|\n>\s?", " ", lead)
+    text = re.sub(r"^>[ \t]?|\n>[ \t]?", " ", lead)  # (not the next line's break: its «>» would stay)
     text = re.sub(r"\s*—\s*Rapporten,.*$", "", text.strip(), flags=re.S)
     return re.sub(r"\s+", " ", text).strip()
 

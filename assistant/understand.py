@@ -534,9 +534,8 @@ def compared_items(m: Matcher, text: str, question_id: str) -> list[str]:
         splits += [[text[: verb.end() + j.start()], text[verb.end() + j.end() :]] for j in joints]
     for left_text, right_text in splits:
         left, right = m.match_items(left_text, question_id), m.match_items(right_text, question_id)
-        if (
-            len(right) != 1
-        ):  # "tilsyn uten veiledning … enn med veiledning": the elided noun from the left side
+        # "tilsyn uten veiledning … enn med veiledning": the elided noun from the left side
+        if len(right) != 1:
             right = m.match_items(_elided(left_text, right_text), question_id) or right
         if len(left) > 1:  # "… ved sykefravær – den sykmeldte selv eller legen": the side after the dash
             left = m.match_items(re.split(r"\s[-–:]\s|,\s", left_text)[-1], question_id) or left

@@ -24,7 +24,7 @@ from .compose import Checked, ask_back, compose
 from .compose import aggregate as aggregate  # re-exported: tests import it from here
 from .dates import judge_dates, judge_operator
 from .detect import ClaimRequest, detect
-from .judge import MIN_PROSE_FIT, NO_FIGURE, Verdict, judge, judge_complement
+from .judge import MIN_PROSE_FIT, NO_FIGURE, Verdict, _capital, judge, judge_complement
 from .method_facts import judge_method_fact
 from .options import direction_options, positive_options
 from .other_study import judge_employee_share
@@ -375,10 +375,6 @@ def _whole_base(c: Checked) -> Checked:
     return Checked(
         c.clause, c.parsed, Verdict("contradicted", lead, None, c.verdict.figure, reason="base"), c.answers
     )
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _judged_clause(
