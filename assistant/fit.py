@@ -134,6 +134,7 @@ HOLDOUT = (
     "fresh32.yaml",
     "fresh35.yaml",
     "fresh38.yaml",
+    "fresh40.yaml",
 )
 OWN_WEIGHT = 5.0
 
