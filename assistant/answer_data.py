@@ -128,6 +128,7 @@ def data_answer(turn: Turn, ctx: Context, d: Decision) -> Answer | None:
         if d.plan.kind == "rows":
             caveats.extend(rounding_notes(sent, rows))
     wave = rows[0].get("wave")
+    other_wave = False  # the figure is of a wave other than the one asked about: the survey has none for it
     if "both_waves" in q.inherited and wave in WAVE_TEXT and all(r.get("wave") == wave for r in rows):
         lines[0] = f"Dette ble bare spurt om i {WAVE_TEXT[wave]}. " + lines[0]
     elif q.wave and wave in WAVE_TEXT and q.wave in WAVE_TEXT and all(r.get("wave") != q.wave for r in rows):
@@ -135,6 +136,7 @@ def data_answer(turn: Turn, ctx: Context, d: Decision) -> Answer | None:
         lines[0] = (
             f"Dette ble ikke spurt om i {WAVE_TEXT[q.wave]}; tallet gjelder {WAVE_TEXT[wave]}. " + lines[0]
         )
+        other_wave = True
     if rows[0].get("question_id") == "ROLLER_BETYDNING":
         caveats.insert(0, SKEWED)
     if rows[0].get("question_id") != "UTVALG":
@@ -144,7 +146,7 @@ def data_answer(turn: Turn, ctx: Context, d: Decision) -> Answer | None:
     return Answer(
         question=q.raw,
         route=route_of(rows),
-        answerable=True,
+        answerable=not other_wave,
         answer="\n".join(lines).strip(),
         sources=sources,
         sql=inline_sql(sql, params),

@@ -198,7 +198,9 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         topic,
         hits,
         ctx.index.bm25.idf,
-        limit=6 if _choices(q) or len(q.items) == 2 else 3,  # room for what is asked (`asked_option_first`)
+        limit=6
+        if _choices(q) or len(q.items) == 2 or re.search(intents.BEFORE_PANDEMIC, q.text)
+        else 3,  # room for what is asked (`asked_option_first`)
         prefer_total=q.group_dim is None,
         focus=" ".join([*q.items, q.option_word or " ".join(q.options)]),
         must_mention=d.must_mention,
@@ -210,6 +212,8 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         if q.method_topic == "population"
         else SIZE_MENTION  # "hvilke bedrifter har flest …": a sentence naming sizes, with a figure or not
         if by_size
+        else _BEFORE  # "sammenlignet med før pandemien": the report's sentence on the time before
+        if re.search(intents.BEFORE_PANDEMIC, q.text)
         else who or _both_waves(q),
         want_number=q.intent in ("figure", "rank", "compare") and q.question_id is not None and not by_size,
         group_words=size_words(ctx.match, q.group_key, limit=100)  # every word of the group, to find it by
@@ -222,6 +226,17 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         following=ctx.following,
         preceding=ctx.preceding,
     )
+    if re.search(intents.BEFORE_PANDEMIC, q.text):
+        # "… sammenlignet med før pandemien?": what the report says of the time before leads, its figure first
+        before = sorted((x for x in picked if _BEFORE.search(x[1])), key=lambda x: not re.search(r"\d", x[1]))
+        picked = before + [x for x in picked if x not in before]
+        if before and not re.search(r"\d", before[0][1]):
+            # "… mer utbredt enn før pandemien." and the figure it rests on, in the next sentence
+            ps, said, score = before[0]
+            rest = split_sentences(ps.text)
+            nxt = next((rest[i + 1] for i, x in enumerate(rest[:-1]) if said.startswith(x)), "")
+            if re.search(r"\d", nxt) and nxt not in said:
+                picked[0] = (ps, f"{said.split(' […] ')[0]} {nxt}", score)
     picked = each_item(ctx, q, asked_option_first(q, same_actor(q, picked)))[:3]
     why = q.intent == "explain" or bool(re.search(r"\b(hvorfor|kvifor)\b", q.text))
     if why and "followup" in q.inherited and len(q.text.split()) <= 4:
@@ -640,6 +655,10 @@ def each_item(
     return head + [x for x in picked if x not in head]
 
 
+_BEFORE = re.compile(r"\bfør (pandemien|koronapandemien|covid)|\b(19\d\d|200\d|201\d)\b")
+NON_ANSWER = re.compile(r"vet ikke|ikke relevant|ingen endring|verken/eller|verken eller")
+
+
 def _choices(q: Question) -> bool:
     """One or more answers of a question that lists choices (actors, factors) were asked about: not a scale."""
     info = knowledge.question(q.question_id or "") or {}
@@ -651,7 +670,12 @@ def asked_option_first(
 ) -> list[tuple[Passage, str, float]]:
     """One answer of a question asked about («… dialog med BHT»): the sentences naming it first, and those
     naming only the question's other answers («… dialog med sykemeldte arbeidstakere») left out — when the
-    report has a sentence for the answer asked about."""
+    report has a sentence for the answer asked about. A non-answer asked about («vet ikke», «ikke relevant»):
+    the sentence that says it first."""
+    asked_label = [o.lower() for o in q.options if NON_ANSWER.fullmatch(o.lower())]
+    if asked_label and not _choices(q):
+        saying = [x for x in picked if any(label in x[1].lower() for label in asked_label)]
+        return saying + [x for x in picked if x not in saying]
     if not _choices(q):
         return picked
     from .route import _option_words

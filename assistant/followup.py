@@ -70,6 +70,8 @@ def shift_wave(turn: Turn, ctx: Context) -> Question | None:
                             options=options, option_word=word)  # fmt: skip
     if not again.question_id or again.question_id == prev.question_id or again.wave != cur.wave:
         return None
+    if prev.items and not again.items and not again.options:
+        return None  # an item of the old question that the wave's question does not have (Tabell 2)
     return replace(
         again,
         text=cur.text,
@@ -121,6 +123,20 @@ def shift_measure(turn: Turn, ctx: Context) -> Question | None:
     )
 
 
+# "de andre" that are companies, not the other items of the question
+_OTHER_COMPANIES = (
+    r"\bandre (bedrift\w*|virksomhet\w*|verksemd\w*|størrelse\w*|storleik\w*|\w*grupp\w*|firma\w*)"
+    r"|\bandre\s*\??$"
+)
+
+
+def _other_groups(cur: Question, prev: Question) -> bool:
+    """After a question about one group, «de andre» are the other groups of that kind."""
+    if cur.group_dim and not cur.group_key:  # "de andre størrelsene"
+        return True
+    return bool(prev.group_key) and bool(re.search(_OTHER_COMPANIES, cur.text))
+
+
 def about_previous(cur: Question, prev: Question | None) -> Question | None:
     """A question about the previous answer itself — its base, who was asked, what to watch out for — keeps
     that answer's keys (question, item, group, wave, options) and asks for something else about them."""
@@ -168,6 +184,11 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
         intents.ABOUT_USE, cur.text
     ):
         return replace(cur, intent="caveats", **keys)
+    if others and _other_groups(cur, prev):
+        # "er det mye sammenlignet med de andre (bedriftene)?" after a size group: that item in every group
+        return replace(
+            cur, intent="compare", **{**keys, "group_dim": prev.group_dim or cur.group_dim, "group_key": None}
+        )
     if others:
         # the previous item ranked among the others of its question, on the answers it was asked about
         return replace(cur, intent="rank", **{**keys, "items": [], "focus_item": prev.items[0]})
@@ -231,6 +252,7 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
         return cur
     if not prev.question_id:
         return cur
+    cur = _narrowed_by_previous(cur, prev, und)
     items = und.match_items(und.strip_slots(cur.text), prev.question_id)  # "over 200 ansatte" names no item
     # "Og med NAVs dialogmøte 2?" after the dialogue question names one of its answers: the same question
     own_options = und.match_options(cur.text, prev.question_id)[0] if len(cur.text.split()) <= 8 else []
@@ -245,6 +267,11 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
     pointing_back = pointing_back or (
         bool(re.search(r"\b(den|det|dette|de|dei|dem|disse|desse)\b", cur.text))
         and not _names_topic(cur, und)
+    )
+    # "hvor mange av de største vet ikke om de har hatt kontakt?" after the contact with NAV Arbeidslivssenter:
+    # every word of its topic is the previous question's, so it asks about the same thing
+    pointing_back = pointing_back or (
+        cur.question_score < SURE_NEW_SCORE and _continues_topic(cur, prev, und)
     )
     strong_new = (
         cur.question_id is not None
@@ -265,7 +292,13 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
     # "hvor mange mente de fikk mindre støtte da?" after a figure of the same question: a short question
     # that continues the previous one (its group and wave still hold)
     # (one that names an item of its own stands alone: "Har hjemmekontor gjort bedriftene mer produktive?")
-    continuing = cur.question_id == prev.question_id and len(cur.text.split()) <= 10 and not cur.items
+    # (one that adds a topic of its own does not: "Er det mye sammenlignet med før pandemien?")
+    continuing = (
+        cur.question_id == prev.question_id
+        and len(cur.text.split()) <= 10
+        and not cur.items
+        and (not _names_topic(cur, und) or _continues_topic(cur, prev, und))
+    )
     followup = (
         is_followup(cur)
         or bool(items)
@@ -331,12 +364,38 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
     return merged
 
 
+def _narrowed_by_previous(cur: Question, prev: Question, und: Matcher) -> Question:
+    """«hvor nyttig syntes de den dialogen var?» after the dialogue with sick-listed employees: of the items
+    the question's words fit («dialogen med …» fits two), the one the previous question named."""
+    if (
+        len(cur.items) < 2
+        or not cur.question_id
+        or not re.search(r"\b(den|det|denne|dette|de|dei)\b", cur.text)
+    ):
+        return cur
+    named = [i for i in und.match_items(und.strip_slots(prev.text), cur.question_id) if i in cur.items]
+    if not named or len(named) == len(cur.items):
+        return cur
+    return replace(cur, items=named, inherited=[*cur.inherited, "item"])
+
+
 # opinion verbs: "syntes", "mente", "svarte" say how the companies answered, not what about
 _OPINION = frozenset(
     # …and pronouns, which point back ("hvor mange av dem syntes det var nyttig?")
     tokens("syntes synes mente meiner mener tror trur svarte sa sier oppga fikk hadde opplevde")
     + tokens("dem dei de disse desse det dette den denne deres deira")
 )
+
+
+def _continues_topic(cur: Question, prev: Question, und: Matcher) -> bool:
+    """Whether every word the question has of its own (beyond the frame, the group, the answer scale) is a
+    word of the previous question."""
+    scale: set[str] = set()
+    for qid in (cur.question_id, prev.question_id):
+        options = (und.questions.get(qid or "") or {}).get("options") or []
+        scale |= set(tokens(" ".join(str(o.get("label") or "") for o in options)))
+    own = set(topic_words(und.strip_slots(cur.text))) - GENERIC_TOKENS - _OPINION - scale
+    return bool(own) and own <= set(topic_words(f"{prev.context} {prev.text}"))
 
 
 def _names_topic(cur: Question, und: Matcher) -> bool:

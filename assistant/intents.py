@@ -204,3 +204,6 @@ ABOUT_CAVEATS = (
     r"nok til å (?:si|seie|konkludere|trekke|generalisere))"
 )
 # Claim frames ("Kan jeg skrive at …?", "Stemmer det at …?") are recognised by assistant.claims.detect.
+
+# a time before the survey's waves, which only the report's text compares with (Arbeidskraftundersøkelsen 2017)
+BEFORE_PANDEMIC = r"\b(før|frå før|fra før) (pandemien|koronapandemien|covid-19-pandemien|covid-19|covid|korona\w*|nedstenging\w*)\b"

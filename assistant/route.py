@@ -181,8 +181,10 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
         return Decision("text", "base", sections=sections, figures=figures)
     # both waves named: the sentences comparing them, for a question asked in both (home office); one asked in
     # one wave only is answered from that wave's figures, saying so
-    if ("both_waves" in q.inherited and info.get("other_wave")) or (
-        q.intent == "explain" and q.measure != "n"
+    if (
+        ("both_waves" in q.inherited and info.get("other_wave"))
+        or (q.intent == "explain" and q.measure != "n")
+        or re.search(intents.BEFORE_PANDEMIC, q.text)
     ):
         return Decision("text", "prose", sections=sections, figures=figures)
 

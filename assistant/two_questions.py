@@ -69,6 +69,11 @@ def split(norm: str) -> Sides | None:
     if relative and right.startswith("som "):
         left, right = left[relative.end() :], right[4:]
         return Sides(a1, a2, tuple(_as_question(f"hvor mange bedrifter {x}") for x in (left, right)))  # type: ignore[arg-type]
+    comparative = re.search(r"\b(vanligere|vanlegare|oftere|meir vanleg|mer vanlig|mer utbredt)\b å ", left)
+    if comparative and INFINITIVE.match(right):
+        left = left[
+            comparative.end() - 2 :
+        ]  # "er det vanligere å ha hatt X enn å ha vært i Y": the two clauses
     if INFINITIVE.match(left) and INFINITIVE.match(right):
         return Sides(a1, a2, (_as_question(_finite(left)), _as_question(_finite(right))))
     if PREVALENCE.search(norm[:start]) and not (INFINITIVE.match(left) or INFINITIVE.match(right)):
@@ -142,24 +147,37 @@ def run(turn: Turn, ctx: Context) -> None:
         return
     whole = ctx.understand(turn.raw, turn.history)
     labels = normalize(" | ".join([*whole.items, *whole.options]))
-    if whole.intent in ("out_of_scope", "questionnaire") or all(
-        _named_in(a, labels) for a in (sides.first, sides.second)
+    tabled = any(r["question_id"] == whole.question_id for r in ctx.match.catalogue)
+    if whole.intent in ("out_of_scope", "questionnaire") or (
+        tabled and all(_named_in(a, labels) for a in (sides.first, sides.second))
     ):
-        return  # one survey question has both as its items or answers, and compares them itself
+        # one survey question has both as its items or answers, and its table compares them itself (a figure
+        # shown as an image does not: each side's sentence does)
+        return
     answers = [ctx.answer_question(q, turn.history) for q in sides.questions]
     if not all(a.answerable and a.route != "none" for a in answers):
         return
+    if not tabled and all(_named_in(a, labels) for a in (sides.first, sides.second)):
+        if any(getattr(a, "_question_id", None) != whole.question_id for a in answers):
+            return  # a side asked alone drifts to another question (BHT's own services): the whole one answers
     leads = [a.answer.strip().split("\n\n")[0] for a in answers]
     if leads[0] == leads[1]:
         return  # both sides found the same answer: it is not about the two actors
     turn.answer = compose(turn.raw, sides, answers, leads)
 
 
-def share_of(lead: str) -> tuple[float, str] | None:
+def share_of(lead: str, actor: str = "") -> tuple[float, str] | None:
     """The one share a lead states, as a fraction and as written ("om lag 1 av 3", "25 %"); None when it
-    states none or several (a distribution, a ranking: which one answers is not for this step to guess)."""
+    states none or several (a distribution, a ranking: which one answers is not for this step to guess),
+    unless one clause names the actor and states one share («1 av 4 bedrifter har vært i NAVs dialogmøte 2
+    …, og 1 av 5 …»)."""
     found = list(SHARE.finditer(lead))
-    if len(found) != 1 or RANKING.match(lead):
+    if RANKING.match(lead):
+        return None
+    if len(found) > 1 and actor:
+        clauses = [c for c in re.split(r",? og |[;.] ", lead) if actor in normalize(c)]
+        found = list(SHARE.finditer(clauses[0])) if len(clauses) == 1 else found
+    if len(found) != 1:
         return None
     m = found[0]
     if m.group(1):
@@ -180,17 +198,19 @@ def _said(lead: str) -> str:
 
 def compose(raw: str, sides: Sides, answers: list[Answer], leads: list[str]) -> Answer:
     names = [display(sides.first), display(sides.second)]
-    shares = [share_of(x) for x in leads]
+    shares = [share_of(x, a) for x, a in zip(leads, (sides.first, sides.second), strict=True)]
     lines = []
     for name, share, a, lead in zip(names, shares, answers, leads, strict=True):
         where = ", ".join(dict.fromkeys(s.label for s in a.sources[:2]))
         lines.append(f"- **{name}:** {share[1] if share else _said(lead)} ({where})")
-    head = "Rapporten har tall for begge, fra to ulike spørsmål i undersøkelsen:"
+    asked = {getattr(a, "_question_id", None) for a in answers}
+    two = len(asked) == 2 or None in asked
+    head = "Rapporten har tall for begge" + (", fra to ulike spørsmål i undersøkelsen:" if two else ":")
     if shares[0] and shares[1] and shares[0][0] != shares[1][0]:
         hi, lo = (0, 1) if shares[0][0] > shares[1][0] else (1, 0)
         head = (
-            f"Høyest for {names[hi]}: {shares[hi][1]} mot {shares[lo][1]} for {names[lo]} "  # type: ignore[index]
-            "(to ulike spørsmål i undersøkelsen):"
+            f"Høyest for {names[hi]}: {shares[hi][1]} mot {shares[lo][1]} for {names[lo]}"  # type: ignore[index]
+            + (" (to ulike spørsmål i undersøkelsen):" if two else ":")
         )
     return merged_answer(raw, "\n".join([head, *lines]), answers, names)
 

@@ -20,6 +20,7 @@ from .match.items import DONT_KNOW
 from .normalize import fold, report_tokens, tokens
 from .state import Context, Turn
 from .types import Question
+from .unknown import unknown_reference
 
 EMPLOYEES_NOT_ASKED = (
     "Undersøkelsen er besvart av arbeidsgiverne (ledelsen i NHOs medlemsbedrifter), ikke av de ansatte, "
@@ -100,6 +101,11 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             f"Rapporten viser bare samlede tall. Den publiserer ikke svar fra enkeltbedrifter, så jeg kan ikke si "
             f"noe om hva «{company}» svarte."
         )
+        return q
+    unknown = unknown_reference(text)
+    if unknown:  # "kontakt med Mattilsynet", "dialogmøte 3": the nearest name the report has is another thing
+        q.intent = "out_of_scope"
+        q.out_of_scope_reason = unknown
         return q
     years = set(re.findall(intents.YEAR, text))
     if (years - {"2021", "2022"} or re.search(intents.RELATIVE_YEAR, text)) and not re.search(
@@ -299,6 +305,10 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             q.method_topic = topic
         if q.intent != "method":
             how_many_chose = bool(q.options) and re.search(r"\b(hvor|kor) mange\b|\bandel|\bprosent", text)
+            # "hvor mange sier at … utfordringene …": a count, unless a reason is asked for too
+            how_many_chose = how_many_chose or (
+                re.match(r"(hvor|kor) mange\b", text) and not re.search(r"hvorfor|kvifor|forklar|årsak", text)
+            )
             if (re.search(intents.EXPLAIN, text) and not how_many_chose) or (
                 re.match(r"hva (er|betyr|menes med|innebærer) ", text)
                 and not re.search(intents.FIGURE_WORDS, text)

@@ -342,7 +342,29 @@ def _judge_question_wave(p: ParsedClaim, und: Any) -> tuple[Verdict, Answer] | N
 def _check_clause(
     clause: str, previous: str | None, answer: AnswerFn, und: Any, passages: list[Passage], framed: str = ""
 ) -> Checked:
-    return _whole_base(_judged_clause(clause, previous, answer, und, passages, framed))
+    return _whole_base(_judged_clause(_equal_to_other(clause), previous, answer, und, passages, framed))
+
+
+# "X får like høy skår som Y (3,9)": the figure is Y's, and the claim is that X has it too
+_EQUAL = re.compile(
+    r"\b(?:like|lika|så|same|samme)\s+(?:høy|høg|stor|mange|mye|mykje|god|bra|viktig|nyttig)\w*"
+    r"(?:\s+(?P<noun>[a-zæøå-]+))?\s+som\s+[^,.;()]+?\s*\((?P<figure>[^()]*\d[^()]*)\)",
+    re.IGNORECASE,
+)
+
+
+def _equal_to_other(clause: str) -> str:
+    """«verneombudet får like høy gjennomsnittsskår som ledelsen (3,9)» → «verneombudet får
+    gjennomsnittsskår på 3,9»: the claim holds only if the subject's own figure is the one given.
+
+    >>> _equal_to_other("verneombudet får like høy gjennomsnittsskår som ledelsen (3,9) for betydning")
+    'verneombudet får gjennomsnittsskår på 3,9 for betydning'
+    """
+    m = _EQUAL.search(clause)
+    if m is None:
+        return clause
+    said = f"{m.group('noun')} på {m.group('figure')}" if m.group("noun") else m.group("figure")
+    return clause[: m.start()] + said + clause[m.end() :]
 
 
 # "av alle NHO-bedrifter", "samtlige bedrifter": a claim about every company, not those a question was put to

@@ -427,8 +427,10 @@ def _other_item_with(a: Amount, best: Reading) -> str | None:
 def _component(a: Amount, best: Reading) -> dict[str, Any] | None:
     """The one printed answer of a merged pair («Nyttig» of «Nyttig» + «Svært nyttig») that the claim's
     exact figure matches, when the claim names the plain answer, not the «svært» one."""
-    if a.kind != "pct" or len(best.rows) < 2 or a.high - a.low > 1:
+    if a.kind != "pct" or len(best.rows) != 2 or a.high - a.low > 1:
         return None
+    if not any(str(r.get("option", "")).lower().startswith("svært") for r in best.rows):
+        return None  # a sum of several answers («1–20 %» + … + «Mer enn 60 %») has no plain one to mean
     for r in best.rows:
         if not str(r.get("option", "")).lower().startswith("svært") and a.low <= float(r["value"]) <= a.high:
             return r

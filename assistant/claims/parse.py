@@ -51,7 +51,7 @@ _NOT_FIGURES = re.compile(
     r"(?:de |dei )?siste \w+ år(?:ene|a)?",
     _I,
 )
-_NEGATION = re.compile(r"(?<![\wæøå])(ikke|ikkje|ingen|aldri)(?![\wæøå])", _I)
+_NEGATION = re.compile(r"(?<![\wæøå])(ikke|ikkje|ingen|ingenting|aldri)(?![\wæøå])", _I)
 _SUPERLATIVE = re.compile(
     r"(?<![\wæøå])(nyttigst|viktigst|høyest|høgast|flest|størst|mest|lavest|lågast|færrest|minst|dårligst|best|"
     r"oftest|oftast|sjeldnest|sjeldnast|hyppigst)e?(?![\wæøå])",

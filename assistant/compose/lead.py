@@ -204,6 +204,22 @@ _YES_NO = r"(og |men )?(er|var|har|hadde|ble|blir|vart|syns|synes|synest|oppleve
 _TWO_SIDES = r"\b(eller|enn|og|mot|kontra|versus|vs|sammenlign\w*|sammenliknet|samanlikna)\b"
 
 
+_DISCONTENT = r"\b(misfornøyde?|misnøgde?|utilfredse?)\b"
+_NEGATIVE_ANSWER = re.compile(r"^(svært lite|lite|dårlig|svært dårlig|negativ)", re.IGNORECASE)
+
+
+def _more_asked(q: Question, asked: list[str]) -> bool | None:
+    """Whether a comparative question asks which is higher (True) or lower (False) on the answers shown; None
+    when it asks neither. «mer misfornøyd» is more of a negative answer («Lite nyttig»), but less of a
+    positive one."""
+    text = q.text
+    if asked and all(_NEGATIVE_ANSWER.match(o) for o in asked):
+        text = re.sub(_DISCONTENT, " ", text)
+    if not (re.search(MORE, text) or re.search(LESS, text)):
+        return None
+    return bool(re.search(MORE, text)) and not re.search(LESS, text)
+
+
 def _two_items(q: Question, named, asked: list[str], rows, parts: dict) -> str:
     """ "Er tilsyn med veiledning mer nyttig enn tilsyn uten?": both figures, in the order asked, and a verdict."""
     (a, _ga, va), (b, _gb, vb) = sorted(named, key=lambda r: q.items.index(r[0]))  # in the order asked
@@ -211,8 +227,7 @@ def _two_items(q: Question, named, asked: list[str], rows, parts: dict) -> str:
     which = re.match(r"(hva|hvilken|hvilket|hvilke|kva|kven|hvem)\b", q.text)
     if which and va != vb:  # "Hva ble oftere forbedret: X eller Y?" names the one, no yes or no
         verdict = f"Flest om «{a if (va or 0) > (vb or 0) else b}»: "
-    elif (re.search(MORE, q.text) or re.search(LESS, q.text)) and re.match(_YES_NO, q.text):
-        more = bool(re.search(MORE, q.text)) and not re.search(LESS, q.text)
+    elif (more := _more_asked(q, asked)) is not None and re.match(_YES_NO, q.text):
         yes = (va or 0) > (vb or 0) if more else (va or 0) < (vb or 0)
         verdict = ("Ja" if yes else "Nei") + ": " if va != vb else "Nei, like mange: "
     return (
@@ -322,8 +337,7 @@ def _by_group(q: Question, groups, asked: list[str], group_dim: str, rows) -> st
         va = dict(shares)[a]
         vb = dict(shares)[b]
         verdict = ""
-        if (re.search(MORE, q.text) or re.search(LESS, q.text)) and re.match(_YES_NO, q.text):
-            more = bool(re.search(MORE, q.text)) and not re.search(LESS, q.text)
+        if (more := _more_asked(q, asked)) is not None and re.match(_YES_NO, q.text):
             yes = va > vb if more else va < vb
             verdict = ("Ja" if yes else "Nei") + ": " if va != vb else "Nei, like mange: "
         return (

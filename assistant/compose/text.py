@@ -11,6 +11,7 @@ from ..match.questions import scales_named
 from ..normalize import tokens
 from ..report import split_sentences
 from ..types import Passage, Question, Source
+from .numbers import n_text
 
 
 def _digit_ratio(s: str) -> float:
@@ -179,6 +180,8 @@ def best_sentences(
                     overlap *= 0.4  # the survey's own question repeats the user's words but answers nothing
             if asked_scales and not asked_scales & scales_named(sent.lower()):
                 overlap *= 0.6  # a rating was asked for: a sentence that states none does not lead
+            elif want_number and not asked_scales and "useful" in scales_named(sent.lower()):
+                overlap *= 0.7  # how many had it was asked, not how useful they found it
             if asked_end is not None and other_end is not None:
                 if asked_end.search(sent.lower()):
                     bonus += 1.0
@@ -331,6 +334,36 @@ def compose_passages(picked: list[tuple[Passage, str, float]]) -> tuple[str, lis
     return "\n\n".join(lines), sources
 
 
+def _figure_base(info: dict) -> tuple[list[str], list[Source]]:
+    """The base of a question's published percentages (n of its whole-sample rows) and the answers the
+    report leaves out of it."""
+    rows = [
+        r
+        for r in knowledge.published()
+        if r["question_id"] == info["id"] and r["group_dim"] == "total" and r["n"] and r["unit"] == "pct"
+    ]
+    left_out = [str(o["label"]) for o in info.get("options") or [] if o.get("excluded_in_report")]
+    # a figure shown as an image: the base its caption states (codebook `bases`)
+    rows = rows or [
+        {"n": str(b["n"]), "source": str(b["source"]), "section": str(info.get("section") or "")}
+        for b in info.get("bases") or []
+    ]
+    ns = sorted({float(r["n"]) for r in rows if r["n"].replace(".", "").isdigit()})
+    if not ns:
+        return [], []
+    many = (
+        f"mellom **{n_text(str(ns[0]))}** og **{n_text(str(ns[-1]))}**"
+        if len(ns) > 1
+        else f"**{n_text(str(ns[0]))}**"
+    )
+    each = ", etter forhold" if len(ns) > 1 else ""
+    line = f"Prosentene bygger på {many} bedrifter som svarte{each} ({rows[0]['source']})"
+    if left_out:
+        line += "; bedrifter som svarte " + " eller ".join(f"«{x}»" for x in left_out) + " er holdt utenfor"
+    source = Source(label=rows[0]["source"], section=rows[0]["section"] or None, page=None, quote=None)
+    return [line + "."], [source]
+
+
 def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) -> tuple[str, list[Source]]:
     """Wording, items, options, filter and wave of the questions asked about, from the codebook."""
     cb = knowledge.codebook()
@@ -359,7 +392,8 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
     best = knowledge.question(q.question_id) if q.question_id else None
     if best is None:
         return "", []
-    lines = []
+    lines: list[str] = []
+    based_on: list[Source] = []
     named = re.search(intents.WAVE_NAMED, text) if re.search(r"\b(spurt|stilt|med)\b", text) else None
     other = (best.get("other_wave") or {}).get("question")
     if named and other and re.search(r"\b(hvordan|korleis|ordlyd\w*|formulert|formulering\w*)\b", text):
@@ -407,6 +441,9 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
             f"{yes}Spørsmålet ble stilt til: **{who}**"
             + (f" (filter: {best['filter']})." if best.get("filter") else ".")
         )
+        if re.search(r"\bgjelder (det|dette|tallet|tallene|talet|tala)\b", text):
+            base, based_on = _figure_base(best)  # whom the figure covers: its base and the answers left out
+            lines += base
     lines += [
         f"Spørsmålet ble stilt slik ({WAVE_TEXT.get(best['wave'], best['wave'])}):",
         f"> «{best['text']}»",
@@ -438,6 +475,7 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
             *dated,
         ]
     return "\n\n".join(lines), [
+        *based_on,
         Source(label="Vedlegg 2", section="8", page=None, quote=quote.strip()),
         *dated,
     ]
