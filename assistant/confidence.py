@@ -21,6 +21,7 @@ from .normalize import strings, tokens
 from .rank import Ranker
 from .state import Context, Turn
 from .types import Answer, Question, Suggestion
+from .understand import _asked_sentence
 
 FEATURES = (
     "question", "margin", "vote", "lexical", "data", "statement", "search", "questionnaire", "method",
@@ -77,11 +78,22 @@ def agreement(turn: Turn, ctx: Context) -> float:
 
 
 def support(turn: Turn, ctx: Context) -> float:
-    """The weight of the question's own words (by rarity in the report) that the answer's text contains."""
+    """The weight of the question's own words (by rarity in the report) that the answer's text contains;
+    after a story of the user's own («Vi er 5 stk i et regnskapskontor …»), the words of the sentence that
+    asks count, when they name a topic of their own."""
+    q: Question = turn.question  # type: ignore[assignment]
+    whole = _support(turn, ctx, q.text)
+    asking = _asked_sentence(q.text)
+    if asking and len(set(topic_words(asking)) - GENERIC_TOKENS) >= 2:
+        return max(whole, _support(turn, ctx, asking))
+    return whole
+
+
+def _support(turn: Turn, ctx: Context, text: str) -> float:
     q: Question = turn.question  # type: ignore[assignment]
     idf = ctx.index.bm25.idf
     # the question's words but "nå" / "i dag" (the latest wave: the answer names it "juni 2022")
-    asked = re.sub(r"\b(nå|no|i dag|for tiden|per i dag)\b", " ", q.text)
+    asked = re.sub(r"\b(nå|no|i dag|for tiden|per i dag)\b", " ", text)
     own = sorted(set(topic_words(asked) or tokens(asked)))  # "hvilket fylke … flest": the frame is the topic
     if not own or turn.answer is None:
         return 0.0
@@ -220,12 +232,22 @@ def run(turn: Turn, ctx: Context) -> None:
 
 
 def _scale_clash(q: Question, m: Any) -> bool:
-    """A change asked about ("ble dårligere", "har økt") and the answer's question measures no change."""
+    """A change asked about ("ble dårligere", "har økt") and the answer's question measures no change; or
+    who used something asked about ("mest brukt") and the answer's question measures how useful it was."""
+    asked = m.asked_scales(m.strip_slots(q.text))
+    scale = m._scales.get(q.question_id or "")
+    if (
+        asked == {"yesno"}
+        and scale == "useful"
+        and q.measure != "n"
+        and re.search(r"\b(brukt|brukes|brukte|benytte[td]?)\b", q.text)
+    ):
+        # Tabell 6 rates the services the companies used: how many used one is its base (a count), but which
+        # is used most is nowhere
+        return True
     if q.items or q.options:  # "forslag til tiltak for et bedre arbeidsmiljø": the word is the item's own
         return False
-    return (
-        m.asked_scales(m.strip_slots(q.text)) == {"change"} and m._scales.get(q.question_id or "") != "change"
-    )
+    return asked == {"change"} and scale != "change"
 
 
 def foreign_item(q: Question, m: Any, idf: dict[str, float]) -> str | None:

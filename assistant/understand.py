@@ -118,7 +118,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         )
         return q
 
-    waves = m.match_wave(text)
+    waves = m.match_wave(_without_story_time(text))
     q.wave = waves[0] if len(waves) == 1 else None
     if len(waves) > 1:
         q.inherited.append("both_waves")
@@ -178,7 +178,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     # "mest fornøyd med kontakten med NAV Arbeidslivssenter" asks how useful the contact was, not who had it:
     # a likely question on the scale asked comes first
     top_scale = m._scales.get(matches[0][0]) if matches else None
-    if asked_scales == {"yesno"} and top_scale != "yesno":
+    # (unless an answer of the first's own scale is named: "svarte verken/eller om annen type kontakt med …")
+    if asked_scales == {"yesno"} and top_scale != "yesno" and not m.match_options(text, matches[0][0])[0]:
         matches = _first_where(matches, 3, lambda c: c[1] >= 0.15 and m._scales.get(c[0]) == "yesno")
     elif asked_scales == {"useful"} and top_scale == "yesno":
         matches = _first_where(matches, 3, lambda c: c[1] >= 0.15 and m._scales.get(c[0]) == "useful")
@@ -201,12 +202,20 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             # (or whose words fit far better, however the bank's phrasings voted: "BHT … flinke til å følge opp
             # sykmeldte" is BHT's service by size, Tabell 7, more than the actors of Figur 22)
             lex_far = matches[0][2] + 0.2
+            # (but not one on another scale than the one asked, when the first is on it: "mindre kontakt med
+            # Arbeidstilsynet" by size is who had contact, Figur 29, not how useful it was, Tabell 4)
+            on_scale = m._scales.get(matches[0][0]) in asked_scales
             matches = _first_where(
                 matches,
                 3,
                 lambda c: (
                     ((c[1] >= floor and c[2] >= lex_floor) or (c[1] >= 0.02 and c[2] >= lex_far))
                     and m.has_group(c[0], q.group_dim)
+                    and (
+                        not on_scale
+                        or m._scales.get(c[0]) in asked_scales
+                        or bool(m.match_options(text, c[0])[0])
+                    )
                 ),
             )
     if matches:
@@ -552,6 +561,17 @@ def compared_items(m: Matcher, text: str, question_id: str) -> list[str]:
         if len(left) == 1 and len(right) == 1 and left != right:
             return [left[0], right[0]]
     return []
+
+
+def _without_story_time(text: str) -> str:
+    """The question without «nå», «i dag», «i år» of the user's own story told before it («… har to
+    langtidssykmeldte nå. Hvor mange …?»): that is the user's time, not a wave of the survey."""
+    asking = _asked_sentence(text)
+    if not asking:
+        return text
+    story = text[: len(text) - len(asking)]
+    story = re.sub(r"\b(nå|no|i dag|i år|for tiden|akkurat nå|per i dag|nylig|i det siste)\b", " ", story)
+    return f"{story}{asking}"
 
 
 def _asked_sentence(text: str) -> str:

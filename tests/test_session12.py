@@ -124,3 +124,43 @@ def test_nynorsk_participle_in_a_reads_as_bokmal():
     from assistant.normalize import normalize
 
     assert "endret" in normalize("for kva forhold har heimekontor ikkje endra noko?")
+
+
+def test_an_amount_said_of_the_figure_just_given_is_judged_on_it(assistant):
+    history = ["Hvor stor andel av bedriftene har avtale med bedriftshelsetjeneste?"]
+    yes = assistant.ask("Så det er altså over tre av fire?", history=history)
+    no = assistant.ask("det er vel over 90 prosent da?", history=history)
+    # Figur 32: 77 % have an agreement
+    assert yes.verdict == "supported" and "77 %" in lead(yes), yes.answer
+    assert no.verdict == "contradicted" and "77 %" in lead(no), no.answer
+
+
+def test_a_quoted_draft_after_riktig_sitert_is_a_claim(assistant):
+    a = assistant.ask(
+        "Er dette riktig gjengitt: «Ledelsen får et snitt på 3,1 for betydning i arbeidsmiljøarbeidet»?"
+    )
+    assert a.verdict == "contradicted" and "3,9" in lead(a), a.answer  # 4.2: ledelse 3,9
+
+
+def test_how_often_is_not_measured(assistant):
+    a = assistant.ask("Hvor ofte bruker bedriftene bedriftshelsetjenesten?")
+    assert a.answerable is False and "%" not in a.answer, a.answer
+
+
+def test_now_in_the_users_own_story_is_not_the_june_wave(assistant):
+    a = assistant.ask(
+        "Vi har tre sykmeldte nå og sliter. Hvor mange bedrifter med 10–49 ansatte sier at langvarig sykefravær "
+        "er en stor utfordring?"
+    )
+    assert "juni 2022" not in lead(a) and "1 av 7" in a.answer, a.answer  # 5.2, november 2021
+
+
+def test_less_contact_by_size_is_who_had_contact_not_how_useful(assistant):
+    a = assistant.ask("Har de minste bedriftene mindre kontakt med Arbeidstilsynet enn de største?")
+    first = lead(a)
+    assert "15 %" in first and "51 %" in first and "Nyttig" not in first, a.answer  # Figur 29 / 1 Sammendrag
+
+
+def test_which_is_used_most_is_not_answered_by_how_useful(assistant):
+    a = assistant.ask("Hvilke BHT-tjenester er mest brukt?")
+    assert a.answerable is False or "%" not in lead(a), a.answer

@@ -15,6 +15,7 @@ from .check import check, strip_frame
 from .detect import ClaimRequest, detect
 from .judge import Verdict, judge
 from .parse import Amount, ParsedClaim, parse, split_figures
+from .previous import judge_previous
 from .statements import figures_of
 
 __all__ = [
@@ -26,5 +27,7 @@ __all__ = [
 def run(turn, ctx) -> None:
     """Pipeline step (first): a claim check ("Kan jeg skrive at …?") is answered with a verdict; the claim's
     content is answered by the rest of the pipeline (`ctx.answer_question`)."""
+    if turn.answer is None and turn.history:  # "så det er altså over halvparten?" of the figure just given
+        turn.answer = judge_previous(turn.raw, turn.history, ctx.answer_question)
     if turn.answer is None:
         turn.answer = check(turn.raw, turn.history, ctx.answer_question, ctx.match, ctx.index.passages)

@@ -77,7 +77,8 @@ _FRAMES_BEFORE += [
 # "Er følgende riktig: …"
 _FRAMES_BEFORE.append(
     re.compile(
-        r"^(?:er|stemmer) (?:følgende|dette|denne påstanden|denne setningen|denne)(?: riktig| korrekt| sant| rett)?\s*:\s*",
+        r"^(?:er|stemmer) (?:følgende|dette|denne påstanden|denne setningen|denne)(?: riktig| korrekt| sant| rett)?"
+        r"(?: (?:sitert|gjengitt|referert|forstått|oppsummert|lest))?\s*:\s*",
         _I,
     )
 )

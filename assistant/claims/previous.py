@@ -1,0 +1,64 @@
+"""A claim about the figure just given: «så det er altså over halvparten?», «Det er vel mer enn tre av fire?»
+after an answer. The amount is judged on the share the previous answer leads with, and the verdict repeats
+that figure and its source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..types import Answer
+from .parse import amounts_in
+
+FOLLOWUP_CLAIM = re.compile(
+    r"^(?:og |men )?(?:så |altså |ok,? så )?(?:det|dette|tallet|andelen|det tallet|talet|delen) "
+    r"(?:er|var|blir|vart|betyr) (?:altså |da |vel |jo |faktisk |egentlig |eigentleg |dermed )*"
+    r"(?:at )?(?P<rest>[^?]{3,60}?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+# the asked figure of a lead: a share in bold, or «N av M»
+_LEAD_SHARE = re.compile(r"\*\*(\d+(?:,\d+)?) ?%\*\*|\b(\d+) av (\d+)\b")
+
+
+def judge_previous(
+    question: str, history: list[str], answer: Callable[[str, list[str]], Answer]
+) -> Answer | None:
+    """The verdict on an amount said of the previous answer's figure, or None when the message is not one."""
+    m = FOLLOWUP_CLAIM.match(question.strip())
+    if m is None or not history:
+        return None
+    rest = re.sub(
+        r"(?:\s+(?:da|då|altså|vel|jo|eller|eller hva|ikke sant|ikkje sant))+\s*$", "", m.group("rest")
+    )
+    amounts = amounts_in(rest)
+    if len(amounts) != 1 or amounts[0].kind not in ("pct", "ratio", "quant"):
+        return None
+    a = amounts[0]
+    if rest.strip(" ?,").lower() != a.text.lower().strip():
+        return None  # more than an amount ("… over halvparten av de store"): a claim of its own
+    prev = answer(history[-1], history[:-1])
+    if not prev.answerable or prev.route == "none":
+        return None
+    lead = prev.answer.strip().split("\n\n")[0]
+    found = _LEAD_SHARE.search(lead)
+    if found is None:
+        return None
+    if found.group(1):
+        value, shown = float(found.group(1).replace(",", ".")), f"{found.group(1)} %"
+    else:
+        value, shown = 100 * int(found.group(2)) / max(int(found.group(3)), 1), found.group(0)
+    holds = a.low - 0.5 <= value <= a.high + 0.5
+    said = a.text.strip()
+    head = f"Ja, tallet er {shown}, altså {said}." if holds else f"Nei, tallet er {shown}, ikke {said}."
+    where = ", ".join(dict.fromkeys(s.label for s in prev.sources[:2]))
+    text = f"{head} (Kilde: {where}.)\n\n{lead}" if where else f"{head}\n\n{lead}"
+    return Answer(
+        question,
+        prev.route,
+        True,
+        text,
+        sources=prev.sources,
+        data=prev.data,
+        verdict="supported" if holds else "contradicted",
+        confidence=prev.confidence,
+    )
