@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import yaml
-
 from . import knowledge
 from .normalize import normalize
 from .report import split_sentences
@@ -60,7 +58,7 @@ def _squash(text: str) -> str:
 def load() -> Bank:
     bank = Bank()
     for path in sorted(BANK_DIR.glob("*.yaml")):
-        for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        for entry in knowledge.load_yaml(path) or []:
             t = entry.get("target") or {}
             target = Target(
                 route=str(t.get("route")),
