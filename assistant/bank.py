@@ -9,6 +9,7 @@ word with the report.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -50,8 +51,16 @@ class Bank:
     phrasings: list[Phrasing] = field(default_factory=list)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip().lower()
+    return _SPACES.sub(" ", text.replace("\u00ad", "")).strip().lower()
+
+
+def squashed(passages: list[Passage]) -> list[str]:
+    """The passages' texts as `locate` compares them: squash once when locating many quotes."""
+    return [_squash(p.text) for p in passages]
 
 
 @lru_cache(maxsize=1)
@@ -75,11 +84,14 @@ def load() -> Bank:
     return bank
 
 
-def locate(quote: str, passages: list[Passage]) -> tuple[int, str] | None:
-    """The passage and the sentence(s) of the report that hold `quote` (whitespace and case ignored)."""
+def locate(quote: str, passages: list[Passage], texts: Iterable[str] | None = None) -> tuple[int, str] | None:
+    """The passage and the sentence(s) of the report that hold `quote` (whitespace and case ignored).
+    `texts`: the passages `squashed`, for a caller that locates many quotes."""
     want = _squash(quote)
-    for p in passages:
-        if want not in _squash(p.text):
+    if texts is None:  # squashed here, up to the passage that holds the quote
+        texts = (_squash(p.text) for p in passages)
+    for p, text in zip(passages, texts, strict=True):
+        if want not in text:
             continue
         sentences = split_sentences(p.text)
         for size in (1, 2, 3):  # the fewest sentences that hold the quote

@@ -8,7 +8,7 @@ import re
 
 import numpy as np
 
-from ..bank import Bank, locate
+from ..bank import Bank, locate, squashed
 from ..normalize import normalize, tokens
 from ..report import figure_refs
 from ..types import Passage
@@ -38,10 +38,11 @@ class BankMatching:
         """Locate every statement target in the report and infer the codebook question it is about: the one
         question published in the statement's section (or named by its figure), else the clearly best
         lexical match among that section's questions."""
+        texts = squashed(passages)
         for t, target in enumerate(self.bank.targets):
             if not target.quote:
                 continue
-            found = locate(target.quote, passages)
+            found = locate(target.quote, passages, texts)
             if found is None:
                 continue
             pid, sentence = found
