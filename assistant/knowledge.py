@@ -17,7 +17,7 @@ WAVE_TEXT = {"2021-11": "november 2021", "2022-06": "juni 2022"}  # the waves as
 
 # libyaml's loader when PyYAML was built with it: the same documents as the pure-Python SafeLoader (the
 # knowledge files load equal, types and key order included), about ten times faster at start
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 CSV_COLUMNS = [
     "source", "section", "page", "wave", "question_id", "item", "group_dim", "group", "group_min",
@@ -27,7 +27,7 @@ CSV_COLUMNS = [
 
 def load_yaml(path: Path) -> Any:
     """A knowledge file's YAML (safe loading only)."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
 
 
 @lru_cache(maxsize=1)

@@ -6,12 +6,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
+import rapidfuzz
 import Stemmer
+import yaml
 from rapidfuzz import fuzz, process
 
 from . import knowledge
@@ -260,6 +264,22 @@ def normalize(text: str) -> str:
     else:
         text = correct_typos(text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+def digest() -> str:
+    """A hash of everything `normalize` reads besides its text: the lexicon, the codebook, the published
+    labels, the report's and the language's words, this code and the libraries it calls. Texts normalised
+    ahead (the build's bank phrasings) are used only while it is unchanged."""
+    h = hashlib.sha256()
+    kn = knowledge.KNOWLEDGE
+    files = [kn / "lexicon.yaml", kn / "codebook.yaml", kn / "report.txt", kn / "words_nb.txt"]
+    files += sorted(knowledge.PUBLISHED.glob("*.csv")) + [Path(__file__), Path(knowledge.__file__)]
+    for path in files:
+        h.update(path.name.encode() + b"\0")
+        h.update(path.read_bytes() if path.is_file() else b"(missing)")
+    h.update(f"rapidfuzz {rapidfuzz.__version__}, unicode {unicodedata.unidata_version}".encode())
+    h.update(f"yaml {yaml.__version__} {knowledge.YAML_LOADER.__name__}".encode())
+    return h.hexdigest()
 
 
 def run(turn, ctx) -> None:
