@@ -28,7 +28,9 @@ class BankMatching:
         self.target_qid: list[str | None] = [t.question_id for t in self.bank.targets]
         self.statements: dict[int, tuple[int, str]] = {}
         inverted: dict[str, list[int]] = {}
+        self.phrasings_of: dict[int, list[int]] = {}  # per bank target, its phrasings' positions
         for j, p in enumerate(self.bank.phrasings):
+            self.phrasings_of.setdefault(p.target, []).append(j)
             for tok in sorted(set(tokens(p.norm))):
                 inverted.setdefault(tok, []).append(j)
         self._bank_inverted = {tok: np.array(ids) for tok, ids in inverted.items()}

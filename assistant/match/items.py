@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import knowledge
 from ..normalize import fold, tokens
-from .words import _key, _loose
+from .words import _key, _label_re, _loose, _word_re
 
 _NEGATION = re.compile(r"\b(ikke|ikkje|ingen|inga)\b")
 _QUOTED = re.compile(r"[«\"']([^»\"']+)[»\"']")  # a part of the question in quotes
@@ -33,7 +33,9 @@ class ItemMatching:
         # per question, once: the item and option labels the published rows use (looked up per question asked)
         self._items_by_question: dict[str, dict[str, str]] = {}
         self._options_by_question: dict[str, list[str]] = {}
+        self._rows_by_question: dict[str, list[dict[str, Any]]] = {}
         for r in catalogue:
+            self._rows_by_question.setdefault(r["question_id"], []).append(r)
             if r["item"]:
                 self._items_by_question.setdefault(r["question_id"], {}).setdefault(
                     _key(r["item"]), r["item"]
@@ -51,6 +53,10 @@ class ItemMatching:
             (p, re.compile(r"(?<![\wæøå])" + _spaced(fold(p)) + r"(?:e|t)?(?![\wæøå])"))
             for p in sorted(self.option_words, key=len, reverse=True)
         ]
+
+    def catalogue_rows(self, question_id: str) -> list[dict[str, Any]]:
+        """The catalogue's rows of one question, in catalogue order (a new list)."""
+        return list(self._rows_by_question.get(question_id, ()))
 
     def _catalogue_items(self, question_id: str) -> dict[str, str]:
         """Item labels as the published tables print them, keyed by a whitespace-free fold."""
@@ -138,11 +144,7 @@ class ItemMatching:
         # lexicon phrase inside it ("ansatte på hjemmekontor")
         loose_search = _loose(search)
         verbatim = sorted(
-            (
-                o
-                for f, o in avail_fold.items()
-                if len(f) >= 15 and re.search(rf"(?<!\w){re.escape(f)}(?!\w)", loose_search)
-            ),
+            (o for f, o in avail_fold.items() if len(f) >= 15 and _label_re(f).search(loose_search)),
             key=len,
             reverse=True,
         )
@@ -197,7 +199,7 @@ class ItemMatching:
             if not isinstance(o, dict) or not o.get("aliases"):
                 continue
             label = avail_fold.get(_loose(str(o.get("label") or "")))
-            found = (re.search(rf"(?<![\wæøå]){re.escape(fold(a))}(?![\wæøå])", search) for a in o["aliases"])
+            found = (_word_re(a).search(search) for a in o["aliases"])
             hits = [m.start() for m in found if m]
             if label and hits:
                 aliased.append((min(hits), label))

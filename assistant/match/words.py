@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..normalize import fold
 
@@ -38,8 +39,17 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[\wæøå]+", text))
 
 
+# compiled once per phrase: the phrases come from the knowledge files, and compiled anew per question they
+# would crowd other patterns out of `re`'s own cache (512 patterns), which then compiles them again too
+@lru_cache(maxsize=8192)
 def _word_re(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\wæøå])" + re.escape(fold(phrase)) + r"(?![\wæøå])")
+
+
+@lru_cache(maxsize=8192)
+def _label_re(label: str) -> re.Pattern[str]:
+    """A (folded) label as a whole phrase."""
+    return re.compile(rf"(?<!\w){re.escape(label)}(?!\w)")
 
 
 def _key(label: str) -> str:
