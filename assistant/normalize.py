@@ -37,6 +37,9 @@ _STEMMER = Stemmer.Stemmer("norwegian")
 _WORD = re.compile(r"[a-zæøåéü0-9]+(?:[-/][a-zæøåéü0-9]+)*")
 
 
+# fold, stem and tokens are pure and called again and again on the same labels, sentences and words (thousands
+# of calls an answer): each remembers its recent results
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower-case, NFC, unify quotes and dashes, collapse whitespace."""
     text = unicodedata.normalize("NFC", text).lower()
@@ -49,6 +52,7 @@ def fold(text: str) -> str:
 _STEM_EXCEPTIONS = {"sykemelder": "sykemelder!", "sykemelderen": "sykemelder!", "sykemeldere": "sykemelder!"}
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """
     >>> stem("sykemeldte") == stem("sykemeldt"), stem("sykemelder") == stem("sykemeldte")
@@ -65,6 +69,11 @@ def stem(word: str) -> str:
 
 def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
     """Stemmed content tokens; compounds joined by - or / are kept whole and also split."""
+    return list(_tokens(text, keep_stopwords))
+
+
+@lru_cache(maxsize=16384)
+def _tokens(text: str, keep_stopwords: bool) -> tuple[str, ...]:
     out: list[str] = []
     for w in _WORD.findall(fold(text)):
         parts = [w] + (re.split(r"[-/]", w) if ("-" in w or "/" in w) else [])
@@ -72,7 +81,7 @@ def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
             if not p or (not keep_stopwords and p in STOPWORDS):
                 continue
             out.append(stem(p))
-    return out
+    return tuple(out)
 
 
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
