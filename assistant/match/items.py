@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import knowledge
 from ..normalize import fold, tokens
-from .words import _key, _label_re, _loose, _word_re
+from .words import _key, _label_re, _loose, _word_re, _words, may_match
 
 _NEGATION = re.compile(r"\b(ikke|ikkje|ingen|inga)\b")
 _QUOTED = re.compile(r"[«\"']([^»\"']+)[»\"']")  # a part of the question in quotes
@@ -26,6 +26,16 @@ def _spaced(phrase: str) -> str:
     if head in ("ikke", "ikkje") and rest:
         return re.escape(head) + r" (?:var |er |vært |har vært |hadde vært )?" + re.escape(rest)
     return re.escape(phrase)
+
+
+def _first_forms(phrase: str) -> frozenset[str] | None:
+    """The forms of an answer phrase's first word that its pattern (`_spaced`, with an -e/-t ending) can
+    match whole: the word, and with the ending when the phrase is that word alone (`words.may_match`)."""
+    m = re.search(r"[\wæøå]+", phrase)
+    if m is None:
+        return None
+    word = m.group(0)
+    return frozenset([word, word + "e", word + "t"] if m.end() == len(phrase) else [word])
 
 
 class ItemMatching:
@@ -53,6 +63,7 @@ class ItemMatching:
             (p, re.compile(r"(?<![\wæøå])" + _spaced(fold(p)) + r"(?:e|t)?(?![\wæøå])"))
             for p in sorted(self.option_words, key=len, reverse=True)
         ]
+        self._option_first = [_first_forms(fold(p)) for p, _pattern in self._option_res]
 
     def catalogue_rows(self, question_id: str) -> list[dict[str, Any]]:
         """The catalogue's rows of one question, in catalogue order (a new list)."""
@@ -163,7 +174,10 @@ class ItemMatching:
             ]
             if labels:
                 return labels, "vet ikke"
-        for phrase, pattern in self._option_res:
+        words = _words(search)
+        for (phrase, pattern), first in zip(self._option_res, self._option_first, strict=True):
+            if not may_match(first, words):
+                continue  # no hit (as pattern.search would find), cheaply
             hit = pattern.search(search)
             if (
                 hit
@@ -251,7 +265,8 @@ class ItemMatching:
 
     def option_phrase(self, text: str) -> str | None:
         """The first answer-option word of the lexicon the text uses ("nyttig", "stor grad"), if any."""
-        for phrase, pattern in self._option_res:
-            if pattern.search(text):
+        words = _words(text)
+        for (phrase, pattern), first in zip(self._option_res, self._option_first, strict=True):
+            if may_match(first, words) and pattern.search(text):
                 return phrase
         return None

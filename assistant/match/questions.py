@@ -14,9 +14,11 @@ import numpy as np
 from .. import knowledge
 from ..normalize import tokens
 from ..rank import Ranker
+from .words import joined
 
 _SCALES: dict[str, Any] = knowledge.lexicon().get("scales") or {}
 _SCALE_WORDS = {name: [re.compile(w) for w in s.get("words", [])] for name, s in _SCALES.items()}
+_SCALE_ANY = {name: joined(words) for name, words in _SCALE_WORDS.items()}  # one search a scale
 
 
 # words that frame a question (a ranking, a breakdown by group, whose members) rather than name its topic:
@@ -41,7 +43,7 @@ def topic_words(text: str) -> list[str]:
 
 def scales_named(text: str) -> set[str]:
     """Every answer scale whose words a (normalised) text uses (lexicon `scales`), yes/no included."""
-    return {name for name, words in _SCALE_WORDS.items() if any(w.search(text) for w in words)}
+    return {name for name, any_word in _SCALE_ANY.items() if any_word.search(text)}
 
 
 def _scales(questions: dict[str, dict[str, Any]]) -> dict[str, str]:
