@@ -151,13 +151,16 @@ class QuestionMatching:
                 mass[ids] += self._idf(t)
         near = np.full(n_q, 0.8)
         overlap = np.zeros(n_q)
-        keep = self._bank_qidx >= 0
-        if exclude is not None:
-            keep = keep.copy()
+        if exclude is None:
+            self.bank_max(overlap, mass / total)
+            if self.bvecs is not None and qvec is not None:
+                self.bank_max(near, self.bank_similarities(qvec))
+        else:  # fitting: one phrasing left out
+            keep = self._bank_qidx >= 0
             keep[exclude] = False
-        np.maximum.at(overlap, self._bank_qidx[keep], mass[keep] / total)
-        if self.bvecs is not None and qvec is not None:
-            np.maximum.at(near, self._bank_qidx[keep], (self.bvecs @ qvec)[keep])
+            np.maximum.at(overlap, self._bank_qidx[keep], mass[keep] / total)
+            if self.bvecs is not None and qvec is not None:
+                np.maximum.at(near, self._bank_qidx[keep], (self.bvecs @ qvec)[keep])
         pos = {qid: i for i, qid in enumerate(self._qid_names)}
         asked = self.asked_scales(text)
         out = {}
