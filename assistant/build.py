@@ -275,6 +275,7 @@ def _build_locked(out: Path, force: bool, log, digest: str) -> Path:
         np.save(tmp / INDEX_DIR / "targets.npy", tvec)
     log("Spørsmålsbanken …")
     phrasings = bank.load().phrasings
+    bank.save_norms(tmp / INDEX_DIR, bank.load())  # the start need not normalise them again
     bvec = embedder.queries([p.norm for p in phrasings])
     if bvec is not None:
         import numpy as np

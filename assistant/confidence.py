@@ -133,7 +133,8 @@ def _voted_phrasings(turn: Turn, ctx: Context, min_vote: float = 0.1) -> list[st
         if v >= min_vote and (quoted or (found is None and m.target_qid[t] in qids)):
             chosen.add(t)
     skip = getattr(turn, "exclude", None)  # fitting: the phrasing asked is left out of the bank
-    return [p.text for j, p in enumerate(m.bank.phrasings) if p.target in chosen and j != skip]
+    voted = sorted(j for t in chosen for j in m.phrasings_of.get(t, ()))  # in the bank's order
+    return [m.bank.phrasings[j].text for j in voted if j != skip]
 
 
 def unasked(turn: Turn) -> float:

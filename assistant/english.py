@@ -7,9 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
-
-from .knowledge import KNOWLEDGE
+from .knowledge import KNOWLEDGE, load_yaml
 
 # function words that are English and not Norwegian: what tells an English question from a Norwegian one
 _ENGLISH = frozenset(
@@ -26,10 +24,7 @@ def _glossary() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     path = KNOWLEDGE / "english.yaml"
     if not path.exists():
         return None, {}
-    with path.open(encoding="utf-8") as fh:
-        pairs = {
-            str(k).lower(): str(v or "") for k, v in (yaml.safe_load(fh) or {}).get("phrases", {}).items()
-        }
+    pairs = {str(k).lower(): str(v or "") for k, v in (load_yaml(path) or {}).get("phrases", {}).items()}
     keys = sorted(pairs, key=len, reverse=True)
     pattern = re.compile(
         r"(?<![\w'-])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])", re.IGNORECASE

@@ -15,24 +15,31 @@ KNOWLEDGE = ROOT / "knowledge"
 PUBLISHED = ROOT / "data" / "published"
 WAVE_TEXT = {"2021-11": "november 2021", "2022-06": "juni 2022"}  # the waves as answers name them
 
+# libyaml's loader when PyYAML was built with it: the same documents as the pure-Python SafeLoader (the
+# knowledge files load equal, types and key order included), about ten times faster at start
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 CSV_COLUMNS = [
     "source", "section", "page", "wave", "question_id", "item", "group_dim", "group", "group_min",
     "group_max", "option", "value", "unit", "n", "note", "quote",
 ]  # fmt: skip
 
 
+def load_yaml(path: Path) -> Any:
+    """A knowledge file's YAML (safe loading only)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+
+
 @lru_cache(maxsize=1)
 def codebook() -> dict[str, Any]:
-    with (KNOWLEDGE / "codebook.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return load_yaml(KNOWLEDGE / "codebook.yaml")
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
     if not (KNOWLEDGE / "lexicon.yaml").exists():
         return {}
-    with (KNOWLEDGE / "lexicon.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return load_yaml(KNOWLEDGE / "lexicon.yaml")
 
 
 def questions() -> list[dict[str, Any]]:

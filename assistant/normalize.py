@@ -6,12 +6,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
+import rapidfuzz
 import Stemmer
+import yaml
 from rapidfuzz import fuzz, process
 
 from . import knowledge
@@ -33,6 +37,9 @@ _STEMMER = Stemmer.Stemmer("norwegian")
 _WORD = re.compile(r"[a-zæøåéü0-9]+(?:[-/][a-zæøåéü0-9]+)*")
 
 
+# fold, stem and tokens are pure and called again and again on the same labels, sentences and words (thousands
+# of calls an answer): each remembers its recent results
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower-case, NFC, unify quotes and dashes, collapse whitespace."""
     text = unicodedata.normalize("NFC", text).lower()
@@ -45,6 +52,7 @@ def fold(text: str) -> str:
 _STEM_EXCEPTIONS = {"sykemelder": "sykemelder!", "sykemelderen": "sykemelder!", "sykemeldere": "sykemelder!"}
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """
     >>> stem("sykemeldte") == stem("sykemeldt"), stem("sykemelder") == stem("sykemeldte")
@@ -61,6 +69,11 @@ def stem(word: str) -> str:
 
 def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
     """Stemmed content tokens; compounds joined by - or / are kept whole and also split."""
+    return list(_tokens(text, keep_stopwords))
+
+
+@lru_cache(maxsize=16384)
+def _tokens(text: str, keep_stopwords: bool) -> tuple[str, ...]:
     out: list[str] = []
     for w in _WORD.findall(fold(text)):
         parts = [w] + (re.split(r"[-/]", w) if ("-" in w or "/" in w) else [])
@@ -68,7 +81,7 @@ def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
             if not p or (not keep_stopwords and p in STOPWORDS):
                 continue
             out.append(stem(p))
-    return out
+    return tuple(out)
 
 
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
@@ -260,6 +273,22 @@ def normalize(text: str) -> str:
     else:
         text = correct_typos(text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+def digest() -> str:
+    """A hash of everything `normalize` reads besides its text: the lexicon, the codebook, the published
+    labels, the report's and the language's words, this code and the libraries it calls. Texts normalised
+    ahead (the build's bank phrasings) are used only while it is unchanged."""
+    h = hashlib.sha256()
+    kn = knowledge.KNOWLEDGE
+    files = [kn / "lexicon.yaml", kn / "codebook.yaml", kn / "report.txt", kn / "words_nb.txt"]
+    files += sorted(knowledge.PUBLISHED.glob("*.csv")) + [Path(__file__), Path(knowledge.__file__)]
+    for path in files:
+        h.update(path.name.encode() + b"\0")
+        h.update(path.read_bytes() if path.is_file() else b"(missing)")
+    h.update(f"rapidfuzz {rapidfuzz.__version__}, unicode {unicodedata.unidata_version}".encode())
+    h.update(f"yaml {yaml.__version__} {knowledge.YAML_LOADER.__name__}".encode())
+    return h.hexdigest()
 
 
 def run(turn, ctx) -> None:

@@ -97,7 +97,7 @@ class Assistant:
         ).rows
         bvec_path = index_dir / "bank.npy"
         bvecs = np.load(bvec_path) if use_vectors and bvec_path.exists() else None
-        self.match = Matcher(targets, tvecs, catalogue, bank.load(), bvecs)
+        self.match = Matcher(targets, tvecs, catalogue, bank.load(index_dir), bvecs)
         self.match.attach_statements(self.index.passages)
         self.match.query_vector = self.embedder.cached_query
         self.captions = {p.label: p.text for p in self.index.passages if p.kind == "caption" and p.label}

@@ -9,8 +9,6 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from . import knowledge
 from .compose.numbers import count, mean
 from .lead_figures import fmt_as_printed, headline_rows, option_core
@@ -31,8 +29,7 @@ FIGURE_LABEL = re.compile(r"^(Tabell|Figur|Fotnote)\s+\d+")
 
 @lru_cache(maxsize=1)
 def wording() -> dict[str, Any]:
-    with (knowledge.KNOWLEDGE / "press.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return knowledge.load_yaml(knowledge.KNOWLEDGE / "press.yaml")
 
 
 # ---------------------------------------------------------------- plain text and source line

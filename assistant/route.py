@@ -191,7 +191,7 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
     if q.intent == "figure" and not (q.items or q.options or q.group_dim) and q.question_lex < 0.3:
         # the wording barely touches this question ("Hvor fornøyde er de ansatte?"): no table answers it
         return Decision("text", "search", sections=sections, figures=figures)
-    qrows = _rows(cat, question_id=q.question_id)
+    qrows = und.catalogue_rows(q.question_id)  # (found with a codebook entry: not None)
     if q.wave:
         qrows = [r for r in qrows if r["wave"] == q.wave] or qrows
     if q.group_dim in ("fylke", "landsforening"):
@@ -577,7 +577,7 @@ def _positive_pair(rows: list[dict[str, Any]]) -> list[str]:
 
 def _sample_plan(q: Question, und: Matcher) -> Decision:
     """Sample composition by fylke / landsforening / size (Tabell 9–11)."""
-    cat = _rows(und.catalogue, question_id="UTVALG")
+    cat = und.catalogue_rows("UTVALG")
     dim = q.group_dim or "total"
     rows = _rows(cat, group_dim=dim)
     if not rows:
@@ -609,7 +609,7 @@ def _decide_method(q: Question, und: Matcher) -> Decision:
     if q.method_topic == "dates" and re.search(intents.METHOD["response"], q.text):
         q.method_topic = "response"  # "når …, og hvor mange fullførte?": the response lines carry the dates
     if q.method_topic == "response":
-        rows = _rows(und.catalogue, question_id="UTVALG", group_dim="total")
+        rows = _rows(und.catalogue_rows("UTVALG"), group_dim="total")
         if rows:
             # the November 2021 totals are also printed as the Sum row of Tabell 11
             plan = Plan(question_id="UTVALG", group_dim="total", wave=q.wave, with_totals_of="Tabell 11")

@@ -64,7 +64,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     if (english >= 3 and english >= len(text.split()) / 3) or is_english(text):
         q.intent = "english"
         return q
-    for pattern, why in m._oos:
+    for pattern, why in m.out_of_scope_words(text):
         if pattern.search(text) and not re.search(intents.METHOD["significance"], text):
             # "feilmarginen, og er forskjellene signifikanstestet?": the method text answers the second part
             q.intent = "out_of_scope"

@@ -3,11 +3,13 @@ report text, and has enough distinct phrasings."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
-from assistant import bank, knowledge
+from assistant import bank, knowledge, settings
+from assistant.build import INDEX_DIR
 from assistant.normalize import fold
 from assistant.report import parse_report
 
@@ -70,3 +72,16 @@ def test_every_published_question_has_bank_phrasings():
     published = {r["question_id"] for r in ROWS if r["question_id"] != "UTVALG"}
     covered = {t.question_id for t in BANK.targets}
     assert published <= covered, published - covered
+
+
+def test_phrasings_normalised_by_the_build_are_those_normalised_now(tmp_path):
+    bank.save_norms(tmp_path, BANK)
+    assert bank.load(tmp_path) == BANK
+    assert bank.load(settings.data_dir() / INDEX_DIR) == BANK  # the build the other tests use
+
+
+def test_phrasings_normalised_otherwise_are_normalised_again(tmp_path):
+    stale = {"digest": "another lexicon", "norms": {p.text: "noe annet" for p in BANK.phrasings}}
+    (tmp_path / bank.NORMS_FILE).write_text(json.dumps(stale), encoding="utf-8")
+    assert bank.load(tmp_path) == BANK
+    assert bank.load(tmp_path / "missing") == BANK

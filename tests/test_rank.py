@@ -57,3 +57,22 @@ def test_scale_words_favour_questions_on_that_scale(assistant):
     assert feats["AT_KONTAKT"][-1] == 1.0 and feats["AT_NYTTE"][-1] == -1.0
     model = json.loads(rank.PATH.read_text(encoding="utf-8"))
     assert model["question"]["weights"][rank.FEATURES.index("scale")] > 0  # fitted, and it helps
+
+
+def test_bank_max_is_the_maximum_per_question(assistant):
+    m = assistant.match
+    values = np.random.default_rng(0).random(len(m._bank_qidx))
+    fast, slow = np.full(len(m._qid_names), 0.8), np.full(len(m._qid_names), 0.8)
+    m.bank_max(fast, values)
+    keep = m._bank_qidx >= 0
+    np.maximum.at(slow, m._bank_qidx[keep], values[keep])
+    assert np.array_equal(fast, slow)
+
+
+def test_bank_similarities_are_computed_once_per_vector(assistant):
+    m = assistant.match
+    vec = m.bvecs[3].copy()
+    first = m.bank_similarities(vec)
+    assert m.bank_similarities(vec) is first
+    assert np.array_equal(first, m.bvecs @ vec)
+    assert not np.shares_memory(m.bank_similarities(vec.copy()), first)

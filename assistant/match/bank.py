@@ -8,7 +8,7 @@ import re
 
 import numpy as np
 
-from ..bank import Bank, locate
+from ..bank import Bank, locate, squashed
 from ..normalize import normalize, tokens
 from ..report import figure_refs
 from ..types import Passage
@@ -28,20 +28,24 @@ class BankMatching:
         self.target_qid: list[str | None] = [t.question_id for t in self.bank.targets]
         self.statements: dict[int, tuple[int, str]] = {}
         inverted: dict[str, list[int]] = {}
+        self.phrasings_of: dict[int, list[int]] = {}  # per bank target, its phrasings' positions
         for j, p in enumerate(self.bank.phrasings):
+            self.phrasings_of.setdefault(p.target, []).append(j)
             for tok in sorted(set(tokens(p.norm))):
                 inverted.setdefault(tok, []).append(j)
         self._bank_inverted = {tok: np.array(ids) for tok, ids in inverted.items()}
+        self._last_sims: tuple[np.ndarray, np.ndarray] | None = None
         self._index_bank_questions()
 
     def attach_statements(self, passages: list[Passage]) -> None:
         """Locate every statement target in the report and infer the codebook question it is about: the one
         question published in the statement's section (or named by its figure), else the clearly best
         lexical match among that section's questions."""
+        texts = squashed(passages)
         for t, target in enumerate(self.bank.targets):
             if not target.quote:
                 continue
-            found = locate(target.quote, passages)
+            found = locate(target.quote, passages, texts)
             if found is None:
                 continue
             pid, sentence = found
@@ -115,14 +119,38 @@ class BankMatching:
         self._bank_qidx = np.array(
             [pos.get(self.target_qid[p.target] or "", -1) for p in self.bank.phrasings], dtype=int
         )
+        # the phrasings with a question, grouped by it: `bank_max` takes each group's maximum in one pass
+        kept = np.flatnonzero(self._bank_qidx >= 0)
+        order = kept[np.argsort(self._bank_qidx[kept], kind="stable")]
+        groups, starts = np.unique(self._bank_qidx[order], return_index=True)
+        self._bank_groups = (order, groups, starts)
+
+    def bank_max(self, out: np.ndarray, values: np.ndarray) -> None:
+        """out[i] = max(out[i], values of the phrasings of question i), for every phrasing with a question:
+        what `np.maximum.at(out, self._bank_qidx[keep], values[keep])` gives, without its slow per-element
+        loop (about 0.7 ms for the 2 806 phrasings)."""
+        order, groups, starts = self._bank_groups
+        if len(order):
+            out[groups] = np.maximum(out[groups], np.maximum.reduceat(values[order], starts))
+
+    def bank_similarities(self, qvec: np.ndarray) -> np.ndarray:
+        """The bank's phrasings' similarities to a question's vector (do not change the array): computed
+        once for the latest vector, which both the bank's vote and the question ranker's features need."""
+        last = self._last_sims
+        if last is not None and last[0] is qvec:
+            return last[1]
+        sims = self.bvecs @ qvec  # type: ignore[operator]
+        self._last_sims = (qvec, sims)
+        return sims
 
     def bank_votes(self, qvec: np.ndarray | None, exclude: int | None = None, k: int = 8) -> dict[int, float]:
         """Bank targets voted for by the phrasings nearest to the question (dense, query-to-query): a
         similarity-weighted share of the k nearest, summing to 1. `exclude` leaves one phrasing out (fitting)."""
         if qvec is None or self.bvecs is None or not len(self.bvecs):
             return {}
-        sims = self.bvecs @ qvec
+        sims = self.bank_similarities(qvec)
         if exclude is not None:
+            sims = sims.copy()
             sims[exclude] = -1.0
         top = np.argpartition(-sims, min(k, len(sims) - 1))[:k]
         weights = np.exp((sims[top] - sims[top].max()) / BANK_TEMPERATURE)

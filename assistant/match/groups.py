@@ -6,7 +6,7 @@ import re
 
 from .. import knowledge
 from ..normalize import fold, normalize, report_names, vocabulary
-from .words import _KNOWN_NAMES, _NUMERIC_GROUP, _first_word, _word_re, _words
+from .words import _KNOWN_NAMES, _NUMERIC_GROUP, _first_word, _word_re, _words, joined, may_match
 
 _COMPOUND = re.compile(r"([a-zæøå]{4,}?)s?(?:bedrif|selskap|virksomhet|verksemd|firma|foretak)[a-zæøå]*$")
 
@@ -30,10 +30,18 @@ class GroupMatching:
             for w in entry.get("words") or []
             if w
         ]
+        # each one's first word (None for a regular expression): only those can match whose first word is asked
+        self._oos_first = [
+            None if w.startswith("re:") or not _first_word(w) else frozenset([_first_word(w)])
+            for entry in self.out_of_scope
+            for w in entry.get("words") or []
+            if w
+        ]
         self._wave_res = {
             w: [_word_re(x) for x in sorted(words, key=len, reverse=True)]
             for w, words in self.wave_words.items()
         }
+        self._wave_any = {w: joined(patterns) for w, patterns in self._wave_res.items()}
         self._group_res: list[tuple[re.Pattern[str], int, str, str, str]] = []
         for dim in ("landsforening", "fylke", "storrelse"):
             for g in self.groups.get(dim) or []:
@@ -186,8 +194,13 @@ class GroupMatching:
                 out.append(key)
         return out
 
+    def out_of_scope_words(self, text: str) -> list[tuple[re.Pattern[str], str | None]]:
+        """The lexicon's out-of-scope patterns (with why) that may match the text, in the lexicon's order."""
+        words = _words(text)
+        return [o for o, first in zip(self._oos, self._oos_first, strict=True) if may_match(first, words)]
+
     def match_wave(self, text: str) -> list[str]:
-        return [wave for wave, patterns in self._wave_res.items() if any(p.search(text) for p in patterns)]
+        return [wave for wave, any_word in self._wave_any.items() if any_word.search(text)]
 
     def strip_waves(self, text: str) -> str:
         """The text without its wave words ("i juni 2022", "etter pandemien", "november")."""

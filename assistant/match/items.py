@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import knowledge
 from ..normalize import fold, tokens
-from .words import _key, _loose
+from .words import _key, _label_re, _loose, _word_re, _words, may_match
 
 _NEGATION = re.compile(r"\b(ikke|ikkje|ingen|inga)\b")
 _QUOTED = re.compile(r"[«\"']([^»\"']+)[»\"']")  # a part of the question in quotes
@@ -28,12 +28,24 @@ def _spaced(phrase: str) -> str:
     return re.escape(phrase)
 
 
+def _first_forms(phrase: str) -> frozenset[str] | None:
+    """The forms of an answer phrase's first word that its pattern (`_spaced`, with an -e/-t ending) can
+    match whole: the word, and with the ending when the phrase is that word alone (`words.may_match`)."""
+    m = re.search(r"[\wæøå]+", phrase)
+    if m is None:
+        return None
+    word = m.group(0)
+    return frozenset([word, word + "e", word + "t"] if m.end() == len(phrase) else [word])
+
+
 class ItemMatching:
     def _init_items(self, catalogue: list[dict[str, Any]]) -> None:
         # per question, once: the item and option labels the published rows use (looked up per question asked)
         self._items_by_question: dict[str, dict[str, str]] = {}
         self._options_by_question: dict[str, list[str]] = {}
+        self._rows_by_question: dict[str, list[dict[str, Any]]] = {}
         for r in catalogue:
+            self._rows_by_question.setdefault(r["question_id"], []).append(r)
             if r["item"]:
                 self._items_by_question.setdefault(r["question_id"], {}).setdefault(
                     _key(r["item"]), r["item"]
@@ -51,6 +63,11 @@ class ItemMatching:
             (p, re.compile(r"(?<![\wæøå])" + _spaced(fold(p)) + r"(?:e|t)?(?![\wæøå])"))
             for p in sorted(self.option_words, key=len, reverse=True)
         ]
+        self._option_first = [_first_forms(fold(p)) for p, _pattern in self._option_res]
+
+    def catalogue_rows(self, question_id: str) -> list[dict[str, Any]]:
+        """The catalogue's rows of one question, in catalogue order (a new list)."""
+        return list(self._rows_by_question.get(question_id, ()))
 
     def _catalogue_items(self, question_id: str) -> dict[str, str]:
         """Item labels as the published tables print them, keyed by a whitespace-free fold."""
@@ -138,11 +155,7 @@ class ItemMatching:
         # lexicon phrase inside it ("ansatte på hjemmekontor")
         loose_search = _loose(search)
         verbatim = sorted(
-            (
-                o
-                for f, o in avail_fold.items()
-                if len(f) >= 15 and re.search(rf"(?<!\w){re.escape(f)}(?!\w)", loose_search)
-            ),
+            (o for f, o in avail_fold.items() if len(f) >= 15 and _label_re(f).search(loose_search)),
             key=len,
             reverse=True,
         )
@@ -161,7 +174,10 @@ class ItemMatching:
             ]
             if labels:
                 return labels, "vet ikke"
-        for phrase, pattern in self._option_res:
+        words = _words(search)
+        for (phrase, pattern), first in zip(self._option_res, self._option_first, strict=True):
+            if not may_match(first, words):
+                continue  # no hit (as pattern.search would find), cheaply
             hit = pattern.search(search)
             if (
                 hit
@@ -197,7 +213,7 @@ class ItemMatching:
             if not isinstance(o, dict) or not o.get("aliases"):
                 continue
             label = avail_fold.get(_loose(str(o.get("label") or "")))
-            found = (re.search(rf"(?<![\wæøå]){re.escape(fold(a))}(?![\wæøå])", search) for a in o["aliases"])
+            found = (_word_re(a).search(search) for a in o["aliases"])
             hits = [m.start() for m in found if m]
             if label and hits:
                 aliased.append((min(hits), label))
@@ -249,7 +265,8 @@ class ItemMatching:
 
     def option_phrase(self, text: str) -> str | None:
         """The first answer-option word of the lexicon the text uses ("nyttig", "stor grad"), if any."""
-        for phrase, pattern in self._option_res:
-            if pattern.search(text):
+        words = _words(text)
+        for (phrase, pattern), first in zip(self._option_res, self._option_first, strict=True):
+            if may_match(first, words) and pattern.search(text):
                 return phrase
         return None

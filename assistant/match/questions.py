@@ -14,9 +14,11 @@ import numpy as np
 from .. import knowledge
 from ..normalize import tokens
 from ..rank import Ranker
+from .words import joined
 
 _SCALES: dict[str, Any] = knowledge.lexicon().get("scales") or {}
 _SCALE_WORDS = {name: [re.compile(w) for w in s.get("words", [])] for name, s in _SCALES.items()}
+_SCALE_ANY = {name: joined(words) for name, words in _SCALE_WORDS.items()}  # one search a scale
 
 
 # words that frame a question (a ranking, a breakdown by group, whose members) rather than name its topic:
@@ -41,7 +43,7 @@ def topic_words(text: str) -> list[str]:
 
 def scales_named(text: str) -> set[str]:
     """Every answer scale whose words a (normalised) text uses (lexicon `scales`), yes/no included."""
-    return {name for name, words in _SCALE_WORDS.items() if any(w.search(text) for w in words)}
+    return {name for name, any_word in _SCALE_ANY.items() if any_word.search(text)}
 
 
 def _scales(questions: dict[str, dict[str, Any]]) -> dict[str, str]:
@@ -149,13 +151,16 @@ class QuestionMatching:
                 mass[ids] += self._idf(t)
         near = np.full(n_q, 0.8)
         overlap = np.zeros(n_q)
-        keep = self._bank_qidx >= 0
-        if exclude is not None:
-            keep = keep.copy()
+        if exclude is None:
+            self.bank_max(overlap, mass / total)
+            if self.bvecs is not None and qvec is not None:
+                self.bank_max(near, self.bank_similarities(qvec))
+        else:  # fitting: one phrasing left out
+            keep = self._bank_qidx >= 0
             keep[exclude] = False
-        np.maximum.at(overlap, self._bank_qidx[keep], mass[keep] / total)
-        if self.bvecs is not None and qvec is not None:
-            np.maximum.at(near, self._bank_qidx[keep], (self.bvecs @ qvec)[keep])
+            np.maximum.at(overlap, self._bank_qidx[keep], mass[keep] / total)
+            if self.bvecs is not None and qvec is not None:
+                np.maximum.at(near, self._bank_qidx[keep], (self.bvecs @ qvec)[keep])
         pos = {qid: i for i, qid in enumerate(self._qid_names)}
         asked = self.asked_scales(text)
         out = {}
