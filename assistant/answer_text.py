@@ -193,13 +193,14 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     seen = {p.id for p, _ in hits}
     hits += [h for h in ctx.index.search(query, turn.qvec(), k=4, allowed=allowed) if h[0].id not in seen]
     who = _who_pattern(q)
+    before_pandemic = bool(re.search(intents.BEFORE_PANDEMIC, q.text))
     by_size = q.group_dim == "storrelse" and not q.group_key and q.intent in ("rank", "compare")
     picked = best_sentences(
         topic,
         hits,
         ctx.index.bm25.idf,
         limit=6
-        if _choices(q) or len(q.items) == 2 or re.search(intents.BEFORE_PANDEMIC, q.text)
+        if _choices(q) or len(q.items) == 2 or before_pandemic
         else 3,  # room for what is asked (`asked_option_first`)
         prefer_total=q.group_dim is None,
         focus=" ".join([*q.items, q.option_word or " ".join(q.options)]),
@@ -213,7 +214,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         else SIZE_MENTION  # "hvilke bedrifter har flest …": a sentence naming sizes, with a figure or not
         if by_size
         else _BEFORE  # "sammenlignet med før pandemien": the report's sentence on the time before
-        if re.search(intents.BEFORE_PANDEMIC, q.text)
+        if before_pandemic
         else who or _both_waves(q),
         want_number=q.intent in ("figure", "rank", "compare") and q.question_id is not None and not by_size,
         group_words=size_words(ctx.match, q.group_key, limit=100)  # every word of the group, to find it by
@@ -226,7 +227,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         following=ctx.following,
         preceding=ctx.preceding,
     )
-    if re.search(intents.BEFORE_PANDEMIC, q.text):
+    if before_pandemic:
         # "… sammenlignet med før pandemien?": what the report says of the time before leads, its figure first
         before = sorted((x for x in picked if _BEFORE.search(x[1])), key=lambda x: not re.search(r"\d", x[1]))
         picked = before + [x for x in picked if x not in before]

@@ -390,16 +390,17 @@ _OPINION = frozenset(
 def _continues_topic(cur: Question, prev: Question, und: Matcher) -> bool:
     """Whether every word the question has of its own (beyond the frame, the group, the answer scale) is a
     word of the previous question."""
-    scale: set[str] = set()
-    for qid in (cur.question_id, prev.question_id):
-        options = (und.questions.get(qid or "") or {}).get("options") or []
-        scale |= set(tokens(" ".join(str(o.get("label") or "") for o in options)))
+    scale = _scale_words(und, cur.question_id) | _scale_words(und, prev.question_id)
     own = set(topic_words(und.strip_slots(cur.text))) - GENERIC_TOKENS - _OPINION - scale
     return bool(own) and own <= set(topic_words(f"{prev.context} {prev.text}"))
 
 
 def _names_topic(cur: Question, und: Matcher) -> bool:
     """Whether the question has a word of its own beyond the frame, the opinion and the answer scale."""
-    options = (und.questions.get(cur.question_id or "") or {}).get("options") or []
-    scale = set(tokens(" ".join(str(o.get("label") or "") for o in options)))
-    return bool(set(topic_words(cur.text)) - GENERIC_TOKENS - _OPINION - scale)
+    return bool(set(topic_words(cur.text)) - GENERIC_TOKENS - _OPINION - _scale_words(und, cur.question_id))
+
+
+def _scale_words(und: Matcher, qid: str | None) -> set[str]:
+    """The words of a survey question's answer labels («vet», «nyttig», …)."""
+    options = (und.questions.get(qid or "") or {}).get("options") or []
+    return set(tokens(" ".join(str(o.get("label") or "") for o in options)))

@@ -71,9 +71,8 @@ def split(norm: str) -> Sides | None:
         return Sides(a1, a2, tuple(_as_question(f"hvor mange bedrifter {x}") for x in (left, right)))  # type: ignore[arg-type]
     comparative = re.search(r"\b(vanligere|vanlegare|oftere|meir vanleg|mer vanlig|mer utbredt)\b å ", left)
     if comparative and INFINITIVE.match(right):
-        left = left[
-            comparative.end() - 2 :
-        ]  # "er det vanligere å ha hatt X enn å ha vært i Y": the two clauses
+        # "er det vanligere å ha hatt X enn å ha vært i Y": the two clauses, each from its «å»
+        left = left[comparative.end() - 2 :]
     if INFINITIVE.match(left) and INFINITIVE.match(right):
         return Sides(a1, a2, (_as_question(_finite(left)), _as_question(_finite(right))))
     if PREVALENCE.search(norm[:start]) and not (INFINITIVE.match(left) or INFINITIVE.match(right)):
@@ -147,19 +146,17 @@ def run(turn: Turn, ctx: Context) -> None:
         return
     whole = ctx.understand(turn.raw, turn.history)
     labels = normalize(" | ".join([*whole.items, *whole.options]))
-    tabled = any(r["question_id"] == whole.question_id for r in ctx.match.catalogue)
-    if whole.intent in ("out_of_scope", "questionnaire") or (
-        tabled and all(_named_in(a, labels) for a in (sides.first, sides.second))
-    ):
+    tabled = bool(whole.question_id and ctx.match.catalogue_rows(whole.question_id))
+    both_named = all(_named_in(a, labels) for a in (sides.first, sides.second))
+    if whole.intent in ("out_of_scope", "questionnaire") or (tabled and both_named):
         # one survey question has both as its items or answers, and its table compares them itself (a figure
         # shown as an image does not: each side's sentence does)
         return
     answers = [ctx.answer_question(q, turn.history) for q in sides.questions]
     if not all(a.answerable and a.route != "none" for a in answers):
         return
-    if not tabled and all(_named_in(a, labels) for a in (sides.first, sides.second)):
-        if any(getattr(a, "_question_id", None) != whole.question_id for a in answers):
-            return  # a side asked alone drifts to another question (BHT's own services): the whole one answers
+    if both_named and any(getattr(a, "_question_id", None) != whole.question_id for a in answers):
+        return  # a side asked alone drifts to another question (BHT's own services): the whole one answers
     leads = [a.answer.strip().split("\n\n")[0] for a in answers]
     if leads[0] == leads[1]:
         return  # both sides found the same answer: it is not about the two actors
