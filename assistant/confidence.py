@@ -94,6 +94,11 @@ def _support(turn: Turn, ctx: Context, text: str) -> float:
     idf = ctx.index.bm25.idf
     # the question's words but "nå" / "i dag" (the latest wave: the answer names it "juni 2022")
     asked = re.sub(r"\b(nå|no|i dag|for tiden|per i dag)\b", " ", text)
+    # the user's own headcount and "er vi typiske/vanlige?": who asks and how they compare, not the topic
+    asked = re.sub(intents.OWN_SIZE, " ", asked)
+    asked = re.sub(
+        r"\b(u?vanlig\w*|u?vanleg\w*|typisk\w*|u?normal\w*|som (de )?andre|som folk flest)\b", " ", asked
+    )
     own = sorted(set(topic_words(asked) or tokens(asked)))  # "hvilket fylke … flest": the frame is the topic
     if not own or turn.answer is None:
         return 0.0

@@ -207,3 +207,11 @@ ABOUT_CAVEATS = (
 
 # a time before the survey's waves, which only the report's text compares with (Arbeidskraftundersøkelsen 2017)
 BEFORE_PANDEMIC = r"\b(før|frå før|fra før) (pandemien|koronapandemien|covid-19-pandemien|covid-19|covid|korona\w*|nedstenging\w*)\b"
+
+# the user's own company's headcount ("vi er 12 ansatte", "me er ei bedrift med 40 tilsette", "bedriften vår
+# har 8 ansatte"): who asks, not necessarily the group asked about
+OWN_SIZE = (
+    r"\b((vi|me|(når|hvis|om) (man|en|ein)) (er|har)|(bedriften|firmaet|virksomheten|verksemda) (vår|min|mi) (er|har))"
+    r"( (en|ei|et|eit) [a-zæøå]+ ?[a-zæøå]* (med|på))?( (ca\.?|cirka|rundt|om lag|omtrent|snaut|drøyt))? "
+    r"\d+ (ansatte|årsverk|medarbeidere|tilsette)\b"
+)

@@ -186,6 +186,11 @@ class Assistant:
                     second.caveats.insert(0, f"Jeg tolket spørsmålet som: «{rewritten}»")
                     answer = second
         answer.question = question
+        q = turn.question
+        if q is not None and "own_size_all" in q.inherited and answer.answerable:
+            key = next((x.split("=", 1)[1] for x in q.inherited if x.startswith("own_size=")), "")
+            band = refusal.band_name(self.match, key)
+            caveats.append(f"Rapporten oppgir ikke tallet for {band}; svaret gjelder alle bedriftene.")
         answer.caveats = caveats + answer.caveats
         return answer
 

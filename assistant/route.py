@@ -101,6 +101,14 @@ def size_group_words(und: Matcher, key: str) -> list[str]:
     if band is None:
         return []
     lo, hi = band
+    if lo == hi and lo > 1:  # "vi er 12 ansatte": the report's band that holds that headcount
+        inside = [
+            b for g in und.groups.get("storrelse") or []
+            if (b := und.size_band(g.get("key") or "")) and b[0] in (1, 10, 50, 200) and b[0] <= lo
+            and (b[1] is None or lo <= b[1]) and (b[1] is None) == (b[0] == 200)
+        ]  # fmt: skip
+        if inside:
+            lo, hi = inside[0]
     out: list[str] = []
     for g in und.groups.get("storrelse") or []:
         b = und.size_band(g.get("key") or "")
@@ -211,6 +219,22 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
                 figures=figures,
                 must_mention=[w for w in words if w],
             )
+    if q.group_dim == "storrelse" and q.group_key and "own_size" in q.inherited:
+        # "vi er 12 ansatte … er vi typiske?": that size group's figure where the report has one, else all
+        srows = [r for r in qrows if r["group_dim"] == "storrelse"]
+        words = _size_words(und, q)
+        said = (
+            re.compile(r"(?<![\wæøå])(" + "|".join(map(re.escape, words)) + r")(?![\wæøå])")
+            if words
+            else None
+        )
+        told = said is not None and any(
+            p.section in sections and p.kind != "table" and said.search(p.text.lower())
+            for p in passages or []
+        )  # a sentence of the question's section about that size group ("… mellomstore (10-49 ansatte) …")
+        if not (srows and map_size_groups(und, q.group_key, srows)) and not told:
+            q.inherited += ["own_size_all", f"own_size={q.group_key}"]
+            q.group_dim, q.group_key = None, None
     if not qrows:  # the values are an image: the report's sentences, those naming the size groups asked first
         named = _size_words(und, q) if q.group_dim == "storrelse" else []
         return Decision("text", "figure_only", sections=sections, figures=figures, must_mention=named or None)
@@ -244,8 +268,11 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
             q.group_key, q.group_keys, q.group_labels = q.group_keys[-1], [], []
         if q.group_key:
             groups = map_size_groups(und, q.group_key, srows)
-            if not groups:
-                return Decision("text", "size_prose", sections=sections, figures=figures)
+            if not groups:  # the report's sentences about that size group, if it has any
+                named = _size_words(und, q)
+                return Decision(
+                    "text", "size_prose", sections=sections, figures=figures, must_mention=named or None
+                )
     elif q.group_dim in ("fylke", "landsforening"):
         group_dim = q.group_dim
         groups = (q.group_keys or [q.group_key]) if q.group_key else []
@@ -389,6 +416,9 @@ def _statement(q: Question, und: Matcher, passages: list[Passage] | None = None,
     if not fitting or (fitting[0][0] != top and fitting[0][1] < 0.2):
         return None
     chosen = [fitting[0], *[(s, v) for s, v in fitting[1:] if v >= 0.2]]
+    if q.intent == "figure" and not re.search(r"\b(hvorfor|kvifor)\b", q.text):
+        # "hvor nyttig var …?": the statement with the figure leads, the comment without one follows
+        chosen.sort(key=lambda x: not NUMBER_STATEMENT.search(und.statements[x[0]][1]))
     if len(q.items) == 2 and q.question_id:
         # two items compared: a statement about each, the other item's too when its vote is low
         all_words = und.item_words(q.question_id)
@@ -494,8 +524,10 @@ def _fits(q: Question, und: Matcher, found: tuple[int, str], passages, rare: set
         words = und.item_words(q.question_id)
         said = set(tokens(sentence))
         asked = set().union(*(words.get(i, set()) for i in q.items))
-        others = set().union(*(w for i, w in words.items() if i not in q.items)) - asked
-        if said & others and not said & asked:
+        sibling = set().union(*(w for i, w in words.items() if i not in q.items))
+        others = sibling - asked
+        own = (asked - sibling) or asked  # "dialog" is said of the doctor and of the employee alike
+        if said & others and not said & own:
             return False
     if q.options and q.question_id:
         # nor one about another answer of the question ("… sykemeldte arbeidstakere" when the doctor was asked)

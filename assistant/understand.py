@@ -131,6 +131,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         named = m.match_named_groups(text, q.group_dim)
         if len(named) >= 2:  # "Oslo og Viken": each of them
             q.group_key, q.group_keys = named[0], named
+    if q.group_dim == "storrelse" and re.search(intents.OWN_SIZE, text):
+        q.inherited.append("own_size")  # a figure for that size group if the report has one, else for all
     sizes = m.match_size_groups(text)
     if len(sizes) < 2 and re.search(_SIZE_ENDS, text):  # "de minste mot de største": both ends of the scale
         sizes = ["smallest", "largest"]

@@ -160,6 +160,16 @@ def detect(text: str) -> BriefRequest | None:
         sentences = [x for x in re.split(r"(?<=[.!])\s+(?=[A-ZÆØÅ])", (text or "").strip()) if x.strip()]
         if len(sentences) > 1:
             found = _detect(sentences[-1])
+    if found is None and ":" in (text or ""):
+        # "Kort brief til et medlemsmøte: tre nøkkeltall om hjemmekontor": the request after the colon
+        found = _detect(text.rsplit(":", 1)[1])
+    if found is not None and "?" in found.theme:
+        # "… tall om hjemmekontor? typ 4 stk til styremøtet": the theme ends at the question mark, and what
+        # follows may say how many
+        theme, rest = found.theme.split("?", 1)
+        n = re.search(rf"\b({_ONE})\s*(?:stk|stykker|tall|tal|nøkkeltall|nøkkeltal)\b", rest)
+        count = _number(n.group(1)) if n else None
+        found = BriefRequest(max(MIN_COUNT, min(MAX_COUNT, count or found.count)), theme.strip())
     return found or _theme_told_before(text)
 
 
@@ -168,7 +178,7 @@ def detect(text: str) -> BriefRequest | None:
 _TOLD = re.compile(
     r"\b(?:[\wæøå]*(?:sak|saka|saken|artikkel|artikkelen|melding|meldingen|innlegg|innlegget|kronikk|tale|talen|"
     r"presentasjon|foredrag|brev|post|notat|webinar|nyhetsbrev)|skrive|skriv|skriver|snakke|snakker|snakka|"
-    r"fortelle|presentere|prate|prater)\s+om\s+(?P<theme>[^–,.;:?!]+?)"
+    r"fortelle|presentere|prate|prater)(?:\s+(?:i|på|for|til|hos)\s+[\wæøå-]+)?\s+om\s+(?P<theme>[^–,.;:?!]+?)"
     r"(?=\s+(?:på|til|for|i|neste|i morgen|med|foran|hos)\b|\s*[–,.;:?!-]|$)"
 )
 _ASKED = re.compile(
@@ -201,6 +211,10 @@ def _detect(text: str) -> BriefRequest | None:
     t = re.sub(r"^(noen|nokre|nokon|et par|eit par) (minst |inntil |opptil |gjerne )", r"\2", t)
     if re.search(r"\b(hvem|kven) (fikk|fekk|ble spurt|vart spurt)\b", t):
         return None  # "… hvem fikk egentlig de spørsmålene?": who was asked, not key figures
+    # "fire nøkkeltall fra rapporten om sykefravær": the theme is what follows «om»
+    t = re.sub(
+        r"\s+(?:fra|i) (?:rapporten|barometeret|undersøkelsen|arbeidsmiljøbarometeret)(?=\s+om\s)", "", t
+    )
     boxed = _BOX.search(t)
     if boxed:  # "lag en kort faktaboks om BHT med de viktigste tallene", "oppsummer X med minst tre tal"
         theme = re.sub(r"\s+(?:og|med|til)\s*$", "", boxed.group("theme") or boxed.group("theme2")).strip(

@@ -7,14 +7,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..normalize import normalize, tokens
 from ..types import Answer
 from .parse import amounts_in
 
+_CHECK = r"(?:stemmer det at |stemmer det |er det riktig at |er det sant at |kan jeg si at |kan vi si at )?"
 FOLLOWUP_CLAIM = re.compile(
-    r"^(?:og |men )?(?:så |altså |ok,? så )?(?:det|dette|tallet|andelen|det tallet|talet|delen) "
+    rf"^(?:og |men )?(?:så |altså |ok,? så )?{_CHECK}(?:det|dette|tallet|andelen|det tallet|talet|delen) "
     r"(?:er|var|blir|vart|betyr) (?:altså |da |vel |jo |faktisk |egentlig |eigentleg |dermed )*"
     r"(?:at )?(?P<rest>[^?]{3,60}?)\s*\??\s*$",
     re.IGNORECASE,
+)
+# "så over halvparten har hatt kontakt med dem altså?": an amount first, said of what was just asked
+FOLLOWUP_AMOUNT = re.compile(
+    r"^(?:og |men )?(?:så |altså |ok,? så )(?P<rest>(?:over|under|mer enn|meir enn|mindre enn|flere enn|fleire enn|"
+    r"færre enn|nesten|bare|berre|kun|hele|heile|rundt|om lag|ca\.?|omtrent)?\s*[^?]{3,80}?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+_BACK = frozenset(
+    "dem dei de det den disse dette der da altså vel jo hatt vært vore blitt fått gjort".split()
 )
 # the asked figure of a lead: a share in bold, or «N av M»
 _LEAD_SHARE = re.compile(r"\*\*(\d+(?:,\d+)?) ?%\*\*|\b(\d+) av (\d+)\b")
@@ -24,7 +35,7 @@ def judge_previous(
     question: str, history: list[str], answer: Callable[[str, list[str]], Answer]
 ) -> Answer | None:
     """The verdict on an amount said of the previous answer's figure, or None when the message is not one."""
-    m = FOLLOWUP_CLAIM.match(question.strip())
+    m = FOLLOWUP_CLAIM.match(question.strip()) or FOLLOWUP_AMOUNT.match(question.strip())
     if m is None or not history:
         return None
     rest = re.sub(
@@ -34,8 +45,13 @@ def judge_previous(
     if len(amounts) != 1 or amounts[0].kind not in ("pct", "ratio", "quant"):
         return None
     a = amounts[0]
-    if rest.strip(" ?,").lower() != a.text.lower().strip():
-        return None  # more than an amount ("… over halvparten av de store"): a claim of its own
+    said_rest = rest.strip(" ?,").lower()
+    if said_rest != a.text.lower().strip():
+        # more than an amount ("… over halvparten av de store"): a claim of its own, unless what follows the
+        # amount only repeats the question before ("… har hatt kontakt med dem")
+        after = said_rest.split(a.text.lower().strip(), 1)
+        if len(after) != 2 or after[0].strip() or not _repeats(after[1], history[-1]):
+            return None
     prev = answer(history[-1], history[:-1])
     if not prev.answerable or prev.route == "none":
         return None
@@ -62,3 +78,12 @@ def judge_previous(
         verdict="supported" if holds else "contradicted",
         confidence=prev.confidence,
     )
+
+
+def _repeats(words: str, before: str) -> bool:
+    """Whether every content word of `words` is a word of the question before (or points back to it)."""
+    own = [t for t in tokens(words) if t not in _BACK]
+    if not own:
+        return False
+    said = {t[:5] for t in tokens(normalize(before))}
+    return all(t[:5] in said for t in own)

@@ -16,6 +16,7 @@ LONG = 11  # a word this long is a specific term (a compound), not everyday word
 
 
 _OPPOSITE_PREFIX = (("over", "under"), ("under", "over"))
+_COMPANY_HEADS = ("bedrift", "virksomhet", "verksemd", "firma")
 
 
 def _unknown(text: str) -> list[str]:
@@ -28,7 +29,11 @@ def _unknown(text: str) -> list[str]:
 
     def knows(t: str) -> bool:
         # "overrepresentert" is the report's "underrepresentert" turned round
-        return plain(t) or any(t.startswith(a) and plain(b + t[len(a) :]) for a, b in _OPPOSITE_PREFIX)
+        if plain(t) or any(t.startswith(a) and plain(b + t[len(a) :]) for a, b in _OPPOSITE_PREFIX):
+            return True
+        # "svarbedrifter", "medlemsvirksomheter": a known word before the word for the companies themselves
+        head = next((h for h in _COMPANY_HEADS if t.endswith(h) and len(t) - len(h) >= 3), None)
+        return head is not None and plain(re.sub(r"(?<=[^s])s$", "", t[: -len(head)]))
 
     return [t for t in tokens(normalize(text)) if not knows(t)]
 

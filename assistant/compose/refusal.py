@@ -148,6 +148,18 @@ def compose_none(und: Any, q: Question, reason: str) -> Answer:
         lines.append(
             f"Rapporten publiserer ikke tall for {items} ({_name(info)}), så det kan jeg ikke svare på."
         )
+    elif reason in ("group_prose", "group_unpublished", "no_group") and (stated := _bands_stated(und, q)):
+        # the report states some size groups in its text (the rest are only in a figure shown as an image)
+        what = _name(info) if info else "dette"
+        lines.append(
+            f"Rapporten oppgir ikke tallet for {what} for {band_name(und, q.group_key)}. Teksten gir "
+            f"tallet bare for bedrifter med {' og '.join(stated)} ansatte"
+            + (
+                f" ({', '.join(info.get('published_in') or [])})."
+                if info and info.get("published_in")
+                else "."
+            )
+        )
     elif reason in ("group_prose", "group_unpublished", "no_group"):
         what = _name(info) if info else "dette"
         group = GROUP_NAMES.get(q.group_dim or "", "den gruppen du spør om")
@@ -162,3 +174,25 @@ def compose_none(und: Any, q: Question, reason: str) -> Answer:
     lines.append("**Dette har undersøkelsen:**")
     lines.extend(f"- {x}" for x in available_overview(und, q))
     return Answer(q.raw, "none", False, "\n".join(lines), sources=sources)
+
+
+def _bands_stated(und: Any, q: Question) -> list[str]:
+    """The size groups the report states a figure for, when a size group it does not state was asked."""
+    if q.group_dim != "storrelse" or not q.group_key or not q.question_id:
+        return []
+    rows = [r for r in und.catalogue_rows(q.question_id) if r["group_dim"] == "storrelse"]
+    return list(dict.fromkeys(str(r["group_label"]).replace("-", "–") for r in rows))
+
+
+def band_name(und: Any, key: str | None) -> str:
+    """ "bedrifter med 10–49 ansatte"; a headcount ("vi er 12 ansatte") named with the report's band."""
+    band = und.size_band(key or "")
+    if band is None:
+        return "den størrelsesgruppen"
+    lo, hi = band
+    if lo == hi:
+        for b in ((1, 9), (10, 49), (50, 199)):
+            if b[0] <= lo <= b[1]:
+                return f"bedrifter med {lo} ansatte (gruppen {b[0]}–{b[1]} ansatte)"
+        return f"bedrifter med {lo} ansatte" + (" (gruppen 200 eller flere)" if lo >= 200 else "")
+    return f"bedrifter med {lo}–{hi} ansatte" if hi else f"bedrifter med {lo} eller flere ansatte"
