@@ -114,6 +114,12 @@ def size_group_words(und: Matcher, key: str) -> list[str]:
         b = und.size_band(g.get("key") or "")
         if b is not None and abs(b[0] - lo) <= 1 and (b[1] == hi or (b[1] and hi and abs(b[1] - hi) <= 1)):
             out += [w for w in group_words(und, "storrelse", g.get("key")) if w]
+    standard = [(1, 9), (10, 49), (50, 199), (200, None)]
+    parts = [b for b in standard if b[0] >= lo and (hi is None or (b[1] is not None and b[1] <= hi))]
+    if len(parts) >= 2:  # "10 årsverk og oppover": a sentence on one of the bands it spans says its part
+        for g in und.groups.get("storrelse") or []:
+            if und.size_band(g.get("key") or "") in parts:
+                out += [w for w in group_words(und, "storrelse", g.get("key")) if w]
     return list(dict.fromkeys(out))
 
 

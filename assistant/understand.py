@@ -307,6 +307,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             and q.group_dim == "storrelse"
             and q.question_lex < 0.15
             and re.search(r"\b(svarte|svarene|deltok|respondentene|utvalget)\b", text)
+            and not (re.search(r"\bsvar(te|er|t)\b", text) and m.option_phrase(text))  # "svarte vet ikke"
         ):
             topic = "representativeness"  # "andel av bedriftene som svarte hadde 10–49 ansatte": no topic but the sample
         if topic and (
@@ -603,6 +604,16 @@ def is_followup(q: Question) -> bool:
         r"(er|var|har|hadde|blir|ble) (de|dei|disse)\b(?! (fleste|flest|store|små|minste|største|mellomstore|aller|ansatte|tilsette)\b)",
         q.text,
     )
+    # "kor mange prosent var det av alle svara?", "hvor mange var det i prosent?": the figure just given, as a share
+    share_of_it = re.match(
+        r"(hvor|kor) (mange prosent|stor (andel|del)|mange|mykje|mye) (var|er|utgjør|utgjorde) (det|dette|de|dei|disse)"
+        r"\b(?! (for|om|med|i forhold til) )",
+        q.text,
+    ) and re.search(r"\b(prosent|andel|del|av alle|av svarene|av svara)\b", q.text)
     return (
-        bool(re.search(intents.FOLLOWUP, q.text)) or len(q.text.split()) <= 4 or bool(judged) or bool(pronoun)
+        bool(re.search(intents.FOLLOWUP, q.text))
+        or len(q.text.split()) <= 4
+        or bool(judged)
+        or bool(pronoun)
+        or bool(share_of_it)
     )

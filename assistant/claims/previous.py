@@ -24,6 +24,7 @@ FOLLOWUP_AMOUNT = re.compile(
     r"færre enn|nesten|bare|berre|kun|hele|heile|rundt|om lag|ca\.?|omtrent)?\s*[^?]{3,80}?)\s*\??\s*$",
     re.IGNORECASE,
 )
+_FRAME = frozenset("har er var med i på til som".split())  # not «av de store»: a group of its own
 _BACK = frozenset(
     "dem dei de det den disse dette der da altså vel jo hatt vært vore blitt fått gjort".split()
 )
@@ -82,8 +83,8 @@ def judge_previous(
 
 def _repeats(words: str, before: str) -> bool:
     """Whether every content word of `words` is a word of the question before (or points back to it)."""
-    own = [t for t in tokens(words) if t not in _BACK]
+    own = [t for t in tokens(words, keep_stopwords=True) if t not in _BACK and t not in _FRAME]
     if not own:
         return False
-    said = {t[:5] for t in tokens(normalize(before))}
+    said = {t[:5] for t in tokens(normalize(before), keep_stopwords=True)}
     return all(t[:5] in said for t in own)

@@ -13,7 +13,7 @@ _COMPOUND = re.compile(r"([a-zæøå]{4,}?)s?(?:bedrif|selskap|virksomhet|verkse
 
 # "200 eller flere/fler/fleire ansatte", "200+", "over 200", "minst 200 tilsette": the band from that size up
 _AT_LEAST = (
-    r"(\d+)\s*(?:\+|eller (?:flere|fler|fleire|mer|meir)\b|og (?:oppover|over|mer|meir)\b)"
+    r"(\d+)\s*(?:\+|(?:(?:ansatte|årsverk|tilsette) )?(?:eller (?:flere|fler|fleire|mer|meir)\b|og (?:oppover|over|mer|meir)\b))"
     r"|(?:over|flere enn|fler enn|fleire enn|mer enn|meir enn|minst) (\d+) (?:ansatte|årsverk|tilsette)"
 )
 
