@@ -135,6 +135,7 @@ HOLDOUT = (
     "fresh35.yaml",
     "fresh38.yaml",
     "fresh40.yaml",
+    "fresh45.yaml",
 )
 OWN_WEIGHT = 5.0
 

@@ -127,6 +127,22 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     if q.group_dim is None and re.search(r"\b(mindre|større) (bedrift|virksomhet|verksemd|firma)\w*", text):
         # "de mindre bedriftene": no band of the report, so the breakdown by size (each band with its figure)
         q.group_dim = "storrelse"
+    asking = _asked_sentence(text)
+    if (
+        q.group_dim in ("fylke", "landsforening")
+        and asking
+        and m.match_group(asking)[0] is None
+        and not re.search(
+            r"\b(oss|vi|me|vår|våre|vårt|slike|sånne|der|dem|disse|desse|bransjen|bransje|næringen)\b", asking
+        )
+        # "… NHO Service og Handel … andelen i nettoutvalget?": the sample
+        and not re.search(r"utvalg|representert|invitert|respondent|deltok|deltak|svarprosent", asking)
+        and str(q.group_key or "").lower() not in text  # named by its name, it is what is asked about
+    ):
+        # "Eg skal møte ei handelsbedrift … Kor stor del av bedriftene …?": the industry or county is the user's
+        # story; the question asks about all companies
+        q.group_dim, q.group_key = None, None
+        q.inherited.append("story_group")
     if q.group_dim in ("fylke", "landsforening"):
         named = m.match_named_groups(text, q.group_dim)
         if len(named) >= 2:  # "Oslo og Viken": each of them

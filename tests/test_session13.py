@@ -123,3 +123,19 @@ def test_an_amount_with_a_claim_of_its_own_is_not_said_of_the_previous_answer(as
 def test_compounds_with_the_companies_are_known_words():
     assert unknown_term("Oslo var fylket med flest svarbedrifter") is None
     assert unknown_term("overtredelsesgebyr ble gitt til 10 prosent") == "overtredelsesgebyr"
+
+
+def test_an_industry_of_the_users_story_is_not_the_group_asked_about(assistant):
+    a = assistant.ask(
+        "Eg skal møte ei handelsbedrift som vurderer ny heimekontorordning. Kor stor del av bedriftene svarte i "
+        "juni 2022 at dei tilsette jobbar ei overvekt av tida i verksemda sine lokale?"
+    )
+    assert a.answerable is True and "15 %" in lead(a), a.answer  # Figur 1, all companies
+
+
+def test_an_industry_named_by_its_name_before_a_sample_question_is_kept(assistant):
+    a = assistant.ask(
+        "Vi har fått spørsmål om NHO Service og Handel er underrepresentert i utvalget. Hva er andelen i "
+        "nettoutvalget sammenlignet med bruttoutvalget?"
+    )
+    assert "13,31 %" in a.answer and "16,16 %" in a.answer, a.answer  # Tabell 10
