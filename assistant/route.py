@@ -85,7 +85,13 @@ def map_size_groups(und: Matcher, key: str, available: list[dict[str, Any]]) -> 
             )
     inside = [g for g, (a, b) in labels.items() if a >= lo and b <= hi_v]
     if inside:
-        return inside
+        # the bands inside must make up the whole request: «små og mellomstore» (1–49) is not 1–9 alone
+        reach = lo - 1
+        for a, b in sorted(labels[g] for g in inside):
+            if a > reach + 2:
+                break
+            reach = max(reach, b)
+        return inside if reach >= hi_v - 1 else []
     best, overlap = None, 0
     for g, (a, b) in labels.items():
         ov = min(b, hi_v) - max(a, lo) + 1

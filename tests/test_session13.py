@@ -139,3 +139,13 @@ def test_an_industry_named_by_its_name_before_a_sample_question_is_kept(assistan
         "nettoutvalget sammenlignet med bruttoutvalget?"
     )
     assert "13,31 %" in a.answer and "16,16 %" in a.answer, a.answer  # Tabell 10
+
+
+def test_a_band_made_up_of_several_is_not_answered_by_one_of_them(assistant):
+    # Figur 29's text states 1–9 and 200+ only: «små og mellomstore» (1–49) is not the 1–9 figure
+    a = assistant.ask("Hvor mange små og mellomstore bedrifter har hatt kontakt med Arbeidstilsynet?")
+    assert "15 %" not in lead(a), a.answer
+    b = assistant.ask(
+        "Hvor mange bedrifter med 10 ansatte eller flere synes risikovurderinger fra BHT er nyttige?"
+    )
+    assert all(x in lead(b) for x in ("10–49", "50–199", "200 eller flere")), b.answer  # Tabell 7: each band
