@@ -88,7 +88,7 @@ FIGURE_ASKED = (
 )
 RANK_WORDS = r"flest|færrest|høyest|lavest|størst|minst|\bmest\b|\bminst\b"
 # words that make a fylke/landsforening question one about who answered (Tabell 9–10)
-SAMPLE_WORDS = r"svar|respondent|deltok|deltak|representert|utvalg|invitert|hvor mange (bedrifter|virksomheter)|\bflest\b|\bfærrest\b"
+SAMPLE_WORDS = r"svar|respondent|deltok|deltak|representert|utvalg|invitert|hvor mange (bedrifter|virksomheter)|\bflest\b|\bfærrest\b|\bkom(mer)? fra\b"
 # "Hvor mange svarte?" right after a figure asks for that figure's base
 BASE_OF_FIGURE = r"(og )?(hvor mange|kor mange) (bedrifter |verksemder |virksomheter )?(svarte|har svart|svarte på det|svarte på dette)( på (akkurat |nettopp |selve )?(det|dette|den|denne)?\s?(spørsmålet|spørsmål|tallet)?)?\s*\??"
 # one company's or one person's own answers: never shown (the survey reports aggregates only)

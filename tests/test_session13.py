@@ -149,3 +149,10 @@ def test_a_band_made_up_of_several_is_not_answered_by_one_of_them(assistant):
         "Hvor mange bedrifter med 10 ansatte eller flere synes risikovurderinger fra BHT er nyttige?"
     )
     assert all(x in lead(b) for x in ("10–49", "50–199", "200 eller flere")), b.answer  # Tabell 7: each band
+
+
+def test_how_many_came_from_a_county_is_the_sample(assistant):
+    a = assistant.ask(
+        "Kor mange av dei kom frå Vestland?", history=["Kor mange bedrifter svara i november 2021?"]
+    )
+    assert "208" in lead(a), a.answer  # Tabell 9
