@@ -16,6 +16,7 @@ from .claims.statements import actors, named_actors
 from .compose.data import WAVE_TEXT
 from .compose.lead import GAP
 from .compose.numbers import n_text, points
+from .compose.scale import ASKS_SCALE, scale_part
 from .compose.text import (
     ANAPHOR,
     BECAUSE_BEFORE,
@@ -143,6 +144,11 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     if d.reason == "questionnaire":
         matches = ctx.match.match_questions(ctx.match.strip_slots(q.text), turn.qvec())
         text, sources = compose_questionnaire(q, matches)
+        info = knowledge.question(q.question_id) if q.question_id and text else None
+        if info and ASKS_SCALE.search(q.text):
+            said, cited = scale_part(ctx.index.passages, info)
+            if said:
+                text, sources = said + "\n\n" + text, [*cited, *sources]
         if text:
             return Answer(q.raw, "text", True, text, sources=sources), d
         d = Decision("text", "search", sections=["8"])
@@ -260,6 +266,12 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
                       for x in split_sentences(ps.text) if who.search(x)), None)  # fmt: skip
         if found is not None:
             picked = [(found[0], found[1], 99.0), *[x for x in picked if x[1] != found[1]]][:3]
+    if q.method_topic == "population" and picked and not any(POPULATION.search(x[1]) for x in picked):
+        # how the companies were chosen is said once, in 7.2: that sentence, also when retrieval missed it
+        found = next(((ps, x) for ps in ctx.index.passages if ps.kind == "prose" and ps.section.startswith("7")
+                      for x in split_sentences(ps.text) if POPULATION.search(x)), None)  # fmt: skip
+        if found is not None:
+            picked = [(found[0], found[1], 99.0), *picked][:3]
     if q.method_topic == "population" and picked and not POPULATION.search(picked[0][1]):
         # who answered: the sentences naming the member companies first (not one that only shares «svarte»)
         picked = sorted(picked, key=lambda x: (not POPULATION.search(x[1]), not ANSWERED_BY.search(x[1])))

@@ -10,7 +10,8 @@ METHOD = {
     r"\bhvilke[tn]? (analyse)?(byrå|selskap|firma|institutt)\b|\bsamlet inn (svarene|dataene|data|svar)\b|\bhvem (har )?samlet inn",
     # how the invited companies were chosen: all members in NHO's register
     "population": r"\b(hvem|kven)( var det( egentlig| eigentleg)?( som)?| har)? (svart|svara|svarte|deltatt|deltok|fylte ut|fylte i)( på| i| ut)? "
-    r"(undersøkelsen|undersøkinga|\w*barometeret|skjemaet|spørreskjemaet)\b|"
+    r"(denne |den |dette )?(undersøkelsen|undersøkinga|\w*barometeret|skjemaet|spørreskjemaet)\b|"
+    r"\b(hvem|kven) (fikk|fekk|ble|vart|har fått) (en |ei )?(invitasjon\w*|invitert|tilbud om å svare)\b|"
     # "svarte arbeidstakere eller arbeidsgivere?": who the respondents were
     r"\b(svart|svara|svarte)\b[^?]{0,40}\b(arbeidstakere|arbeidstakarar|ansatte|tilsette|ledere|leiarar|ledelsen|arbeidsgivere|arbeidsgjevarar) eller "
     r"(arbeidstakere|arbeidstakarar|ansatte|tilsette|ledere|leiarar|ledelsen|arbeidsgivere|arbeidsgjevarar)\b|"
@@ -57,7 +58,7 @@ BEHIND_FIGURES = (
 MEASURE_N = (
     r"hvor mange (har )?svarte på|hvor mange svarte(?! (at|«|ja\b|nei\b|vet ikke|ikke relevant|verken))|\bantall svar|\bgrunnlag|\bn ?=|\bbase\b|"
     r"hvor mange (bedrifter )?(har )?svart på spørsmålet|\b(hva|kva|hvor stor|kor stor) (er|var) n\b|"
-    r"\bn (for|på|i) (spørsmål|tabell|figur)|"
+    r"\bn (for|på|i) (spørsmål|tabell|figur)|\(n\)|\bhvor mange (bedrifter |virksomheter )?svarte om\b(?![^?]*\b(at|«)\s)|"
     r"hvor mange (bedrifter |virksomheter )?(har )?svarte? på (spørsmålet|spørsmål)\b(?!.*(\bat\b|«|\bja\b|\bnei\b))|"
     r"hvor mange (bedrifter |virksomheter )?(har )?(vurderte|vurdert|besvarte|besvart|tok stilling til|tatt stilling til)\b|"
     + BEHIND_FIGURES

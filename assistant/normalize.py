@@ -221,6 +221,11 @@ def _with_letters(word: str, vocab) -> str | None:
 @lru_cache(maxsize=4096)
 def _correct_word(word: str) -> str:
     vocab = vocabulary()
+    if word not in vocab and word not in STOPWORDS and re.search(r"aa|oe|ae", word):
+        # typed with the old digraphs ("naar", "paa", "foer", "vaere")
+        spelled = word.replace("aa", "å").replace("oe", "ø").replace("ae", "æ")
+        if spelled in vocab or spelled in known_words() or spelled in STOPWORDS:
+            return spelled
     if len(word) < 5 or word in vocab or word in STOPWORDS:  # "nytig", "viktg": five letters are enough
         return word
     if word in known_words():

@@ -428,8 +428,11 @@ def _statement(q: Question, und: Matcher, passages: list[Passage] | None = None,
     if not fitting or (fitting[0][0] != top and fitting[0][1] < 0.2):
         return None
     chosen = [fitting[0], *[(s, v) for s, v in fitting[1:] if v >= 0.2]]
-    if q.intent == "figure" and not re.search(r"\b(hvorfor|kvifor)\b", q.text):
-        # "hvor nyttig var …?": the statement with the figure leads, the comment without one follows
+    unit = re.search(r"\bhvor mange (uker|dager|måneder|år|timer|ganger)\b", q.text)
+    counted = unit is not None and re.search(rf"\d+ {unit.group(1)[:3]}", und.statements[chosen[0][0]][1])
+    if q.intent == "figure" and not re.search(r"\b(hvorfor|kvifor)\b", q.text) and not counted:
+        # "hvor nyttig var …?": the statement with the figure leads, the comment without one follows (not
+        # when the best one counts what is asked: "innen hvor mange uker …" — «innen 26 ukers sykefravær»)
         chosen.sort(key=lambda x: not NUMBER_STATEMENT.search(und.statements[x[0]][1]))
     if len(q.items) == 2 and q.question_id:
         # two items compared: a statement about each, the other item's too when its vote is low

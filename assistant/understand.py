@@ -16,7 +16,7 @@ from . import intents
 from .embed import LazyVector
 from .english import is_english
 from .match import Matcher
-from .match.items import DONT_KNOW
+from .match.items import DONT_KNOW, SET_ASIDE
 from .normalize import fold, report_tokens, tokens
 from .state import Context, Turn
 from .types import Question
@@ -254,7 +254,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         if not q.items:
             bank_keys(m, q)
     if (
-        re.search(intents.QUESTIONNAIRE, text)
+        # "I novemberundersøkelsen ble det spurt om X. Hvor mange svarte …?": the context told is not the question
+        re.search(intents.QUESTIONNAIRE, _asked_sentence(text) or text)
         # "fikk alle medlemsbedriftene spørreskjemaet?" is about who was invited, not about one question
         and not re.search(intents.METHOD["population"], text)
         and not re.search(r"\bhvorfor\b", text)
@@ -402,7 +403,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             re.search(r"\b(vurderte|vurdert|tok stilling|tatt stilling)\b", text) and not q.option_word
         )
         explicit_n = re.search(
-            r"\b(hva|kva|hvor stor|kor stor) (er|var) n\b|\bn ?=|\bgrunnlag|\bbase\b", text
+            r"\b(hva|kva|hvor stor|kor stor) (er|var) n\b|\bn ?=|\(n\)|\bgrunnlag|\bbase\b", text
         ) or re.search(intents.BEHIND_FIGURES, text)
         if (
             q.options and q.measure == "n" and not evaluated and not explicit_n
@@ -425,7 +426,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
 
 def _spelled_out_option(m: Matcher, text: str, candidates: list[Any]) -> tuple[str, str] | None:
     """(question, option) whose long label (five content words or more) the text holds nearly all of."""
-    said = set(tokens(text))
+    said = set(tokens(SET_ASIDE.sub(" ", text)))  # not an answer set aside: "(altså ikke det aller meste)"
     best: tuple[float, str, str] | None = None
     for qid, score, _lex in candidates:
         if score < 0.15:

@@ -29,7 +29,8 @@ _FRAMES_BEFORE = [
         r"er det korrekt|er det rett|er det slik|er det sånn|er det faktisk slik|er det virkelig slik|er det også riktig|"
         r"holder det å si|holder det å skrive|er det dekning for å si|er det dekning for å skrive|er det belegg for å si|"
         r"har vi dekning for å si|har vi dekning for å skrive|har vi belegg for å si|"
-        r"medfører det riktighet|kan det stemme|holder det|er det riktig som det står|er det riktig påstått)(?: at|:)\s*",
+        r"medfører det riktighet|kan det stemme|holder det|er det riktig som det står|er det riktig påstått)"
+        r"(?: at|:|\s*(?=«))\s*",  # "Stemmer påstanden «…»?"
         # English frames in a Norwegian message ("Fact check - …", "Is it true at …")
         r"^(?:fact[- ]?check(?:ing)?|quick check|check|is it (?:really )?(?:true|correct|right)|is this (?:true|correct)|"
         r"true or false|sant eller usant|riktig eller galt)(?: that| at)?\s*[:\-–]?\s*",

@@ -60,6 +60,9 @@ class GroupMatching:
                             + pattern
                             + r"(?:\s+(?:da|då|enn|også|nå|no|vel|altså|her|i så fall))*\s*[?.!]?$"
                         )
+                    if dim == "storrelse" and fold(w).startswith("få "):
+                        # "å få ansatte til å stå lenger": the verb, not "few employees"
+                        pattern = r"(?<!\bå )(?<!\bog )(?:" + pattern + r")(?!\s+til\b)"
                     self._group_res.append((re.compile(pattern), len(w), dim, key, _first_word(w)))
         # one-word names of a landsforening or fylke, for compounds ("luftfartsbedriftene", "oslobedrifter")
         self._compound_stems = {

@@ -38,6 +38,14 @@ def _first_forms(phrase: str) -> frozenset[str] | None:
     return frozenset([word, word + "e", word + "t"] if m.end() == len(phrase) else [word])
 
 
+# "egen BHT (ikke avtale med ekstern)", "overvekt (altså ikke det aller meste)", "egen BHT, ikke avtale": what is
+# set aside is not asked about («ikke relevant» and «ikke aktuelt» are answers, not asides)
+SET_ASIDE = re.compile(
+    r"\((?:altså |dvs\.? |men )?(?:ikke|ikkje|uten|utan) (?!relevant|aktuelt)[^)]*\)"
+    r"|[,–] (?:altså )?(?:ikke|ikkje) (?!relevant|aktuelt|bare|berre|kun)[\wæøå -]{1,40}?(?=[?.!]|$)"
+)
+
+
 class ItemMatching:
     def _init_items(self, catalogue: list[dict[str, Any]]) -> None:
         # per question, once: the item and option labels the published rows use (looked up per question asked)
@@ -77,6 +85,7 @@ class ItemMatching:
         """Items the user named, as labelled in the published rows (or in the codebook when unpublished)."""
         # "egen BHT, ikke bare avtale med en": what comes after "ikke bare" is not what is asked about
         text = re.sub(r"\b(ikke|ikkje) (bare|kun|berre)\b( [\wæøå-]+){1,3}", " ", text)
+        text = SET_ASIDE.sub(" ", text)
         q = self.questions.get(question_id) or {}
         published = self._catalogue_items(question_id)
         candidates: list[tuple[str, set[str], set[str]]] = []
@@ -133,6 +142,7 @@ class ItemMatching:
         return found
 
     def _match_options(self, text: str, question_id: str | None) -> tuple[list[str], str | None]:
+        text = SET_ASIDE.sub(" ", text)
         available = self._catalogue_options(question_id) if question_id else []
         avail_fold: dict[str, str] = {}
         for o in available:  # the table's label wins over the codebook's ("… mindre støtte og informasjon")

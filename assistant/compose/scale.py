@@ -1,0 +1,64 @@
+"""What the report itself says about a question's answer scale (4.2: "fra 1-4"; 7.3: the scale lacks
+«stor betydning», a slip in the coding, so read the averages with care). A question about the scale of a
+question gets these sentences first, before the questionnaire's wording."""
+
+from __future__ import annotations
+
+import re
+
+from ..normalize import fold
+from ..report import split_sentences
+from ..types import Passage, Source
+
+ASKS_SCALE = re.compile(r"\b(?:svar)?skala\w*|\bskalaen\b")
+_SCALE_WORDS = re.compile(r"svarskal|svaralternativ|\bskala")
+
+
+def scale_sentences(passages: list[Passage], info: dict) -> list[tuple[Passage, str]]:
+    """Report sentences about the answer scale of the codebook question `info`: in a passage that quotes
+    the question, or in the question's own section, and the passages that continue them."""
+    head = fold(str(info.get("text") or ""))[:45]
+    section = str(info.get("section") or "")
+    found: list[tuple[Passage, str]] = []
+    keep_on = False
+    for p in passages:
+        if p.kind != "prose":
+            keep_on = False
+            continue
+        t = fold(p.text)
+        starts = bool(head) and head in t and "svarskal" in t
+        own = p.section == section and re.search(r"svarskalaen på spørsmålet", t) is not None
+        if starts or own or (keep_on and "svarskal" in t):
+            found += [
+                (p, s)
+                for s in split_sentences(p.text)
+                if _SCALE_WORDS.search(fold(s)) and "vedlegg" not in fold(s)  # not "all are in Vedlegg 2"
+            ]
+            keep_on = starts or (keep_on and "svarskal" in t)
+        else:
+            keep_on = False
+    return found
+
+
+def scale_part(passages: list[Passage], info: dict) -> tuple[str, list[Source]]:
+    """The report's sentences about the scale, quoted, with their sections as sources ("" when none)."""
+    found = scale_sentences(passages, info)
+    if not found:
+        return "", []
+    # the method chapter's caveat first: it is what a question about the scale needs to know
+    found.sort(key=lambda x: not x[0].section.startswith("7"))
+    sections = [found[0][0]]  # one section's account: the method chapter's repeats the chapter's "fra 1-4"
+    lines = ["Rapporten skriver om svarskalaen:"]
+    for p in sections:
+        said = " ".join(s for q, s in found if q.section == p.section)
+        lines.append(f"> «{said}»\n>\n> — Rapporten, {p.section_label}")
+    sources = [
+        Source(
+            label=p.section,
+            section=p.section,
+            page=p.page,
+            quote=" ".join(s for q, s in found if q.section == p.section),
+        )
+        for p in sections
+    ]
+    return "\n\n".join(lines), sources
