@@ -136,6 +136,7 @@ HOLDOUT = (
     "fresh38.yaml",
     "fresh40.yaml",
     "fresh45.yaml",
+    "fresh50.yaml",
 )
 OWN_WEIGHT = 5.0
 
