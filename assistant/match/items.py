@@ -41,8 +41,8 @@ def _first_forms(phrase: str) -> frozenset[str] | None:
 # "egen BHT (ikke avtale med ekstern)", "overvekt (altså ikke det aller meste)", "egen BHT, ikke avtale": what is
 # set aside is not asked about («ikke relevant» and «ikke aktuelt» are answers, not asides)
 SET_ASIDE = re.compile(
-    r"\((?:altså |dvs\.? |men )?(?:ikke|ikkje|uten|utan) (?!relevant|aktuelt)[^)]*\)"
-    r"|[,–] (?:altså )?(?:ikke|ikkje) (?!relevant|aktuelt|bare|berre|kun)[\wæøå -]{1,40}?(?=[?.!]|$)"
+    r"\((?:altså |dvs\.? |men )?(?:ikke|ikkje|uten|utan) (?![^)]*\b(?:relevant|aktuelt)\b)[^)]*\)"
+    r"|[,–] (?:altså )?(?:ikke|ikkje) (?!bare|berre|kun|er |var |har |hadde |ble |vart )(?![\wæøå -]*\b(?:relevant|aktuelt)\b)[\wæøå -]{1,40}?(?=[?.!]|$)"
 )
 
 
