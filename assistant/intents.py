@@ -26,8 +26,8 @@ METHOD = {
     "representativeness": r"andel(en)? av svarene|svarene kom fra|(kom|kommer) (det )?\w* ?svar(ene)? fra|representativ|underrepresent|overrepresent|bruttoutvalg|nettoutvalg|\bskjevhet|\butvalget\b",
     "method": r"\bmetode\b|datainnsamling|\bhvordan ble undersøkelsen",
     # a flaw in how a question was asked ("Hva var galt med svarskalaen …?"): the method chapter's note
-    "scale": r"\b(galt|feil|feilen|svakhet\w*|problem\w*|mangl\w*|skjev\w*|ulempe\w*|glipp\w*)\b.{0,60}\b(svar)?skala\w*|"
-    r"\b(svar)?skala\w*\b.{0,60}\b(galt|feil|feilen|svakhet\w*|problem\w*|mangl\w*|skjev\w*|ulempe\w*|glipp\w*)\b",
+    "scale": r"\b(galt|gale|feil|feilen|svakhet\w*|problem\w*|mangl\w*|skjev\w*|skeiv\w*|ulempe\w*|glipp\w*|rart|merkelig\w*)\b.{0,60}\b(svar)?skala\w*|"
+    r"\b(svar)?skala\w*\b.{0,60}\b(galt|gale|feil|feilen|svakhet\w*|problem\w*|mangl\w*|skjev\w*|skeiv\w*|ulempe\w*|glipp\w*|rart|merkelig\w*)\b",
 }
 # "fikk alle bedriftene (det) spørsmålet?": was a question put to every company
 _ALL_GOT = r"(fikk|fekk) alle (bedriftene |verksemdene |virksomhetene )?"

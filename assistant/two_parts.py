@@ -78,7 +78,8 @@ def _asks_two_things(ctx: Context, first: str, second: str, history: list[str]) 
             and (
                 q1.method_topic != q2.method_topic
                 and q1.wave == q2.wave
-                and not ({q1.method_topic, q2.method_topic} & {"dates", "response"})
+                # (dates and response are one sentence of 2.1: "gjennomført 18.–29. november … 1713 svarte")
+                and not {q1.method_topic, q2.method_topic} <= {"dates", "response"}
             )
         )
     if q1.intent in ("out_of_scope", "questionnaire"):

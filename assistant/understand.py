@@ -31,15 +31,21 @@ EMPLOYEES_NOT_ASKED = (
 
 
 TIE = 0.03  # ranker probabilities this close are a tie
+# words by which a sentence leans on the one before it ("Hvor mange synes den er nyttig?")
+_POINTS_BACK = r"\b(den|denne|dette|disse|desse|dei|dem|slike|sånne|sånn|slik|der|her|det samme|samme)\b"
 
 
 def run(turn: Turn, ctx: Context) -> None:
     """Intent and slots; the embedding is computed once, here, and reused by retrieval."""
     text = turn.text
     has_words = bool(re.search(r"[a-zæøå]{3}", text))
+    # "Jeg forbereder et møte om hybridarbeid. Hvor stor andel …?": a question that stands on its own is
+    # embedded without the story told before it (which would pull towards its own topic)
+    asked = _asked_sentence(text)
+    meant = asked if len(asked.split()) >= 10 and not re.search(_POINTS_BACK, asked) else text
     if turn.vector is None:  # (fitting passes the bank phrasing's own vector)
         turn.vector = LazyVector(
-            lambda: ctx.embedder.cached_query(text, fresh=turn.fresh) if has_words else None
+            lambda: ctx.embedder.cached_query(meant, fresh=turn.fresh) if has_words else None
         )
     turn.question = understand(ctx.match, turn.raw, text, turn.vector, turn.exclude)
 
@@ -262,7 +268,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         and not re.search(intents.METHOD["dates"], text)  # "i hvilket tidsrom ble spørreskjemaet sendt ut"
         # "Hva var galt med svarskalaen …?": a flaw the method chapter describes, not the questionnaire's wording
         and not re.search(
-            r"\b(galt|feil|feilen|svakhet\w*|problem\w*|mangl\w*|skjev\w*|ulempe\w*|svak)\b", text
+            r"\b(galt|gale|feil|feilen|svakhet\w*|problem\w*|mangl\w*|skjev\w*|skeiv\w*|ulempe\w*|svak)\b",
+            text,
         )
         # "hvor mange mente det var nyttig (altså svaralternativet «nyttig»)": a share of one answer
         and not re.search(

@@ -101,3 +101,46 @@ def test_what_employees_themselves_want_is_not_in_the_survey(assistant):
     assert a.answerable is False and "arbeidsgiverne" in a.answer, a.answer
     b = assistant.ask("hvor mange ledere ønsker at de ansatte jobber mer hjemme?")
     assert b.answerable is True, b.answer  # the managements' wish is Figur 3
+
+
+def test_a_flaw_of_the_scale_in_nynorsk_is_the_method_chapters_note(assistant):
+    a = assistant.ask(
+        "Kva var gale med svarskalaen på spørsmålet om kor mykje ulike roller betyr for arbeidsmiljøarbeidet?"
+    )
+    assert "glipp" in lead(a) or "mangler" in lead(a), a.answer
+    assert any(s.label.startswith("7.3") for s in a.sources), [s.label for s in a.sources]
+
+
+def test_two_method_facts_in_one_question_are_both_answered(assistant):
+    a = assistant.ask("Når ble hovedundersøkelsen gjennomført, og hvem sto for datainnsamlingen?")
+    first = lead(a)
+    assert "18.–29. november 2021" in first and "Kantar" in first, a.answer
+
+
+def test_a_representation_claim_in_percentage_points(assistant):
+    a = assistant.ask(
+        "Er det riktig at Norsk Industri er overrepresentert i utvalget med drøyt fire prosentpoeng?"
+    )
+    assert a.verdict == "supported" and "4,24" in lead(a), a.answer
+
+
+def test_a_representation_claim_said_in_words_and_its_correction(assistant):
+    a = assistant.ask(
+        "Stemmer det at bedrifter med 2–9 ansatte utgjør en mindre andel av dem som svarte enn av dem som ble invitert?"
+    )
+    assert a.verdict == "supported" and "33,86 %" in lead(a) and "43,13 %" in lead(a), a.answer
+    b = assistant.ask("Stemmer det at Norsk Industri utgjør en mindre andel av svarene enn av de inviterte?")
+    assert b.verdict == "contradicted" and "større andel av svarene" in lead(b), b.answer
+
+
+def test_a_question_after_a_story_is_understood_on_its_own(assistant):
+    a = assistant.ask(
+        "Jeg forbereder et møte om hybridarbeid. Hvor stor andel av bedriftene sier at de ansatte tilbringer "
+        "mindre tid i virksomhetens lokaler enn ledelsen ønsker?"
+    )
+    assert "12 %" in lead(a), a.answer  # 3.2, not Figur 3's «Overvekt» 38 %
+
+
+def test_a_count_of_weeks_is_the_sentence_that_counts_them(assistant):
+    a = assistant.ask("Innan kor mange veker kallar NAV vanlegvis inn til dialogmøte 2?")
+    assert "26 ukers" in lead(a), a.answer

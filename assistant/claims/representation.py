@@ -11,6 +11,12 @@ from .readings import band_of, fmt_value, group_phrase
 from .verdict import Verdict
 
 _WORD = re.compile(r"\b(over|under)\s*-?\s*representer(?:t|te|es|ast)\b", re.IGNORECASE)
+# "utgjør en mindre andel av dem som svarte enn av dem som ble invitert": the same said in words
+_PHRASED = re.compile(
+    r"\b(større|høyere|mindre|lavere) (?:andel|del) (?:av (?:dem|de|dei|bedriftene|verksemdene) som "
+    r"(?:svarte|svarde|deltok|har svart)|av svarene)\b[^.?]*?\benn\b[^.?]*?\b(?:invitert\w*|bruttoutvalget)",
+    re.IGNORECASE,
+)
 _DIFFERENCE = "Differanse (prosentpoeng)"
 _SMALL = 0.5  # percentage points: a difference this small is no over- or underrepresentation to speak of
 
@@ -28,6 +34,15 @@ def _within(band: tuple[float, float | None] | None, lo: float, hi: float | None
     if band is None:
         return False
     return band[0] >= lo and (hi is None or (band[1] is not None and band[1] <= hi))
+
+
+_TURN = {"større": "mindre", "høyere": "lavere", "mindre": "større", "lavere": "høyere"}
+
+
+def _turned(phrase: str, word: str) -> str:
+    """ "mindre andel av dem som svarte enn …" → "større andel …": the comparison the other way round."""
+    swap = _TURN[word.lower()]
+    return phrase.replace(word, swap if word.islower() else swap.capitalize(), 1)
 
 
 def _capital(text: str) -> str:
@@ -48,7 +63,8 @@ def judge_representation(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdi
     'contradicted'
     """
     said = _WORD.search(p.text)
-    if said is None:
+    phrased = _PHRASED.search(p.text) if said is None else None
+    if said is None and phrased is None:
         return None
     keys = {g[1].lower() for g in p.groups}
     rows = [f for f in figures if f.get("option") == _DIFFERENCE and f.get("value") is not None]
@@ -76,7 +92,10 @@ def judge_representation(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdi
         total = sum(float(f["value"]) for f in {f.get("group_label"): f for f in hits}.values())
         return f"{_num(total)} %"
 
-    claimed = "over" if said.group(1).lower() == "over" else "under"
+    if said is not None:
+        claimed = "over" if said.group(1).lower() == "over" else "under"
+    else:
+        claimed = "over" if phrased.group(1).lower() in ("større", "høyere") else "under"  # type: ignore[union-attr]
     actual = "over" if diff > 0 else "under"
     basis = (
         f"{group} utgjør {share('Nettoutvalg (prosent)')} av svarene mot {share('Bruttoutvalg (prosent)')} "
@@ -95,6 +114,8 @@ def judge_representation(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdi
     return Verdict(
         "contradicted",
         f"Nei. {group} er {actual}representert, ikke {claimed}representert: {basis}",
-        corrected=_WORD.sub(f"{actual}representert", p.text, count=1),
+        corrected=_WORD.sub(f"{actual}representert", p.text, count=1)
+        if said is not None
+        else _PHRASED.sub(lambda m: _turned(m.group(0), m.group(1)), p.text, count=1),
         figure=row,
     )

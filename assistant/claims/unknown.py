@@ -17,6 +17,8 @@ LONG = 11  # a word this long is a specific term (a compound), not everyday word
 
 _OPPOSITE_PREFIX = (("over", "under"), ("under", "over"))
 _COMPANY_HEADS = ("bedrift", "virksomhet", "verksemd", "firma")
+# words of measurement a claim may use about any figure («overrepresentert med fire prosentpoeng»)
+_MEASURE_WORDS = ("prosentpoeng", "prosentandel", "gjennomsnitt", "differanse", "flertall", "mindretall")
 
 
 def _unknown(text: str) -> list[str]:
@@ -29,6 +31,8 @@ def _unknown(text: str) -> list[str]:
 
     def knows(t: str) -> bool:
         # "overrepresentert" is the report's "underrepresentert" turned round
+        if t.startswith(_MEASURE_WORDS):
+            return True
         if plain(t) or any(t.startswith(a) and plain(b + t[len(a) :]) for a, b in _OPPOSITE_PREFIX):
             return True
         # "svarbedrifter", "medlemsvirksomheter": a known word before the word for the companies themselves
