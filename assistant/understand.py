@@ -32,7 +32,10 @@ EMPLOYEES_NOT_ASKED = (
 
 TIE = 0.03  # ranker probabilities this close are a tie
 # words by which a sentence leans on the one before it ("Hvor mange synes den er nyttig?")
-_POINTS_BACK = r"\b(den|denne|dette|disse|desse|dei|dem|slike|sånne|sånn|slik|der|her|det samme|samme)\b"
+_POINTS_BACK = (
+    r"\b(den|denne|dette|disse|desse|dei|dem|slike|sånne|sånn|slik|der|her|det samme|samme|oss|vi|me|vår|våre|vårt)\b"
+    r"|\b(syntes|synes|syns|mente|mener|opplevde|opplever|vurderte|vurderer|fant|finner) det\b"  # "syntes det var …"
+)
 
 
 def run(turn: Turn, ctx: Context) -> None:

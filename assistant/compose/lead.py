@@ -70,6 +70,8 @@ def group_phrase(group: str, group_dim: str) -> str:
         g = group.replace("+", " eller flere")
         if g == "1":
             return "bedrifter med 1 ansatt"
+        if "årsverk" in g or "ansatte" in g:  # the text's own unit: "opp til 9 årsverk"
+            return f"bedrifter med {g}"
         return f"bedrifter med {g} ansatte" if g[0].isdigit() else g
     return group
 
