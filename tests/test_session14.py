@@ -146,11 +146,10 @@ def test_a_count_of_weeks_is_the_sentence_that_counts_them(assistant):
     assert "26 ukers" in lead(a), a.answer
 
 
-def test_the_texts_band_up_to_9_aarsverk_is_the_smallest_companies(assistant):
-    a = assistant.ask("er det mange småbedrifter som gir blaffen i hvor folk jobber fra?")
-    assert a.answerable is True and "8 %" in lead(a), (
-        a.answer
-    )  # 3.2: «de minste bedriftene (opp til 9 årsverk)»
-    assert "bedrifter med opp til 9 årsverk" in lead(a), a.answer
+def test_no_matter_where_they_work_in_other_words(assistant):
     b = assistant.ask("hvor mange ledere mener det spiller ingen rolle hvor de ansatte jobber?")
     assert "5 %" in lead(b), b.answer  # Figur 3, all companies
+    a = assistant.ask(
+        "Vi er et lite firma på 4 årsverk. Hvor mange ledere i små bedrifter sier det er likegyldig hvor de ansatte jobber fra?"
+    )
+    assert "8 %" in lead(a) and "bedrifter med opp til 9 årsverk" in lead(a), a.answer  # 3.2's own band
