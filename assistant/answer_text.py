@@ -262,16 +262,10 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
             picked = [found, *[x for x in picked if x[1] != found[1]]][:3]
     if who is not None and q.wave and not any(who.search(x) for _p, x, _s in picked[:1]):
         # who carried out one wave: the report's sentence naming that wave and who did it, first
-        found = next(((ps, x) for ps in ctx.index.passages if ps.kind == "prose"
-                      for x in split_sentences(ps.text) if who.search(x)), None)  # fmt: skip
-        if found is not None:
-            picked = [(found[0], found[1], 99.0), *[x for x in picked if x[1] != found[1]]][:3]
+        picked = _led_by(ctx, picked, who)
     if q.method_topic == "population" and picked and not any(POPULATION.search(x[1]) for x in picked):
         # how the companies were chosen is said once, in 7.2: that sentence, also when retrieval missed it
-        found = next(((ps, x) for ps in ctx.index.passages if ps.kind == "prose" and ps.section.startswith("7")
-                      for x in split_sentences(ps.text) if POPULATION.search(x)), None)  # fmt: skip
-        if found is not None:
-            picked = [(found[0], found[1], 99.0), *picked][:3]
+        picked = _led_by(ctx, picked, POPULATION, chapter="7")
     if q.method_topic == "population" and picked and not POPULATION.search(picked[0][1]):
         # who answered: the sentences naming the member companies first (not one that only shares «svarte»)
         picked = sorted(picked, key=lambda x: (not POPULATION.search(x[1]), not ANSWERED_BY.search(x[1])))
@@ -306,6 +300,18 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         caveats.append(SKEWED)
     caveats += other_survey(picked)
     return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats), d
+
+
+def _led_by(
+    ctx: Context, picked: list[tuple[Passage, str, float]], pattern: re.Pattern[str], chapter: str = ""
+) -> list[tuple[Passage, str, float]]:
+    """The picked sentences led by the report's first prose sentence matching `pattern` (in `chapter`, when
+    given), found in the whole report: retrieval may have missed it. Unchanged when there is none."""
+    found = next(((ps, x) for ps in ctx.index.passages if ps.kind == "prose" and ps.section.startswith(chapter)
+                  for x in split_sentences(ps.text) if pattern.search(x)), None)  # fmt: skip
+    if found is None:
+        return picked
+    return [(found[0], found[1], 99.0), *[x for x in picked if x[1] != found[1]]][:3]
 
 
 def _explanation_after(

@@ -3,6 +3,8 @@
 Each pattern names a kind of question; they are data for the understanding step, kept apart from its logic.
 """
 
+# what may be wrong with a question's answer scale ("Kva var gale med svarskalaen …?")
+_FLAW = r"(galt|gale|feil|feilen|svakhet\w*|problem\w*|mangl\w*|skjev\w*|skeiv\w*|ulempe\w*|glipp\w*|rart|merkelig\w*)"
 METHOD = {
     "weighting": r"\bvekt(et|ing|a|es)?\b|\bvekte\b",
     "significance": r"signifikan|statistisk(?:e)? test|test\w* statistisk|statistisk sikre?\b",
@@ -26,8 +28,7 @@ METHOD = {
     "representativeness": r"andel(en)? av svarene|svarene kom fra|(kom|kommer) (det )?\w* ?svar(ene)? fra|representativ|underrepresent|overrepresent|bruttoutvalg|nettoutvalg|\bskjevhet|\butvalget\b",
     "method": r"\bmetode\b|datainnsamling|\bhvordan ble undersøkelsen",
     # a flaw in how a question was asked ("Hva var galt med svarskalaen …?"): the method chapter's note
-    "scale": r"\b(galt|gale|feil|feilen|svakhet\w*|problem\w*|mangl\w*|skjev\w*|skeiv\w*|ulempe\w*|glipp\w*|rart|merkelig\w*)\b.{0,60}\b(svar)?skala\w*|"
-    r"\b(svar)?skala\w*\b.{0,60}\b(galt|gale|feil|feilen|svakhet\w*|problem\w*|mangl\w*|skjev\w*|skeiv\w*|ulempe\w*|glipp\w*|rart|merkelig\w*)\b",
+    "scale": rf"\b{_FLAW}\b.{{0,60}}\b(svar)?skala\w*|\b(svar)?skala\w*\b.{{0,60}}\b{_FLAW}\b",
 }
 # "fikk alle bedriftene (det) spørsmålet?": was a question put to every company
 _ALL_GOT = r"(fikk|fekk) alle (bedriftene |verksemdene |virksomhetene )?"

@@ -62,9 +62,8 @@ def judge_representation(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdi
     >>> judge_representation(parse("Norsk Industri er underrepresentert i utvalget"), rows).verdict
     'contradicted'
     """
-    said = _WORD.search(p.text)
-    phrased = _PHRASED.search(p.text) if said is None else None
-    if said is None and phrased is None:
+    said = _WORD.search(p.text) or _PHRASED.search(p.text)
+    if said is None:
         return None
     keys = {g[1].lower() for g in p.groups}
     rows = [f for f in figures if f.get("option") == _DIFFERENCE and f.get("value") is not None]
@@ -92,10 +91,7 @@ def judge_representation(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdi
         total = sum(float(f["value"]) for f in {f.get("group_label"): f for f in hits}.values())
         return f"{_num(total)} %"
 
-    if said is not None:
-        claimed = "over" if said.group(1).lower() == "over" else "under"
-    else:
-        claimed = "over" if phrased.group(1).lower() in ("større", "høyere") else "under"  # type: ignore[union-attr]
+    claimed = "over" if said.group(1).lower() in ("over", "større", "høyere") else "under"
     actual = "over" if diff > 0 else "under"
     basis = (
         f"{group} utgjør {share('Nettoutvalg (prosent)')} av svarene mot {share('Bruttoutvalg (prosent)')} "
@@ -115,7 +111,7 @@ def judge_representation(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdi
         "contradicted",
         f"Nei. {group} er {actual}representert, ikke {claimed}representert: {basis}",
         corrected=_WORD.sub(f"{actual}representert", p.text, count=1)
-        if said is not None
+        if said.re is _WORD
         else _PHRASED.sub(lambda m: _turned(m.group(0), m.group(1)), p.text, count=1),
         figure=row,
     )

@@ -41,24 +41,13 @@ def scale_sentences(passages: list[Passage], info: dict) -> list[tuple[Passage, 
 
 
 def scale_part(passages: list[Passage], info: dict) -> tuple[str, list[Source]]:
-    """The report's sentences about the scale, quoted, with their sections as sources ("" when none)."""
+    """The report's sentences about the scale, quoted, with their section as the source ("" when none).
+    One section's account: the method chapter's (7.3) when it has one, as it repeats the chapter's "fra 1-4"
+    and adds the caveat a question about the scale needs to know."""
     found = scale_sentences(passages, info)
     if not found:
         return "", []
-    # the method chapter's caveat first: it is what a question about the scale needs to know
-    found.sort(key=lambda x: not x[0].section.startswith("7"))
-    sections = [found[0][0]]  # one section's account: the method chapter's repeats the chapter's "fra 1-4"
-    lines = ["Rapporten skriver om svarskalaen:"]
-    for p in sections:
-        said = " ".join(s for q, s in found if q.section == p.section)
-        lines.append(f"> «{said}»\n>\n> — Rapporten, {p.section_label}")
-    sources = [
-        Source(
-            label=p.section,
-            section=p.section,
-            page=p.page,
-            quote=" ".join(s for q, s in found if q.section == p.section),
-        )
-        for p in sections
-    ]
-    return "\n\n".join(lines), sources
+    where = min((p for p, _s in found), key=lambda p: not p.section.startswith("7"))
+    said = " ".join(s for p, s in found if p.section == where.section)
+    text = f"Rapporten skriver om svarskalaen:\n\n> «{said}»\n>\n> — Rapporten, {where.section_label}"
+    return text, [Source(label=where.section, section=where.section, page=where.page, quote=said)]
