@@ -33,7 +33,7 @@ from .match import Matcher
 from .match.questions import scales_named
 from .normalize import normalize, tokens
 from .report import split_sentences
-from .route import Decision, group_words
+from .route import GROUP_DIM_WORDS, Decision, group_words
 from .state import Context, Turn
 from .two_questions import _said
 from .types import Answer, Passage, Question, Source
@@ -245,6 +245,10 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
             if re.search(r"\d", nxt) and nxt not in said:
                 picked[0] = (ps, f"{said.split(' […] ')[0]} {nxt}", score)
     picked = each_item(ctx, q, asked_option_first(q, same_actor(q, picked)))[:3]
+    picked = unrated_first(ctx, q, picked)
+    if _both_waves(q) is BOTH_WAVES and picked and not _SHARE.search(picked[0][1]):
+        # two waves compared, and the first sentence has no share: one with both waves' shares leads
+        picked = sorted(picked, key=lambda x: not (BOTH_WAVES.search(x[1]) and _SHARE.search(x[1])))
     why = q.intent == "explain" or bool(re.search(r"\b(hvorfor|kvifor)\b", q.text))
     if why and "followup" in q.inherited and len(q.text.split()) <= 4:
         # a bare "Hvorfor?" after an answer: the reason the report gives right after the finding just quoted
@@ -295,11 +299,41 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     text = _wave_note(q) + _gap_of_quoted(q, picked) + text
     if unexplained:
         text = "Rapporten forklarer ikke hvorfor. Dette er det den sier om det:\n\n" + text
+    elif d.reason == "group_prose" and q.group_key is None and not _names_a_group(d, picked):
+        # "hvilken landsforening …?" answered by a sentence on «bransjer» in general: say the breakdown is missing
+        each = "hvert fylke" if q.group_dim == "fylke" else "hver landsforening"
+        text = f"Rapporten oppgir ikke tall for {each} om dette. Dette er det den skriver:\n" + text
+    no_figure = (
+        d.reason == "search"
+        and q.intent == "figure"
+        and re.search(_COUNT_ASKED, q.text)
+        and not any(NUMBER_STATEMENT.search(s) for _p, s, _ in picked)
+    )
+    if no_figure:
+        # "Kor mange har skrive under IA-avtale?" and the report's sentences on it give no figure: no answer to
+        # the question as asked (answerable false), with what the report does say
+        text = "Rapporten oppgir ikke noe tall for dette. Dette er det den skriver om det:\n\n" + text
+        return Answer(q.raw, "none", False, text, sources=sources), Decision("none", "no_figure")
     caveats = []
     if q.question_id == "ROLLER_BETYDNING" or any("svarskala" in s.lower() for _p, s, _ in picked):
         caveats.append(SKEWED)
     caveats += other_survey(picked)
     return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats), d
+
+
+_SHARE = re.compile(r"\d+\s*(%|prosent)|\d+ av \d+")
+_COUNT_ASKED = re.compile(r"\b(hvor|kor) mange\b|\bhvor stor (andel|del)\b|\bandel(en)?\b|\bprosent\b")
+
+
+def _names_a_group(d: Decision, picked: list[tuple[Passage, str, float]]) -> bool:
+    """Whether a quoted sentence names one of the groups by name (not just «bransjer», «fylkene»)."""
+    generic = {w for words in GROUP_DIM_WORDS.values() for w in words}
+    names = [w for w in d.must_mention if w not in generic]
+    return any(
+        re.search(rf"(?<![\wæøå]){re.escape(w)}(?![\wæøå])", s, re.IGNORECASE)
+        for w in names
+        for _p, s, _v in picked
+    )
 
 
 def _led_by(
@@ -684,6 +718,23 @@ def _choices(q: Question) -> bool:
     return bool(q.options) and info.get("type") == "multi"
 
 
+def unrated_first(
+    ctx: Context, q: Question, picked: list[tuple[Passage, str, float]]
+) -> list[tuple[Passage, str, float]]:
+    """A share asked for without a rating («hadde dialog med BHT», «brukte») on a question that rates
+    nothing: sentences whose figure is a usefulness rating («8 av 10 … nyttig») follow the others, and of
+    those, the ones with a figure lead."""
+    if q.question_id is None or q.intent != "figure":
+        return picked
+    rated = {"yesno", None}
+    if ctx.match.asked_scales(q.text) - rated or ctx.match._scales.get(q.question_id) not in rated:
+        return picked
+    return sorted(
+        picked,
+        key=lambda x: ("useful" in ctx.match.asked_scales(normalize(x[1])), not re.search(r"\d", x[1])),
+    )
+
+
 def asked_option_first(
     q: Question, picked: list[tuple[Passage, str, float]]
 ) -> list[tuple[Passage, str, float]]:
@@ -721,7 +772,8 @@ def covers(ctx: Context, q: Question, query: str, picked) -> bool:
     total = math.fsum(idf.get(t, unknown) for t in own)
     covered = math.fsum(idf.get(t, unknown) for t in own & found)
     if q.intent == "method" or (q.question_id is not None and q.question_score >= 0.45):
-        return covered > 0 or q.intent == "method"
+        # (or the item found is named, with its figure: «hyppig gjentagende» for "ofte og gjentatte ganger")
+        return covered > 0 or q.intent == "method" or (bool(q.items) and mentions_item(q, picked))
     # a question placed on a survey question already has its topic; otherwise most words must be found
     threshold = 0.25 if q.question_id is not None and q.question_score >= 0.35 else 0.4
     if total > 0 and covered / total >= threshold:

@@ -137,6 +137,7 @@ HOLDOUT = (
     "fresh40.yaml",
     "fresh45.yaml",
     "fresh50.yaml",
+    "fresh52.yaml",
 )
 OWN_WEIGHT = 5.0
 

@@ -5,18 +5,23 @@ Each pattern names a kind of question; they are data for the understanding step,
 
 # what may be wrong with a question's answer scale ("Kva var gale med svarskalaen …?")
 _FLAW = r"(galt|gale|feil|feilen|svakhet\w*|problem\w*|mangl\w*|skjev\w*|skeiv\w*|ulempe\w*|glipp\w*|rart|merkelig\w*)"
+# who the respondents may have been ("svarte de ansatte eller bedriftene?")
+_WHO = (
+    r"(arbeidstakere|arbeidstakarar|ansatte|tilsette|ledere|leiarar|ledelsen|arbeidsgivere|arbeidsgjevarar|"
+    r"bedriftene|bedrifter|virksomhetene|verksemdene|firmaene|arbeidsgiverne|lederne)\b"
+)
 METHOD = {
     "weighting": r"\bvekt(et|ing|a|es)?\b|\bvekte\b",
     "significance": r"signifikan|statistisk(?:e)? test|test\w* statistisk|statistisk sikre?\b",
     "who": r"\b(hvem|kven) (var det som |er det som |har |hadde )?(egentlig |faktisk |eigentleg |da )?(stod for|sto for|står for|gjort|gjennomført|gjennomførte|laget|lagde|utførte|utført|sto bak|står bak|analyserte|utviklet|utarbeidet|samlet inn|sto for|står for|skrev|har skrevet|utformet|utforma|formulerte|lagde|laga|designet)|\bkantar\b|agenda kaupang|oppdragsgiver|prosjektleder|"
     r"\bhvilke[tn]? (analyse)?(byrå|selskap|firma|institutt)\b|\bsamlet inn (svarene|dataene|data|svar)\b|\bhvem (har )?samlet inn",
     # how the invited companies were chosen: all members in NHO's register
-    "population": r"\b(hvem|kven)( var det( egentlig| eigentleg)?( som)?| har)? (svart|svara|svarte|deltatt|deltok|fylte ut|fylte i)( på| i| ut)? "
+    "population": r"\b(hvem|kven)( (er|var) det( egentlig| eigentleg)?( som)?)?( har)? (svart|svara|svarte|deltatt|deltok|fylte ut|fylte i)( på| i| ut)? "
     r"(denne |den |dette )?(undersøkelsen|undersøkinga|\w*barometeret|skjemaet|spørreskjemaet)\b|"
+    r"\b(hvem|kven) (er|var) det (egentlig|eigentleg) som (har )?(svart|svara|svarte|deltatt|deltok)\b|"
     r"\b(hvem|kven) (fikk|fekk|ble|vart|har fått) (en |ei )?(invitasjon\w*|invitert|tilbud om å svare)\b|"
     # "svarte arbeidstakere eller arbeidsgivere?": who the respondents were
-    r"\b(svart|svara|svarte)\b[^?]{0,40}\b(arbeidstakere|arbeidstakarar|ansatte|tilsette|ledere|leiarar|ledelsen|arbeidsgivere|arbeidsgjevarar) eller "
-    r"(arbeidstakere|arbeidstakarar|ansatte|tilsette|ledere|leiarar|ledelsen|arbeidsgivere|arbeidsgjevarar)\b|"
+    rf"\b(svart|svara|svarte)\b(?! at\b)[^?]{{0,40}}\b{_WHO} eller (de |dei )?{_WHO}|\b{_WHO} eller (de |dei )?{_WHO} som (har )?(svart|svara|svarte)\b|"
     r"\bplukk\w* ut\b|\b(valgt|valt|trukket|trekt) ut\b|\butvalget (ble )?(hentet|trukket|valgt)|"
     r"\bhvordan ble (bedriftene|utvalget|respondentene) (valgt|trukket|plukket|funnet)|\bhvem (fikk|ble invitert til) undersøkelsen\b|"
     r"\bhvilke bedrifter (fikk (undersøkelsen|invitasjon\w*)|ble invitert)|\b(fikk|fekk) alle (medlemsbedrift\w*|medlemmene|bedriftene|nho-bedriftene|verksemdene)"
@@ -111,6 +116,9 @@ EMPLOYEE_VIEWS = (
     r"\b(de ansatte|arbeidstakerne|medarbeiderne|dei tilsette|de tilsette)(s)? (er|var|blir|vert) (mer |mindre |mest |minst |veldig |svært )?"
     r"(fornøyd|fornøyde|nøgd|nøgde|tilfreds|misfornøyd|misfornøyde|glade|lykkelige|stresset|stressa|slitne|utbrent|"
     r"utbrente|motivert|motiverte|ensomme|ensom|engasjert|engasjerte)\b|"
+    # (not "hvor mange ledere mener de ansatte er for lite på kontoret": the managements' view of them)
+    r"(?<!ledere )(?<!lederne )(?<!ledelsen )(?<!sjefer )(?<!sjefene )(?<!leiarar )(?<!leiarane )(?<!bedriftene )"
+    r"(?<!arbeidsgivere )(?<!arbeidsgiverne )(?<!bedrifter )"
     r"\b(synes|syns|meiner|mener|føler|trives|trivst|liker) (de ansatte|ansatte|arbeidstakerne|medarbeiderne|dei tilsette|folk)\b|"
     r"\b(fornøyd|fornøyde|nøgd|nøgde|tilfreds|misfornøyd|misfornøyde) (er|var) (de ansatte|ansatte|arbeidstakerne|medarbeiderne|dei tilsette)\b|"
     r"\b(er|var|blir) (de )?(ansatte|arbeidstakerne|medarbeiderne|tilsette) (mer |mindre |veldig |svært )?(fornøyd|fornøyde|nøgde|tilfreds|misfornøyd|stresset|slitne|motivert|motiverte)\b"

@@ -112,9 +112,9 @@ def _case_sensitive() -> list[tuple[re.Pattern[str], str]]:
         # written before the abbreviation is part of what is replaced
         first = str(dst).split()[0] if len(str(dst).split()) > 1 else None
         before = rf"(?:(?i:{re.escape(first)})s?[ -])?" if first else ""
-        out.append(
-            (re.compile(r"(?<![\wÆØÅæøå])" + before + re.escape(str(src)) + r"(?![\wÆØÅæøå])"), str(dst))
-        )
+        # "IA-avtale" is already written out: an expansion with a hyphen («IA-avtalen») is not applied before one
+        after = r"(?![\wÆØÅæøå-])" if "-" in str(dst) else r"(?![\wÆØÅæøå])"
+        out.append((re.compile(r"(?<![\wÆØÅæøå])" + before + re.escape(str(src)) + after), str(dst)))
     return out
 
 

@@ -485,7 +485,9 @@ _ASKING_WORDS = frozenset(
         "tall tallene tala tal rapporten rapport ifølge undersøkelsen barometeret "
         "oftere sjeldnere hyppigere oftast oftest "  # how a comparison is asked
         "vanligvis vanlegvis normalt typisk egentlig eigentleg "  # how sure or how usual, not what
-        "ville skulle kunne måtte burde"  # modal verbs ("om de ville"): how it is put, not what
+        "ville skulle kunne måtte burde "  # modal verbs ("om de ville"): how it is put, not what
+        # how a change is put ("har X gått ned", "sunket"): the report says «nedgang», «endringen fra … til»
+        "gått gikk gjekk gjenge falt sunket sank sokke minket minka økt økte auka steget steg vokst vokste"
     )
 )
 
@@ -505,6 +507,10 @@ def _fits(q: Question, und: Matcher, found: tuple[int, str], passages, rare: set
             return False  # "små eller store bedrifter?": a sentence about all companies does not say which
     if q.group_dim and q.group_key and not mentions_group(und, q, sentence):
         return False
+    if _SUBSET.match(sentence.lstrip("►•- ")) and not re.search(
+        r"\b(blant|av de som|av dem som|av dei som)\b", q.text
+    ):
+        return False  # «Blant bedriftene som ønsker …, svarer 1 av 10 …»: a share of some, not of all asked about
     if q.group_dim in ("fylke", "landsforening") and not q.group_key:
         # "hvilken landsforening …": a sentence that names one
         names = [str(g.get("canonical") or "").lower() for g in und.groups.get(q.group_dim) or []]
@@ -562,6 +568,9 @@ def _fits(q: Question, und: Matcher, found: tuple[int, str], passages, rare: set
         if not all(_said(w, text) for w in rare):
             return False
     return True
+
+
+_SUBSET = re.compile(r"Blant (bedriftene|de|dei|virksomhetene|verksemdene) som\b")
 
 
 def _said(word: str, text: set[str]) -> bool:

@@ -290,6 +290,7 @@ def _paragraph_fit(p: ParsedClaim, r: Reading) -> float:
     the sentence after the one that names the topic)."""
     own = topic_tokens(p)
     text = r.first.get("paragraph") or r.first.get("sentence") or ""
+    text += " " + str(r.first.get("before") or "")  # (a quoted sentence alone: the report's text before it)
     return max(r.fit, len(own & set(tokens(normalize(text)))) / max(len(own), 1))
 
 

@@ -234,6 +234,37 @@ def _item_vocabulary() -> frozenset[str]:
     return frozenset(w for w in words if len(w) >= 6) - _COMMON
 
 
+@lru_cache(maxsize=1)
+def _alias_labels() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """Per codebook item alias, its words and the item label's words («langtidsfravær» → langvarig sykefravær)."""
+    out = []
+    for q in knowledge.questions():
+        for it in q.get("items") or []:
+            label = frozenset(tokens(normalize(str(it.get("label") or ""))))
+            for alias in it.get("aliases") or []:
+                words = frozenset(tokens(normalize(str(alias))))
+                # the same head word («langtidsfravær», «langvarig sykefravær»): not a loose alias («sykemeldte»)
+                if (
+                    words
+                    and label
+                    and not words & label
+                    and any(_same_head(w, x) for w in words for x in label)
+                ):
+                    out.append((words, label))
+    return tuple(out)
+
+
+def _same_head(a: str, b: str, n: int = 5) -> bool:
+    """Two compounds that end in the same word of at least `n` letters («langtidsfravær», «sykefravær»)."""
+    return len(a) > n and len(b) > n and a[-n:] == b[-n:] and a != b
+
+
+def with_item_labels(claim_tok: set[str]) -> set[str]:
+    """The claim's words and, for an item named by another word than the report's («langtidsfraværet»), the
+    words of the item's label, which the report's sentences use («langvarig sykefravær»)."""
+    return claim_tok.union(*(label for words, label in _alias_labels() if words <= claim_tok))
+
+
 def passage_words(f: dict[str, Any]) -> set[str]:
     """The words of a prose figure's sentence, its passage and the passage before it."""
     # (and the passage before it in the section: "… mellom ledelsen og de tillitsvalgte. Blant bedrifter med …")
@@ -270,7 +301,7 @@ def _about_a_sibling(claim_tok: set[str], first: dict[str, Any], figures: list[d
 def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None = None) -> list[Reading]:
     """Candidate figures for the claim's subject, best first. A data series needs the claim's options (or
     only one answer to choose); a prose figure needs the claim's words in its sentence."""
-    claim_tok = topic_tokens(p, text)
+    claim_tok = with_item_labels(topic_tokens(p, text))
     kind = p.amounts[0].kind if p.amounts else None
     out: list[Reading] = []
     for series in series_of(figures):

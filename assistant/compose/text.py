@@ -424,7 +424,9 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
                     + "."
                 )
     elif re.search(
-        rf"\b(når|kva tid)\b.*\b{intents.ASKED}\b|\b(hvilket|kva) år\b|\b{intents.PERIOD}\b", text
+        rf"\b(når|kva tid)\b.*\b{intents.ASKED}\b|\b{intents.ASKED}\b.*\b(når|kva tid)\b|"
+        rf"\b(hvilket|kva) år\b|\b{intents.PERIOD}\b",
+        text,
     ):
         # when it was asked: the wave, with its dates as the codebook has them from 7.2
         lines.append(f"Spørsmålet ble stilt i **{when}**{where}")
