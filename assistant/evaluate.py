@@ -62,7 +62,7 @@ def check_case(case: dict[str, Any], answer: dict[str, Any]) -> list[str]:
     if bool(answer.get("answerable")) != bool(expected_answerable):
         problems.append(f"answerable={answer.get('answerable')} (forventet {expected_answerable})")
     for x in case.get("expect_numbers") or []:
-        if not number_in(text, float(x)):
+        if not number_in(text, float(str(x).replace(",", "."))):
             problems.append(f"mangler tallet {x}")
     phrases = case.get("expect_text_any") or []
     if phrases and not any(p.lower() in text.lower() for p in phrases):

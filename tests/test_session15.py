@@ -107,3 +107,11 @@ def test_a_breakdown_by_landsforening_the_report_lacks_is_said_first(assistant):
     assert lead(a).startswith("Rapporten oppgir ikke tall for hver landsforening"), a.answer
     b = assistant.ask("Hvilke landsforeninger har mest kontakt med Arbeidstilsynet?")
     assert "Rapporten oppgir ikke" not in b.answer and "Byggenæringens" in lead(b), b.answer  # 6.2 names them
+
+
+def test_an_expected_number_written_with_a_decimal_comma_is_checked():
+    from assistant.evaluate import check_case
+
+    case = {"id": "x", "question": "?", "expect_numbers": ["4,89"]}
+    assert check_case(case, {"answer": "Snittet er 4,89.", "answerable": True, "sources": []}) == []
+    assert check_case(case, {"answer": "Snittet er 4,5.", "answerable": True, "sources": []}) != []
