@@ -30,7 +30,7 @@ from .compose.text import (
     passage_source,
 )
 from .match import Matcher
-from .match.questions import scales_named
+from .match.questions import scales_named, topic_words
 from .normalize import normalize, tokens
 from .report import split_sentences
 from .route import GROUP_DIM_WORDS, Decision, group_words
@@ -768,8 +768,20 @@ def covers(ctx: Context, q: Question, query: str, picked) -> bool:
     idf = ctx.index.bm25.idf
     unknown = sorted(idf.values())[len(idf) // 2] if idf else 3.0  # an unknown word weighs like a typical one
     own = set(tokens(f"{q.context} {q.text}"))
+    # the words that named the group and the answer asked about («småbedrifter», «gir blaffen») are slots the
+    # question was understood by, not topic words a sentence must repeat
+    topic = own & set(tokens(f"{q.context} {ctx.match.strip_slots(q.text)}"))
+    if q.options and q.option_word:
+        topic -= set(tokens(q.option_word))
+    topic = set(
+        topic_words(" ".join(sorted(topic)))
+    )  # nor the words framing a comparison («sammenlignet med»)
+    if q.group_dim == "storrelse":  # «… enn de større»: the other side of a comparison by size
+        topic -= set(tokens("større store største små mindre minste mellomstore"))
+    slots = own - topic if topic else set()  # (a question of slots alone keeps its words)
     found = set().union(*(set(tokens(s)) for _p, s, _ in picked)) | set(tokens(query)) - own
-    total = math.fsum(idf.get(t, unknown) for t in own)
+    # a slot word counts when a sentence repeats it, and is left out of the weight to find when none does
+    total = math.fsum(idf.get(t, unknown) for t in own if t not in slots or t in found)
     covered = math.fsum(idf.get(t, unknown) for t in own & found)
     if q.intent == "method" or (q.question_id is not None and q.question_score >= 0.45):
         # (or the item found is named, with its figure: «hyppig gjentagende» for "ofte og gjentatte ganger")

@@ -252,10 +252,14 @@ def correct_typos(text: str) -> str:
     """Replace unknown long words by their nearest survey word when they are very close ("sykefravar").
     Hyphenated compounds are corrected part by part ("Nelfo-bedriftene" stays a Nelfo word)."""
 
+    pairs = _replacements()[1]
+
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        if "-" in word or "/" in word:
-            return re.sub(r"[^-/]+", lambda p: _correct_word(p.group(0)), word)
+        if (
+            "-" in word or "/" in word
+        ):  # (a part the lexicon maps, «november-undersokelsen», mapped as a word)
+            return re.sub(r"[^-/]+", lambda p: pairs.get(p.group(0)) or _correct_word(p.group(0)), word)
         return _correct_word(word)
 
     return _WORD.sub(fix, text)

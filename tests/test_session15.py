@@ -115,3 +115,37 @@ def test_an_expected_number_written_with_a_decimal_comma_is_checked():
     case = {"id": "x", "question": "?", "expect_numbers": ["4,89"]}
     assert check_case(case, {"answer": "Snittet er 4,89.", "answerable": True, "sources": []}) == []
     assert check_case(case, {"answer": "Snittet er 4,5.", "answerable": True, "sources": []}) != []
+
+
+def test_a_brief_with_too_few_shares_takes_one_that_adds_a_share_from_the_same_sources():
+    from assistant.briefs import choose
+    from assistant.briefs.candidates import KeyFigure
+    from assistant.types import Source
+
+    def kf(sentence: str, label: str) -> KeyFigure:
+        return KeyFigure(sentence, Source(label=label, section="4.2", page=None, quote=sentence), "summary")
+
+    a, b = kf("9 av 10 er enige.", "1"), kf("Om lag 3 av 4 mot 2 av 3.", "Figur 10")
+    c, d = kf("8 av 10 svarer godt.", "Figur 11"), kf("7 av 10 og 6 av 10 svarer godt.", "Figur 10")
+    assert choose([a, b, c, d], 3) == [a, c, d]  # «3 av 4» gives way to the same source's shares
+    e = kf("7 av 10 og 6 av 10 svarer godt.", "1")
+    assert choose([a, b, c, e], 3) == [a, b, c]  # …but not when the brief would cite fewer sources
+
+
+def test_slot_words_need_not_be_repeated_by_the_sentence_that_answers(assistant):
+    a = assistant.ask("er det mange småbedrifter som gir blaffen i hvor folk jobber fra?")
+    assert a.answerable is True and "8" in lead(a) and "2,5" in lead(a), a.answer  # 3.2's særstilling
+    b = assistant.ask("Hvorfor ble det gjort en ekstra undersøkelse i juni 2022?")
+    assert "siste trendene" in lead(b), b.answer  # 2.1
+
+
+def test_hyphenated_compounds_are_mapped_part_by_part():
+    assert normalize("november-undersokelsen") == "november-undersøkelsen"
+    assert normalize("tilsette/leiarar") == "ansatte/ledere"
+    assert normalize("kvar dei tilsette jobbar") == "hvor de ansatte jobber"
+    assert normalize("kvar tredje bedrift") == "kvar tredje bedrift"  # «each», not «where»
+
+
+def test_wages_in_nynorsk_are_refused(assistant):
+    a = assistant.ask("kva tener ein HMS-leiar i snitt i NHO-bedriftene?")
+    assert a.answerable is False and "lønn" in a.answer, a.answer

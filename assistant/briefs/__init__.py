@@ -60,8 +60,37 @@ def choose(candidates: list[KeyFigure], count: int) -> list[KeyFigure]:
     for k in candidates:  # too few sources: a second figure from a source, in the same order
         if len(chosen) < count and k not in chosen and new_figures(k):
             chosen.append(k)
+    chosen = _with_shares(chosen, candidates, count)
     order = {id(k): i for i, k in enumerate(candidates)}
     return sorted(chosen, key=lambda k: order[id(k)])
+
+
+# a share as a press text states it: «37 %», «37 prosent», «8 av 10» (not «3 av 4», «2 av 3»)
+_SHARE = re.compile(r"(?<![\d,])(\d{1,3}(?:,\d)?)(?= ?(?:%| prosent\b| av 10\b))")
+
+
+def _with_shares(chosen: list[KeyFigure], candidates: list[KeyFigure], count: int) -> list[KeyFigure]:
+    """Fewer distinct shares than figures asked for («3 av 4 … 2 av 3» beside «9 av 10»): the last chosen
+    figure without a share gives way to the next candidate, in rule order, that adds one — when the brief
+    still cites as many sources."""
+
+    def shares(ks: list[KeyFigure]) -> set[str]:
+        return {x for k in ks for x in _SHARE.findall(k.sentence)}
+
+    for i in reversed(range(len(chosen))):
+        if len(shares(chosen)) >= count:
+            break
+        if _SHARE.search(chosen[i].sentence):
+            continue
+        rest = chosen[:i] + chosen[i + 1 :]
+        adds = [k for k in candidates if k not in chosen and len(shares([*rest, k])) > len(shares(chosen))]
+        sources = {k.source.label for k in rest}
+        # (one from a source not yet cited first: a brief cites as many sources as figures where it can)
+        better = next((k for k in adds if k.source.label not in sources), adds[0] if adds else None)
+        cited = len({k.source.label for k in chosen})
+        if better is not None and len(sources | {better.source.label}) >= min(cited, count):
+            chosen = [*rest[:i], better, *rest[i:]]
+    return chosen
 
 
 def answer(question: str, executor: Any, passages: list[Passage], titles: dict[str, str]) -> Answer | None:
