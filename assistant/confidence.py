@@ -267,6 +267,8 @@ def foreign_item(q: Question, m: Any, idf: dict[str, float]) -> str | None:
     for t in tokens(m.strip_slots(q.text)):
         if t in own or t in GENERIC_TOKENS or len(t) < 5 or idf.get(t, 99.0) < 5.0:
             continue  # a common word ("ansatte") or one of this question's own
+        if any(len(o) > len(t) and o.endswith(t) for o in own):
+            continue  # the head of one of its own compounds ("fravær" of «sykefravær»)
         others = owners.get(t, set()) - {q.question_id}
         if not others and t not in idf and len(t) >= 7:
             # a word the report never uses in this form ("rekruttere"): the other question's word of the

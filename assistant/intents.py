@@ -62,7 +62,7 @@ BEHIND_FIGURES = (
     rf"(hvor|kor) mange\b.*\b(ligger|ligg) bak {_FIGURES}\b"
 )
 MEASURE_N = (
-    r"hvor mange (har )?svarte på|hvor mange svarte(?! (at|«|ja\b|nei\b|vet ikke|ikke relevant|verken))|\bantall svar|\bgrunnlag|\bn ?=|\bbase\b|"
+    r"hvor mange (har )?svarte på|hvor mange svarte(?! (?:(?:da|så|egentlig|faktisk|vel|nå|altså) )?(at|«|ja\b|nei\b|vet ikke|ikke relevant|verken))|\bantall svar|\bgrunnlag|\bn ?=|\bbase\b|"
     r"hvor mange (bedrifter )?(har )?svart på spørsmålet|\b(hva|kva|hvor stor|kor stor) (er|var) n\b|"
     r"\bn (for|på|i) (spørsmål|tabell|figur)|\(n\)|\bhvor mange (bedrifter |virksomheter )?svarte om\b(?![^?]*\b(at|«)\s)|"
     r"hvor mange (bedrifter |virksomheter )?(har )?svarte? på (spørsmålet|spørsmål)\b(?!.*(\bat\b|«|\bja\b|\bnei\b))|"
@@ -169,7 +169,8 @@ ABOUT_WHO = (
     r"\b(hvem|kven) (fikk|fekk|ble stilt|vart stilt|ble spurt|vart spurt|svarte på|gjelder) (egentlig |faktisk )?(om )?"
     r"(det|dette|\w*spørsmålet|\w*spørsmålene|tallet|tallene)\b|"
     r"\b(hvem|kven) (ble|vart|blei) (egentlig |faktisk |eigentleg )?(spurt|stilt) (om )?(det|dette|\w*spørsmålet)\b|"
-    r"\bgjelder (det|dette|tallet|tallene) (alle|bare|kun)\b|\b(ble|vart) (alle|alle bedrifter|alle bedriftene) spurt\b|"
+    # (not "gjelder det alle, eller er det forskjell på små og store?": a breakdown asked for)
+    r"\bgjelder (det|dette|tallet|tallene) (alle|bare|kun)\b(?!.*\b(forskjell\w*|skilnad\w*|variere\w*|ulikt)\b)|\b(ble|vart) (alle|alle bedrifter|alle bedriftene) spurt\b|"
     rf"\b{_ALL_GOT}(det|dette|disse|de|dei) (spørsmålet|spørsmålene|spørsmåla)\b|"
     # when the previous question was asked: the questionnaire answer names its wave
     r"\b(når|kva tid|når i tid) (ble|vart|blei) (det|dette|spørsmålet|den|det spørsmålet|tallet|tallene|talet|tala"

@@ -300,8 +300,40 @@ def digest() -> str:
     return h.hexdigest()
 
 
+# a sentence that asks for nothing of its own: how to answer («trenger eksakt tall», «oppgi kilde») or where
+# to look («Hva sier barometeret?»), said beside the question
+_FIGURE_WORDS = r"(?:tall|tal|tallet|talet|tallene|tala|prosent|prosenten|prosenttall|kilde|kjelde|kilden|kjelda)"
+_ASIDE = re.compile(
+    r"(?:og |men )?(?:"
+    r"(?:hva|kva) (?:sier|seier|viser|syner|finner|fant|fann) (?:arbeidsmiljøbarometeret|barometeret|rapporten|"
+    r"undersøkelsen|undersøkinga|tallene|tala|dataene|dere|du|vi)(?: om (?:det|dette|saken|saka))?"
+    rf"|(?:jeg |eg |vi |me )?(?:trenger|treng|ønsker|ønskjer|vil ha|må ha|skal ha)(?: et| eit| en| ein)?"
+    rf"(?: eksakt| eksakte| nøyaktig| nøyaktige| presist| presise| konkret| konkrete)? {_FIGURE_WORDS}"
+    rf"(?: (?:og|med) {_FIGURE_WORDS})?"
+    rf"|(?:oppgi|gi|gje|vis|ta med|husk)(?: meg| oss)? (?:kildene|kjeldene|{_FIGURE_WORDS})(?: (?:og|med) {_FIGURE_WORDS})?"
+    rf"|(?:med )?{_FIGURE_WORDS}(?: og {_FIGURE_WORDS})?,? (?:takk|please)"
+    r"|(?:tusen )?takk(?: på forhånd| for hjelpa| for hjelpen)?"
+    r")(?:,? (?:takk|please))?\s*[.?!]*"
+)
+
+
+def drop_asides(text: str) -> str:
+    """The question without sentences beside it that ask for nothing of their own.
+
+    >>> drop_asides("hvor mange svarte nyttig? trenger eksakt tall")
+    'hvor mange svarte nyttig?'
+    >>> drop_asides("et medlem spør om tilsyn. hva sier arbeidsmiljøbarometeret?")
+    'et medlem spør om tilsyn.'
+    >>> drop_asides("hva sier arbeidsmiljøbarometeret?")
+    'hva sier arbeidsmiljøbarometeret?'
+    """
+    parts = re.split(r"(?<=[.?!])\s+", text.strip())
+    kept = [p for p in parts if not _ASIDE.fullmatch(p)]
+    return " ".join(kept) if kept and len(kept) < len(parts) else text
+
+
 def run(turn, ctx) -> None:
     """Step 1: the question in the survey's own words; "Kan jeg skrive at X?" asks about X."""
     from .claims import strip_frame  # claims read the lexicon too: imported when first needed
 
-    turn.text = strip_frame(normalize(turn.raw))
+    turn.text = drop_asides(strip_frame(normalize(turn.raw)))

@@ -305,7 +305,8 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
     base = [r for r in base if r["source"] == source]
     # a figure that sets two questions side by side (Figur 3: dagens situasjon kontra leders ønske)
     also = sorted({r["question_id"] for r in cat if r["source"] == source} - {q.question_id})
-    if also and re.search(intents.SIDE_BY_SIDE, q.text):
+    if also and re.search(intents.SIDE_BY_SIDE, q.text) and not re.fullmatch(r"[\d.]+", source):
+        # (a section's prose figures are separate statements, not one figure printing two questions)
         base += [
             r
             for r in cat

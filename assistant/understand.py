@@ -45,7 +45,9 @@ def run(turn: Turn, ctx: Context) -> None:
     # "Jeg forbereder et møte om hybridarbeid. Hvor stor andel …?": a question that stands on its own is
     # embedded without the story told before it (which would pull towards its own topic)
     asked = _asked_sentence(text)
-    meant = asked if len(asked.split()) >= 10 and not re.search(_POINTS_BACK, asked) else text
+    meant = without_asides(asked if len(asked.split()) >= 10 and not re.search(_POINTS_BACK, asked) else text)
+    # "… var nyttig? (bare «nyttig», ikke svært nyttig)": an aside in parentheses says which answer or group
+    # (slots, read from the whole text), not what the question is about
     if turn.vector is None:  # (fitting passes the bank phrasing's own vector)
         turn.vector = LazyVector(
             lambda: ctx.embedder.cached_query(meant, fresh=turn.fresh) if has_words else None
@@ -168,7 +170,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     elif re.search(intents.MEASURE_N, text):
         q.measure = "n"
 
-    topic_text = m.strip_slots(text)  # group and wave words are slots, not the topic
+    topic_text = m.strip_slots(without_asides(text))  # group and wave words are slots, not the topic
     topic_text = re.sub(_SIZE_ENDS, " ", topic_text)  # "de minste mot de største": groups, not a ranking
     # the bank's nearest phrasings vote for targets; the ranker weighs their vote with the wording's match
     vec = qvec.get() if hasattr(qvec, "get") else qvec
@@ -604,12 +606,56 @@ def _without_story_time(text: str) -> str:
     return f"{story}{asking}"
 
 
+# a question told as someone's («Et medlem med 120 ansatte spør om andre bedrifter …»): what is asked follows
+_REPORTED = re.compile(
+    r"(?<!\bble )(?<!\bvart )(?<!\bblei )(?<!\bvar )(?<!\ber )(?<!\bblir )"  # not "da de ble spurt om …"
+    r"\b(?:spør|spurte|lurer på|lurte på|lurar på|vil vite|ville vite|vil gjerne vite|ønsker å vite|ønskjer å vite|"
+    r"undrer seg på|undrar seg på|undrer seg over)(?: meg| oss)? (?:om |hvorvidt )?"
+)
+
+
+def without_asides(text: str) -> str:
+    """The text without asides in parentheses that only repeat what it says («… var nyttig? (bare «nyttig»,
+    ikke svært nyttig)»): they narrow an answer read from the whole text, and would pull the question towards
+    another topic. An aside that says something new («nøytrale («verken/eller»)») stays.
+
+    >>> without_asides("hvor mange syns det var nyttig? (bare «nyttig», ikke svært nyttig)")
+    'hvor mange syns det var nyttig?'
+    >>> without_asides("hvor mange var nøytrale («verken/eller») til oppfølgingen?")
+    'hvor mange var nøytrale («verken/eller») til oppfølgingen?'
+    """
+
+    def repeated(m: re.Match[str]) -> str:
+        outside = set(tokens(text[: m.start()] + " " + text[m.end() :]))
+        said = set(tokens(m.group(1))) - _ASIDE_WORDS
+        return " " if said and said <= outside else m.group(0)
+
+    bare = re.sub(r"\s*\(([^()]{1,80})\)", repeated, text).strip()
+    bare = re.sub(r"\s+([?.!,])", r"\1", bare)
+    return bare if len(bare.split()) >= 4 else text
+
+
+_ASIDE_WORDS = frozenset(tokens("bare kun berre ikke ikkje altså dvs svært særlig mer mindre eller og ikke"))
+
+
 def _asked_sentence(text: str) -> str:
-    """The last sentence when it asks and sentences telling the context come before it; else ''."""
-    parts = re.split(r"(?<=[.!])\s+", text.strip())
-    if len(parts) < 2 or not parts[-1].endswith("?") or len(parts[-1].split()) < 4:
+    """The last sentence when it asks and sentences telling the context come before it, or the question a
+    sentence reports («… spør om X»: X); else ''. Always a suffix of `text`.
+
+    >>> _asked_sentence("et medlem med 120 ansatte spør om andre bedrifter har blitt flinkere til å lede")
+    'andre bedrifter har blitt flinkere til å lede'
+    >>> _asked_sentence("hvor mange alternativ kunne de velge da de ble spurte om de største utfordringene?")
+    ''
+    """
+    text = text.strip()
+    parts = re.split(r"(?<=[.!])\s+", text)
+    last = parts[-1]
+    told = _REPORTED.search(last)
+    if told and told.start() > 0 and len(last[told.end():].split()) >= 4:
+        return last[told.end():]
+    if len(parts) < 2 or not last.endswith("?") or len(last.split()) < 4:
         return ""
-    return parts[-1]
+    return last
 
 
 def _elided(left: str, right: str) -> str:

@@ -44,7 +44,9 @@ _ABOUT = (
 # "tre tall til en sak om hjemmekontor": what the figures are for, between them and the theme
 _FOR = (
     r"(?:\s+(?:til|for|i)\s+(?:(?:en|et|ei|eit|vår|vårt|min|mitt|mi|neste)\s+)?[\wæøå-]*(?:sak|saka|saken|artikkel|"
-    r"melding|meldingen|innlegg|kronikk|tale|presentasjon|brev|brevet|post|posten|notat|møte|møtet))?"
+    r"melding|meldingen|innlegg|kronikk|tale|presentasjon|brev|brevet|post|posten|notat|møte|møtet|kurs|kurset|"
+    r"seminar|seminaret|foredrag|foredraget|samling|samlinga|samlingen|opplæring|opplæringen)"
+    r"(?:\s+(?:mitt|min|mi|mine|vårt|vår|våre))?)?"
 )
 _SOURCED = (
     r"(?:\s+(?:med|og)\s+(?:kilde|kilder|kjelde|kjelder|kildehenvisning|kildehenvisninger|kjeldetilvising))?"
@@ -85,9 +87,10 @@ _PURPOSE = re.compile(
     r"artikkelen|innlegg|innlegget|presentasjon|presentasjonen|tale|talen|post|posten|ark|arket|kronikk|kronikken|"
     r"notat|notatet|tekst|teksten|oppslag|oppslaget|side|sida|siden|video|videoen|podkast|podkasten|lysbilde|"
     r"lysbilder|lysbildet|foredrag|foredraget|webinar|webinaret|nyhetssak|linkedin|facebook|twitter|instagram|"
+    r"kurs|kurset|seminar|seminaret|samling|samlinga|samlingen|opplæring|opplæringen|"
     r"nettside|nettsiden|nettsida|hjemmeside|hjemmesiden|intranett|intranettet|styret|ledergruppen|kunder|media|"
     r"faktaboks|faktaboksen|faktaark|faktaarket|infoboks|infoboksen|oppsummering|oppsummeringen|"
-    r"pressen|journalister|journalistene|medlemmene|medlemmer)\b(?!\s+(?:om|med)\b).*$|"
+    r"pressen|journalister|journalistene|medlemmene|medlemmer)\b(?!\s+(?:(?:mitt|min|mi|mine|vårt|vår|våre)\s+)?(?:om|med)\b).*$|"
     r"\s+(?:som\s+)?(?:jeg|vi|eg|me)\s+(?:kan|skal|kunne|vil)\s+(?:bruke|sende|skrive|legge|presentere).*$|"
     # "for HMS-rådgiverne våre", "til kollegaene mine": who the figures are for
     r"\s+(?:for|til)\s+(?:de |dei |våre |mine |alle )?[\wæøå-]*(?:rådgiver\w*|rådgjevar\w*|kolleg\w*|medlem\w*|"

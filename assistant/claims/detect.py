@@ -24,7 +24,7 @@ _FRAMES_BEFORE = [
     re.compile(p, _I)
     for p in (
         rf"^(?:kan|kunne|får|går det an at) {_ME} (?:trygt )?(?:skrive|si|påstå|hevde|bruke|publisere|slå fast|seie)"
-        r"(?: i [\wæøå -]{1,40}?)?(?: at|:| følgende:?)\s*",
+        r"(?: (?:i|på|til|for|under|foran) [\wæøå -]{1,40}?)?(?: at|:| følgende:?)\s*",  # "si på kurset at"
         r"^(?:stemmer|stemmer det|stemmer det virkelig|stemmer det også|stemmer påstanden(?: om)?|er det sant|sant|er det riktig|"
         r"er det korrekt|er det rett|er det slik|er det sånn|er det faktisk slik|er det virkelig slik|er det også riktig|"
         r"holder det å si|holder det å skrive|er det dekning for å si|er det dekning for å skrive|er det belegg for å si|"

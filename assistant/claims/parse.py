@@ -468,8 +468,21 @@ def side_groups(side: str) -> list[tuple[str, str, float, float | None]]:
 
     >>> side_groups("færre store")[0][:2], side_groups("små bedrifter synes")[0][:2]
     (('storrelse', 'largest'), ('storrelse', 'smallest'))
+    >>> side_groups("store har vært i kontakt med arbeidstilsynet")[0][:2]
+    ('storrelse', 'largest')
     """
     found = groups_in(normalize(side))
     if found or re.fullmatch(r"(mindre|større)", side.strip(" .?!").lower()):
         return found  # "… enn mindre": a comparative («mer … enn mindre»), not "mindre bedrifter"
+    bare = _BARE_SIZE.match(side)
+    if bare:  # "… enn store har vært i kontakt med AT": the size word is the group, the rest what it did
+        found = groups_in(normalize(f"{bare.group(1)} bedrifter {side[bare.end():]}"))
+        if found:
+            return found
     return groups_in(normalize(f"{side} bedrifter"))
+
+
+_BARE_SIZE = re.compile(
+    r"\s*((?:de |dei )?(?:små|store|minste|største|mellomstore))\b(?!\s+(?:bedrift|virksomhet|verksemd|firma))",
+    re.I,
+)

@@ -18,6 +18,14 @@ FOLLOWUP_CLAIM = re.compile(
     r"(?:at )?(?P<rest>[^?]{3,60}?)\s*\??\s*$",
     re.IGNORECASE,
 )
+# "kan jeg runde det av til en tredjedel?", "går det an å skrive det som 30 prosent?": the figure said otherwise
+FOLLOWUP_ROUNDED = re.compile(
+    r"^(?:og |men )?(?:så )?(?:kan|kunne|går det an å|er det greit å|er det ok å|holder det å|bør) "
+    r"(?:jeg |vi |eg |me |man |en )?(?:runde|avrunde|runda|avrunda|skrive|skrive om|si|seie|kalle|omtale|"
+    r"formulere) (?:det|dette|tallet|talet|det tallet|andelen|delen) (?:av |opp |ned )?(?:til |som |for )?"
+    r"(?P<rest>[^?]{3,60}?)\s*\??\s*$",
+    re.IGNORECASE,
+)
 # "så over halvparten har hatt kontakt med dem altså?": an amount first, said of what was just asked
 FOLLOWUP_AMOUNT = re.compile(
     r"^(?:og |men )?(?:så |altså |ok,? så )(?P<rest>(?:over|under|mer enn|meir enn|mindre enn|flere enn|fleire enn|"
@@ -36,7 +44,11 @@ def judge_previous(
     question: str, history: list[str], answer: Callable[[str, list[str]], Answer]
 ) -> Answer | None:
     """The verdict on an amount said of the previous answer's figure, or None when the message is not one."""
-    m = FOLLOWUP_CLAIM.match(question.strip()) or FOLLOWUP_AMOUNT.match(question.strip())
+    m = (
+        FOLLOWUP_CLAIM.match(question.strip())
+        or FOLLOWUP_ROUNDED.match(question.strip())
+        or FOLLOWUP_AMOUNT.match(question.strip())
+    )
     if m is None or not history:
         return None
     rest = re.sub(
@@ -60,11 +72,13 @@ def judge_previous(
     found = _LEAD_SHARE.search(lead)
     if found is None:
         return None
+    slack = 0.5
     if found.group(1):
         value, shown = float(found.group(1).replace(",", ".")), f"{found.group(1)} %"
     else:
         value, shown = 100 * int(found.group(2)) / max(int(found.group(3)), 1), found.group(0)
-    holds = a.low - 0.5 <= value <= a.high + 0.5
+        slack = 5.0  # «1 av 3» is the report's rounding: «30 prosent» is within it, «halvparten» is not
+    holds = a.low - slack <= value <= a.high + slack
     said = a.text.strip()
     head = f"Ja, tallet er {shown}, altså {said}." if holds else f"Nei, tallet er {shown}, ikke {said}."
     where = ", ".join(dict.fromkeys(s.label for s in prev.sources[:2]))

@@ -143,6 +143,34 @@ def _how_much_words() -> frozenset[str]:
 UNIT_OF_KIND = {"pct": "pct", "ratio": "pct", "quant": "pct", "count": "count", "mean": "mean"}
 
 
+@lru_cache(maxsize=1)
+def _negative_answer_phrases() -> re.Pattern[str] | None:
+    """The lexicon's words for an answer that is a negation, said without one («likegyldig hvor», «gir
+    blaffen» for «Det har ingen betydning for meg …»)."""
+    options = knowledge.lexicon().get("options") or {}
+    keys = [
+        fold(str(k))
+        for k, labels in options.items()
+        if not NEGATION.search(str(k)) and any(NEGATION.search(str(x)) for x in labels or [])
+    ]
+    if not keys:
+        return None
+    alternation = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"(?<![\wæøå])({alternation})(?![\wæøå])")
+
+
+def names_negative_answer(text: str) -> bool:
+    """The claim names a negative answer in other words, so a sentence stating it with «ikke» speaks to it.
+
+    >>> names_negative_answer("8 prosent sier det er helt likegyldig hvor de ansatte jobber fra")
+    True
+    >>> names_negative_answer("8 prosent sier det er viktig hvor de ansatte jobber fra")
+    False
+    """
+    pattern = _negative_answer_phrases()
+    return bool(pattern and pattern.search(normalize(text)))
+
+
 _COMMON = {"bedrift", "bedrifter", "nav", "nytt", "nyttig"}  # words too general to single out a figure
 _SUBJECT = {"ansatt", "bedrift", "virksom", "verksemd"}  # who an option is about, not what it says
 
@@ -307,7 +335,7 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
     for series in series_of(figures):
         first = series[0]
         if first.get("sentence") is not None:  # a figure stated in the report's prose
-            if bool(NEGATION.search(first.get("context") or "")) != p.negated:
+            if bool(NEGATION.search(first.get("context") or "")) != (p.negated or names_negative_answer(p.text)):
                 continue  # "65 prosent har hjemmekontor" does not speak to "… ikke har hjemmekontor"
             if kind == "count" and _other_count(p.text, first.get("context") or ""):
                 continue  # "1713 bedrifter ble invitert" is not "… og 1713 bedrifter fullførte"

@@ -46,6 +46,12 @@ SET_ASIDE = re.compile(
 )
 
 
+_SITUATION = re.compile(
+    r"\b(?:når|mens|dersom|hvis|om) (?:noen|folk|en|ein|en ansatt|ein tilsett|ansatte|de ansatte|dei tilsette) "
+    r"(?:er|var|blir|ble|vart|blei) (?:syke?meldt|syke?meldte|sjukmeld|sjukmelde|sjukemeld)\b"
+)
+
+
 class ItemMatching:
     def _init_items(self, catalogue: list[dict[str, Any]]) -> None:
         # per question, once: the item and option labels the published rows use (looked up per question asked)
@@ -86,6 +92,8 @@ class ItemMatching:
         # "egen BHT, ikke bare avtale med en": what comes after "ikke bare" is not what is asked about
         text = re.sub(r"\b(ikke|ikkje) (bare|kun|berre)\b( [\wæøå-]+){1,3}", " ", text)
         text = SET_ASIDE.sub(" ", text)
+        # "… dialogen med fastlegen når noen er sykmeldt": the situation, not the sick-listed employee (an item)
+        text = _SITUATION.sub(" ", text)
         q = self.questions.get(question_id) or {}
         published = self._catalogue_items(question_id)
         candidates: list[tuple[str, set[str], set[str]]] = []
