@@ -50,7 +50,7 @@ QUESTIONNAIRE = (
 )
 EXPLAIN = r"\bhvorfor\b|forklar|\bårsak|hva betyr|tolkes|varsom|\bhva kan\b|\bkonklu|\butfordringene\b|hovedfunn|viktigste funn|\b(god|bra|gode) nok\b"
 FIGURE_WORDS = (
-    r"andel|prosent|gjennomsnitt|snitt|tall|resultat|svarprosent|flest|størst|høyest|viktigst|hvor mange"
+    r"andel|prosent|gjennomsnitt|snitt|tall|resultat|svarprosent|flest|størst|høyest|viktigst|hvor mange|oftest|oftere"
 )
 RANK = r"høyest|størst|flest|\bmest\b|lavest|\bminst\b|færrest|viktigst|\bbest\b|dårligst|rangert|rangering"
 COMPARE = r"varier|forskjell|sammenlign|sammenlikn|\bkontra\b|\bmot\b|etter (bedrifts)?størrelse|etter antall ansatte|store og små|små og store|bedriftsstørrelse"

@@ -140,3 +140,11 @@ def test_a_previous_figure_rounded(assistant):
     assert a.verdict == "supported", a.answer
     b = assistant.ask("kan jeg runde det av til halvparten?", history=history)
     assert b.verdict == "contradicted", b.answer
+
+
+def test_which_is_more_often_asked_in_nynorsk(assistant):
+    a = assistant.ask(
+        "Kva er oftast «svært viktig» som grunn til arbeidsmiljøarbeid – betre lønsemd eller å følgje lova? "
+        "Med tal, takk."
+    )
+    assert "38 %" in lead(a) and "45 %" in lead(a), a.answer  # Figur 12, not an explanation
