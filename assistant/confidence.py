@@ -41,6 +41,12 @@ VAGUE = re.compile(
     r"^(og |men )?(hvor|hva|hvordan|var|er|ble)\b.{0,25}\b(det|dette|den|de|dem|disse)\b\W*$|"
     # the whole survey ("Hva sier undersøkelsen?"): which part is meant
     r"^(hva|kva) (sier|viser|fant|finner) (undersøkelsen|rapporten|barometeret|arbeidsmiljøbarometeret|undersøkinga)\W*$|"
+    # … about "that" with nothing before it ("Kva seier rapporten om det der?"): what "that" is
+    r"^(og |men )?(hva|kva) (sier|viser|fant|finner) (undersøkelsen|rapporten|barometeret|arbeidsmiljøbarometeret|"
+    r"undersøkinga)( egentlig| eigentleg)? om (det|dette|den|denne|de|dem|disse)( der| her)?\W*$|"
+    # "kan du gi meg tallet" with nothing before: which figure
+    r"^(og |men )?(kan du |kunne du |vil du )?(gi|gje|vise|vis|finne|finn|si) (meg |oss )?"
+    r"(tallet|talet|tallene|tala|svaret|prosenten|prosenttallet|andelen)( igjen)?\W*$|"
     # "Kan du sammenligne dem?" with nothing before: what with what
     r"^(og |men )?(kan du |vil du |kunne du )?(sammenlign|sammenlikn|samanlikn)\w*"
     r"( (dem|de|dei|disse|desse|det|dette|de to|tallene|tala))?\W*$"

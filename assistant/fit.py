@@ -138,6 +138,7 @@ HOLDOUT = (
     "fresh45.yaml",
     "fresh50.yaml",
     "fresh52.yaml",
+    "fresh55.yaml",
 )
 OWN_WEIGHT = 5.0
 

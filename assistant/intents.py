@@ -177,6 +177,9 @@ ABOUT_WHO = (
     rf"|disse tallene|dei tala) {ASKED}\b|"
     rf"\b{PERIOD} (gjelder|er) (det|dette|tallet|tallene|talet|tala)( fra| frå)?\b|"
     r"\b(hvilket|kva) år gjelder (det|dette|tallet|tallene)\b|\bgjelder (det|dette|tallet|tallene) hvilket år\b|"
+    # "Var det tallet fra november 2021 eller juni 2022?": which wave the figure is from
+    r"\b(var|er|gjelder|gjaldt) (det|dette|det tallet|tallet|tallene|talet|tala|de tallene) (fra|frå|for|i) "
+    r"(november|juni|høsten|sommeren|2021|2022)\b[^?]*\beller\b|"
     # whether it was asked in a wave: "Ble det spurt om i novemberundersøkelsen også?"
     rf"\b(ble|vart|var) (det|dette|den|spørsmålet|det spørsmålet) (også |og )?(spurt|stilt|med)\b.*{WAVE_NAMED}"
 )
@@ -217,7 +220,11 @@ ABOUT_CAVEATS = (
 # Claim frames ("Kan jeg skrive at …?", "Stemmer det at …?") are recognised by assistant.claims.detect.
 
 # a time before the survey's waves, which only the report's text compares with (Arbeidskraftundersøkelsen 2017)
-BEFORE_PANDEMIC = r"\b(før|frå før|fra før) (pandemien|koronapandemien|covid-19-pandemien|covid-19|covid|korona\w*|nedstenging\w*)\b"
+# (not "før koronatiltakene ble opphevet": November 2021, while the measures were still in force)
+BEFORE_PANDEMIC = (
+    r"\b(før|frå før|fra før) (pandemien|koronapandemien|covid-19-pandemien|covid-19|covid|"
+    r"korona(?!tiltak|restriksjon|regl)\w*|nedstenging\w*)\b"
+)
 
 # the user's own company's headcount ("vi er 12 ansatte", "me er ei bedrift med 40 tilsette", "bedriften vår
 # har 8 ansatte"): who asks, not necessarily the group asked about

@@ -529,15 +529,15 @@ BANK_KEY_SHARE = (
 def bank_keys(m: Matcher, q: Question) -> None:
     """The winning bank target's item fills what the wording left open: "kreativiteten" (a word form the
     item's label does not have) is the item «Kreativitet og innovasjon» when the nearest phrasings say so."""
-    share: dict[tuple[str | None, tuple[str, ...]], float] = {}
+    # the vote per item, whatever answer each phrasing names: only the item is taken from it
+    share: dict[str | None, float] = {}
     for t, v in q.votes.items():
         target = m.bank.targets[t]
         if target.route == "data" and target.question_id == q.question_id:
-            key = (target.item, target.options)
-            share[key] = share.get(key, 0.0) + v
+            share[target.item] = share.get(target.item, 0.0) + v
     if not share:
         return
-    (item, options), best = max(share.items(), key=lambda kv: (kv[1], str(kv[0])))
+    item, best = max(share.items(), key=lambda kv: (kv[1], str(kv[0])))
     if best < BANK_KEY_SHARE:
         return
     # the item only: which answer (nyttig or lite nyttig) is asked the wording says, and the nearest

@@ -82,14 +82,14 @@ def test_who_the_respondents_were(assistant):
 
 def test_a_managers_view_of_the_employees_is_not_the_employees_view(assistant):
     a = assistant.ask("Hvor mange ledere mener de ansatte er for lite på kontoret?")
-    assert a.answerable is True and "12 prosent" in lead(a), a.answer  # 3.2
+    assert a.answerable is True and re.search(r"\b12( %| prosent)", lead(a)), a.answer  # 3.2
     b = assistant.ask("Hva synes de ansatte om BHT?")
     assert b.answerable is False, b.answer
 
 
 def test_a_share_of_a_subset_does_not_answer_for_all(assistant):
     a = assistant.ask("hvor mange sjefer sier at folka er mindre på kontoret enn de selv vil?")
-    assert "12 prosent" in lead(a) and not lead(a).startswith("> «Blant"), a.answer
+    assert re.search(r"\b12( %| prosent)", lead(a)) and not lead(a).startswith("> «Blant"), a.answer
 
 
 def test_went_down_is_the_negative_side(assistant):

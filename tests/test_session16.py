@@ -148,3 +148,39 @@ def test_which_is_more_often_asked_in_nynorsk(assistant):
         "Med tal, takk."
     )
     assert "38 %" in lead(a) and "45 %" in lead(a), a.answer  # Figur 12, not an explanation
+
+
+def test_the_claimed_figure_is_the_other_waves(assistant):
+    a = assistant.ask("Kan jeg skrive at 55 prosent av bedriftene hadde ansatte på hjemmekontor i november 2021?")
+    assert a.verdict == "contradicted" and "65" in lead(a) and "55 prosent er tallet for juni 2022" in lead(a), a.answer
+    b = assistant.ask("Kan jeg skrive at 60 prosent av bedriftene hadde ansatte på hjemmekontor i november 2021?")
+    assert b.verdict == "contradicted" and "tallet for juni 2022" not in lead(b), b.answer  # 60 is no wave's
+
+
+def test_that_or_the_figure_with_nothing_before_is_asked_back(assistant):
+    for asked in ("kan du gi meg tallet", "Kva seier rapporten om det der?"):
+        a = assistant.ask(asked)
+        assert a.answerable is False and a.suggestions, a.answer
+
+
+def test_before_the_measures_were_lifted_is_not_before_the_pandemic(assistant):
+    a = assistant.ask(
+        "Hvor stor andel av bedriftene hadde ingen arbeid på hjemmekontor i det hele tatt i november 2021, altså "
+        "før koronatiltakene ble opphevet?"
+    )
+    assert "33 %" in lead(a), a.answer
+
+
+def test_which_wave_the_previous_figure_is_from(assistant):
+    a = assistant.ask(
+        "Var det tallet fra november 2021 eller juni 2022?",
+        history=["Hvor mange bedrifter har ansatte som jobber det aller meste av tiden i lokalene?"],
+    )
+    assert "juni 2022" in a.answer, a.answer
+
+
+def test_the_banks_item_vote_counts_every_answer_of_the_item(assistant):
+    a = assistant.ask(
+        "Hvor nyttig syntes bedriftene med 200 eller flere ansatte at arbeidsplassundersøkelsen fra BHT var?"
+    )
+    assert "Arbeidsmiljøkartlegging" in lead(a) and "200" in lead(a), a.answer

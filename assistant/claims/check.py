@@ -9,6 +9,7 @@ into the answer.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -596,6 +597,9 @@ def _judged_clause(
         if not (claimed.low - 2 <= total[0] <= claimed.high + 2):
             lead = f"Nei. Det gjelder ikke alle bedriftene: rapporten skriver «{total[1].rstrip('.')}»."
             verdict = Verdict("contradicted", lead, None, verdict.figure, reason="group")
+    if verdict.verdict == "contradicted" and p.waves and p.amounts and not refused:
+        # "55 prosent … i november 2021": the claimed figure may be the other wave's; say so
+        verdict.lead = f"{verdict.lead} {_other_wave_note(p, clause, question, history, answer, und)}".strip()
     if verdict.verdict == "not_in_report" and first.route == "none":
         lead = first.answer.strip().split("\n\n")[0]
         verdict.lead = "Rapporten sier ikke noe om dette. " + re.sub(
@@ -605,6 +609,23 @@ def _judged_clause(
         if verdict.lead.endswith("dette."):
             verdict.lead = f"Rapporten sier ikke noe om dette: {NO_FIGURE}"
     return Checked(clause, p, verdict, [a for a in answers if a.answerable] or answers)
+
+
+def _other_wave_note(p: ParsedClaim, clause: str, question: str, history: list[str], answer: AnswerFn, und: Any) -> str:
+    """«55 prosent er tallet for juni 2022.» when the claim's figure is the other wave's, on the claim's topic."""
+    other = answer(_without_waves(question), history)
+    if not other.answerable:
+        return ""
+    again = _judge_with_options(copy.copy(p), clause, figures_of(other), und)
+    wave = (again.figure or {}).get("wave")
+    same = again.verdict == "supported" or again.reason == "wave"  # «Tallet gjelder juni 2022, ikke november 2021»
+    value = (again.figure or {}).get("value")
+    a = p.amounts[0]
+    if value is None or not (a.low - 0.5 <= float(value) <= a.high + 0.5):
+        return ""  # the other wave's figure is not the claimed one either
+    if not same or wave not in WAVE_TEXT or wave in p.waves or again.fit < MIN_PROSE_FIT:
+        return ""
+    return f"{_capital(a.text.strip())} er tallet for {WAVE_TEXT[wave]}."
 
 
 _LINK = re.compile(
