@@ -152,7 +152,7 @@ def test_which_is_more_often_asked_in_nynorsk(assistant):
 
 def test_the_claimed_figure_is_the_other_waves(assistant):
     a = assistant.ask("Kan jeg skrive at 55 prosent av bedriftene hadde ansatte på hjemmekontor i november 2021?")
-    assert a.verdict == "contradicted" and "65" in lead(a) and "55 prosent er tallet for juni 2022" in lead(a), a.answer
+    assert a.verdict == "contradicted" and "65" in lead(a) and "55 prosent er tallet for juni 2022 (Figur 1)" in lead(a), a.answer
     b = assistant.ask("Kan jeg skrive at 60 prosent av bedriftene hadde ansatte på hjemmekontor i november 2021?")
     assert b.verdict == "contradicted" and "tallet for juni 2022" not in lead(b), b.answer  # 60 is no wave's
 

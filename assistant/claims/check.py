@@ -625,7 +625,8 @@ def _other_wave_note(p: ParsedClaim, clause: str, question: str, history: list[s
         return ""  # the other wave's figure is not the claimed one either
     if not same or wave not in WAVE_TEXT or wave in p.waves or again.fit < MIN_PROSE_FIT:
         return ""
-    return f"{_capital(a.text.strip())} er tallet for {WAVE_TEXT[wave]}."
+    where = str((again.figure or {}).get("source") or "")
+    return f"{_capital(a.text.strip())} er tallet for {WAVE_TEXT[wave]}{f' ({where})' if where else ''}."
 
 
 _LINK = re.compile(
