@@ -45,9 +45,9 @@ def run(turn: Turn, ctx: Context) -> None:
     # "Jeg forbereder et møte om hybridarbeid. Hvor stor andel …?": a question that stands on its own is
     # embedded without the story told before it (which would pull towards its own topic)
     asked = _asked_sentence(text)
+    # "… var nyttig? (bare «nyttig», ikke svært nyttig)": an aside in parentheses that repeats the answer says
+    # which answer (a slot, read from the whole text), not what the question is about
     meant = without_asides(asked if len(asked.split()) >= 10 and not re.search(_POINTS_BACK, asked) else text)
-    # "… var nyttig? (bare «nyttig», ikke svært nyttig)": an aside in parentheses says which answer or group
-    # (slots, read from the whole text), not what the question is about
     if turn.vector is None:  # (fitting passes the bank phrasing's own vector)
         turn.vector = LazyVector(
             lambda: ctx.embedder.cached_query(meant, fresh=turn.fresh) if has_words else None
@@ -635,7 +635,7 @@ def without_asides(text: str) -> str:
     return bare if len(bare.split()) >= 4 else text
 
 
-_ASIDE_WORDS = frozenset(tokens("bare kun berre ikke ikkje altså dvs svært særlig mer mindre eller og ikke"))
+_ASIDE_WORDS = frozenset(tokens("bare kun berre ikke ikkje altså dvs svært særlig mer mindre eller og"))
 
 
 def _asked_sentence(text: str) -> str:

@@ -9,6 +9,7 @@ claim frame with where it is said («si på kurset at»); a previous figure roun
 
 from __future__ import annotations
 
+import pytest
 from answers import lead
 
 from assistant.briefs.request import detect as detect_brief
@@ -92,28 +93,33 @@ def test_a_bare_size_word_on_one_side_of_a_comparison(assistant):
     assert a.verdict == "contradicted" and "51 %" in lead(a) and "15 %" in lead(a), a.answer
 
 
-def test_answered_that_is_a_share_not_the_base(assistant):
-    a = assistant.ask(
-        "Og hvor mange svarte da at ingenting av arbeidet ble gjort hjemmefra?",
-        history=["Hvor stor andel av bedriftene hadde noe hjemmekontor i november 2021?"],
-    )
-    assert "33 %" in lead(a), a.answer
-
-
-def test_up_to_a_fifth_of_the_hours(assistant):
-    a = assistant.ask(
-        "I høstmålingen 2021, hvor mange bedrifter anslo at bare en liten del av arbeidstimene – opp til en "
-        "femtedel – ble gjort på hjemmekontor?"
-    )
-    assert "45 %" in lead(a), a.answer
-
-
-def test_for_all_or_different_by_size(assistant):
-    a = assistant.ask(
-        "gjelder det alle bedrifter, eller er det stor forskjell på små og store?",
-        history=["Hvor mange bedrifter har avtale med en bedriftshelsetjeneste?"],
-    )
-    assert "6 av 10" in lead(a), a.answer
+@pytest.mark.parametrize(
+    ("asked", "history", "expected"),
+    [
+        pytest.param(  # «svarte da at …» is a share, not the base
+            "Og hvor mange svarte da at ingenting av arbeidet ble gjort hjemmefra?",
+            ["Hvor stor andel av bedriftene hadde noe hjemmekontor i november 2021?"],
+            "33 %",
+            id="answered-that-is-a-share-not-the-base",
+        ),
+        pytest.param(  # «opp til en femtedel» is «1–20 %»
+            "I høstmålingen 2021, hvor mange bedrifter anslo at bare en liten del av arbeidstimene – opp til en "
+            "femtedel – ble gjort på hjemmekontor?",
+            [],
+            "45 %",
+            id="up-to-a-fifth-of-the-hours",
+        ),
+        pytest.param(  # a breakdown by size, not who was asked
+            "gjelder det alle bedrifter, eller er det stor forskjell på små og store?",
+            ["Hvor mange bedrifter har avtale med en bedriftshelsetjeneste?"],
+            "6 av 10",
+            id="for-all-or-different-by-size",
+        ),
+    ],
+)
+def test_the_figure_asked_leads(assistant, asked, history, expected):
+    a = assistant.ask(asked, history=history)
+    assert expected in lead(a), a.answer
 
 
 def test_the_head_of_a_compound_is_not_a_foreign_item(assistant):

@@ -617,15 +617,14 @@ def _other_wave_note(p: ParsedClaim, clause: str, question: str, history: list[s
     if not other.answerable:
         return ""
     again = _judge_with_options(copy.copy(p), clause, figures_of(other), und)
-    wave = (again.figure or {}).get("wave")
-    same = again.verdict == "supported" or again.reason == "wave"  # «Tallet gjelder juni 2022, ikke november 2021»
-    value = (again.figure or {}).get("value")
-    a = p.amounts[0]
-    if value is None or not (a.low - 0.5 <= float(value) <= a.high + 0.5):
-        return ""  # the other wave's figure is not the claimed one either
+    figure, a = again.figure or {}, p.amounts[0]
+    wave, value, where = figure.get("wave"), figure.get("value"), str(figure.get("source") or "")
+    # judged on the other wave alone: supported, or «Tallet gjelder juni 2022, ikke november 2021»
+    same = again.verdict == "supported" or again.reason == "wave"
     if not same or wave not in WAVE_TEXT or wave in p.waves or again.fit < MIN_PROSE_FIT:
         return ""
-    where = str((again.figure or {}).get("source") or "")
+    if value is None or not (a.low - 0.5 <= float(value) <= a.high + 0.5):
+        return ""  # the other wave's figure is not the claimed one either
     return f"{_capital(a.text.strip())} er tallet for {WAVE_TEXT[wave]}{f' ({where})' if where else ''}."
 
 

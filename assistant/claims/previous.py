@@ -44,11 +44,8 @@ def judge_previous(
     question: str, history: list[str], answer: Callable[[str, list[str]], Answer]
 ) -> Answer | None:
     """The verdict on an amount said of the previous answer's figure, or None when the message is not one."""
-    m = (
-        FOLLOWUP_CLAIM.match(question.strip())
-        or FOLLOWUP_ROUNDED.match(question.strip())
-        or FOLLOWUP_AMOUNT.match(question.strip())
-    )
+    said_now = question.strip()
+    m = FOLLOWUP_CLAIM.match(said_now) or FOLLOWUP_ROUNDED.match(said_now) or FOLLOWUP_AMOUNT.match(said_now)
     if m is None or not history:
         return None
     rest = re.sub(

@@ -331,11 +331,12 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
     only one answer to choose); a prose figure needs the claim's words in its sentence."""
     claim_tok = with_item_labels(topic_tokens(p, text))
     kind = p.amounts[0].kind if p.amounts else None
+    negated = p.negated or names_negative_answer(p.text)  # «helt likegyldig» is said with «ikke» in the report
     out: list[Reading] = []
     for series in series_of(figures):
         first = series[0]
         if first.get("sentence") is not None:  # a figure stated in the report's prose
-            if bool(NEGATION.search(first.get("context") or "")) != (p.negated or names_negative_answer(p.text)):
+            if bool(NEGATION.search(first.get("context") or "")) != negated:
                 continue  # "65 prosent har hjemmekontor" does not speak to "… ikke har hjemmekontor"
             if kind == "count" and _other_count(p.text, first.get("context") or ""):
                 continue  # "1713 bedrifter ble invitert" is not "… og 1713 bedrifter fullførte"
