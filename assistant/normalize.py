@@ -313,7 +313,11 @@ _ASIDE = re.compile(
     rf"|(?:oppgi|gi|gje|vis|ta med|husk)(?: meg| oss)? (?:kildene|kjeldene|{_FIGURE_WORDS})(?: (?:og|med) {_FIGURE_WORDS})?"
     rf"|(?:med )?{_FIGURE_WORDS}(?: og {_FIGURE_WORDS})?,? (?:takk|please)"
     r"|(?:tusen )?takk(?: på forhånd| for hjelpa| for hjelpen)?"
-    r")(?:,? (?:takk|please))?\s*[.?!]*"
+    r")(?:,? (?:takk|please))?"
+    # … and what it is for («trenger tallet til en sak»)
+    r"(?: (?:til|for) (?:en |et |ei |eit |min |mitt |mi |vår |vårt |neste )?[\wæøå-]*(?:sak|saka|saken|artikkel|"
+    r"artikkelen|pressemelding|pressemeldingen|post|posten|innlegg|innlegget|presentasjon|presentasjonen|kurs|"
+    r"kurset|møte|møtet|nyhetsbrev|nyhetsbrevet|rapport|notat|notatet))?\s*[.?!]*"
 )
 
 
@@ -324,6 +328,8 @@ def drop_asides(text: str) -> str:
     'hvor mange svarte nyttig?'
     >>> drop_asides("et medlem spør om tilsyn. hva sier arbeidsmiljøbarometeret?")
     'et medlem spør om tilsyn.'
+    >>> drop_asides("hvor mange hadde kontakt med arbeidstilsynet? trenger tallet til en sak.")
+    'hvor mange hadde kontakt med arbeidstilsynet?'
     >>> drop_asides("hva sier arbeidsmiljøbarometeret?")
     'hva sier arbeidsmiljøbarometeret?'
     """
