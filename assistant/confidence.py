@@ -63,6 +63,11 @@ GENERIC_TOKENS = frozenset(tokens(_GENERIC))
 BARE_TOPIC = re.compile(r"^\W*[\wæøå-]+\W*$")  # "sykefravær?": a theme, not a question (a method word is one)
 
 
+def quoted(sentence: str, text: str) -> bool:
+    """Whether an answer's text quotes a report sentence (its start; a summary bullet's «►» is not quoted)."""
+    return sentence.lstrip("►•-– ")[:50] in text
+
+
 def agreement(turn: Turn, ctx: Context) -> float:
     """How much of the bank's vote went to what the answer is about: targets of the question its rows come
     from (or the question understood), and statements it quotes."""
@@ -76,7 +81,7 @@ def agreement(turn: Turn, ctx: Context) -> float:
     for t, v in q.votes.items():
         found = ctx.match.statements.get(t)
         about = found is not None and (
-            found[1][:50] in text or ctx.index.passages[found[0]].section in sections
+            quoted(found[1], text) or ctx.index.passages[found[0]].section in sections
         )
         if ctx.match.target_qid[t] in qids or about:
             share += v
@@ -100,6 +105,8 @@ def _support(turn: Turn, ctx: Context, text: str) -> float:
     idf = ctx.index.bm25.idf
     # the question's words but "nå" / "i dag" (the latest wave: the answer names it "juni 2022")
     asked = re.sub(r"\b(nå|no|i dag|for tiden|per i dag)\b", " ", text)
+    # "hvor stor del av …": a share, said in other words than the answer's
+    asked = re.sub(r"\b(hvor|kor) (stor|store) (del|delen|prosentdel)\b", " ", asked)
     # the user's own headcount and "er vi typiske/vanlige?": who asks and how they compare, not the topic
     asked = re.sub(intents.OWN_SIZE, " ", asked)
     asked = re.sub(
@@ -140,8 +147,8 @@ def _voted_phrasings(turn: Turn, ctx: Context, min_vote: float = 0.1) -> list[st
     chosen = set()
     for t, v in q.votes.items():
         found = m.statements.get(t)
-        quoted = found is not None and found[1][:50] in text
-        if v >= min_vote and (quoted or (found is None and m.target_qid[t] in qids)):
+        said = found is not None and quoted(found[1], text)
+        if v >= min_vote and (said or (found is None and m.target_qid[t] in qids)):
             chosen.add(t)
     skip = getattr(turn, "exclude", None)  # fitting: the phrasing asked is left out of the bank
     voted = sorted(j for t in chosen for j in m.phrasings_of.get(t, ()))  # in the bank's order

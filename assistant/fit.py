@@ -157,8 +157,10 @@ def _bank_label(assistant, target, turn) -> bool:
     info = knowledge.question(target.question_id or "") or {}
     sources = a.sources or []
     if target.route == "text":
+        from .confidence import quoted
+
         found = assistant.match.statements.get(assistant.match.bank.targets.index(target))
-        return bool(found) and found[1][:50] in (a.answer or "").replace("\n", " ")
+        return bool(found) and quoted(found[1], (a.answer or "").replace("\n", " "))
     if target.route == "questionnaire":
         return any(s.label == "Vedlegg 2" or s.section == "8" for s in sources)
     if target.route == "method":

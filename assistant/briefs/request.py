@@ -43,6 +43,7 @@ _ABOUT = (
 )
 # "tre tall til en sak om hjemmekontor": what the figures are for, between them and the theme
 _FOR = (
+    r"(?:\s+(?:som\s+)?(?:jeg|vi|eg|me)\s+(?:kan|skal|kunne|vil)\s+(?:bruke|nytte|ha))?"
     r"(?:\s+(?:til|for|i)\s+(?:(?:en|et|ei|eit|vår|vårt|min|mitt|mi|neste)\s+)?[\wæøå-]*(?:sak|saka|saken|artikkel|"
     r"melding|meldingen|innlegg|kronikk|tale|presentasjon|brev|brevet|post|posten|notat|møte|møtet|kurs|kurset|"
     r"seminar|seminaret|foredrag|foredraget|samling|samlinga|samlingen|opplæring|opplæringen)"
@@ -91,7 +92,8 @@ _PURPOSE = re.compile(
     r"nettside|nettsiden|nettsida|hjemmeside|hjemmesiden|intranett|intranettet|styret|ledergruppen|kunder|media|"
     r"faktaboks|faktaboksen|faktaark|faktaarket|infoboks|infoboksen|oppsummering|oppsummeringen|"
     r"pressen|journalister|journalistene|medlemmene|medlemmer)\b(?!\s+(?:(?:mitt|min|mi|mine|vårt|vår|våre)\s+)?(?:om|med)\b).*$|"
-    r"\s+(?:som\s+)?(?:jeg|vi|eg|me)\s+(?:kan|skal|kunne|vil)\s+(?:bruke|sende|skrive|legge|presentere).*$|"
+    # (not when the theme follows: "tall jeg kan bruke i et innlegg om inkludering")
+    r"\s+(?:som\s+)?(?:jeg|vi|eg|me)\s+(?:kan|skal|kunne|vil)\s+(?:bruke|sende|skrive|legge|presentere)(?!.*\som\s).*$|"
     # "for HMS-rådgiverne våre", "til kollegaene mine": who the figures are for
     r"\s+(?:for|til)\s+(?:de |dei |våre |mine |alle )?[\wæøå-]*(?:rådgiver\w*|rådgjevar\w*|kolleg\w*|medlem\w*|"
     r"leder\w*|leiar\w*|ledelse\w*|leiing\w*|styre\w*|kunde\w*|team\w*|avdeling\w*|seksjon\w*|ansatte|tilsette)"

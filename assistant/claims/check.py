@@ -254,6 +254,8 @@ def breakdown_question(p: ParsedClaim, strip_slots: Callable[[str], str] = lambd
     'hvor mange er fornøyde med bedriftshelsetjenesten etter bedriftsstørrelse'
     >>> breakdown_question(parse("Færre store enn små bedrifter har hatt tilsyn"))
     'hvor mange har hatt tilsyn etter bedriftsstørrelse'
+    >>> breakdown_question(parse("dialogmøte 2 er mest nyttig for de minste bedriftene"))
+    'hvor mange syns dialogmøte 2 er nyttig etter bedriftsstørrelse'
     """
     sides = []
     superlative = re.compile(r"(?<![\wæøå])" + re.escape(p.superlative or "-") + r"e?(?![\wæøå])", re.I)
@@ -270,6 +272,9 @@ def breakdown_question(p: ParsedClaim, strip_slots: Callable[[str], str] = lambd
         sides[0] += f" {p.comparator}"
     content = re.sub(r"\s+", " ", strip_slots(" ".join(sides))).strip()
     content = re.sub(r"^(?:(?:de|dei|av|blant|i|som|at|bedrifter|bedriftene|virksomheter)\s+)+", "", content)
+    content = re.sub(r"(?:\s+(?:for|blant|hos|i|av))+$", "", content)  # "… nyttig for [de minste]"
+    if re.match(r"^(?!(?:har|hadde|er|var|syns|synes|mener|oppgir|svarer|svarte|bruker|får|fikk|ser)\b)[\wæøå0-9 -]+? (?:er|var) ", content):
+        content = f"syns {content}"  # "dialogmøte 2 er nyttig": how many find it so, not how many meetings
     dim = (side_groups(p.sides[0]) or side_groups(p.sides[1]) or p.groups or [("storrelse",)])[0][0]
     return f"hvor mange {content} {_BREAKDOWN.get(dim, _BREAKDOWN['storrelse'])}".replace("  ", " ")
 
@@ -600,7 +605,14 @@ def _judged_clause(
     if verdict.verdict == "contradicted" and p.waves and p.amounts and not refused:
         # "55 prosent … i november 2021": the claimed figure may be the other wave's; say so
         verdict.lead = f"{verdict.lead} {_other_wave_note(p, clause, question, history, answer, und)}".strip()
-    if verdict.verdict == "not_in_report" and first.route == "none":
+    if verdict.verdict == "not_in_report" and first.route == "none" and first.suggestions:
+        # the pipeline asked back: what the claim is about was not understood, so what it may be about is offered
+        verdict.lead = (
+            "Rapporten sier ikke noe om dette, slik jeg forstod påstanden. Den kan gjelde noe jeg ikke fant; "
+            "mente du ett av disse spørsmålene?"
+        )
+        return Checked(clause, p, verdict, [first])  # (what other lookups found did not bear on it either)
+    elif verdict.verdict == "not_in_report" and first.route == "none":
         lead = first.answer.strip().split("\n\n")[0]
         verdict.lead = "Rapporten sier ikke noe om dette. " + re.sub(
             r"^(Rapporten sier ikke noe om dette|Jeg finner ikke noe svar på dette[^.]*)\.?\s*", "", lead

@@ -139,6 +139,8 @@ def compose(question: str, request: ClaimRequest, sentences: list[tuple[str, lis
     if basis:
         lines.append("**Grunnlag i rapporten:**")
         lines += list(dict.fromkeys(basis))
+    elif answers and verdict == "not_in_report" and answers[0].suggestions:
+        lines.append("\n".join(f"- {s.question}" for s in answers[0].suggestions))
     elif answers and verdict == "not_in_report":
         rest = answers[0].answer.strip().split("\n\n")[1:]
         lines += rest
@@ -165,6 +167,8 @@ def compose(question: str, request: ClaimRequest, sentences: list[tuple[str, lis
         caveats=caveats,
         confidence=min([a.confidence for a in answers] or [1.0]),
         verdict=verdict,
+        # a claim not placed in the report: what the pipeline offered instead, as buttons
+        suggestions=list(answers[0].suggestions) if verdict == "not_in_report" and answers and not basis else [],
     )
 
 

@@ -65,6 +65,10 @@ _FRAMES_BEFORE += [
         r"^(?:kollegaen|journalisten|sjefen|lederen|avisen|avisa|artikkelen|saken|pressemeldingen|kilden|"
         r"rådgiveren|styret|politikeren)(?: min| vår| mi| vårt)? (?:påstår|skriver|skriv|hevder|hevdar|sier|seier|"
         r"mener|meiner|skrev|påsto|hevdet|sa)(?: at|:)\s*",
+        # "En av våre analytikere mener at …", "Noen av medlemmene våre hevder at …"
+        r"^(?:en|ein|ei|et|eit|noen|nokon|nokre|flere|fleire|mange)(?: av| blant)? (?:våre |mine |dei |de |vår |min )?"
+        r"[\wæøå-]+(?: våre| mine| vår| min| i [\wæøå-]+)? (?:påstår|skriver|skriv|hevder|hevdar|sier|seier|mener|meiner|"
+        r"tror|trur|skrev|påsto|hevdet|sa)(?: at|:)\s*",
         r"^i (?:en|ei|et|eit|vår|min|denne|dette|utkastet til en) [\wæøå-]+ (?:står|stod|sto|heter|heiter) det(?: at|:)\s*",
         # "I utkastet vårt står det at …", "I saka vi skriv står det at …"
         r"^i (?:[\wæøå-]+ ){1,3}?(?:står|stod|sto|heter|heiter) det(?: at|:)\s*",

@@ -29,6 +29,11 @@ _COUNT = re.compile(
     _I,
 )
 # a bare number stated for a share: "svarprosenten var 13", "andelen er 40"
+_PCT_RANGE = re.compile(
+    r"(?<![\w,.])(\d{1,2})\s*(?:-|–|til)\s*(\d{1,2})\s*(%|prosent\b)(?=\s+av\s+(?:alle\s+)?(?:de\s+|dei\s+)?"
+    r"(?:bedrift|virksomhet|verksemd|firma|medlemsbedrift|arbeidsgiver))",
+    _I,
+)
 _BARE_PCT = re.compile(
     r"(?:prosent\w*|andel\w*|del(?:en)? av (?:bedriftene|verksemdene|virksomhetene))\b[^.?!]{0,60}?"
     r"(?<![\wæøå])(?:var|er|ligger på|lå på|låg på|på|utgjorde|utgjør)\s+(?:bare |kun |hele |om lag |omtrent |rundt |"
@@ -143,6 +148,12 @@ def amounts_in(text: str) -> list[Amount]:
         out.append(Amount(kind, value, lo, hi, text[s + offset : e].strip(), s + offset, e))
         taken.append((s, e))
 
+    for m in _PCT_RANGE.finditer(text):
+        # "30–40 prosent av bedriftene": a share claimed within a range (not an answer like «1–20 %»)
+        lo, hi = sorted(float(x) for x in m.group(1, 2))
+        taken = [(a, b) for a, b in taken if b <= m.start() or a >= m.end(3)]
+        out.append(Amount("pct", (lo + hi) / 2, lo - 0.5, hi + 0.5, text[m.start() : m.end(3)], m.start(), m.end(3)))
+        taken.append((m.start(), m.end(3)))
     for m in _PCT.finditer(text):
         if free(m.start(), m.end()):
             add("pct", float(m.group(1).replace(",", ".")), m.start(), m.end())
@@ -324,12 +335,38 @@ def _group_spans(norm: str) -> list[tuple[int, int, tuple[str, str, float, float
                 continue  # "de største utfordringene" is not a size group
             found.append((m.start(), m.end(), group))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    out, end = [], -1
+    out: list[tuple[int, int, tuple[str, str, float, float | None]]] = []
+    end = -1
     for s, e, g in found:
-        if s >= end:
+        if s < end:
+            continue
+        if out and _narrows(out[-1], (s, e, g), norm):
+            out[-1] = (out[-1][0], e, g)  # "de aller minste bedriftene, med bare én ansatt": the narrower band
+        else:
             out.append((s, e, g))
-            end = e
+        end = e
     return out
+
+
+def _narrows(
+    first: tuple[int, int, tuple[str, str, float, float | None]],
+    then: tuple[int, int, tuple[str, str, float, float | None]],
+    norm: str,
+) -> bool:
+    """Whether a size group said right after another, in apposition («, med bare», «(»), names a band inside it.
+
+    >>> [g[1] for g in groups_in("de aller minste bedriftene, med bare én ansatt, er underrepresentert")]
+    ['one']
+    >>> [g[1] for g in groups_in("de minste bedriftene og de med 200 ansatte eller flere")]
+    ['smallest', '200-']
+    """
+    (_s1, e1, g1), (s2, _e2, g2) = first, then
+    if g1[0] != "storrelse" or g2[0] != "storrelse" or (g1[2], g1[3]) == (g2[2], g2[3]):
+        return False
+    inside = g2[2] >= g1[2] and g1[3] is not None and g2[3] is not None and g2[3] <= g1[3]
+    inside = inside or (g1[3] is None and g2[2] >= g1[2])
+    between = norm[e1:s2]
+    return inside and bool(re.fullmatch(r"\s*(?:(?:bedriftene|bedrifter|virksomhetene|virksomheter)\s*)?(?:,|\(|-|–)?\s*(?:altså\s+|dvs\.?\s+|det vil si\s+)?(?:med\s+)?(?:bare\s+|kun\s+)?", between))
 
 
 def without_waves(norm: str) -> str:

@@ -499,7 +499,7 @@ def group_phrase(label: str | None) -> str:
     if not label or label in ("Alle", "Sum"):
         return ""
     if band_of(label) is not None and label[:1].isdigit():
-        unit = "årsverk" if "årsverk" in label else "ansatte"
+        unit = "årsverk" if "årsverk" in label else "ansatt" if label.strip() == "1" else "ansatte"
         return (
             f"bedrifter med {label.replace(' årsverk', '')} {unit}"
             if "årsverk" not in label

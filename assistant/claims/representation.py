@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import knowledge
 from .parse import ParsedClaim
 from .readings import band_of, fmt_value, group_phrase
 from .verdict import Verdict
@@ -82,21 +83,32 @@ def judge_representation(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdi
         low = min(_band(lab)[0] for lab in labels)  # type: ignore[index]
         highs = [_band(lab)[1] for lab in labels]  # type: ignore[index]
         top = None if None in highs else max(h for h in highs if h is not None)
-        group = _capital(group_phrase(f"{low:g}-{top:g}" if top is not None else f"{low:g} eller flere"))
+        band = f"{low:g}" if top == low else f"{low:g}-{top:g}" if top is not None else f"{low:g} eller flere"
+        group = _capital(group_phrase(band))
 
-    def share(option: str) -> str:
+    def share(option: str) -> str | None:
         hits = [f for f in figures if f.get("group_label") in labels and f.get("option") == option]
         if len({f.get("group_label") for f in hits}) != len(labels):
-            return "?"
-        total = sum(float(f["value"]) for f in {f.get("group_label"): f for f in hits}.values())
+            # the claim's figures hold the difference only: the shares are read from the same table
+            hits = [
+                f
+                for f in knowledge.published_rows()
+                if f.get("source") == row.get("source") and f.get("group_label", f.get("group")) in labels
+                and f.get("option") == option and f.get("value") not in (None, "")
+            ]  # fmt: skip
+        if len({f.get("group_label", f.get("group")) for f in hits}) != len(labels):
+            return None
+        total = sum(float(f["value"]) for f in {f.get("group_label", f.get("group")): f for f in hits}.values())
         return f"{_num(total)} %"
 
     claimed = "over" if said.group(1).lower() in ("over", "større", "høyere") else "under"
     actual = "over" if diff > 0 else "under"
+    answered, invited = share("Nettoutvalg (prosent)"), share("Bruttoutvalg (prosent)")
+    gap = f"{'+' if diff > 0 else '−'}{_num(abs(diff))} prosentpoeng ({row.get('source', '')}, november 2021)."
     basis = (
-        f"{group} utgjør {share('Nettoutvalg (prosent)')} av svarene mot {share('Bruttoutvalg (prosent)')} "
-        f"av de inviterte bedriftene, en forskjell på {'+' if diff > 0 else '−'}{_num(abs(diff))} "
-        f"prosentpoeng ({row.get('source', '')}, november 2021)."
+        f"{group} utgjør {answered} av svarene mot {invited} av de inviterte bedriftene, en forskjell på {gap}"
+        if answered and invited
+        else f"{group}: forskjellen mellom andelen av svarene og andelen av de inviterte bedriftene er {gap}"
     )
     if abs(diff) < _SMALL:
         return Verdict(

@@ -24,7 +24,10 @@ _SMALL = (
     r"(?:de\s+)?(?:små|minste|mindre|små og mellomstore)\s+(?:og\s+mellomstore\s+)?(?:bedrift|virksomhet)\w*"
 )
 _LARGE = r"(?:de\s+)?(?:store|største|større)\s+(?:bedrift|virksomhet)\w*|bedrifter med (?:200|flere enn 200)"
-_MORE = r"i større grad|i høyere grad|større|mer|mest|høyest|høyere|flest|flere|oftere|oftest|særlig"
+_MORE = (
+    r"i større grad|i høyere grad|større|mer|mest|høyest|høyere|flest|flere|oftere|oftest|særlig|"
+    r"[a-zæøå]+igst|[a-zæøå]+igere"  # "(klart) nyttigst", "viktigere"
+)
 _LESS = r"i mindre grad|mindre grad|i lavere grad|mindre|minst|lavest|lavere|færrest|færre|sjeldnere"
 _SIZE = re.compile(rf"(?P<small>{_SMALL})|(?P<large>{_LARGE})", re.I)
 _COMPARE = re.compile(rf"\b(?:(?P<more>{_MORE})|(?P<less>{_LESS}))\b", re.I)
@@ -32,7 +35,9 @@ _COMPARE = re.compile(rf"\b(?:(?P<more>{_MORE})|(?P<less>{_LESS}))\b", re.I)
 _NOT_TOPIC = set(
     tokens(
         "små minste mindre store største større mer mest oftere oftest sjeldnere sjeldnest flere flest færre "
-        "færrest høyere høyest lavere lavest bedrift bedrifter bedriftene virksomheter enn"
+        "færrest høyere høyest lavere lavest bedrift bedrifter bedriftene virksomheter enn "
+        "småbedrift småbedrifter småbedriftene storbedrift storbedrifter storbedriftene mikrobedrifter "
+        "virksomhetene hos"
     )
 )
 _MOST = {"mest", "størst", "høyest", "flest", "oftest", "best"}
@@ -84,7 +89,7 @@ def _sentence_favours(sentence: str) -> str | None:
     if not sizes:
         return None
     first_size, start, end = sizes[0]
-    near = sentence[max(0, start - 60) : end + 80]
+    near = sentence[max(0, start - 60) : end + 100]
     cmp = _COMPARE.search(near)
     if cmp is None:
         return None

@@ -199,8 +199,9 @@ def _compose_sample(
             )
         name = (lambda g: _group_phrase(g, group_dim)) if group_dim == "storrelse" else (lambda g: g)
         parts = [
-            f"{name(g)} utgjør {fmt(n, 'pct')} av svarene mot {fmt(b, 'pct') if b is not None else '?'} av de "
-            f"inviterte ({'+' if d > 0 else '−'}{fmt(abs(d), 'pct').replace(' %', '')} prosentpoeng)"
+            f"{name(g)} utgjør {fmt(n, 'pct')} av svarene"
+            + (f" mot {fmt(b, 'pct')} av de inviterte" if b is not None else "")
+            + f" ({'+' if d > 0 else '−'}{fmt(abs(d), 'pct').replace(' %', '')} prosentpoeng)"
             for g, n, b, d in shares
         ]
         lines.append(f"{verdict}: " + "; ".join(parts) + " (november 2021).\n")
