@@ -267,7 +267,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     if who is not None and q.wave and not any(who.search(x) for _p, x, _s in picked[:1]):
         # who carried out one wave: the report's sentence naming that wave and who did it, first
         picked = _led_by(ctx, picked, who)
-    if q.method_topic == "population" and picked and not any(POPULATION.search(x[1]) for x in picked):
+    if q.method_topic == "population" and not any(POPULATION.search(x[1]) for x in picked):
         # how the companies were chosen is said once, in 7.2: that sentence, also when retrieval missed it
         picked = _led_by(ctx, picked, POPULATION, chapter="7")
     if q.method_topic == "population" and picked and not POPULATION.search(picked[0][1]):
@@ -779,6 +779,9 @@ def covers(ctx: Context, q: Question, query: str, picked) -> bool:
     if q.group_dim == "storrelse":  # «… enn de større»: the other side of a comparison by size
         topic -= set(tokens("større store største små mindre minste mellomstore"))
     slots = own - topic if topic else set()  # (a question of slots alone keeps its words)
+    asking = _asked_sentence(q.text)
+    if asking:  # the story told before the question: its words count when a sentence repeats them, like slots
+        slots |= own - set(tokens(f"{q.context} {asking}"))
     found = set().union(*(set(tokens(s)) for _p, s, _ in picked)) | set(tokens(query)) - own
     # a slot word counts when a sentence repeats it, and is left out of the weight to find when none does
     total = math.fsum(idf.get(t, unknown) for t in own if t not in slots or t in found)

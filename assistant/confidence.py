@@ -47,6 +47,10 @@ VAGUE = re.compile(
     # "kan du gi meg tallet" with nothing before: which figure
     r"^(og |men )?(kan du |kunne du |vil du )?(gi|gje|vise|vis|finne|finn|si) (meg |oss )?"
     r"(tallet|talet|tallene|tala|svaret|prosenten|prosenttallet|andelen)( igjen)?\W*$|"
+    # "Kan du si noe om forskjellene?" with nothing before: which differences
+    r"^(og |men )?(kan du |kunne du |vil du |kan eg få vite |kan jeg få vite )?(si|fortelle|seie|forklare) (meg |oss )?"
+    r"(noe |noko |litt |mer |meir )?(om )?(forskjellene|forskjellen|skilnadene|skilnaden|dette|det|den|disse|desse|"
+    r"tallene|tala|resultatene|resultata|funnene)( der| her)?\W*$|"
     # "Kan du sammenligne dem?" with nothing before: what with what
     r"^(og |men )?(kan du |vil du |kunne du )?(sammenlign|sammenlikn|samanlikn)\w*"
     r"( (dem|de|dei|disse|desse|det|dette|de to|tallene|tala))?\W*$"

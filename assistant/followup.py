@@ -154,7 +154,11 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
         and len(prev.items) == 1
         and len(cur.text.split()) <= 14
     )
-    if not others and not re.search(intents.ANAPHOR, cur.text):
+    # "Kven vart spurt?" right after a figure: who was asked the question it answered
+    bare_who = bool(
+        re.fullmatch(r"(og |men )?(hvem|kven) (ble|vart|blei|fikk|fekk) (egentlig |faktisk |eigentleg )?(spurt|spørsmålet)\W*", cur.text)
+    )
+    if not others and not bare_who and not re.search(intents.ANAPHOR, cur.text):
         return None
     keys = dict(
         question_id=prev.question_id,
@@ -169,7 +173,7 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
         context=f"{prev.context} {prev.text}".strip(),
         inherited=[*cur.inherited, "followup", "previous"],
     )
-    if re.search(intents.ABOUT_WHO, cur.text) or (
+    if bare_who or re.search(intents.ABOUT_WHO, cur.text) or (
         # "Kva skala var det snakk om?", "hvilke svaralternativer hadde det?": how that question was asked
         re.search(
             r"\b(skala|skalaen|svarskala\w*|svaralternativ\w*|svarmulighet\w*|ordlyd\w*|formulert|formulering)\b",

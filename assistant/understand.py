@@ -38,6 +38,10 @@ _POINTS_BACK = (
 )
 
 
+# words by which the sentence that asks takes its topic from the story told before it ("… i et slikt møte?")
+_REFERS_BACK = r"\b(slik|slike|slikt|sånn|sånne|sånt|dette|denne|disse|desse|dei|dem)\b"
+
+
 def run(turn: Turn, ctx: Context) -> None:
     """Intent and slots; the embedding is computed once, here, and reused by retrieval."""
     text = turn.text
@@ -119,13 +123,16 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         q.out_of_scope_reason = unknown
         return q
     years = set(re.findall(intents.YEAR, text))
-    if (years - {"2021", "2022"} or re.search(intents.RELATIVE_YEAR, text)) and not re.search(
+    other_month = re.search(intents.OTHER_MONTH, text) and not re.search(
+        r"publiser|utgitt|utgiving|lansert|oppdrag|datert|skrevet|fotnote|lest\b", text
+    )  # "fra juni til desember 2022": after the last wave (not the report's own dates)
+    if (years - {"2021", "2022"} or re.search(intents.RELATIVE_YEAR, text) or other_month) and not re.search(
         r"ia-avtalen|2019-2022|2017", text
     ):
         q.intent = "out_of_scope"
         q.out_of_scope_reason = (
             "Undersøkelsen dekker bare november 2021 (hovedundersøkelsen) og juni 2022 "
-            "(tilleggsundersøkelsen om hjemmekontor). Den har ingen tall for andre år."
+            "(tilleggsundersøkelsen om hjemmekontor). Den har ingen tall for andre år eller tidspunkter."
         )
         return q
 
@@ -148,7 +155,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         )
         # "… NHO Service og Handel … andelen i nettoutvalget?": the sample
         and not re.search(r"utvalg|representert|invitert|respondent|deltok|deltak|svarprosent", asking)
-        and str(q.group_key or "").lower() not in text  # named by its name, it is what is asked about
+        and not (q.group_key and str(q.group_key).lower() in text)  # named by its name, it is what is asked about
     ):
         # "Eg skal møte ei handelsbedrift … Kor stor del av bedriftene …?": the industry or county is the user's
         # story; the question asks about all companies
@@ -178,7 +185,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     matches = m.match_questions(topic_text, vec, exclude, q.votes)
     # "Vi er en liten bedrift … Hvor mange av de minste …?": the sentence that asks, if it matches better
     asked = _asked_sentence(topic_text)
-    if asked:
+    if asked and not re.search(_REFERS_BACK, asked):  # ("… i et slikt møte?": the topic is in the story)
         alone = m.match_questions(asked, vec, exclude, q.votes)
         if alone and (not matches or alone[0][1] > matches[0][1]):
             matches = alone
@@ -269,6 +276,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         re.search(intents.QUESTIONNAIRE, _asked_sentence(text) or text)
         # "fikk alle medlemsbedriftene spørreskjemaet?" is about who was invited, not about one question
         and not re.search(intents.METHOD["population"], text)
+        # "hvor mange bedrifter fikk skjemaet …?": how many were invited
+        and not re.search(r"\b(hvor|kor) mange (bedrifter |verksemder |virksomheter )?(fikk|fekk|mottok)\b", text)
         and not re.search(r"\bhvorfor\b", text)
         and not re.search(intents.METHOD["dates"], text)  # "i hvilket tidsrom ble spørreskjemaet sendt ut"
         # "Hva var galt med svarskalaen …?": a flaw the method chapter describes, not the questionnaire's wording
@@ -308,8 +317,11 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             and not re.search(r"spørsmålet", text)
         ):
             # "Hvem ble spurt i barometeret?" is about the survey's respondents, not one question's filter
-            q.intent, q.method_topic = "method", "who"
+            asked_whom = re.search(r"\b(spurt|spurte|svarte|svara|deltok|fikk|fekk)\b", text)
+            q.intent, q.method_topic = "method", "population" if asked_whom else "who"
     else:
+        # "Byggenæringa er godt representert … Kor mange … svara?": what the story says is not what is asked
+        told = _asked_sentence(text) or text
         topics = [name for name, pattern in intents.METHOD.items() if re.search(pattern, text)]
         topic = topics[0] if topics else None
         # "… spørsmålet om hjemmekontor": a question named as one, found as well as a figure's is
@@ -318,13 +330,13 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         background = (m.questions.get(q.question_id or "") or {}).get("theme") == "bakgrunn"
         named = bool(q.options or q.items) and q.question_score >= 0.35 and not background
         if topic == "response" and (
-            named
+            (named and (told == text or bool(m.match_options(told, q.question_id)[0]) or bool(q.items)))
             or re.search(
                 r"hvor mange prosent|andel|svarte (at|«|\"|ja\b|nei\b)|(?<!utanom )(?<!utenom )(?<!unntatt )[«\"]",
-                text,
+                told,
             )
             # "hvor mange svarte verken/eller om …": an answer option
-            or (re.search(r"\bsvar(te|er|t)\b", text) and m.option_phrase(text))
+            or (re.search(r"\bsvar(te|er|t)\b", told) and m.option_phrase(told))
         ):
             # "hvor mange svarte «vet ikke» om …" asks about one question, not the survey; "andel av svarene kom
             # fra …, mot andelen av de inviterte" asks about the sample

@@ -439,8 +439,13 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
         # who was asked is what was asked: that first, then the wording
         who = best.get("asked_to") or "Alle bedrifter"
         yes = "" if not everyone else ("Ja. " if who == "Alle bedrifter" else "Nei, bare noen. ")
+        among = (
+            f" – det vil si alle som svarte på undersøkelsen: {survey[:1].lower()}{survey[1:]} (avsnitt 7.2)"
+            if who == "Alle bedrifter" and survey and not best.get("filter")
+            else ""
+        )  # «alle bedrifter» are the member companies that answered that wave
         lines.append(
-            f"{yes}Spørsmålet ble stilt til: **{who}**"
+            f"{yes}Spørsmålet ble stilt til: **{who}**{among}"
             + (f" (filter: {best['filter']})." if best.get("filter") else ".")
         )
         if re.search(r"\bgjelder (det|dette|tallet|tallene|talet|tala)\b", text):

@@ -242,10 +242,15 @@ class GroupMatching:
                 continue  # a form of a name the report uses ("Arbeidskraftundersøkinga")
             if re.match(r"(arbeidsmilj[oø])?barometer|nho", f):  # the survey's own name, in any form
                 continue
-            if re.search(r"\b(svarte|svart|mener|syns|sa|rapporterte|gjorde)\b", fold(raw)) or re.search(
+            verb = r"(svarte|svart|svara|svarer|svarar|mener|meiner|mente|meinte|syns|synest|sa|rapporterte|gjorde)"
+            name = re.escape(fold(w))
+            if re.search(  # the name beside the verb: "Korleis svara Veidekke …", "Hva mente Equinor?"
+                rf"\b{verb}\W+(?:[\wæøå-]+\W+){{0,2}}{name}(?![\wæøå])|(?<![\wæøå]){name}\W+(?:[\wæøå-]+\W+){{0,2}}{verb}\b",
+                fold(raw),
+            ) or re.search(
                 r"\b(as|asa)\b", fold(raw)
             ):
-                return w
+                return w.rstrip(".")
         return None
 
     def size_band(self, key: str) -> tuple[int, int | None] | None:
