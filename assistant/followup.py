@@ -28,6 +28,22 @@ def run(turn: Turn, ctx: Context) -> None:
     assert turn.question is not None
     shifted = shift_measure(turn, ctx) or shift_wave(turn, ctx)
     turn.question = shifted if shifted is not None else resolve(turn.question, turn.prev, ctx.match)
+    q = turn.question
+    if (
+        turn.prev is not None
+        and "both_waves" not in q.inherited
+        and re.search(_SAME_WAY, q.text)
+        and len(set(ctx.match.match_wave(f"{q.context} {turn.prev.context} {turn.prev.text} {q.text}"))) > 1
+    ):
+        # "… ble spørsmålet stilt på samme måte?" after the two waves' figures: can the waves be compared
+        q.inherited = [*q.inherited, "both_waves"]
+
+
+# whether a question was asked the same way (in the two waves): "stilt på samme måte", "sammenlignes direkte"
+_SAME_WAY = re.compile(
+    r"\b(stilt|spurt|formulert) (på )?(samme|same) (måte|måten)\b|\b(stilt|formulert) likt\b|"
+    r"\b(sammenlign|sammenlikn|samanlikn)\w* direkte\b"
+)
 
 
 _WAVE_PHRASE = re.compile(

@@ -17,10 +17,11 @@ from .two_questions import _said, merged_answer
 
 _ASKS = (
     r"(?:hvilket|hvilken|hvilke|hvor|hva|kva|kor|hvem|kven|når|korleis|hvordan|hvorfor|kvifor|stemmer|"
-    r"(?:er|var|har|hadde|kan|ble|vart|fikk|fekk) (?:det|de|dei|dette|tallet|jeg|eg|vi|me|bedriftene)\b)"
+    r"(?:er|var|har|hadde|kan|ble|vart|fikk|fekk) (?:det|de|dei|dette|tallet|tallene|tala|spørsmålet|spørsmåla|"
+    r"spørsmålene|jeg|eg|vi|me|bedriftene)\b)"
 )
 # ", og hvilket …", "? Hva er …": where the second question begins
-_JOINT = re.compile(rf"(?:,\s*(?:og|men|samt)\s+|\?\s+(?:(?:og|men|samt)\s+)?)(?={_ASKS}\b)")
+_JOINT = re.compile(rf"(?:,\s*(?:og|men|samt)\s+|\s-\s*(?:og|men|samt)\s+|\?\s+(?:(?:og|men|samt)\s+)?)(?={_ASKS}\b)")
 
 
 def parts(text: str) -> tuple[str, str] | None:
@@ -30,7 +31,12 @@ def parts(text: str) -> tuple[str, str] | None:
     ('Hvilket forhold fikk høyest andel positiv endring?', 'hvilket fikk høyest andel negativ endring?')
     >>> parts("Hvor mange bedrifter har hjemmekontor?") is None
     True
+    >>> parts("Jeg vil sammenligne: hvor mange hadde ikke noe hjemmearbeid i 2021, og hvor mange hadde ingen i 2022?")[1]
+    'hvor mange hadde ingen i 2022?'
     """
+    lead_in = re.match(r"^[^?:]{3,80}:\s+(?=\S)", text)  # "Jeg vil sammenligne de to målingene: hvor …, og hvor …?"
+    if lead_in and re.match(_ASKS, normalize(text[lead_in.end() :])):
+        text = text[lead_in.end() :]
     norm = normalize(text)
     joints = list(_JOINT.finditer(norm))
     if len(joints) != 1:
@@ -39,23 +45,24 @@ def parts(text: str) -> tuple[str, str] | None:
     if cut is None:
         return None
     first, second = text[: cut[0]].strip(" ,;"), text[cut[1] :].strip()
-    if len(first.split()) < 3 or len(second.split()) < 3 or not re.match(_ASKS, normalize(first)):
+    if len(first.split()) < 3 or len(second.split()) < 3 or not re.match(rf"(?:og |men )?{_ASKS}", normalize(first)):
         return None
     return first.rstrip("?") + "?", second if second.endswith("?") else second + "?"
 
 
 def _raw_offset(text: str, norm: str, joint: re.Match[str]) -> tuple[int, int] | None:
     """The joint's span in the user's own text (normalising may change words, not the punctuation)."""
-    mark = norm[joint.start()]
+    mark = norm[joint.start()] if norm[joint.start()] != " " else norm[joint.start() + 1]
     rest = norm[joint.end() :].split()
     if not rest:
         return None
-    positions = [i for i, ch in enumerate(text) if ch == mark]
-    count = norm[: joint.start() + 1].count(mark)
+    same = {mark, "–", "—"} if mark == "-" else {mark}  # normalising makes a dash a hyphen
+    positions = [i for i, ch in enumerate(text) if ch in same]
+    count = norm[: joint.start() + 2].count(mark)
     if count > len(positions):
         return None
     at = positions[count - 1]
-    second = re.match(r"[?,]\s*(?:(?:og|men|samt)\s+)?", text[at:], re.IGNORECASE)
+    second = re.match(r"[?,–—-]\s*(?:(?:og|men|samt)\s+)?", text[at:], re.IGNORECASE)
     return at, at + (second.end() if second else 1)
 
 
@@ -84,8 +91,8 @@ def _asks_two_things(ctx: Context, first: str, second: str, history: list[str]) 
         )
     if q1.intent in ("out_of_scope", "questionnaire"):
         return False
-    if (q1.group_key, q1.wave) != (q2.group_key, q2.wave):
-        return False
+    if q1.group_key != q2.group_key or (q1.wave != q2.wave and q1.question_id == q2.question_id):
+        return False  # one question for two groups or waves (two survey questions, one per wave, are two)
     # (what the second part leaves out is the first part's: "… og kva gruppe hadde lågast?" names no item)
     return (q1.intent, q1.question_id) != (q2.intent, q2.question_id) or any(
         b and a != b for a, b in ((q1.items, q2.items), (q1.options, q2.options))
@@ -118,4 +125,4 @@ def run(turn: Turn, ctx: Context) -> None:
     if leads[0] == leads[1]:
         return  # both parts found the same answer: the question is one question
     head = "\n".join(f"- {_short(lead)}" for lead in leads)
-    turn.answer = merged_answer(turn.raw, head, [one, two], [first, second[:1].upper() + second[1:]])
+    turn.answer = merged_answer(turn.raw, head, [one, two], [first[:1].upper() + first[1:], second[:1].upper() + second[1:]])

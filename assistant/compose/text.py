@@ -459,7 +459,15 @@ def compose_questionnaire(q: Question, matches: list[tuple[str, float, float]]) 
         lines.append("Forhold det ble spurt om: " + "; ".join(f"«{i['label']}»" for i in best["items"]) + ".")
     if best.get("options"):
         opts = "; ".join(f"{o.get('code', '')} {o['label']}".strip() for o in best["options"])
-        kind = " (flere svar er mulig)" if best.get("type") == "multi" else ""
+        words = {2: "to", 3: "tre", 4: "fire", 5: "fem"}
+        most = best.get("max_choices")
+        kind = (
+            f" (flere svar er mulig: bedriftene ble bedt om å velge inntil {words.get(most, most)})"
+            if best.get("type") == "multi" and most
+            else " (flere svar er mulig)"
+            if best.get("type") == "multi"
+            else ""
+        )
         lines.append(f"Svaralternativer{kind}: {opts}.")
     if best.get("filter"):
         lines.append(f"Filter: {best['filter']}.")
