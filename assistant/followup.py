@@ -173,6 +173,8 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
     # "Kven vart spurt?" right after a figure: who was asked the question it answered
     bare_who = bool(
         re.fullmatch(r"(og |men )?(hvem|kven) (ble|vart|blei|fikk|fekk) (egentlig |faktisk |eigentleg )?(spurt|spørsmålet)\W*", cur.text)
+        # "Kva skala vart brukt(, og …)?": the scale of the question just answered
+        or re.match(r"(og |men )?(hva|hvilken) (slags )?(svar)?skala (ble|var) (brukt|det)\b", cur.text)
     )
     if not others and not bare_who and not re.search(intents.ANAPHOR, cur.text):
         return None
