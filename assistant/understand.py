@@ -79,8 +79,12 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     if (english >= 3 and english >= len(text.split()) / 3) or is_english(text):
         q.intent = "english"
         return q
-    for pattern, why in m.out_of_scope_words(text):
-        if pattern.search(text) and not re.search(intents.METHOD["significance"], text):
+    # "Vi i BHT lurer på hvor ofte vi blir koblet inn. Hvor stor andel …?": the story's words are not what is
+    # asked (unless the question points back into it)
+    asked = _asked_sentence(text)
+    scoped = asked if asked and not re.search(rf"{_POINTS_BACK}|\b(det|de)\b", asked) else text
+    for pattern, why in m.out_of_scope_words(scoped):
+        if pattern.search(scoped) and not re.search(intents.METHOD["significance"], text):
             # "feilmarginen, og er forskjellene signifikanstestet?": the method text answers the second part
             q.intent = "out_of_scope"
             q.out_of_scope_reason = why

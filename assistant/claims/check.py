@@ -614,10 +614,8 @@ def _judged_clause(
         return Checked(clause, p, verdict, [first])  # (what other lookups found did not bear on it either)
     elif verdict.verdict == "not_in_report" and first.route == "none":
         lead = first.answer.strip().split("\n\n")[0]
-        verdict.lead = "Rapporten sier ikke noe om dette. " + re.sub(
-            r"^(Rapporten sier ikke noe om dette|Jeg finner ikke noe svar på dette[^.]*)\.?\s*", "", lead
-        )
-        verdict.lead = verdict.lead.strip()
+        rest = re.sub(r"^(Rapporten sier ikke noe om dette|Jeg finner ikke noe svar på dette[^.]*)[.:]?\s*", "", lead)
+        verdict.lead = f"Rapporten sier ikke noe om dette. {rest[:1].upper()}{rest[1:]}".strip()
         if verdict.lead.endswith("dette."):
             verdict.lead = f"Rapporten sier ikke noe om dette: {NO_FIGURE}"
     return Checked(clause, p, verdict, [a for a in answers if a.answerable] or answers)

@@ -242,7 +242,10 @@ class GroupMatching:
                 continue  # a form of a name the report uses ("Arbeidskraftundersøkinga")
             if re.match(r"(arbeidsmilj[oø])?barometer|nho", f):  # the survey's own name, in any form
                 continue
-            verb = r"(svarte|svart|svara|svarer|svarar|mener|meiner|mente|meinte|syns|synest|sa|rapporterte|gjorde)"
+            verb = (
+                r"(svarte|svart|svara|svarer|svarar|mener|meiner|mente|meinte|syns|synest|sa|rapporterte|gjorde|"
+                r"vurderer|vurderte|opplever|opplevde)"
+            )
             name = re.escape(fold(w))
             if re.search(  # the name beside the verb: "Korleis svara Veidekke …", "Hva mente Equinor?"
                 rf"\b{verb}\W+(?:[\wæøå-]+\W+){{0,2}}{name}(?![\wæøå])|(?<![\wæøå]){name}\W+(?:[\wæøå-]+\W+){{0,2}}{verb}\b",
