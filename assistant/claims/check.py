@@ -555,6 +555,7 @@ def _judged_clause(
         again = _judge_with_options(p, clause, merged(figures, statement_figures(p, passages)), und)
         if again.verdict == "supported" and again.fit >= verdict.fit:
             verdict, answers = again, [*answers, quoted(question, again.figure)]
+
     if passages and not refused and (lacking or verdict.verdict != "not_in_report" and verdict.fit < 1.0):
         # the pipeline's answer has no figure for it, or one not fully on topic: the report's own sentences
         stated = statement_figures(p, passages)

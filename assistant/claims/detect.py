@@ -65,6 +65,11 @@ _FRAMES_BEFORE += [
         r"^(?:kollegaen|journalisten|sjefen|lederen|avisen|avisa|artikkelen|saken|pressemeldingen|kilden|"
         r"rådgiveren|styret|politikeren)(?: min| vår| mi| vårt)? (?:påstår|skriver|skriv|hevder|hevdar|sier|seier|"
         r"mener|meiner|skrev|påsto|hevdet|sa)(?: at|:)\s*",
+        # "Stemmer tittelen: «…»?", "Tittel: «…» – dekning?", "Ingress: «…» OK?": a headline or an ingress to check
+        r"^(?:stemmer|holder|held|er) (?:tittelen|tittelen vår|overskriften|overskrifta|ingressen|setningen|sitatet)"
+        r"(?: vår| min| vårt)?\s*[:\-–]?\s*(?=«|\"|“)",
+        r"^(?:tittel|tittelen|overskrift|overskriften|ingress|ingressen|sitat|utkast til tittel|forslag til tittel|"
+        r"tweet|tekst)\s*[:\-–]\s*(?=«|\"|“)",
         # "En av våre analytikere mener at …", "Noen av medlemmene våre hevder at …"
         r"^(?:en|ein|ei|et|eit|noen|nokon|nokre|flere|fleire|mange)(?: av| blant)? (?:våre |mine |dei |de |vår |min )?"
         r"[\wæøå-]+(?: våre| mine| vår| min| i [\wæøå-]+)? (?:påstår|skriver|skriv|hevder|hevdar|sier|seier|mener|meiner|"
@@ -155,7 +160,7 @@ _FRAME_AFTER = re.compile(
         # "Ok å publisere?", "Kan du sjekke?", "Sjekk dette": a draft quoted, then the check asked for
         r"(?:er (?:det|dette|den) )?(?:ok|okei|greit|trygt) å (?:publisere|bruke|poste|tvitre|dele|sende ut|skrive)"
         r"(?: (?:det|dette|den))?|(?:kan du |kunne du )?(?:sjekke|sjekk|faktasjekke|faktasjekk|verifisere|bekrefte)"
-        r"(?: (?:det|dette|den|tallet|påstanden|setningen))?(?: for meg)?)"
+        r"(?: (?:det|dette|den|tallet|påstanden|setningen))?(?: for meg)?|(?<![\wæøå])(?:ok|okei|greit|dekning|belegg|holder))"
         r"(?:\s+(?:i|til|på|som)\s+[\wæøå -]{1,40}?)?\s*\?+\s*$"
     ),
     _I,

@@ -53,7 +53,10 @@ _NOT_FIGURES = re.compile(
     r"(?<!\d)\d{1,3}\s*(?:-|–)\s*\d{1,3}\s*(?:%|prosent)|"
     # "mellom 1 og 20 prosent av arbeidstimene": an answer option (a band of hours), not a share of companies
     r"\bmellom \d{1,3}\s*(?:%|prosent)?\s*og\s*\d{1,3}\s*(?:%|prosent)|"
-    r"(?:de |dei )?siste \w+ år(?:ene|a)?",
+    r"(?:de |dei )?siste \w+ år(?:ene|a)?|"
+    # "halvparten av tiden": how much of the time the employees are somewhere, not a share of companies
+    r"\b(?:halvparten|halvdelen|mesteparten|brorparten|en tredjedel|en firedel|en fjerdedel) av (?:tiden|tida|"
+    r"arbeidstiden|arbeidstida|arbeidstimene|uka|uken|arbeidsuka|arbeidsuken)\b",
     _I,
 )
 _NEGATION = re.compile(r"(?<![\wæøå])(ikke|ikkje|ingen|ingenting|aldri)(?![\wæøå])", _I)

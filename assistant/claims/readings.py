@@ -306,6 +306,12 @@ def _item_words(f: dict[str, Any], n: int = 3) -> set[str]:
     («… forebyggende arbeidsmiljøarbeid (8 av 10 bedrifter)» → forebyggende arbeidsmiljøarbeid)."""
     context, text = str(f.get("context") or ""), str(f.get("text") or "")
     head = context[: context.find(text)] if text and text in context else context
+    sentence, start = str(f.get("sentence") or ""), f.get("start")
+    if isinstance(start, int) and 0 < start <= len(sentence):
+        # what stands between the previous figure's bracket and this one («…(8 av 10 bedrifter), omstilling og
+        # endring (7 av 10 …)»: both words name it, though «og» cuts the sentence into pieces between them)
+        before = sentence[:start].rstrip(" (")
+        head = re.split(r"[)]", before)[-1] if ")" in before else head
     return set(tokens(normalize(" ".join(re.findall(r"[\wæøå/-]+", head)[-n:]))))
 
 
@@ -324,6 +330,10 @@ def _about_a_sibling(claim_tok: set[str], first: dict[str, Any], figures: list[d
     own = _item_words(first) | (_item_words(first, 6) & _item_vocabulary())
     theirs = shared(claim_tok, set().union(*others) - own) - _COMMON
     return bool(theirs) and not shared(claim_tok, own) - _COMMON
+
+
+# a sentence whose figures are shares of a subset of the companies ("Blant bedriftene som ønsker …")
+_SUBSET_OF = re.compile(r"Blant (?:bedriftene|de|dei|virksomhetene|verksemdene) som\b", re.I)
 
 
 def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None = None) -> list[Reading]:
@@ -347,6 +357,8 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
                 continue  # "produktiviteten gikk ned …": a sentence that never names productivity does not judge it
             if _about_a_sibling(claim_tok, first, figures):
                 continue  # "kompetanseutvikling … 8 av 10": the sentence's 8 av 10 is another item's
+            if _SUBSET_OF.match(str(first["sentence"]).lstrip("►• ")) and not re.search(r"\bblant\b", p.text, re.I):
+                continue  # "Blant bedriftene som ønsker …, svarer 1 av 10 …": a share of some, not of all companies
             passage = set(tokens(normalize(first.get("paragraph") or ""))) | sentence
             # the sentence must speak to the claim (or its passage: "… i kontakt med NAV Arbeidslivssenter.
             # Høyest andel finner vi …"); its piece around the figure breaks ties between figures
@@ -544,6 +556,13 @@ def describe(r: Reading) -> str:
         where = f.get("section_label") or f.get("source") or "rapporten"
         # the whole sentence when it is short enough to read (a piece cut at «og» may lose its end)
         said = f["sentence"] if len(str(f["sentence"])) <= 240 else (f.get("context") or f["sentence"])
+        start, sentence = f.get("start"), str(f["sentence"])
+        if len(str(said)) < 60 and isinstance(start, int) and len(sentence) > 240:
+            # a short piece («endring (7 av 10 bedrifter)»): the words around the figure, marked as cut
+            end = sentence.find(")", start)
+            end = end + 1 if 0 <= end < start + 40 else start + len(str(f.get("text") or "")) + 10
+            window = sentence[max(0, start - 110) : end]
+            said = "… " + (window.split(" ", 1)[1] if start > 110 and " " in window else window).strip(" ,") + " …"
         said = re.sub(r"\s+", " ", str(said)).lstrip("►• ").strip()
         return f"rapporten skriver «{said}» ({where})"
     opts = " + ".join(f"«{x['option'].lstrip('… ')}»" for x in r.rows)
