@@ -83,7 +83,7 @@ def _who_pattern(q: Question) -> re.Pattern[str] | None:
     """Who carried out (a wave of) the survey: the sentences that say so first; for one wave, the sentence
     naming that wave ("Tilleggsundersøkelsen … ble utført av NHO")."""
     if q.method_topic != "who" or not re.search(
-        r"gjennomf|utført|samle|byrå|datainnsaml|\b(sto|står|stod)\b.{0,30}\bbak\b", q.text
+        r"gjennomf|utført|samle|byrå|datainnsaml|\b(sto|står|stod)\b.{0,30}\bbak\b|\b(tok|kjørte|hadde ansvaret)\b", q.text
     ):
         return None
     return WHO_JUNE if q.wave == "2022-06" else WHO_PATTERN

@@ -175,6 +175,7 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
         re.fullmatch(r"(og |men )?(hvem|kven) (ble|vart|blei|fikk|fekk) (egentlig |faktisk |eigentleg )?(spurt|spørsmålet)\W*", cur.text)
         # "Kva skala vart brukt(, og …)?": the scale of the question just answered
         or re.match(r"(og |men )?(hva|hvilken) (slags )?(svar)?skala (ble|var) (brukt|det)\b", cur.text)
+        or re.fullmatch(r"(og |men )?(hvilken |hva slags )?(svar)?skala(en)?\W*", cur.text)
     )
     if not others and not bare_who and not re.search(intents.ANAPHOR, cur.text):
         return None

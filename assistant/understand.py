@@ -62,8 +62,8 @@ def run(turn: Turn, ctx: Context) -> None:
 def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int | None = None) -> Question:
     """`qvec`: the question's embedding, or an object whose get() computes it only when needed."""
     q = Question(raw=raw, text=text)
-    if not re.search(r"[a-zæøå]", text):
-        q.intent = "empty"
+    if not re.search(r"[a-zæøå]", text) and not re.fullmatch(r"\W*\d{1,3}\s*(\+|-\s*\d{1,3})\W*", text):
+        q.intent = "empty"  # (but "200+?" or "1-9?" names a size group: a follow-up)
         return q
     if re.search(intents.SMALLTALK, text):
         q.intent = "smalltalk"

@@ -102,9 +102,9 @@ def _without_opener(lead: str) -> str:
     return body[:1].lower() + body[1:] if body[:2] != body[:2].upper() else body
 
 
-def _with_correction(lead: str, corrected: str | None) -> str:
-    if not corrected:
-        return lead
+def _with_correction(lead: str, corrected: str | None, claim: str = "") -> str:
+    if not corrected or re.sub(r"\W+", " ", corrected).strip().lower() == re.sub(r"\W+", " ", claim).strip().lower():
+        return lead  # (a correction that repeats the claim corrects nothing)
     corrected = corrected.rstrip(". ")
     return f"{lead} Skriv heller: «{corrected}.»"
 
@@ -113,8 +113,8 @@ def compose(question: str, request: ClaimRequest, sentences: list[tuple[str, lis
     results = [(s, *_sentence_verdict(s, checked)) for s, checked in sentences]
     verdict = aggregate([v for _s, v, _l, _c in results])
     if len(results) == 1:
-        _s, _v, lead, corrected = results[0]
-        lines = [_with_correction(lead, corrected)]
+        claim, _v, lead, corrected = results[0]
+        lines = [_with_correction(lead, corrected, claim)]
     else:
         held = sum(v == "supported" for _s, v, _l, _c in results)
         first_wrong = next(
