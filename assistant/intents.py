@@ -26,7 +26,7 @@ METHOD = {
     r"\bhvordan ble (bedriftene|utvalget|respondentene) (valgt|trukket|plukket|funnet)|\bhvem (fikk|ble invitert til) undersøkelsen\b|"
     r"\bhvilke bedrifter (fikk (undersøkelsen|invitasjon\w*)|ble invitert)|\b(fikk|fekk) alle (medlemsbedrift\w*|medlemmene|bedriftene|nho-bedriftene|verksemdene)"
     r"( i nho)? (tilsendt )?(undersøkelsen|undersøkinga|invitasjon\w*|spørreskjemaet)\b|\bble alle (medlemsbedrift\w*|medlemmene) invitert\b",
-    "dates": r"\bnår ble\b|\bnår var\b|\bhvilken periode\b|\btidsrom|\bdato",
+    "dates": r"\bnår ble\b|\bnår var\b|\bhvilken periode\b|\btidsrom|\btidsperiode|\bdato",
     "response": r"svarprosent|\bsvarandel|\binvitert|\binvitasjon|\bhvor mange\b.{0,60}?\b(svarte|deltok|har svart|fullførte|var med|med i undersøkelsen)\b|\bantall (svar|respondenter|deltakere)\b|\bdeltok\b|\bfullførte\b|\bflest svar|\bfærrest svar|"
     r"\b(fikk|fekk|mottok|mottatt|fått)( tilsendt| tilsend| sendt| tilbud om å svare på)? (undersøkelsen|undersøkinga|spørreskjemaet|skjemaet|invitasjon)|\bsendt (ut )?til\b|"
     r"\b(fikk|hadde|fekk) (flere|færre|flest|færrest|fleire|mange|få) svar\b",

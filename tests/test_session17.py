@@ -218,7 +218,7 @@ def test_how_many_could_be_chosen(assistant):
     ("typed", "read"),
     [
         ("andel m/ ansatte mest på hjemmekontor?", "med ansatte"),
-        ("svar-% nov-målingen?", "svarprosent novembermålingen"),
+        ("svar-% nov-målingen?", "svarprosent november 2021"),
         ("Byggenæringens LF – antall svar?", "byggenæringens landsforening"),
         ("Kva skala vart brukt, og kan me stole på desse snitta?", "kan vi stole på disse snittene"),
     ],
