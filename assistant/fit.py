@@ -139,6 +139,8 @@ HOLDOUT = (
     "fresh50.yaml",
     "fresh52.yaml",
     "fresh55.yaml",
+    "fresh56.yaml",
+    "fresh60.yaml",
 )
 OWN_WEIGHT = 5.0
 
