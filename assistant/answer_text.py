@@ -221,7 +221,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         if by_size
         else _BEFORE  # "sammenlignet med før pandemien": the report's sentence on the time before
         if before_pandemic
-        else who or _both_waves(q),
+        else _counted(q) or who or _both_waves(q),
         want_number=q.intent in ("figure", "rank", "compare") and q.question_id is not None and not by_size,
         group_words=size_words(ctx.match, q.group_key, limit=100)  # every word of the group, to find it by
         # (not when the sentence that answers is named: "de små svarte mindre – ble det vektet?" asks about
@@ -245,6 +245,9 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
             if re.search(r"\d", nxt) and nxt not in said:
                 picked[0] = (ps, f"{said.split(' […] ')[0]} {nxt}", score)
     picked = each_item(ctx, q, asked_option_first(q, same_actor(q, picked)))[:3]
+    counted = _counted(q)
+    if counted is not None:  # "innen hvor mange uker?": the sentence that counts in weeks leads
+        picked = sorted(picked, key=lambda x: not counted.search(x[1]))
     picked = unrated_first(ctx, q, picked)
     if _both_waves(q) is BOTH_WAVES and picked and not _SHARE.search(picked[0][1]):
         # two waves compared, and the first sentence has no share: one with both waves' shares leads
@@ -322,6 +325,12 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
 
 
 _SHARE = re.compile(r"\d+\s*(%|prosent)|\d+ av \d+")
+
+
+def _counted(q: Question) -> re.Pattern[str] | None:
+    """ "innen hvor mange uker …?": a sentence that counts in that unit («innen 26 ukers sykefravær») first."""
+    unit = re.search(r"\b(?:hvor|kor) mange (uker|dager|måneder|timer)\b", q.text)
+    return re.compile(rf"\b\d+\s*{unit.group(1)[:3]}\w*", re.IGNORECASE) if unit else None
 _COUNT_ASKED = re.compile(r"\b(hvor|kor) mange\b|\bhvor stor (andel|del)\b|\bandel(en)?\b|\bprosent\b")
 
 

@@ -484,7 +484,11 @@ def _first_where(matches: list[Any], stop: int, test: Callable[[Any], bool]) -> 
     return matches if found is None else [found] + [c for c in matches if c is not found]
 
 
-_SIZE_ENDS = r"\b(de|dei) (minste|største)\b\W*(og|mot|versus|vs\.?|eller|kontra|sammenlignet med)\s+(de|dei) (største|minste)\b"
+_SIZE_ENDS = (
+    r"\b(de|dei) (minste|største)\b\W*(og|mot|versus|vs\.?|eller|kontra|sammenlignet med)\s+(de|dei) (største|minste)\b|"
+    # "…, små mot store?": the two ends, said bare
+    r"\b(små|store)\s+(mot|versus|vs\.?|kontra|eller)\s+(store|små)(\s+bedrifter)?\W*$"
+)
 
 
 def _reports_employee_figure(m: Matcher, qvec: Any, exclude: int | None, text: str = "") -> bool:

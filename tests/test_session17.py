@@ -241,3 +241,27 @@ def test_a_brief_with_what_the_figures_are_for_before_the_theme():
 def test_a_brief_on_inclusion(assistant):
     a = assistant.ask("Gi meg tre tall jeg kan bruke i et innlegg om inkludering")
     assert a.answerable is True and len(a.sources) >= 2, a.answer
+
+
+@pytest.mark.parametrize(
+    ("typed", "theme"),
+    [
+        ("3 BHT-tall til pressemelding, pls", "bedriftshelsetjenesten"),
+        ("ingress hjemmekontor – key figures?", "hjemmekontor"),
+        ("faktaboks sjukefråvær, tre tal?", "sykefravær"),
+    ],
+)
+def test_a_brief_in_shorthand(typed, theme):
+    found = detect_brief(typed)
+    assert found is not None and found.theme == theme and found.count == 3
+    assert detect_brief("3 tall") is None and detect_brief("BHT-tall?") is None
+
+
+def test_small_against_large_said_bare(assistant):
+    a = assistant.ask("tilsyn m/ veiledning lite nyttig, små vs store?")
+    assert "19 %" in lead(a) and "15 %" in lead(a), a.answer
+
+
+def test_a_count_in_weeks_leads(assistant):
+    a = assistant.ask("dialogmøte 2 – innan kor mange veker?")
+    assert "26 ukers" in lead(a), a.answer

@@ -72,6 +72,11 @@ _PATTERNS = [
         r"^.*?\b[\wæøå]*(?:sak|saka|saken|artikkel|artikkelen|melding|meldingen|innlegg|kronikk|tale|presentasjon|brev|"
         r"post|notat|skrive|snakke|fortelle|presentere)\s+om\s+(?P<theme>[^–,.;:?!]+?)\s*[–,.;:?!-]+\s*(?:hvilke|kva for|hva slags|hvilket)\s+"
         rf"{_ADJ}(?:nøkkeltall|tall|tal|funn|fakta)\b",
+        # "ingress hjemmekontor – key figures?", "faktaboks sjukefråvær, tre tal?": what the figures are for, the
+        # theme, then the figures asked for (the press desk's shorthand)
+        r"^(?:ingress|ingressen|faktaboks|faktaboksen|pressemelding|pressemeldingen|sak|saken|artikkel|notat|"
+        r"nyhetsbrev|innlegg|tweet|post|linkedin|linkedin-post|tale|presentasjon)\s+(?:om\s+)?"
+        rf"(?P<theme>[^–,.;:?!-]+?)\s*[–,:-]+\s*(?:(?P<n>{_ONE})\s+)?{_ADJ}{_FIGURES}\s*$",
         # "Jeg skriver en LinkedIn-post om BHT – kan du gi meg tre nøkkeltall?": the theme first, then a
         # number of figures asked for
         r"^.*?\b[\wæøå]*(?:sak|saka|saken|artikkel|artikkelen|melding|meldingen|innlegg|kronikk|tale|presentasjon|"
@@ -274,7 +279,9 @@ def _detect(text: str) -> BriefRequest | None:
         return BriefRequest(DEFAULT_COUNT, m.group("theme").strip(" ?.!,"))
     m = re.search(rf"(?:^|\s)(?:{_N}\s+)?{_ADJ}(?P<theme>[\wæøå]+?)-?(?:tall|tal)(?:ene|a)?$", t)
     if (
-        m and _REQUEST.match(t) and m.group("theme") not in ("nøkkel", "an", "at")
+        m
+        and (_REQUEST.match(t) or re.match(rf"(?:{_ONE})\s", t))  # "3 BHT-tall til pressemelding": the count asks
+        and m.group("theme") not in ("nøkkel", "an", "at")
     ):  # "tre BHT-tall", "sykefraværstall"
         theme = (
             re.sub(r"s$", "", m.group("theme")) if not m.group("theme").endswith("ss") else m.group("theme")
