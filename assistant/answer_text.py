@@ -201,6 +201,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     who = _who_pattern(q)
     before_pandemic = bool(re.search(intents.BEFORE_PANDEMIC, q.text))
     by_size = q.group_dim == "storrelse" and not q.group_key and q.intent in ("rank", "compare")
+    counted = _counted(q)  # "innen hvor mange uker?": a sentence that counts in weeks
     picked = best_sentences(
         topic,
         hits,
@@ -221,7 +222,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         if by_size
         else _BEFORE  # "sammenlignet med før pandemien": the report's sentence on the time before
         if before_pandemic
-        else _counted(q) or who or _both_waves(q),
+        else counted or who or _both_waves(q),
         want_number=q.intent in ("figure", "rank", "compare") and q.question_id is not None and not by_size,
         group_words=size_words(ctx.match, q.group_key, limit=100)  # every word of the group, to find it by
         # (not when the sentence that answers is named: "de små svarte mindre – ble det vektet?" asks about
@@ -245,7 +246,6 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
             if re.search(r"\d", nxt) and nxt not in said:
                 picked[0] = (ps, f"{said.split(' […] ')[0]} {nxt}", score)
     picked = each_item(ctx, q, asked_option_first(q, same_actor(q, picked)))[:3]
-    counted = _counted(q)
     if counted is not None:  # "innen hvor mange uker?": the sentence that counts in weeks leads
         picked = sorted(picked, key=lambda x: not counted.search(x[1]))
     picked = unrated_first(ctx, q, picked)
@@ -331,6 +331,8 @@ def _counted(q: Question) -> re.Pattern[str] | None:
     """ "innen hvor mange uker …?": a sentence that counts in that unit («innen 26 ukers sykefravær») first."""
     unit = re.search(r"\b(?:hvor|kor) mange (uker|dager|måneder|timer)\b", q.text)
     return re.compile(rf"\b\d+\s*{unit.group(1)[:3]}\w*", re.IGNORECASE) if unit else None
+
+
 _COUNT_ASKED = re.compile(r"\b(hvor|kor) mange\b|\bhvor stor (andel|del)\b|\bandel(en)?\b|\bprosent\b")
 
 

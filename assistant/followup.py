@@ -170,14 +170,14 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
         and len(prev.items) == 1
         and len(cur.text.split()) <= 14
     )
-    # "Kven vart spurt?" right after a figure: who was asked the question it answered
-    bare_who = bool(
+    # "Kven vart spurt?", "skala?" right after a figure: who was asked the question it answered, and how
+    bare_about = bool(
         re.fullmatch(r"(og |men )?(hvem|kven) (ble|vart|blei|fikk|fekk) (egentlig |faktisk |eigentleg )?(spurt|spørsmålet)\W*", cur.text)
         # "Kva skala vart brukt(, og …)?": the scale of the question just answered
         or re.match(r"(og |men )?(hva|hvilken) (slags )?(svar)?skala (ble|var) (brukt|det)\b", cur.text)
         or re.fullmatch(r"(og |men )?(hvilken |hva slags )?(svar)?skala(en)?\W*", cur.text)
     )
-    if not others and not bare_who and not re.search(intents.ANAPHOR, cur.text):
+    if not others and not bare_about and not re.search(intents.ANAPHOR, cur.text):
         return None
     keys = dict(
         question_id=prev.question_id,
@@ -192,7 +192,7 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
         context=f"{prev.context} {prev.text}".strip(),
         inherited=[*cur.inherited, "followup", "previous"],
     )
-    if bare_who or re.search(intents.ABOUT_WHO, cur.text) or (
+    if bare_about or re.search(intents.ABOUT_WHO, cur.text) or (
         # "Kva skala var det snakk om?", "hvilke svaralternativer hadde det?": how that question was asked
         re.search(
             r"\b(skala|skalaen|svarskala\w*|svaralternativ\w*|svarmulighet\w*|ordlyd\w*|formulert|formulering)\b",

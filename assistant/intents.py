@@ -82,14 +82,14 @@ YEAR = (
     r"(?<!mer enn )(?<!over )(?<!under )(?<!om lag )(?<!rundt )(?<!nesten )(?<!færre enn )(?<!flere enn )"
     r"\b(19[5-9]\d|20[0-4]\d)\b(?! (?:bedrifter|virksomheter|verksemder|svar|respondenter|ansatte|deltakere|deltok)\b)"
 )
-# a later year said without its number ("og året etter?", "neste år"): the survey has two waves only («i fjor»,
-# «året før» are what users call 2021 and November 2021)
 # a month of 2021 or 2022 when the survey did not ask (its waves: November 2021 and June 2022)
 OTHER_MONTH = (
     r"\b(?:januar|februar|mars|april|mai|juli|august|september|oktober|desember|jan|feb|apr|aug|sept?|okt|des)\.? "
     r"(?:20(?:21|22))\b|\b(?:november|nov)\.? 2022\b|\b(?:juni|jun)\.? 2021\b|\bhausten 2022\b|\bhøsten 2022\b|"
     r"\bvinteren 2022\b"
 )
+# a later year said without its number ("og året etter?", "neste år"): the survey has two waves only («i fjor»,
+# «året før» are what users call 2021 and November 2021)
 RELATIVE_YEAR = (
     r"\b(året (etter|etterpå|deretter|etter det)|neste år|seinare år|senere år|om et år|om eitt år|året som kommer|"
     r"året som kjem|kommende år|komande år)\b"

@@ -81,8 +81,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         return q
     # "Vi i BHT lurer på hvor ofte vi blir koblet inn. Hvor stor andel …?": the story's words are not what is
     # asked (unless the question points back into it)
-    asked = _asked_sentence(text)
-    scoped = asked if asked and not re.search(rf"{_POINTS_BACK}|\b(det|de)\b", asked) else text
+    asking = _asked_sentence(text)  # the sentence that asks, when a story comes before it (else "")
+    scoped = asking if asking and not re.search(rf"{_POINTS_BACK}|\b(det|de)\b", asking) else text
     for pattern, why in m.out_of_scope_words(scoped):
         if pattern.search(scoped) and not re.search(intents.METHOD["significance"], text):
             # "feilmarginen, og er forskjellene signifikanstestet?": the method text answers the second part
@@ -149,7 +149,6 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     if q.group_dim is None and re.search(r"\b(mindre|større) (bedrift|virksomhet|verksemd|firma)\w*", text):
         # "de mindre bedriftene": no band of the report, so the breakdown by size (each band with its figure)
         q.group_dim = "storrelse"
-    asking = _asked_sentence(text)
     if (
         q.group_dim in ("fylke", "landsforening")
         and asking
@@ -277,7 +276,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             bank_keys(m, q)
     if (
         # "I novemberundersøkelsen ble det spurt om X. Hvor mange svarte …?": the context told is not the question
-        re.search(intents.QUESTIONNAIRE, _asked_sentence(text) or text)
+        re.search(intents.QUESTIONNAIRE, asking or text)
         # "fikk alle medlemsbedriftene spørreskjemaet?" is about who was invited, not about one question
         and not re.search(intents.METHOD["population"], text)
         # "hvor mange bedrifter fikk skjemaet …?": how many were invited
@@ -325,7 +324,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             q.intent, q.method_topic = "method", "population" if asked_whom else "who"
     else:
         # "Byggenæringa er godt representert … Kor mange … svara?": what the story says is not what is asked
-        told = _asked_sentence(text) or text
+        told = asking or text
         topics = [name for name, pattern in intents.METHOD.items() if re.search(pattern, text)]
         topic = topics[0] if topics else None
         # "… spørsmålet om hjemmekontor": a question named as one, found as well as a figure's is

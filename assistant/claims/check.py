@@ -555,7 +555,6 @@ def _judged_clause(
         again = _judge_with_options(p, clause, merged(figures, statement_figures(p, passages)), und)
         if again.verdict == "supported" and again.fit >= verdict.fit:
             verdict, answers = again, [*answers, quoted(question, again.figure)]
-
     if passages and not refused and (lacking or verdict.verdict != "not_in_report" and verdict.fit < 1.0):
         # the pipeline's answer has no figure for it, or one not fully on topic: the report's own sentences
         stated = statement_figures(p, passages)
@@ -613,7 +612,7 @@ def _judged_clause(
             "mente du ett av disse spørsmålene?"
         )
         return Checked(clause, p, verdict, [first])  # (what other lookups found did not bear on it either)
-    elif verdict.verdict == "not_in_report" and first.route == "none":
+    if verdict.verdict == "not_in_report" and first.route == "none":
         lead = first.answer.strip().split("\n\n")[0]
         rest = re.sub(r"^(Rapporten sier ikke noe om dette|Jeg finner ikke noe svar på dette[^.]*)[.:]?\s*", "", lead)
         verdict.lead = f"Rapporten sier ikke noe om dette. {rest[:1].upper()}{rest[1:]}".strip()

@@ -28,12 +28,13 @@ _COUNT = re.compile(
     r"(?![\w,.]|\s*(?:%|prosent|av\s(?!\d{1,3}[ \u00a0]\d{3}|\d{4,})))",
     _I,
 )
-# a bare number stated for a share: "svarprosenten var 13", "andelen er 40"
+# a share claimed within a range: "30–40 prosent av bedriftene"
 _PCT_RANGE = re.compile(
     r"(?<![\w,.])(\d{1,2})\s*(?:-|–|til)\s*(\d{1,2})\s*(%|prosent\b)(?=\s+av\s+(?:alle\s+)?(?:de\s+|dei\s+)?"
     r"(?:bedrift|virksomhet|verksemd|firma|medlemsbedrift|arbeidsgiver))",
     _I,
 )
+# a bare number stated for a share: "svarprosenten var 13", "andelen er 40"
 _BARE_PCT = re.compile(
     r"(?:prosent\w*|andel\w*|del(?:en)? av (?:bedriftene|verksemdene|virksomhetene))\b[^.?!]{0,60}?"
     r"(?<![\wæøå])(?:var|er|ligger på|lå på|låg på|på|utgjorde|utgjør)\s+(?:bare |kun |hele |om lag |omtrent |rundt |"

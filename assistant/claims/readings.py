@@ -311,7 +311,7 @@ def _item_words(f: dict[str, Any], n: int = 3) -> set[str]:
         # what stands between the previous figure's bracket and this one («…(8 av 10 bedrifter), omstilling og
         # endring (7 av 10 …)»: both words name it, though «og» cuts the sentence into pieces between them)
         before = sentence[:start].rstrip(" (")
-        head = re.split(r"[)]", before)[-1] if ")" in before else head
+        head = before.rsplit(")", 1)[-1] if ")" in before else head
     return set(tokens(normalize(" ".join(re.findall(r"[\wæøå/-]+", head)[-n:]))))
 
 

@@ -86,19 +86,22 @@ def judge_representation(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdi
         band = f"{low:g}" if top == low else f"{low:g}-{top:g}" if top is not None else f"{low:g} eller flere"
         group = _capital(group_phrase(band))
 
+    def label(f: dict[str, Any]) -> Any:
+        return f.get("group_label", f.get("group"))  # a published row names its group «group»
+
     def share(option: str) -> str | None:
-        hits = [f for f in figures if f.get("group_label") in labels and f.get("option") == option]
-        if len({f.get("group_label") for f in hits}) != len(labels):
+        hits = [f for f in figures if label(f) in labels and f.get("option") == option]
+        if len({label(f) for f in hits}) != len(labels):
             # the claim's figures hold the difference only: the shares are read from the same table
             hits = [
                 f
-                for f in knowledge.published_rows()
-                if f.get("source") == row.get("source") and f.get("group_label", f.get("group")) in labels
+                for f in knowledge.published()
+                if f.get("source") == row.get("source") and label(f) in labels
                 and f.get("option") == option and f.get("value") not in (None, "")
             ]  # fmt: skip
-        if len({f.get("group_label", f.get("group")) for f in hits}) != len(labels):
+        if len({label(f) for f in hits}) != len(labels):
             return None
-        total = sum(float(f["value"]) for f in {f.get("group_label", f.get("group")): f for f in hits}.values())
+        total = sum(float(f["value"]) for f in {label(f): f for f in hits}.values())
         return f"{_num(total)} %"
 
     claimed = "over" if said.group(1).lower() in ("over", "større", "høyere") else "under"

@@ -18,6 +18,13 @@ _AT_LEAST = (
 )
 
 
+# what a company is asked about as having answered or judged ("Korleis svara Veidekke …", "Hva mente Equinor?")
+_ANSWERED_VERB = (
+    r"(svarte|svart|svara|svarer|svarar|mener|meiner|mente|meinte|syns|synest|sa|rapporterte|gjorde|"
+    r"vurderer|vurderte|opplever|opplevde)"
+)
+
+
 class GroupMatching:
     def _init_groups(self) -> None:
         lex = knowledge.lexicon()
@@ -242,11 +249,8 @@ class GroupMatching:
                 continue  # a form of a name the report uses ("Arbeidskraftundersøkinga")
             if re.match(r"(arbeidsmilj[oø])?barometer|nho", f):  # the survey's own name, in any form
                 continue
-            verb = (
-                r"(svarte|svart|svara|svarer|svarar|mener|meiner|mente|meinte|syns|synest|sa|rapporterte|gjorde|"
-                r"vurderer|vurderte|opplever|opplevde)"
-            )
             name = re.escape(fold(w))
+            verb = _ANSWERED_VERB
             if re.search(  # the name beside the verb: "Korleis svara Veidekke …", "Hva mente Equinor?"
                 rf"\b{verb}\W+(?:[\wæøå-]+\W+){{0,2}}{name}(?![\wæøå])|(?<![\wæøå]){name}\W+(?:[\wæøå-]+\W+){{0,2}}{verb}\b",
                 fold(raw),
