@@ -141,6 +141,8 @@ HOLDOUT = (
     "fresh55.yaml",
     "fresh56.yaml",
     "fresh60.yaml",
+    "fresh62.yaml",
+    "fresh66.yaml",
 )
 OWN_WEIGHT = 5.0
 
