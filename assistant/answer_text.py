@@ -302,6 +302,10 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     text = _wave_note(q) + _gap_of_quoted(q, picked) + text
     if unexplained:
         text = "Rapporten forklarer ikke hvorfor. Dette er det den sier om det:\n\n" + text
+        if not re.search(_AUTHORS_VIEW, q.text):
+            # the finding is there, its cause is not: the question as asked has no answer (answerable false),
+            # with what the report does say (not "hvorfor mener rapporten …": its own reasoning is quoted)
+            return Answer(q.raw, "none", False, text, sources=sources), Decision("none", "unexplained")
     elif d.reason == "group_prose" and q.group_key is None and not _names_a_group(d, picked):
         # "hvilken landsforening …?" answered by a sentence on «bransjer» in general: say the breakdown is missing
         each = "hvert fylke" if q.group_dim == "fylke" else "hver landsforening"
@@ -324,6 +328,11 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats), d
 
 
+# "hvorfor mener rapporten …", "kvifor trur dei …": the authors' reasoning, which the quotes show
+_AUTHORS_VIEW = (
+    r"\b(mener|meiner|tror|trur|skriver|skriv|sier|seier|konkluderer|foreslår|anbefaler|tolker|tolkar)\s+"
+    r"(rapporten|de|dei|forfatterne|forfattarane|nho|agenda kaupang|barometeret|analysen)\b"
+)
 _SHARE = re.compile(r"\d+\s*(%|prosent)|\d+ av \d+")
 
 

@@ -36,6 +36,8 @@ RULE_REFUSALS = {
     "empty", "injection", "code", "english", "out_of_scope", "smalltalk", "unpublished", "measure_mismatch",
     "group_unpublished", "item_unpublished", "no_group", "company",
 }  # fmt: skip
+_UNPUBLISHED = {"group_unpublished", "item_unpublished"}
+UNSURE_UNPUBLISHED = 0.45
 DEFAULT = {"weights": [0.0] * len(FEATURES), "bias": 3.0, "threshold": 0.0}
 VAGUE = re.compile(
     r"^(og |men )?(hvor|hva|hvordan|var|er|ble)\b.{0,25}\b(det|dette|den|de|dem|disse)\b\W*$|"
@@ -61,7 +63,10 @@ _GENERIC = (
     "prosenten prosentandel hva kva svar svaret resultat resultatet nivå nivået høy høyt lav lavt gjennomsnitt "
     "gjennomsnittet snitt snittet egentlig eigentleg da nå no i dag totalt samlet sum summen "
     # a scale alone names no topic either: "tallene for nyttig", "hvor viktig"
-    "nyttig nytte nyttige viktig viktige fornøyd fornøyde godt bra dårlig pls please takk"
+    "nyttig nytte nyttige viktig viktige fornøyd fornøyde godt bra dårlig pls please takk "
+    # a change or a difference alone names no topic: "Korleis var utviklinga?"
+    "utvikling utviklingen utviklinga endring endringen endringa endringene trend trenden forskjell forskjellen "
+    "forskjellene skilnad skilnaden gått gikk vært"
 )
 GENERIC_TOKENS = frozenset(tokens(_GENERIC))
 BARE_TOPIC = re.compile(r"^\W*[\wæøå-]+\W*$")  # "sykefravær?": a theme, not a question (a method word is one)
@@ -221,7 +226,12 @@ def run(turn: Turn, ctx: Context) -> None:
     if a is None or q is None:
         return
     reason = turn.decision.reason if turn.decision is not None else ""
-    if a.route == "none" and (reason in RULE_REFUSALS or q.intent in RULE_REFUSALS):
+    # "the report has no figure for this group/item" is certain only about a question surely understood; about a
+    # question barely matched it would refuse something else than was asked: ask back instead
+    unsure = (
+        reason in _UNPUBLISHED and q.question_score < UNSURE_UNPUBLISHED and "followup" not in q.inherited
+    )
+    if a.route == "none" and (reason in RULE_REFUSALS or q.intent in RULE_REFUSALS) and not unsure:
         a.confidence = 0.95
         return
     cal: Calibration = ctx.calibration
@@ -247,7 +257,7 @@ def run(turn: Turn, ctx: Context) -> None:
     suggestions = suggest(turn, ctx)
     if not suggestions:
         return
-    if a.answerable or vague:
+    if a.answerable or vague or unsure:
         turn.answer = ask_back(q, suggestions, p, note=note)
     else:  # nothing found: the refusal says so, and offers what is close
         a.suggestions = suggestions

@@ -42,7 +42,9 @@ QUESTIONNAIRE = (
     r"formulert|hvordan (ble|var) spørsmålet|hvem (fikk|ble spurt|svarte på spørsmålet)|"
     rf"{_ALL_GOT}(det |dette |disse |de |dei )?(spørsmålet|spørsmålene|spørsmåla|spørsmål)|"
     r"(hvilke|kva for|hva slags) (bedrifter|verksemder|virksomheter) (fikk|fekk|ble spurt|vart spurt|svarte på)"
-    r" (spørsmålet|spørsmålene|spørsmåla|spørsmål|det|dette)|"
+    r" ([\wæøå-]*spørsmålet|[\wæøå-]*spørsmålene|[\wæøå-]*spørsmåla|spørsmål|det|dette)|"
+    # "var det filtrert?": whether a question went to some companies only
+    r"\bfiltrert\b|\bfilteret\b|\bfiltrering\w*|"
     r"(ble|vart) alle (bedriftene |verksemdene )?spurt|bare noen (av )?(bedriftene |bedrifter )?(fikk|ble spurt)|"
     r"hvilke (forhold|tjenester|roller|påstander|områder|aktører|alternativer|grunner|suksessfaktorer|utfordringer) "
     r"(ble|var|kunne|fikk)|hva ble (bedriftene )?spurt|(ble|var) (det |bedriftene )?spurt om|det spurt om|"
@@ -62,7 +64,7 @@ BEHIND_FIGURES = (
     rf"(hvor|kor) mange\b.*\b(ligger|ligg) bak {_FIGURES}\b"
 )
 MEASURE_N = (
-    r"hvor mange (har )?svarte på|hvor mange svarte(?! (?:(?:da|så|egentlig|faktisk|vel|nå|altså) )?(at|«|ja\b|nei\b|vet ikke|ikke relevant|verken))|\bantall svar|\bgrunnlag|\bn ?=|\bbase\b|"
+    r"hvor mange (har )?svarte på|hvor mange svarte(?! (?:(?:da|så|egentlig|faktisk|vel|nå|altså) )?(at|«|ja\b|nei\b|vet ikke|ikke relevant|verken))|\bantall svar|\bgrunnlag|\bn ?=|\bbasen?\b|"
     r"hvor mange (bedrifter )?(har )?svart på spørsmålet|\b(hva|kva|hvor stor|kor stor) (er|var) n\b|"
     r"\bn (for|på|i) (spørsmål|tabell|figur)|\(n\)|\bhvor mange (bedrifter |virksomheter )?svarte om\b(?![^?]*\b(at|«)\s)|"
     r"hvor mange (bedrifter |virksomheter )?(har )?svarte? på (spørsmålet|spørsmål)\b(?!.*(\bat\b|«|\bja\b|\bnei\b))|"
@@ -103,7 +105,7 @@ RANK_WORDS = r"flest|færrest|høyest|lavest|størst|minst|\bmest\b|\bminst\b"
 # words that make a fylke/landsforening question one about who answered (Tabell 9–10)
 SAMPLE_WORDS = r"svar|respondent|deltok|deltak|representert|utvalg|invitert|hvor mange (bedrifter|virksomheter)|\bflest\b|\bfærrest\b|\bkom(mer)? fra\b"
 # "Hvor mange svarte?" right after a figure asks for that figure's base
-BASE_OF_FIGURE = r"(og )?(hvor mange|kor mange) (bedrifter |verksemder |virksomheter )?(svarte|har svart|svarte på det|svarte på dette)( på (akkurat |nettopp |selve )?(det|dette|den|denne)?\s?(spørsmålet|spørsmål|tallet)?)?\s*\??"
+BASE_OF_FIGURE = r"((hva|kva) (var|er) (basen|grunnlaget|n|n-en)\s*[-–,:]?\s*)?(og )?(hvor mange|kor mange) (bedrifter |verksemder |virksomheter )?(svarte|har svart|svarte på det|svarte på dette)( på (akkurat |nettopp |selve )?(det|dette|den|denne)?\s?(spørsmålet|spørsmål|tallet)?)?\s*\??"
 # one company's or one person's own answers: never shown (the survey reports aggregates only)
 SINGLE_COMPANY = (
     r"\b(bedrift|firma|virksomhet|verksemd|respondent|organisasjon)(en)? (nr\.?|nummer|med id|med nummer|id)\s*\d+|"
@@ -118,14 +120,15 @@ EMPLOYEE_VIEWS = (
     r"tillitsvalgte|de tillitsvalgte|dei tillitsvalde)( selv| sjølv)?\b|\b(verneombud|tillitsvalgte|tillitsvalde) (selv|sjølv)\b|"
     r"\b(svarte|svarer|sa|sier) (de ansatte|arbeidstakerne|medarbeiderne|dei tilsette|de tilsette) selv\b|"
     r"(?<!\d )(?<!flere )(?<!færre )(?<!enn )\b(de ansatte|arbeidstakerne|arbeidstakarane|medarbeiderne|de tilsette|dei tilsette)(s)? (selv |sjølv )?"
-    r"(føler|kjenner|synes|syns|meiner|mener|trives|trivst|opplever seg|liker|ønsker seg|vil helst|foretrekker)\b|"
+    r"(føler|kjenner|synes|syns|meiner|mener|trives|trivst|opplever seg|liker|ønsker seg|vil helst|foretrekker|"
+    r"tenker|tenkjer|tykkjer|tykker)\b|"
     r"\b(de ansatte|arbeidstakerne|medarbeiderne|dei tilsette|de tilsette)(s)? (er|var|blir|vert) (mer |mindre |mest |minst |veldig |svært )?"
     r"(fornøyd|fornøyde|nøgd|nøgde|tilfreds|misfornøyd|misfornøyde|glade|lykkelige|stresset|stressa|slitne|utbrent|"
     r"utbrente|motivert|motiverte|ensomme|ensom|engasjert|engasjerte)\b|"
     # (not "hvor mange ledere mener de ansatte er for lite på kontoret": the managements' view of them)
     r"(?<!ledere )(?<!lederne )(?<!ledelsen )(?<!sjefer )(?<!sjefene )(?<!leiarar )(?<!leiarane )(?<!bedriftene )"
     r"(?<!arbeidsgivere )(?<!arbeidsgiverne )(?<!bedrifter )"
-    r"\b(synes|syns|meiner|mener|føler|trives|trivst|liker) (de ansatte|ansatte|arbeidstakerne|medarbeiderne|dei tilsette|folk)\b|"
+    r"\b(synes|syns|meiner|mener|føler|trives|trivst|liker|tenker|tenkjer|tykkjer|tykker|synst) (de ansatte|ansatte|arbeidstakerne|medarbeiderne|dei tilsette|folk)\b|"
     r"\b(fornøyd|fornøyde|nøgd|nøgde|tilfreds|misfornøyd|misfornøyde) (er|var) (de ansatte|ansatte|arbeidstakerne|medarbeiderne|dei tilsette)\b|"
     r"\b(er|var|blir) (de )?(ansatte|arbeidstakerne|medarbeiderne|tilsette) (mer |mindre |veldig |svært )?(fornøyd|fornøyde|nøgde|tilfreds|misfornøyd|stresset|slitne|motivert|motiverte)\b"
 )

@@ -218,6 +218,11 @@ def _with_letters(word: str, vocab) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _vocab_set() -> frozenset[str]:
+    return frozenset(vocabulary())
+
+
 @lru_cache(maxsize=4096)
 def _correct_word(word: str) -> str:
     vocab = vocabulary()
@@ -237,14 +242,22 @@ def _correct_word(word: str) -> str:
         return restored
     if word[-1] not in "aeiouyæøå" and word + word[-1] in vocab:
         return word + word[-1]  # a double consonant typed single at the end ("ansat" → "ansatt")
+    swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    swapped = (swaps & _vocab_set()) or (swaps & known_words())
+    if len(swapped) == 1 and len(word) >= 7:  # (not "tekne", "førre": short nynorsk words, not typos)
+        return swapped.pop()  # two letters typed in the wrong order ("svarprosneten" → "svarprosenten")
     match = process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=86)
     if not match:
         return word
     cand = match[0]
     # a different first letter or a prefix relation is another word, not a typo: "unyttig" ≠ "nyttig",
     # "mangel" ≠ "mange"
-    if cand[0] != word[0] or cand.startswith(word) or word.startswith(cand):
+    if cand[0] != word[0]:
         return word
+    if cand.startswith(word) or word.startswith(cand):
+        # ... but a long word with its last letter lost or doubled is that word ("sykefravære" → "sykefraværet")
+        if len(word) < 8 or abs(len(cand) - len(word)) != 1:
+            return word
     return cand
 
 

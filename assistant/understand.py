@@ -340,6 +340,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             )
             # "hvor mange svarte verken/eller om …": an answer option
             or (re.search(r"\bsvar(te|er|t)\b", told) and m.option_phrase(told))
+            # "hvor mange av bedriftene som svarte, har …": the respondents' answer to a question
+            or re.search(_RESPONDENTS_WHO, told)
         ):
             # "hvor mange svarte «vet ikke» om …" asks about one question, not the survey; "andel av svarene kom
             # fra …, mot andelen av de inviterte" asks about the sample
@@ -359,6 +361,9 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         ):
             q.intent = "method"
             q.method_topic = topic
+            if topic == "dates" and "response" in topics:
+                # "når …, og hvor mange svarte?": the response lines carry the dates (a follow-up keeps both)
+                q.method_topic = "response"
         if q.intent != "method":
             how_many_chose = bool(q.options) and re.search(r"\b(hvor|kor) mange\b|\bandel|\bprosent", text)
             # "hvor mange sier at … utfordringene …": a count, unless a reason is asked for too
@@ -633,6 +638,20 @@ _REPORTED = re.compile(
 )
 
 
+_TRAILING_ASIDE = re.compile(
+    r"\s*[,-] (?:altså |og )?(?:ikke|ikkje) (?!bare\b|berre\b|kun\b|minst\b|sant\b|så\b|sånn\b|noe\b|noko\b)"
+    r"(?:om |på |for |til )?[\wæøå /-]{1,40}(?=[?.!]*\s*$)"
+)
+
+
+# "av bedriftene som svarte, har …": a relative clause naming the respondents, then what is asked of them (not
+# "som svarte er fra Oslo": who the respondents are)
+_RESPONDENTS_WHO = (
+    r"\bsom (svarte|svara|har svart|deltok|var med),? (har|hadde|mener|meiner|synes|syns|opplever|opplevde|"
+    r"oppgir|oppga|brukte|bruker|ønsker|ønsket|vil|jobber|hadde hatt|har hatt|fikk|får)\b"
+)
+
+
 def without_asides(text: str) -> str:
     """The text without asides in parentheses that only repeat what it says («… var nyttig? (bare «nyttig»,
     ikke svært nyttig)»): they narrow an answer read from the whole text, and would pull the question towards
@@ -640,6 +659,8 @@ def without_asides(text: str) -> str:
 
     >>> without_asides("hvor mange syns det var nyttig? (bare «nyttig», ikke svært nyttig)")
     'hvor mange syns det var nyttig?'
+    >>> without_asides("hvor mange hadde dialog med bht ved sykefravær - jeg spør om bruk, ikke om vurdert nytte?")
+    'hvor mange hadde dialog med bht ved sykefravær - jeg spør om bruk?'
     >>> without_asides("hvor mange var nøytrale («verken/eller») til oppfølgingen?")
     'hvor mange var nøytrale («verken/eller») til oppfølgingen?'
     """
@@ -650,6 +671,8 @@ def without_asides(text: str) -> str:
         return " " if said and said <= outside else m.group(0)
 
     bare = re.sub(r"\s*\(([^()]{1,80})\)", repeated, text).strip()
+    # "…, ikke om vurdert nytte?" at the end: what is set aside is not the topic
+    bare = _TRAILING_ASIDE.sub("", bare)
     bare = re.sub(r"\s+([?.!,])", r"\1", bare)
     return bare if len(bare.split()) >= 4 else text
 
@@ -698,7 +721,9 @@ def is_followup(q: Question) -> bool:
     )
     # "kor mange prosent var det av alle svara?", "hvor mange var det i prosent?": the figure just given, as a share
     share_of_it = re.match(
-        r"(hvor|kor) (mange prosent|stor (andel|del)|mange|mykje|mye) (var|er|utgjør|utgjorde) (det|dette|de|dei|disse)"
+        r"(hvor|kor) (mange prosent|stor (andel|del)|mange|mykje|mye)"
+        r"( av (alle )?(svarene|svara|svar|utvalget|nettoutvalget|de som svarte|dei som svara))?"
+        r" (var|er|utgjør|utgjorde|utgjer) (det|dette|de|dei|disse)"
         r"\b(?! (for|om|med|i forhold til) )",
         q.text,
     ) and re.search(r"\b(prosent|andel|del|av alle|av svarene|av svara)\b", q.text)

@@ -25,7 +25,7 @@ _ADJ = (
 )
 # what is asked for: figures or findings themselves, or bullet points / sentences "med tall"
 _FIGURES = (
-    r"(?:nøkkeltall(?:ene)?|nokkeltall(?:ene)?|nokkeltal(?:a)?|nøkkeltal(?:a)?|hovedtall(?:ene)?|hovudtal(?:a)?|tall(?:ene)?|tal(?:a)?|funn(?:ene)?|hovedfunn(?:ene)?|"
+    r"(?:n[øo]k{1,2}e?l?tal{1,2}(?:ene|a)?|hovedtall(?:ene)?|hovudtal(?:a)?|tall(?:ene)?|tal(?:a)?|funn(?:ene)?|hovedfunn(?:ene)?|"
     r"nøkkelfunn(?:ene)?|høydepunkt(?:er|ene)?|hovedpoeng(?:ene)?|fakta|faktapunkt(?:er|ene)?|statistikk|"
     r"key facts|key figures|facts|fun facts|stats|"
     r"[\wæøå]+-tall(?:ene)?)"
@@ -89,7 +89,8 @@ _PATTERNS = [
 # what the figures are for ("til en pressemelding", "til nyhetsbrevet", "som jeg kan bruke på LinkedIn")
 _PURPOSE = re.compile(
     r"\s+(?:til|for|i|på)\s+(?:(?:et|en|ei|eit|vårt|vår|våre|min|mitt|mi|neste|dagens|morgendagens|ukens|årets|"
-    r"det|den|et kort|en kort)\s+)*[\wæøå-]*(?:melding|meldingen|brev|brevet|møte|møtet|sak|saka|saken|artikkel|"
+    r"det|den|et kort|en kort|kort|kortere|internt|interne|intern|eksternt|eksterne|nytt|ny|nye|felles|månedlig|"
+    r"ukentlig)\s+)*[\wæøå-]*(?:melding|meldingen|brev|brevet|møte|møtet|sak|saka|saken|artikkel|"
     r"artikkelen|innlegg|innlegget|presentasjon|presentasjonen|tale|talen|post|posten|ark|arket|kronikk|kronikken|"
     r"notat|notatet|tekst|teksten|oppslag|oppslaget|side|sida|siden|video|videoen|podkast|podkasten|lysbilde|"
     r"lysbilder|lysbildet|foredrag|foredraget|webinar|webinaret|nyhetssak|linkedin|facebook|twitter|instagram|"

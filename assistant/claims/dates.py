@@ -108,6 +108,8 @@ def judge_operator(p: ParsedClaim) -> Verdict | None:
     org = next((name for word, name in _ORGANISATIONS.items() if re.search(rf"\b{word}\b", text)), None)
     if org is not None and re.search(r"\b(begge|alle)\b.{0,20}(undersøk|rund|bølge)", text):
         return _both_operated(p, org)
+    if org is not None and not p.waves and re.search(_DATA_WORDS, text):
+        return _collected(p, org)
     if org is None or len(set(p.waves)) != 1 or not re.search(r"undersøk|runden|barometer", text):
         return None
     wave_id = p.waves[0]
@@ -122,3 +124,24 @@ def judge_operator(p: ParsedClaim) -> Verdict | None:
         return Verdict("supported", f"Ja. Det stemmer med rapporten: {_dates(wave)} ({where}).", None, figure)
     corrected = re.sub(rf"\b{re.escape(org)}\b", by.group(1), p.text, count=1, flags=re.I)
     return Verdict("contradicted", f"Nei. {_dates(wave)} ({where}).", corrected, figure, reason="operator")
+
+
+# "Kantar samlet inn dataene", "NHO sto for datainnsamlingen": the data of the barometer, no wave named
+_DATA_WORDS = r"\b(data|dataene|dataa|datainnsamling\w*|svarene|svara|innsamling\w*)\b"
+
+
+def _collected(p: ParsedClaim, org: str) -> Verdict | None:
+    """Who collected the data, judged on the report's own sentence (7.1: «… Kantar har stått for
+    datainnsamlingen»); the June supplement, carried out by NHO, is named beside it."""
+    sentence = knowledge.report_sentence(r"har stått for datainnsamlingen\.")
+    by = re.search(r"([A-ZÆØÅ][\wæøå]+) har stått for datainnsamlingen", sentence or "")
+    if sentence is None or by is None:
+        return None
+    june = _dates(knowledge.wave("2022-06"))
+    figure = {"value": None, "unit": "text", "source": "7.1", "section": "7.1", "section_label": "7.1",
+              "sentence": sentence}  # fmt: skip
+    said = f"rapporten skriver «{sentence}» (7.1). {june}."
+    if by.group(1).lower() == org.lower():
+        return Verdict("supported", f"Ja, for hovedundersøkelsen: {said}", None, figure)
+    corrected = re.sub(rf"\b{re.escape(org)}\b", by.group(1), p.text, count=1, flags=re.I)
+    return Verdict("contradicted", f"Nei: {said}", corrected, figure, reason="operator")

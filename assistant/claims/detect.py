@@ -23,7 +23,8 @@ _ME = r"(?:jeg|vi|eg|me|man)"
 _FRAMES_BEFORE = [
     re.compile(p, _I)
     for p in (
-        rf"^(?:kan|kunne|får|går det an at) {_ME} (?:trygt )?(?:skrive|si|påstå|hevde|bruke|publisere|slå fast|seie)"
+        rf"^(?:kan|kunne|får|går det an at) {_ME} (?:trygt )?(?:skrive|si|påstå|hevde|bruke|publisere|slå fast|seie|"
+        r"poste|poste på [\wæøå]+|tvitre|tweete|dele|legge ut|skrive på [\wæøå]+|melde|formidle|gå ut med|gå ut og si)"
         r"(?: (?:i|på|til|for|under|foran) [\wæøå -]{1,40}?)?(?: at|:| følgende:?)\s*",  # "si på kurset at"
         r"^(?:stemmer|stemmer det|stemmer det virkelig|stemmer det også|stemmer påstanden(?: om)?|er det sant|sant|er det riktig|"
         r"er det korrekt|er det rett|er det slik|er det sånn|er det faktisk slik|er det virkelig slik|er det også riktig|"
@@ -99,6 +100,14 @@ _ATTRIBUTION = re.compile(
     r"fortalte|fortalde|nevnte|nemnde|påsto|hevda|mente|meinte|har hørt|hørte|høyrde|leste|las|"
     r"vil skrive|skal skrive|ønsker å skrive|vurderer å skrive|har tenkt å skrive|planlegger å skrive|vil skrive i [^,.]{1,30}?)"
     r"(?:\s+(?:vi|jeg|eg|me|de|dei|dere|han|hun|ho))?(?:\s+i\s+[^,.]{1,40}?)?\s+at\s+",
+    _I,
+)
+# who says it, after the claim ("…, slik en kollega påstår", "…, ifølge sjefen min", "…, har jeg hørt"): not claimed
+_SAID_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:slik|sånn|som|etter det) (?:[\wæøå-]+ ){0,4}?(?:påstår|påsto|hevder|hevdar|hevdet|sier|seier|sa|"
+    r"skriver|skriv|skrev|mener|meiner|mente|tror|trur|har hørt|har lest|har skrevet|har sagt)|"
+    r"(?:ifølge|i følge|iflg\.?) (?!(?:nhos? )?(?:rapporten|barometeret|undersøkelsen|undersøkinga|arbeidsmiljøbarometer))"
+    r"(?:[\wæøå-]+ ){0,3}[\wæøå-]+|(?:har|hadde) (?:jeg|eg|vi|me) (?:hørt|høyrt|lest|sett|fått høre))[\s.!?]*$",
     _I,
 )
 _REPORT_NAMES = (
@@ -256,6 +265,7 @@ def detect(text: str) -> ClaimRequest | None:
     said = _ATTRIBUTION.match(body)
     if said and not parse(said.group(0)).amounts and not re.search(r"bedrift|virksomhet", said.group(0), _I):
         body = body[said.end() :]  # who says it is not part of what is claimed (unless it is the companies)
+    body = _SAID_AFTER.sub("", body) or body
     sentences = [_clean(s) for s in split_sentences(body)]
     sentences = [s for s in sentences if re.search(r"[a-zæøå]{3}", s, _I)]
     if len(sentences) > 1:  # a pasted draft: check the sentences that state something checkable

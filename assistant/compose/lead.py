@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import knowledge
 from ..knowledge import WAVE_TEXT
+from ..normalize import tokens
 from ..types import Question
 from .numbers import fmt, n_text, pct, points
 
@@ -210,6 +211,25 @@ _DISCONTENT = r"\b(misfornøyde?|misnøgde?|utilfredse?)\b"
 _NEGATIVE_ANSWER = re.compile(r"^(svært lite|lite|dårlig|svært dårlig|negativ)", re.IGNORECASE)
 
 
+# "Er X eller Y oftest «svært viktig»?": which of the two, not yes or no (not "… mer enn Y, eller …")
+_EITHER_OR = re.compile(r"^(er|var|blir|ble|har|hadde)\b(?!.*\benn\b).*\beller\b")
+
+
+def _outside_items(q: Question) -> str:
+    """The question without a comparative that is part of how an item is named («lavere sykefravær» for
+    «Redusere sykefravær»): what is left says which end is asked for."""
+    words = {t for item in q.items for t in tokens(item)}
+
+    def keep(m: re.Match[str]) -> str:
+        return " " if set(tokens(m.group(2))) & words else m.group(0)
+
+    return re.sub(
+        r"\b(mer|mest|høyere|flere|oftere|større|bedre|mindre|lavere|færre|sjeldnere|dårligere)\s+([\wæøå-]+)",
+        keep,
+        q.text,
+    )
+
+
 def _more_asked(q: Question, asked: list[str]) -> bool | None:
     """Whether a comparative question asks which is higher (True) or lower (False) on the answers shown; None
     when it asks neither. «mer misfornøyd» is more of a negative answer («Lite nyttig»), but less of a
@@ -226,9 +246,12 @@ def _two_items(q: Question, named, asked: list[str], rows, parts: dict) -> str:
     """ "Er tilsyn med veiledning mer nyttig enn tilsyn uten?": both figures, in the order asked, and a verdict."""
     (a, _ga, va), (b, _gb, vb) = sorted(named, key=lambda r: q.items.index(r[0]))  # in the order asked
     verdict = ""
-    which = re.match(r"(hva|hvilken|hvilket|hvilke|kva|kven|hvem)\b", q.text)
+    which = re.match(r"(hva|hvilken|hvilket|hvilke|kva|kven|hvem)\b", q.text) or _EITHER_OR.search(q.text)
     if which and va != vb:  # "Hva ble oftere forbedret: X eller Y?" names the one, no yes or no
-        verdict = f"Flest om «{a if (va or 0) > (vb or 0) else b}»: "
+        if re.search(rf"{LESS}|\b(minst|færrest|lavest|lågast|sjeldnest)\b", _outside_items(q)):
+            verdict = f"Færrest om «{a if (va or 0) < (vb or 0) else b}»: "
+        else:
+            verdict = f"Flest om «{a if (va or 0) > (vb or 0) else b}»: "
     elif (more := _more_asked(q, asked)) is not None and re.match(_YES_NO, q.text):
         yes = (va or 0) > (vb or 0) if more else (va or 0) < (vb or 0)
         verdict = ("Ja" if yes else "Nei") + ": " if va != vb else "Nei, like mange: "

@@ -46,6 +46,14 @@ SET_ASIDE = re.compile(
 )
 
 
+# "svarte vet ikke på spørsmålet om … mer støtte": the answer named right after the verb of answering is the
+# option asked for, whatever other option the described question names
+_ANSWERED = re.compile(
+    r"\b(?:svarte|svara|svarer|svart|oppga|oppgav|oppgir|oppgjev|valgte|valde|krysset av for|kryssa av for)"
+    r" (?:med |at de |at dei |at )?"
+)
+
+
 _SITUATION = re.compile(
     r"\b(?:når|mens|dersom|hvis|om) (?:noen|folk|en|ein|en ansatt|ein tilsett|ansatte|de ansatte|dei tilsette) "
     r"(?:er|var|blir|ble|vart|blei) (?:syke?meldt|syke?meldte|sjukmeld|sjukmelde|sjukemeld)\b"
@@ -181,6 +189,9 @@ class ItemMatching:
             " ".join(loose_search[: loose_search.find(_loose(verbatim[0]))].split()[-4:])
         ):
             return [verbatim[0]], None
+        answered = self._answered_option(search, avail_fold)
+        if answered:
+            return answered
         unknown = DONT_KNOW.search(search)
         if (
             unknown
@@ -262,6 +273,22 @@ class ItemMatching:
                 best.append((cover, context, o))
         best.sort(key=lambda x: (x[0] < 0.99, -x[1], -x[0]))
         return ([best[0][2]], None) if best else ([], None)
+
+    def _answered_option(self, search: str, avail_fold: dict[str, str]) -> tuple[list[str], str] | None:
+        """The lexicon answer phrase standing right after a verb of answering («svarte vet ikke på …»)."""
+        for m in _ANSWERED.finditer(search):
+            after = search[m.end() :]
+            words = _words(after)
+            for (phrase, pattern), first in zip(self._option_res, self._option_first, strict=True):
+                if not may_match(first, words):
+                    continue
+                hit = pattern.search(after)
+                if hit is None or hit.start() > 1:
+                    continue
+                labels = [avail_fold[_loose(x)] for x in self.option_words[phrase] if _loose(x) in avail_fold]
+                if labels:
+                    return labels, phrase
+        return None
 
     def item_words(self, question_id: str) -> dict[str, set[str]]:
         """Per item of a question (its table label where published): the words that tell it from its

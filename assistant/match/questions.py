@@ -30,6 +30,8 @@ _FRAME = frozenset(
         "fylke fylker fylka nho medlemsbedrifter medlemsbedriftene "
         "forskjell forskjellen forskjellar forskjeller variere varierer variasjon sammenlignet sammenliknet "
         "samanlikna kontra gjelder gjeld oftere oftest oftast sjeldnere hyppigere "
+        # how common something is asks for its share («er det vanlig å ha hjemmekontor?»)
+        "vanlig vanlige vanleg vanlege vanlegt normalt normal "
         # the base of a figure named by what it shows («hvor mange ligger bak figuren om …»)
         "tallene tala figuren resultatene prosentene bygger byggjer basert bygd ligger ligg bak grunnlaget"
     )
