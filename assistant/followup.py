@@ -13,7 +13,7 @@ from . import intents
 from .confidence import GENERIC_TOKENS
 from .match import Matcher
 from .match.questions import topic_words
-from .normalize import tokens
+from .normalize import fold, tokens
 from .state import Context, Turn
 from .types import Question
 from .understand import is_followup, understand
@@ -26,7 +26,7 @@ TERMINAL = {"empty", "injection", "code", "english", "out_of_scope", "questionna
 
 def run(turn: Turn, ctx: Context) -> None:
     assert turn.question is not None
-    shifted = shift_measure(turn, ctx) or shift_wave(turn, ctx)
+    shifted = _filtered_question(turn, ctx.match) or shift_measure(turn, ctx) or shift_wave(turn, ctx)
     turn.question = shifted if shifted is not None else resolve(turn.question, turn.prev, ctx.match)
     q = turn.question
     if (
@@ -216,6 +216,75 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
         # the previous item ranked among the others of its question, on the answers it was asked about
         return replace(cur, intent="rank", **{**keys, "items": [], "focus_item": prev.items[0]})
     return None
+
+
+def _items_of_answers(prev: Question, following: str, und: Matcher) -> list[str]:
+    """The items of the filtered question that the previous answers stand for: the questionnaire lists them
+    in the same order as the answers its filter keeps (SF_DIALOG's options 1–5 are SF_NYTTE's items)."""
+    info, nxt = und.questions.get(prev.question_id or "") or {}, und.questions.get(following) or {}
+    codes = list(((nxt.get("base_filter") or {}).get("codes")) or [])
+    items = nxt.get("items") or []
+    if not prev.options or len(codes) != len(items):
+        return []
+    by_label = {
+        fold(str(o.get("label") or "")): o.get("code") for o in info.get("options") or [] if isinstance(o, dict)
+    }
+    out = []
+    for option in prev.options:
+        code = by_label.get(fold(option))
+        if code in codes:
+            found = und.match_items(items[codes.index(code)]["label"], following)
+            out += [x for x in found[:1] if x not in out]
+    return out
+
+
+def _filtered_question(turn: Turn, und: Matcher) -> Question | None:
+    """"Og hvor nyttig syntes de det var?" after who had contact with BHT: the questionnaire's next question,
+    put to those who answered the previous one so (codebook `base_filter`), on the scale now asked — with the
+    previous answer as its item («Bedriftshelsetjenesten»)."""
+    cur, prev = turn.question, turn.prev
+    if prev is None or cur is None or not prev.question_id or cur.intent in TERMINAL or prev.intent in TERMINAL:
+        return None
+    if len(cur.text.split()) > 10:
+        return None
+    if not (is_followup(cur) or re.search(intents.ANAPHOR, cur.text)):
+        return None
+    asked = und.asked_scales(cur.text)
+    if not asked or und._scales.get(prev.question_id) in asked:
+        return None
+    following = next(
+        (
+            qid
+            for qid, info in und.questions.items()
+            if ((info.get("base_filter") or {}).get("question") == prev.question_id and und._scales.get(qid) in asked)
+        ),
+        None,
+    )
+    if following is None:
+        return None
+    named = und.match_items(und.strip_slots(cur.text), following)
+    # the items the previous wording names ("NAVs digitale oppfølging av sykmeldte"), else its answers' items
+    said = und.match_items(und.strip_slots(prev.text), following)
+    answered = _items_of_answers(prev, following, und)
+    before = ([x for x in said if x in answered] or said if len(said) > 1 else said) or answered
+    # "den dialogen" fits two items by one shared word: the one the previous question was about
+    items = (named if len(named) == 1 else [x for x in named if x in before] or named) if named else before
+    options, option_word = und.match_options(cur.text, following)
+    return replace(
+        cur,
+        intent="figure",
+        question_id=following,
+        question_score=max(cur.question_score, prev.question_score),
+        items=items if named or len(items) <= 2 else [],
+        options=options,
+        option_word=option_word,
+        group_dim=cur.group_dim or prev.group_dim,
+        group_key=cur.group_key if cur.group_dim else prev.group_key,
+        wave=cur.wave or prev.wave,
+        method_topic=None,
+        context=f"{prev.context} {prev.text}".strip(),
+        inherited=[*cur.inherited, "followup"],
+    )
 
 
 def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:

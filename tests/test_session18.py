@@ -162,3 +162,19 @@ def test_either_or_names_the_higher_not_yes(assistant):
 def test_a_mistyped_brief_is_a_brief():
     found = detect_brief("Gi meg tre nøkeltall om Arbeidstilsynet til et internt nyhetsbrev")
     assert found is not None and found.theme.strip() == "arbeidstilsynet", found
+
+
+@pytest.mark.parametrize(
+    "first, expected",
+    [
+        ("Hvor mange hadde dialog med bedriftshelsetjenesten ved sykefravær i 2021?", "8 av 10"),
+        ("Kor mange hadde dialog med den som sykmelder?", "halvparten"),
+        # the wording names the item ("digitale oppfølging"), even when a word of it ("sykmeldte") names an answer
+        ("Har bedriftene brukt NAVs digitale oppfølging av sykmeldte?", "4 av 10"),
+    ],
+)
+def test_how_useful_after_who_had_dialogue_is_the_filtered_question(assistant, first, expected):
+    # the questionnaire put the usefulness question to those who had the dialogue (base_filter): its item is
+    # the answer just given, not the BHT services' table
+    a = assistant.ask("Og hvor nyttig var det?", history=[first])
+    assert expected in a.answer and "Tabell 6" not in lead(a), a.answer
