@@ -119,7 +119,8 @@ EMPLOYEE_VIEWS = (
     r"\b(hva|hvordan|hvor fornøyd|hvor fornøyde) (mener|synes|syns|meiner|opplever|vurderer|er) (verneombud|verneombudet|"
     r"tillitsvalgte|de tillitsvalgte|dei tillitsvalde)( selv| sjølv)?\b|\b(verneombud|tillitsvalgte|tillitsvalde) (selv|sjølv)\b|"
     r"\b(svarte|svarer|sa|sier) (de ansatte|arbeidstakerne|medarbeiderne|dei tilsette|de tilsette) selv\b|"
-    r"(?<!\d )(?<!flere )(?<!færre )(?<!enn )\b(de ansatte|arbeidstakerne|arbeidstakarane|medarbeiderne|de tilsette|dei tilsette)(s)? (selv |sjølv )?"
+    r"(?<!\d )(?<!flere )(?<!færre )(?<!enn )\b(de ansatte|arbeidstakerne|arbeidstakarane|medarbeiderne|de tilsette|dei tilsette|"
+    r"de sykemeldte|de sykmeldte|dei sjukmelde|dei sjukemelde)(s)? (selv |sjølv )?"
     r"(føler|kjenner|synes|syns|meiner|mener|trives|trivst|opplever seg|liker|ønsker seg|vil helst|foretrekker|"
     r"tenker|tenkjer|tykkjer|tykker)\b|"
     r"\b(de ansatte|arbeidstakerne|medarbeiderne|dei tilsette|de tilsette)(s)? (er|var|blir|vert) (mer |mindre |mest |minst |veldig |svært )?"
@@ -128,7 +129,8 @@ EMPLOYEE_VIEWS = (
     # (not "hvor mange ledere mener de ansatte er for lite på kontoret": the managements' view of them)
     r"(?<!ledere )(?<!lederne )(?<!ledelsen )(?<!sjefer )(?<!sjefene )(?<!leiarar )(?<!leiarane )(?<!bedriftene )"
     r"(?<!arbeidsgivere )(?<!arbeidsgiverne )(?<!bedrifter )"
-    r"\b(synes|syns|meiner|mener|føler|trives|trivst|liker|tenker|tenkjer|tykkjer|tykker|synst) (de ansatte|ansatte|arbeidstakerne|medarbeiderne|dei tilsette|folk)\b|"
+    r"\b(synes|syns|meiner|mener|føler|trives|trivst|liker|tenker|tenkjer|tykkjer|tykker|synst) (de sykemeldte|de sykmeldte|"
+    r"dei sjukmelde|de ansatte|ansatte|arbeidstakerne|medarbeiderne|dei tilsette|folk)\b|"
     r"\b(fornøyd|fornøyde|nøgd|nøgde|tilfreds|misfornøyd|misfornøyde) (er|var) (de ansatte|ansatte|arbeidstakerne|medarbeiderne|dei tilsette)\b|"
     r"\b(er|var|blir) (de )?(ansatte|arbeidstakerne|medarbeiderne|tilsette) (mer |mindre |veldig |svært )?(fornøyd|fornøyde|nøgde|tilfreds|misfornøyd|stresset|slitne|motivert|motiverte)\b"
 )
@@ -168,6 +170,9 @@ ABOUT_BASE = (
     r"\b(hvor|kor) mange (bedrifter |verksemder )?(svarte|har svart|svara) (i|blant|av) (den|denne|dei|de) (gruppen|gruppa|bedriftene)\b|"
     r"\b(basert på|grunnlaget|grunnlag|utvalget bak|hvor stor er n|(hva|kva) er n\b|\bn her\b|hvor mange (bedrifter )?(svarte|har svart) på (akkurat |nettopp |selve )?(det|dette|[\wæøå]*-?spørsmålet)|"
     r"hvor mange (bedrifter |svar )?(er|var|ligger) (det|dette|tallet|tallene|andelen) basert|"
+    # "hvor mange bedrifter er den andelen regnet av?", "kor mange er prosenten rekna ut frå?"
+    r"(hvor|kor) mange (bedrifter |verksemder |svar )?(er|var) (den |denne |det |dette )?(andelen|tallet|talet|prosenten|prosenttallet|det|dette) "
+    r"(regnet|rekna|beregnet|berekna|prosentuert|prosentert|basert)( ut)? (av|fra|frå|på)\b|"
     # "Hvor mange brukte den tjenesten?": who used it is who rated it (the others are left out of the base)
     r"hvor mange (bedrifter |virksomheter )?(brukte|har brukt|benyttet|har benyttet|tok i bruk) (den|denne|de|disse)\b)"
 )

@@ -150,6 +150,10 @@ def vocabulary() -> tuple[str, ...]:
             add(g.get("canonical", ""))
     for w in lex.get("typo_vocabulary_extra") or []:
         add(w)
+    for entry in lex.get("out_of_scope") or []:  # what the survey does not measure, mistyped, is still refused
+        for w in entry.get("words") or []:
+            if not str(w).startswith("re:"):
+                add(str(w))
     for row in knowledge.published_rows():
         add(row.get("item", ""))
         add(row.get("option", ""))
@@ -218,6 +222,18 @@ def _with_letters(word: str, vocab) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _one_letter_inside(a: str, b: str) -> bool:
+    """Whether one word is the other with one letter more, neither at the start nor at the end.
+
+    >>> _one_letter_inside("invitasjn", "invitasjon"), _one_letter_inside("nyhetsbrevet", "nyhetsbrev")
+    (True, False)
+    """
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1 or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long) - 1))
+
+
 @lru_cache(maxsize=1)
 def _vocab_set() -> frozenset[str]:
     return frozenset(vocabulary())
@@ -247,6 +263,12 @@ def _correct_word(word: str) -> str:
     if len(swapped) == 1 and len(word) >= 7:  # (not "tekne", "førre": short nynorsk words, not typos)
         return swapped.pop()  # two letters typed in the wrong order ("svarprosneten" → "svarprosenten")
     match = process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=86)
+    if not match and len(word) >= 8:
+        # a long word of the report with one letter lost or added inside ("invitasjn", "respondentne"; not
+        # another ending, "nyhetsbrevet", nor another prefix, "unormale")
+        near = process.extractOne(word, known_words(), scorer=fuzz.ratio, score_cutoff=90)
+        if near and _one_letter_inside(word, near[0]):
+            return near[0]
     if not match:
         return word
     cand = match[0]

@@ -178,3 +178,32 @@ def test_how_useful_after_who_had_dialogue_is_the_filtered_question(assistant, f
     # the answer just given, not the BHT services' table
     a = assistant.ask("Og hvor nyttig var det?", history=[first])
     assert expected in a.answer and "Tabell 6" not in lead(a), a.answer
+
+
+@pytest.mark.parametrize(
+    "typed, meant",
+    [("invitasjn", "invitasjon"), ("respondentne", "respondentene"), ("arbeidsulykkr", "arbeidsulykker")],
+)
+def test_long_report_words_and_unmeasured_concepts_typed_one_letter_off(typed, meant):
+    assert normalize(typed) == meant
+
+
+def test_the_base_asked_as_what_a_share_is_counted_of(assistant):
+    a = assistant.ask(
+        "Hvor mange bedrifter er den prosenten regnet ut fra?", history=["Hvor mange har avtale med BHT?"]
+    )
+    assert "1 702" in lead(a), a.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Hvor mye økte produktiviteten av hjemmekontor?", "Kor mykje fall lønnsomheita i kroner?"],
+)
+def test_the_size_of_a_change_is_not_measured(assistant, question):
+    a = assistant.ask(question)
+    assert not a.answerable and "%" not in lead(a), a.answer
+
+
+def test_what_the_sick_listed_think_is_refused(assistant):
+    a = assistant.ask("Og hva mener de sykemeldte selv om dialogmøtet?", history=["Hvor mange har vært i dialogmøte 2?"])
+    assert not a.answerable and "arbeidsgiverne" in a.answer, a.answer
