@@ -129,7 +129,8 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     """The answer, or None with a 'none' decision saying why nothing in the text answers."""
     q: Question = turn.question  # type: ignore[assignment]
     if d.reason == "statement":
-        return statement_answer(ctx, q, d), d
+        a = statement_answer(ctx, q, d)
+        return a, (Decision("none", "unexplained") if a.route == "none" else d)
     if d.reason == "base":
         return base_answer(q), d
     if d.reason == "excluded":
@@ -572,6 +573,16 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
         picked.append((p, sentence, vote))
     text, sources = compose_passages(picked)
     text = _wave_note(q) + _gap_of_quoted(q, picked) + text
+    if (
+        re.search(r"\b(hvorfor|kvifor)\b", q.text)
+        and q.group_dim in ("landsforening", "fylke")  # (the report explains no federation's or county's figure)
+        and picked
+        and not any(EXPLANATION.search(s) or CAUSAL.search(s) or BECAUSE_BEFORE.search(s) for _p, s, _v in picked)
+    ):
+        # "Hvorfor … i NHO Transport?": the finding is quoted, its cause is not in the report
+        text = "Rapporten forklarer ikke hvorfor. Dette er det den sier om det:\n\n" + text
+        if not re.search(_AUTHORS_VIEW, q.text):
+            return Answer(q.raw, "none", False, text, sources=sources)
     caveats = [SKEWED] if any("svarskala" in s.lower() for _p, s, _ in picked) else []
     caveats += other_survey(picked)
     return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats)

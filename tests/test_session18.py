@@ -207,3 +207,10 @@ def test_the_size_of_a_change_is_not_measured(assistant, question):
 def test_what_the_sick_listed_think_is_refused(assistant):
     a = assistant.ask("Og hva mener de sykemeldte selv om dialogmøtet?", history=["Hvor mange har vært i dialogmøte 2?"])
     assert not a.answerable and "arbeidsgiverne" in a.answer, a.answer
+
+
+def test_a_reason_for_a_federations_finding_the_report_does_not_give(assistant):
+    # the bank points at the sentence with the finding (route «statement»); its cause is not in the report
+    a = assistant.ask("Hvorfor var bedriftene i NHO Transport minst fornøyd med NAV Arbeidslivssenter?")
+    assert not a.answerable and a.answer.startswith("Rapporten forklarer ikke hvorfor"), a.answer
+    assert "3 av 10" in a.answer
