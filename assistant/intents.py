@@ -43,6 +43,8 @@ QUESTIONNAIRE = (
     rf"{_ALL_GOT}(det |dette |disse |de |dei )?(spørsmålet|spørsmålene|spørsmåla|spørsmål)|"
     r"(hvilke|kva for|hva slags) (bedrifter|verksemder|virksomheter) (fikk|fekk|ble spurt|vart spurt|svarte på)"
     r" ([\wæøå-]*spørsmålet|[\wæøå-]*spørsmålene|[\wæøå-]*spørsmåla|spørsmål|det|dette)|"
+    # "Skalaen på rolle-spørsmålet?": how a question was answered
+    r"^(og |men )?((hva|kva|hvilken|kva for ein) (er|var) )?(svar)?skalaen (på|for|i|til|brukt)\b|"
     # "var det filtrert?": whether a question went to some companies only
     r"\bfiltrert\b|\bfilteret\b|\bfiltrering\w*|"
     r"(ble|vart) alle (bedriftene |verksemdene )?spurt|bare noen (av )?(bedriftene |bedrifter )?(fikk|ble spurt)|"

@@ -214,3 +214,22 @@ def test_a_reason_for_a_federations_finding_the_report_does_not_give(assistant):
     a = assistant.ask("Hvorfor var bedriftene i NHO Transport minst fornøyd med NAV Arbeidslivssenter?")
     assert not a.answerable and a.answer.startswith("Rapporten forklarer ikke hvorfor"), a.answer
     assert "3 av 10" in a.answer
+
+
+def test_press_year_shorthand_names_both_waves():
+    assert normalize("inviterte: nov -21 vs juni -22?") == "inviterte: november 2021 mot juni 2022?"
+
+
+def test_key_numbers_with_the_count_after_the_theme():
+    found = detect_brief("Key numbers om sykefravær, fire–fem stk til en faktaboks")
+    assert found is not None and (found.count, found.theme) == (5, "sykefravær"), found
+
+
+def test_the_scale_of_a_question_named_by_its_topic(assistant):
+    a = assistant.ask("Hva var skalaen på spørsmålet om betydningen av ledelse, verneombud og tillitsvalgte?")
+    assert "svært stor betydning" in a.answer and "skjev" in a.answer, a.answer
+
+
+def test_a_score_asked_on_a_scale_is_the_score(assistant):
+    a = assistant.ask("Hvilket snitt fikk verneombud på 1–4-skalaen i spørsmålet om rollenes betydning?")
+    assert "3,1" in lead(a), a.answer

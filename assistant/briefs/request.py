@@ -27,7 +27,7 @@ _ADJ = (
 _FIGURES = (
     r"(?:n[øo]k{1,2}e?l?tal{1,2}(?:ene|a)?|hovedtall(?:ene)?|hovudtal(?:a)?|tall(?:ene)?|tal(?:a)?|funn(?:ene)?|hovedfunn(?:ene)?|"
     r"nøkkelfunn(?:ene)?|høydepunkt(?:er|ene)?|hovedpoeng(?:ene)?|fakta|faktapunkt(?:er|ene)?|statistikk|"
-    r"key facts|key figures|facts|fun facts|stats|"
+    r"key facts|key figures|key numbers|key stats|numbers|facts|fun facts|stats|"
     r"[\wæøå]+-tall(?:ene)?)"
 )
 _POINTS = (
@@ -181,6 +181,16 @@ def detect(text: str) -> BriefRequest | None:
         n = re.search(rf"\b({_ONE})\s*(?:stk|stykker|tall|tal|nøkkeltall|nøkkeltal)\b", rest)
         count = _number(n.group(1)) if n else None
         found = BriefRequest(max(MIN_COUNT, min(MAX_COUNT, count or found.count)), theme.strip())
+    if found is not None:
+        # "key numbers om hjemmekontor, tre–fire stk til en faktaboks": how many, said after the theme
+        m = re.match(
+            rf"(?P<theme>.+?),\s*(?:ca\.?\s+|typ\s+|gjerne\s+)?(?P<a>{_ONE})(?:\s*[-–]\s*(?P<b>{_ONE}))?"
+            r"\s*(?:stk|stykker|tall|tal)\b",
+            found.theme,
+        )
+        if m:
+            count = max(n for n in (_number(m.group("a")), _number(m.group("b"))) if n)
+            found = BriefRequest(max(MIN_COUNT, min(MAX_COUNT, count)), m.group("theme").strip())
     return found or _theme_told_before(text)
 
 
