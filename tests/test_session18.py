@@ -233,3 +233,11 @@ def test_the_scale_of_a_question_named_by_its_topic(assistant):
 def test_a_score_asked_on_a_scale_is_the_score(assistant):
     a = assistant.ask("Hvilket snitt fikk verneombud på 1–4-skalaen i spørsmålet om rollenes betydning?")
     assert "3,1" in lead(a), a.answer
+
+
+def test_a_word_an_item_says_is_absent_does_not_name_it(assistant):
+    # «Tilsyn, men uten veiledning» is not named by "veiledningen"; said with «uten», it is
+    a = assistant.ask("Hva syntes bedriftene om veiledningen fra Arbeidstilsynet?")
+    assert lead(a).startswith("Om «Tilsyn med veiledning»"), lead(a)
+    b = assistant.ask("Hvor nyttig var tilsyn uten veiledning?")
+    assert "«Tilsyn, men uten veiledning»" in lead(b), lead(b)

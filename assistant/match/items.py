@@ -54,6 +54,11 @@ _ANSWERED = re.compile(
 )
 
 
+def _negated_words(text: str) -> set[str]:
+    """The words a label or question says are absent ("uten veiledning" → {"veiledning"})."""
+    return set(tokens(" ".join(re.findall(r"\b(?:uten|utan|ikke|ikkje)\s+([\wæøå-]+)", fold(text)))))
+
+
 _SITUATION = re.compile(
     r"\b(?:når|mens|dersom|hvis|om) (?:noen|folk|en|ein|en ansatt|ein tilsett|ansatte|de ansatte|dei tilsette) "
     r"(?:er|var|blir|ble|vart|blei) (?:syke?meldt|syke?meldte|sjukmeld|sjukmelde|sjukemeld)\b"
@@ -129,9 +134,12 @@ class ItemMatching:
         def idf(t: str) -> float:
             return math.log(1 + n / df[t]) if df[t] else 0.0
 
+        said_negated = _negated_words(text)
         scored = []
         for label, own, label_tok in candidates:
             hits = frozenset(qtok & own)
+            if hits and hits <= _negated_words(label) and not hits & said_negated:
+                continue  # "veiledningen" does not name «Tilsyn, men uten veiledning»
             hit = math.fsum(idf(t) for t in hits)
             miss = math.fsum(idf(t) for t in label_tok - qtok - stem_tok)
             if hit > 0:
