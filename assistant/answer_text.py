@@ -302,11 +302,9 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     text, sources = compose_passages(picked)
     text = _wave_note(q) + _gap_of_quoted(q, picked) + text
     if unexplained:
-        text = "Rapporten forklarer ikke hvorfor. Dette er det den sier om det:\n\n" + text
-        if not re.search(_AUTHORS_VIEW, q.text):
-            # the finding is there, its cause is not: the question as asked has no answer (answerable false),
-            # with what the report does say (not "hvorfor mener rapporten …": its own reasoning is quoted)
-            return Answer(q.raw, "none", False, text, sources=sources), Decision("none", "unexplained")
+        text, refused = _no_reason_given(q, text, sources)
+        if refused is not None:
+            return refused, Decision("none", "unexplained")
     elif d.reason == "group_prose" and q.group_key is None and not _names_a_group(d, picked):
         # "hvilken landsforening …?" answered by a sentence on «bransjer» in general: say the breakdown is missing
         each = "hvert fylke" if q.group_dim == "fylke" else "hver landsforening"
@@ -335,6 +333,16 @@ _AUTHORS_VIEW = (
     r"(rapporten|de|dei|forfatterne|forfattarane|nho|agenda kaupang|barometeret|analysen)\b"
 )
 _SHARE = re.compile(r"\d+\s*(%|prosent)|\d+ av \d+")
+
+
+def _no_reason_given(q: Question, text: str, sources: list) -> tuple[str, Answer | None]:
+    """The quoted finding, said first to give no reason. The finding is there, its cause is not: the question
+    as asked has no answer (answerable false), with what the report does say — unless the authors' own
+    reasoning was asked («hvorfor mener rapporten …»), which the quotes are."""
+    text = "Rapporten forklarer ikke hvorfor. Dette er det den sier om det:\n\n" + text
+    if re.search(_AUTHORS_VIEW, q.text):
+        return text, None
+    return text, Answer(q.raw, "none", False, text, sources=sources)
 
 
 def _counted(q: Question) -> re.Pattern[str] | None:
@@ -580,9 +588,9 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
         and not any(EXPLANATION.search(s) or CAUSAL.search(s) or BECAUSE_BEFORE.search(s) for _p, s, _v in picked)
     ):
         # "Hvorfor … i NHO Transport?": the finding is quoted, its cause is not in the report
-        text = "Rapporten forklarer ikke hvorfor. Dette er det den sier om det:\n\n" + text
-        if not re.search(_AUTHORS_VIEW, q.text):
-            return Answer(q.raw, "none", False, text, sources=sources)
+        text, refused = _no_reason_given(q, text, sources)
+        if refused is not None:
+            return refused
     caveats = [SKEWED] if any("svarskala" in s.lower() for _p, s, _ in picked) else []
     caveats += other_survey(picked)
     return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats)

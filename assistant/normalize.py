@@ -258,10 +258,11 @@ def _correct_word(word: str) -> str:
         return restored
     if word[-1] not in "aeiouyæøå" and word + word[-1] in vocab:
         return word + word[-1]  # a double consonant typed single at the end ("ansat" → "ansatt")
-    swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
-    swapped = (swaps & _vocab_set()) or (swaps & known_words())
-    if len(swapped) == 1 and len(word) >= 7:  # (not "tekne", "førre": short nynorsk words, not typos)
-        return swapped.pop()  # two letters typed in the wrong order ("svarprosneten" → "svarprosenten")
+    if len(word) >= 7:  # (not "tekne", "førre": short nynorsk words, not typos)
+        swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+        swapped = (swaps & _vocab_set()) or (swaps & known_words())
+        if len(swapped) == 1:
+            return swapped.pop()  # two letters typed in the wrong order ("svarprosneten" → "svarprosenten")
     match = process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=86)
     if not match and len(word) >= 8:
         # a long word of the report with one letter lost or added inside ("invitasjn", "respondentne"; not

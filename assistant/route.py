@@ -21,6 +21,7 @@ from .normalize import tokens
 from .plan import Plan
 from .state import Context, Turn
 from .types import Passage, Question
+from .understand import without_asides
 
 MIN_QUESTION_SCORE = 0.30
 # the report's words for the breakdown itself ("varierer også mellom landsforeningene")
@@ -468,12 +469,6 @@ def _statement(q: Question, und: Matcher, passages: list[Passage] | None = None,
     )
 
 
-def _without_asides(text: str) -> str:
-    from .understand import without_asides  # (imported late: understand imports this module's neighbours)
-
-    return without_asides(text)
-
-
 MOST = r"\b(mest|størst|flest|høyest|oftest)\b"
 LEAST = r"\b(minst|lavest|færrest|sjeldnest)\b"
 WAVE_WORDS = {"2021-11": r"\bnovember\b|\b2021\b", "2022-06": r"\bjuni\b|\b2022\b"}
@@ -483,7 +478,7 @@ def _rare_words(q: Question, idf) -> set[str]:
     """Content words of the question that only a few passages of the report use ("prosjektleder")."""
     if not idf:
         return set()
-    text = _without_asides(q.text)  # "…, ikke om vurdert nytte?": a word set aside need not be found
+    text = without_asides(q.text)  # "…, ikke om vurdert nytte?": a word set aside need not be found
     return {t for t in tokens(text) if idf.get(t, 0.0) >= RARE_IDF and t not in _ASKING_WORDS}
 
 
@@ -546,7 +541,7 @@ def _fits(q: Question, und: Matcher, found: tuple[int, str], passages, rare: set
         if re.search(a, q.text) and not re.search(b, q.text) and re.search(b, low) and not re.search(a, low):
             return False  # "sliter mest" is not answered by "minst utfordringer"
     why = q.intent == "explain" or re.search(r"\b(hvorfor|kvifor)\b", q.text)
-    if not why and und.asked_scales(_without_asides(q.text)) == {"useful"} and "useful" not in und.asked_scales(low):
+    if not why and und.asked_scales(without_asides(q.text)) == {"useful"} and "useful" not in und.asked_scales(low):
         return False  # "mest fornøyd med kontakten" is not answered by who had contact
     if q.items and q.question_id:
         # a statement about a sibling item ("korttids …" when "langtids …" was asked) does not answer

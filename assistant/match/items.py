@@ -54,6 +54,11 @@ _ANSWERED = re.compile(
 )
 
 
+def _in_table(names: list[str], avail_fold: dict[str, str]) -> list[str]:
+    """The labels the question's table prints for these option names (lexicon `options` values)."""
+    return [avail_fold[_loose(x)] for x in names if _loose(x) in avail_fold]
+
+
 def _negated_words(text: str) -> set[str]:
     """The words a label or question says are absent ("uten veiledning" → {"veiledning"})."""
     return set(tokens(" ".join(re.findall(r"\b(?:uten|utan|ikke|ikkje)\s+([\wæøå-]+)", fold(text)))))
@@ -204,11 +209,7 @@ class ItemMatching:
         if (
             unknown
         ):  # "vet ikke om de fikk mer eller mindre støtte": what they do not know is no answer of its own
-            labels = [
-                avail_fold[_loose(x)]
-                for x in self.option_words.get("vet ikke", [])
-                if _loose(x) in avail_fold
-            ]
+            labels = _in_table(self.option_words.get("vet ikke", []), avail_fold)
             if labels:
                 return labels, "vet ikke"
         words = _words(search)
@@ -224,22 +225,18 @@ class ItemMatching:
                 # "ikke har noen ansatte på hjemmekontor" is not «Har ansatte på hjemmekontor»; "syntes ikke at
                 # den var nyttig" is the lexicon's "ikke nyttig"
                 negated = self.option_words.get(f"ikke {phrase}") or []
-                labels = [avail_fold[_loose(x)] for x in negated if _loose(x) in avail_fold]
+                labels = _in_table(negated, avail_fold)
                 if labels:
                     return labels, f"ikke {phrase}"
                 continue
             if hit:
-                labels = [avail_fold[_loose(x)] for x in self.option_words[phrase] if _loose(x) in avail_fold]
+                labels = _in_table(self.option_words[phrase], avail_fold)
                 # "nyttig og svært nyttig": a shorter word of the same answer, said on its own elsewhere, too
                 for shorter, spattern in self._option_res:
                     if len(shorter) < len(phrase) and shorter in phrase:
                         outside = search[: hit.start()] + " | " + search[hit.end() :]
                         if spattern.search(outside):
-                            more = [
-                                avail_fold[_loose(x)]
-                                for x in self.option_words[shorter]
-                                if _loose(x) in avail_fold
-                            ]
+                            more = _in_table(self.option_words[shorter], avail_fold)
                             labels += [x for x in more if x not in labels]
                 if labels:
                     # a merged category printed as such in a table ("Nyttig" = nyttig + svært nyttig)
@@ -293,7 +290,7 @@ class ItemMatching:
                 hit = pattern.search(after)
                 if hit is None or hit.start() > 1:
                     continue
-                labels = [avail_fold[_loose(x)] for x in self.option_words[phrase] if _loose(x) in avail_fold]
+                labels = _in_table(self.option_words[phrase], avail_fold)
                 if labels:
                     return labels, phrase
         return None
