@@ -19,6 +19,7 @@ from .parse import Amount, ParsedClaim, side_groups
 from .readings import (
     UNIT_OF_KIND,
     Reading,
+    band_of,
     describe,
     figure_phrase,
     fits_amount,
@@ -379,7 +380,7 @@ def _judge_amount(p: ParsedClaim, a: Amount, best: Reading, figures: list[dict[s
             why += f" ({claimed} gjelder {WAVE_TEXT[r.first['wave']]})"
             break
         if p.groups and not group_fits(p.groups[0], r.first):
-            why += f" ({claimed} gjelder {group_phrase(r.first.get('group_label')) or 'alle bedriftene'})"
+            why += f" ({claimed} gjelder {_groups_sharing(r, elsewhere) or 'alle bedriftene'})"
             break
     else:
         other = _other_item_with(a, best)
@@ -402,6 +403,23 @@ def _judge_amount(p: ParsedClaim, a: Amount, best: Reading, figures: list[dict[s
         best.first,
         reason="wave" if p.waves and best.first.get("wave") not in p.waves else "",
     )
+
+
+def _groups_sharing(r: Any, readings: list[Any]) -> str:
+    """The groups one prose figure is stated for ("Blant bedrifter med 2-9, 10-49 og 50-100 ansatte oppgir
+    3 av 4"), as a reader writes them; a table figure's one group."""
+    first = r.first
+    labels = [first.get("group_label")]
+    if first.get("sentence"):
+        for x in readings:
+            same = x.first.get("sentence") == first["sentence"] and x.first.get("start") == first.get("start")
+            if same and x.first.get("group_label") not in labels:
+                labels.append(x.first.get("group_label"))
+    bands = [lb for lb in labels if lb and band_of(lb) is not None and lb[:1].isdigit() and "årsverk" not in lb]
+    if len(labels) > 1 and len(bands) == len(labels):
+        bands.sort(key=lambda lb: band_of(lb)[0])
+        return f"bedrifter med {', '.join(bands[:-1])} og {bands[-1]} ansatte"
+    return group_phrase(labels[0])
 
 
 def _other_item_with(a: Amount, best: Reading) -> str | None:

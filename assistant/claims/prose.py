@@ -56,6 +56,7 @@ def prose_figures(
     out = []
     for a in amounts:
         groups: list[Any] = []
+        listed_start = None
         if listed and a in after and after.index(a) < len(listed):
             groups = [listed[after.index(a)]]
         else:
@@ -67,7 +68,8 @@ def prose_figures(
                     s = max(b.end for b in earlier)
                 found = groups_in(normalize(sentence[s:e]))
                 if found and j == idx:
-                    groups = found[:1]
+                    listed_start, more = _listed_before(sentence, pieces, amounts, j)
+                    groups = found[:1] + more
                     break
                 if groups and not found:
                     break
@@ -80,13 +82,42 @@ def prose_figures(
         for group in groups:
             if _group_label(group) not in labels:
                 labels.add(_group_label(group))
-                out.append(_figure(sentence, pieces, a, group, wave, section, label))
+                out.append(_figure(sentence, pieces, a, group, wave, section, label, listed_start))
         if not groups:
             out.append(_figure(sentence, pieces, a, None, wave, section, label))
     for f in out:  # "1713 bedrifter fullførte undersøkelsen": a sample count is of the wave it was counted in
         if f.get("wave") is None and f.get("unit") == "count":
             f["wave"] = _sample_wave(f.get("value"))
     return out
+
+
+def _listed_before(
+    sentence: str, pieces: list[tuple[int, int]], amounts: list[Any], j: int
+) -> tuple[int | None, list[Any]]:
+    """Groups listed in the pieces just before piece `j` when `j` opens with the list's last group
+    ("Blant bedrifter med 2-9, 10-49 og 50-100 ansatte oppgir 3 av 4": the commas cut the list; all three share
+    the figure). Pieces holding a figure, or saying more than groups, end the list. First: where the list starts.
+
+    >>> s = "Blant bedrifter med 2-9, 10-49 og 50-100 ansatte oppgir om lag 3 av 4 at de er enige"
+    >>> [f["group_label"] for f in prose_figures(s)]
+    ['50–100', '2–9', '10–49']
+    """
+    if not re.match(r"\s*(og\s+|eller\s+)?\d", sentence[pieces[j][0] : pieces[j][1]]):
+        return None, []
+    out: list[Any] = []
+    start = None
+    for k in range(j - 1, -1, -1):
+        s, e = pieces[k]
+        if any(s <= b.start < e for b in amounts) or not _only_groups(sentence[s:e]):
+            break
+        found = groups_in(normalize(sentence[s:e]))
+        bare = re.fullmatch(r"\s*(?:og\s+)?(\d+)\s*[-–]\s*(\d+)\s*", sentence[s:e])
+        if bare and not found:  # "10-49" between two size groups of the list is a size group too
+            found = [("storrelse", f"{bare[1]}-{bare[2]}", float(bare[1]), float(bare[2]))]
+        if not found:
+            break
+        out, start = found + out, s
+    return start, out
 
 
 def _sample_wave(value: Any) -> str | None:
@@ -133,9 +164,12 @@ def _figure(
     wave: str | None,
     section: str,
     label: str,
+    listed_start: int | None = None,
 ) -> dict[str, Any]:
-    """One figure of a sentence as a figure dict, about one group (or all companies)."""
+    """One figure of a sentence as a figure dict, about one group (or all companies); `listed_start`: where the
+    list of groups that shares it begins, when commas cut it into earlier pieces."""
     s, e = next(((s, e) for s, e in pieces if s <= a.start < e), (0, len(sentence)))
+    s = s if listed_start is None else listed_start
     waves = next(
         (
             ws
