@@ -19,6 +19,7 @@ from .route import LEAST, MOST, Decision
 from .sql.execute import QueryError
 from .sql.guard import GuardError
 from .state import Context, Turn
+from .two_waves import WORDED_OTHERWISE
 from .types import Answer, Question
 
 log = logging.getLogger(__name__)
@@ -139,6 +140,9 @@ def data_answer(turn: Turn, ctx: Context, d: Decision) -> Answer | None:
         other_wave = True
     if rows[0].get("question_id") == "ROLLER_BETYDNING":
         caveats.insert(0, SKEWED)
+    if "other_wave" in q.inherited and not any("annerledes" in c for c in caveats):
+        # the nearest question of the wave asked about, worded otherwise
+        caveats.insert(0, WORDED_OTHERWISE)
     if rows[0].get("question_id") != "UTVALG":
         caveats.append(UNWEIGHTED)
         if wave in WAVE_CAVEAT:

@@ -83,7 +83,8 @@ def _who_pattern(q: Question) -> re.Pattern[str] | None:
     """Who carried out (a wave of) the survey: the sentences that say so first; for one wave, the sentence
     naming that wave ("Tilleggsundersøkelsen … ble utført av NHO")."""
     if q.method_topic != "who" or not re.search(
-        r"gjennomf|utført|samle|byrå|datainnsaml|\b(sto|står|stod)\b.{0,30}\bbak\b|\b(tok|kjørte|hadde ansvaret)\b", q.text
+        r"gjennomf|utført|samle|byrå|datainnsaml|\b(sto|står|stod)\b.{0,30}\bbak\b|\b(tok|kjørte|hadde ansvaret)\b",
+        q.text,
     ):
         return None
     return WHO_JUNE if q.wave == "2022-06" else WHO_PATTERN
@@ -583,9 +584,12 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
     text = _wave_note(q) + _gap_of_quoted(q, picked) + text
     if (
         re.search(r"\b(hvorfor|kvifor)\b", q.text)
-        and q.group_dim in ("landsforening", "fylke")  # (the report explains no federation's or county's figure)
+        and q.group_dim
+        in ("landsforening", "fylke")  # (the report explains no federation's or county's figure)
         and picked
-        and not any(EXPLANATION.search(s) or CAUSAL.search(s) or BECAUSE_BEFORE.search(s) for _p, s, _v in picked)
+        and not any(
+            EXPLANATION.search(s) or CAUSAL.search(s) or BECAUSE_BEFORE.search(s) for _p, s, _v in picked
+        )
     ):
         # "Hvorfor … i NHO Transport?": the finding is quoted, its cause is not in the report
         text, refused = _no_reason_given(q, text, sources)
@@ -801,12 +805,22 @@ def asked_option_first(
     return naming + rest
 
 
+_FIGURE_WORDS = frozenset(
+    tokens(
+        "tall tallet tallene talet tala prosent prosenten andel andelen antall antallet figur dette denne disse desse "
+        "mye mykje lite høyt høgt lavt lågt bra dårlig dårleg mange få stort stor liten gi gje meg"
+    )
+)  # a figure, or a judgement of one, asked of nothing named ("Er det mye eller lite?", "Gi meg tallet på det")
+
+
 def covers(ctx: Context, q: Question, query: str, picked) -> bool:
     """A text answer needs real overlap with the question: most of the weight of the question's own
     words must be found in the quoted sentences (unknown words weigh the most)."""
     idf = ctx.index.bm25.idf
     unknown = sorted(idf.values())[len(idf) // 2] if idf else 3.0  # an unknown word weighs like a typical one
     own = set(tokens(f"{q.context} {q.text}"))
+    if q.intent != "method" and not own - _FIGURE_WORDS:
+        return False  # "tall på dette?": a figure asked for, of nothing named
     # the words that named the group and the answer asked about («småbedrifter», «gir blaffen») are slots the
     # question was understood by, not topic words a sentence must repeat
     topic = own & set(tokens(f"{q.context} {ctx.match.strip_slots(q.text)}"))

@@ -51,6 +51,35 @@ _WAVE_PHRASE = re.compile(
 )
 
 
+def _nearest_in_wave(cur: Question, prev: Question, ctx: Context) -> Question | None:
+    """ "Samme i juni?" after the share with no hours at home in November 2021 («Ikke noe»): the codebook's
+    nearest question of the wave named (`other_wave`), its answer for the one asked before («Har ikke ansatte på
+    hjemmekontor»), when every answer asked has one there; the answer carries the wave's wording caveat."""
+    other = (ctx.match.questions.get(prev.question_id) or {}).get("other_wave") or {}
+    qid, mapping = other.get("question"), other.get("options") or {}
+    if not qid or (ctx.match.questions.get(qid) or {}).get("wave") != cur.wave or prev.items:
+        return None
+    if prev.intent != "figure" or prev.question_score < NEW_TOPIC_SCORE:
+        return None  # (a method question's or a barely matched question's id is no topic to carry over)
+    if (
+        not all(o in mapping for o in prev.options)
+        or cur.question_id not in (None, prev.question_id, qid)
+        and (cur.question_score >= NEW_TOPIC_SCORE)
+    ):
+        return None
+    return replace(
+        cur,
+        question_id=qid,
+        question_score=max(prev.question_score, cur.question_score),
+        items=[],
+        options=[mapping[o] for o in prev.options],
+        group_dim=cur.group_dim or prev.group_dim,
+        group_key=cur.group_key if cur.group_dim else prev.group_key,
+        context=f"{prev.context} {prev.text}".strip(),
+        inherited=[*cur.inherited, "followup", "wave", "other_wave"],
+    )
+
+
 def shift_wave(turn: Turn, ctx: Context) -> Question | None:
     """ "Hva med i juni 2022?" after a question asked only in November 2021 (the hours at home): the
     previous question read again in the new wave, so the question asked then answers, not the old one."""
@@ -61,6 +90,9 @@ def shift_wave(turn: Turn, ctx: Context) -> Question | None:
     pointing = len(cur.text.split()) <= 8 and re.search(intents.ANAPHOR, cur.text)  # "hva var tallet i …?"
     if asked is None or asked == cur.wave or not (is_followup(cur) or pointing):
         return None
+    nearest = _nearest_in_wave(cur, prev, ctx)
+    if nearest is not None:
+        return nearest
     text = f"{ctx.match.strip_waves(_WAVE_PHRASE.sub(' ', prev.text))} {cur.text}"
     text = re.sub(r"\s+", " ", text).strip()
     vec = ctx.embedder.cached_query(text)
@@ -160,8 +192,21 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
         return None
     # where the previous answer's figure stands, whatever it was
     if re.search(intents.ABOUT_SOURCE, cur.text):
+        # (with that answer's keys: a question after this one still follows the topic, not this one's guess)
+        keys = (
+            dict(
+                question_id=prev.question_id, question_score=prev.question_score, items=prev.items,
+                options=prev.options, group_dim=prev.group_dim, group_key=prev.group_key, wave=prev.wave,
+            )
+            if prev.question_id and prev.intent not in TERMINAL
+            else {}
+        )  # fmt: skip
         return replace(
-            cur, intent="source", method_topic=None, inherited=[*cur.inherited, "followup", "previous"]
+            cur,
+            intent="source",
+            method_topic=None,
+            inherited=[*cur.inherited, "followup", "previous"],
+            **keys,
         )
     if prev.question_id is None:
         return None
@@ -172,7 +217,10 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
     )
     # "Kven vart spurt?", "skala?" right after a figure: who was asked the question it answered, and how
     bare_about = bool(
-        re.fullmatch(r"(og |men )?(hvem|kven) (ble|vart|blei|fikk|fekk) (egentlig |faktisk |eigentleg )?(spurt|spørsmålet)\W*", cur.text)
+        re.fullmatch(
+            r"(og |men )?(hvem|kven) (ble|vart|blei|fikk|fekk) (egentlig |faktisk |eigentleg )?(spurt|spørsmålet)\W*",
+            cur.text,
+        )
         # "Kva skala vart brukt(, og …)?": the scale of the question just answered
         or re.match(r"(og |men )?(hva|hvilken) (slags )?(svar)?skala (ble|var) (brukt|det)\b", cur.text)
         or re.fullmatch(r"(og |men )?(hvilken |hva slags )?(svar)?skala(en)?\W*", cur.text)
@@ -192,13 +240,17 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
         context=f"{prev.context} {prev.text}".strip(),
         inherited=[*cur.inherited, "followup", "previous"],
     )
-    if bare_about or re.search(intents.ABOUT_WHO, cur.text) or (
-        # "Kva skala var det snakk om?", "hvilke svaralternativer hadde det?": how that question was asked
-        re.search(
-            r"\b(skala|skalaen|svarskala\w*|svaralternativ\w*|svarmulighet\w*|ordlyd\w*|formulert|formulering)\b",
-            cur.text,
+    if (
+        bare_about
+        or re.search(intents.ABOUT_WHO, cur.text)
+        or (
+            # "Kva skala var det snakk om?", "hvilke svaralternativer hadde det?": how that question was asked
+            re.search(
+                r"\b(skala|skalaen|svarskala\w*|svaralternativ\w*|svarmulighet\w*|ordlyd\w*|formulert|formulering)\b",
+                cur.text,
+            )
+            and len(cur.text.split()) <= 10
         )
-        and len(cur.text.split()) <= 10
     ):
         return replace(cur, intent="questionnaire", **keys)
     if re.search(intents.ABOUT_BASE, cur.text):
@@ -227,7 +279,9 @@ def _items_of_answers(prev: Question, following: str, und: Matcher) -> list[str]
     if not prev.options or len(codes) != len(items):
         return []
     by_label = {
-        fold(str(o.get("label") or "")): o.get("code") for o in info.get("options") or [] if isinstance(o, dict)
+        fold(str(o.get("label") or "")): o.get("code")
+        for o in info.get("options") or []
+        if isinstance(o, dict)
     }
     out = []
     for option in prev.options:
@@ -239,11 +293,17 @@ def _items_of_answers(prev: Question, following: str, und: Matcher) -> list[str]
 
 
 def _filtered_question(turn: Turn, und: Matcher) -> Question | None:
-    """"Og hvor nyttig syntes de det var?" after who had contact with BHT: the questionnaire's next question,
+    """ "Og hvor nyttig syntes de det var?" after who had contact with BHT: the questionnaire's next question,
     put to those who answered the previous one so (codebook `base_filter`), on the scale now asked — with the
     previous answer as its item («Bedriftshelsetjenesten»)."""
     cur, prev = turn.question, turn.prev
-    if prev is None or cur is None or not prev.question_id or cur.intent in TERMINAL or prev.intent in TERMINAL:
+    if (
+        prev is None
+        or cur is None
+        or not prev.question_id
+        or cur.intent in TERMINAL
+        or prev.intent in TERMINAL
+    ):
         return None
     if len(cur.text.split()) > 10:
         return None
@@ -256,7 +316,10 @@ def _filtered_question(turn: Turn, und: Matcher) -> Question | None:
         (
             qid
             for qid, info in und.questions.items()
-            if ((info.get("base_filter") or {}).get("question") == prev.question_id and und._scales.get(qid) in asked)
+            if (
+                (info.get("base_filter") or {}).get("question") == prev.question_id
+                and und._scales.get(qid) in asked
+            )
         ),
         None,
     )
@@ -285,6 +348,10 @@ def _filtered_question(turn: Turn, und: Matcher) -> Question | None:
         context=f"{prev.context} {prev.text}".strip(),
         inherited=[*cur.inherited, "followup"],
     )
+
+
+# a share the previous answer's group makes up: "… utgjør det?", "hvor stor del av utvalget er de?"
+_IT_MAKES_UP = r"\b(utgjør|utgjer|utgjorde|utgjorde|var|er)\s+(det|dette|de|dei|disse|desse|den|dem)\s*\??$"
 
 
 def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
@@ -327,6 +394,19 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
         and prev.intent != "method"
         and not re.fullmatch(intents.BASE_OF_FIGURE, cur.text)
     ):
+        if (
+            prev.group_dim in ("fylke", "landsforening")
+            and not cur.group_dim
+            and re.search(_IT_MAKES_UP, cur.text)
+        ):
+            # "Kor mange prosent av nettoutvalet utgjer det?" after how many in NHO Service og Handel answered:
+            # that group's share of the sample
+            return replace(
+                cur,
+                group_dim=prev.group_dim,
+                group_key=prev.group_key,
+                inherited=[*cur.inherited, "group", "followup"],
+            )
         return cur  # "Ble resultatene vektet?" stands alone, whatever came before
     if prev.intent == "method":
         # "Og i juni 2022?" after "Hvor mange svarte i november 2021?": same method question, new slots
@@ -364,6 +444,13 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
     # every word of its topic is the previous question's, so it asks about the same thing
     pointing_back = pointing_back or (
         cur.question_score < SURE_NEW_SCORE and _continues_topic(cur, prev, und)
+    )
+    # "hvor mange svarte vet ikke blant dem med 200 eller fler ansatte?": an answer and a group of «dem», and no
+    # word of a topic of its own
+    pointing_back = pointing_back or (
+        cur.question_lex < 0.1
+        and bool(cur.options or cur.group_dim)
+        and bool(re.search(r"\b(dem|dei|disse|desse)\b", cur.text))
     )
     strong_new = (
         cur.question_id is not None
@@ -489,7 +576,9 @@ def _continues_topic(cur: Question, prev: Question, und: Matcher) -> bool:
 
 def _names_topic(cur: Question, und: Matcher) -> bool:
     """Whether the question has a word of its own beyond the frame, the opinion and the answer scale."""
-    return bool(set(topic_words(cur.text)) - GENERIC_TOKENS - _OPINION - _scale_words(und, cur.question_id))
+    # (group and wave words are slots: "blant dem med 200 eller fler ansatte" names no topic)
+    words = set(topic_words(und.strip_slots(cur.text))) - set(tokens("blant dem dei de disse desse"))
+    return bool(words - GENERIC_TOKENS - _OPINION - _scale_words(und, cur.question_id))
 
 
 def _scale_words(und: Matcher, qid: str | None) -> set[str]:

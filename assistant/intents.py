@@ -21,19 +21,22 @@ METHOD = {
     r"\b(hvem|kven) (er|var) det (egentlig|eigentleg) som (har )?(svart|svara|svarte|deltatt|deltok)\b|"
     r"\b(hvem|kven) (fikk|fekk|ble|vart|har fått) (en |ei )?(invitasjon\w*|invitert|tilbud om å svare)\b|"
     # "svarte arbeidstakere eller arbeidsgivere?": who the respondents were
-    rf"\b(svart|svara|svarte)\b(?! at\b)[^?]{{0,40}}\b{_WHO} eller (de |dei )?{_WHO}|\b{_WHO} eller (de |dei )?{_WHO} som (har )?(svart|svara|svarte)\b|"
+    rf"\b(svart|svara|svarte)\b(?! at\b)[^?]{{0,40}}\b{_WHO} eller (de |dei )?{_WHO}|"
+    # "Er dette en undersøkelse blant arbeidstakere eller blant bedriftene?"
+    rf"\b(undersøkelse|undersøking|spørreundersøkelse|kartlegging|barometer)\w* (blant|av|for|med) (de |dei )?{_WHO} "
+    rf"eller (blant |av |for |med )?(de |dei )?{_WHO}|\b{_WHO} eller (de |dei )?{_WHO} som (har )?(svart|svara|svarte)\b|"
     r"\bplukk\w* ut\b|\b(valgt|valt|trukket|trekt) ut\b|\butvalget (ble )?(hentet|trukket|valgt)|"
     r"\bhvordan ble (bedriftene|utvalget|respondentene) (valgt|trukket|plukket|funnet)|\bhvem (fikk|ble invitert til) undersøkelsen\b|"
     r"\bhvilke bedrifter (fikk (undersøkelsen|invitasjon\w*)|ble invitert)|\b(fikk|fekk) alle (medlemsbedrift\w*|medlemmene|bedriftene|nho-bedriftene|verksemdene)"
     r"( i nho)? (tilsendt )?(undersøkelsen|undersøkinga|invitasjon\w*|spørreskjemaet)\b|\bble alle (medlemsbedrift\w*|medlemmene) invitert\b",
     "dates": r"\bnår ble\b|\bnår var\b|\bhvilken periode\b|\btidsrom|\btidsperiode|\bdato",
-    "response": r"svarprosent|\bsvarandel|\binvitert|\binvitasjon|\bhvor mange\b.{0,60}?\b(svarte|deltok|har svart|fullførte|var med|med i undersøkelsen)\b|\bantall (svar|respondenter|deltakere)\b|\bdeltok\b|\bfullførte\b|\bflest svar|\bfærrest svar|"
+    "response": r"svarprosent|\bsvarandel|\binvitert|\binvitasjon|\bhvor mange\b.{0,60}?\b(svarte(?! (det samme|det same|likt|slik|sånn)\b)|deltok|har svart|fullførte|var med|med i undersøkelsen)\b|\bantall (svar|respondenter|deltakere)\b|\bdeltok\b|\bfullførte\b|\bflest svar|\bfærrest svar|"
     r"\b(fikk|fekk|mottok|mottatt|fått)( tilsendt| tilsend| sendt| tilbud om å svare på)? (undersøkelsen|undersøkinga|spørreskjemaet|skjemaet|invitasjon)|\bsendt (ut )?til\b|"
     r"\b(fikk|hadde|fekk) (flere|færre|flest|færrest|fleire|mange|få) svar\b",
     "representativeness": r"andel(en)? av svarene|svarene kom fra|(kom|kommer) (det )?\w* ?svar(ene)? fra|representativ|underrepresent|overrepresent|bruttoutvalg|nettoutvalg|\bskjevhet|\butvalget\b",
     "method": r"\bmetode\b|datainnsamling|\bhvordan ble undersøkelsen",
     # a flaw in how a question was asked ("Hva var galt med svarskalaen …?"): the method chapter's note
-    "scale": rf"\b{_FLAW}\b.{{0,60}}\b(svar)?skala\w*|\b(svar)?skala\w*\b.{{0,60}}\b{_FLAW}\b",
+    "scale": rf"\b{_FLAW}\b.{{0,60}}\b(svar)?skala\w*|\b(svar)?skala\w*\b.{{0,120}}\b{_FLAW}\b",
 }
 # "fikk alle bedriftene (det) spørsmålet?": was a question put to every company
 _ALL_GOT = r"(fikk|fekk) alle (bedriftene |verksemdene |virksomhetene )?"
@@ -53,17 +56,15 @@ QUESTIONNAIRE = (
     r"krysse av|flere svar(?! (fra|frå|enn|kom|i |blant|per|fordelt))|velge mellom|kunne (bedriftene )?velge|svarskala|\bskala\b"
 )
 EXPLAIN = r"\bhvorfor\b|forklar|\bårsak|hva betyr|tolkes|varsom|\bhva kan\b|\bkonklu|\butfordringene\b|hovedfunn|viktigste funn|\b(god|bra|gode) nok\b"
-FIGURE_WORDS = (
-    r"andel|prosent|gjennomsnitt|snitt|tall|resultat|svarprosent|flest|størst|høyest|viktigst|hvor mange|oftest|oftere"
-)
+FIGURE_WORDS = r"andel|prosent|gjennomsnitt|snitt|tall|resultat|svarprosent|flest|størst|høyest|viktigst|hvor mange|oftest|oftere"
 RANK = r"høyest|størst|flest|\bmest\b|lavest|\bminst\b|færrest|viktigst|\bbest\b|dårligst|rangert|rangering"
 COMPARE = r"varier|forskjell|sammenlign|sammenlikn|\bkontra\b|\bmot\b|etter (bedrifts)?størrelse|etter antall ansatte|store og små|små og store|bedriftsstørrelse"
 # "Hvor mange bedrifter bygger tallene om … på?", "… ligger bak figuren om …?": the base of the figures named
 _FIGURES = r"(tallene|tallet|talet|tala|figuren|resultatene|andelene|prosentene)"
 BEHIND_FIGURES = (
     rf"(hvor|kor) mange\b.*\b{_FIGURES}\b.*\b(basert på|bygd på|bygget på|bygger på|byggjer på)\b|"
-    rf"(hvor|kor) mange\b.*\b(bygger|byggjer|baserer) {_FIGURES}\b.*\bpå\b|"
-    rf"(hvor|kor) mange\b.*\b(ligger|ligg) bak {_FIGURES}\b"
+    rf"(hvor|kor) mange\b.*\b(bygger|byggjer|baserer) ((den|det|de|dei|denne|dette|disse|desse) )?{_FIGURES}\b.*\bpå\b|"
+    rf"(hvor|kor) mange\b.*\b(ligger|ligg) bak ((den|det|de|dei|denne|dette|disse|desse) )?{_FIGURES}\b"
 )
 MEASURE_N = (
     r"hvor mange (har )?svarte på|hvor mange svarte(?! (?:(?:da|så|egentlig|faktisk|vel|nå|altså) )?(at|«|ja\b|nei\b|vet ikke|ikke relevant|verken))|\bantall svar|\bgrunnlag|\bn ?=|\bbasen?\b|"
@@ -107,7 +108,14 @@ RANK_WORDS = r"flest|færrest|høyest|lavest|størst|minst|\bmest\b|\bminst\b"
 # words that make a fylke/landsforening question one about who answered (Tabell 9–10)
 SAMPLE_WORDS = r"svar|respondent|deltok|deltak|representert|utvalg|invitert|hvor mange (bedrifter|virksomheter)|\bflest\b|\bfærrest\b|\bkom(mer)? fra\b"
 # "Hvor mange svarte?" right after a figure asks for that figure's base
-BASE_OF_FIGURE = r"((hva|kva) (var|er) (basen|grunnlaget|n|n-en)\s*[-–,:]?\s*)?(og )?(hvor mange|kor mange) (bedrifter |verksemder |virksomheter )?(svarte|har svart|svarte på det|svarte på dette)( på (akkurat |nettopp |selve )?(det|dette|den|denne)?\s?(spørsmålet|spørsmål|tallet)?)?\s*\??"
+_POINTER = r"(det|dette|den|denne|de|disse)( (tallet|talet|tala|tallene|andelen|prosenten|figuren|resultatet|spørsmålet|spørsmål))?"
+_BASE_WORD = r"(hva|kva) (var|er) (basen|grunnlaget|n|n-en)"
+BASE_OF_FIGURE = (
+    rf"({_BASE_WORD}( (for|til|bak) {_POINTER})?\s*[-–,:]?\s*(altså |dvs\.? |eller |og )?)?(og )?(hvor mange|kor mange) "
+    rf"(bedrifter |verksemder |virksomheter )?(svarte|har svart|svara)"
+    rf"( (på|om) ([a-zæøå]+ )?{_POINTER}| der| da)?\s*\??"
+    rf"|{_BASE_WORD} (for|til|bak) {_POINTER}\s*\??"
+)
 # one company's or one person's own answers: never shown (the survey reports aggregates only)
 SINGLE_COMPANY = (
     r"\b(bedrift|firma|virksomhet|verksemd|respondent|organisasjon)(en)? (nr\.?|nummer|med id|med nummer|id)\s*\d+|"
@@ -146,7 +154,9 @@ EMPLOYEE_COUNTS = (
     r"\b(hvor|kor) mange (av de |av dei )?(ansatte|tilsette|arbeidstakere|arbeidstakarar|medarbeidere|sykemeldte|sjukmelde|personer)\b"
     r"(?! (har|hadde) )(?! (bedrifta|bedriften|bedriftene|verksemda|verksemdene|virksomheten)\b)|\b(andel|andelen|prosent|prosenten) (av )?(de |dei )?(ansatte|tilsette)\b|"
     # "Hvor mange ansatte har bedriftene som svarte til sammen?": a head count the survey does not have
-    r"\b(hvor|kor) mange (ansatte|tilsette|arbeidstakere)\b.*\b(til sammen|til saman|totalt|i alt|samlet|samla)\b"
+    r"\b(hvor|kor) mange (ansatte|tilsette|arbeidstakere)\b.*\b(til sammen|til saman|totalt|i alt|samlet|samla|"
+    r"i (gjennomsnitt|gjennomsnittet|snitt|snittet|median)|gjennomsnittlig|typisk)\b|"
+    r"\b(gjennomsnittlig|gjennomsnittleg|median|snittlig)\w* (antall|tal på|bedriftsstørrelse|størrelse) ?(ansatte|tilsette)?\b"
 )
 # questions about the previous answer rather than a new topic
 WAVE_NAMED = r"\b(november\w*|juni\w*|2021|2022|hovedundersøk\w*|tilleggsundersøk\w*|høsten|sommeren)\b"

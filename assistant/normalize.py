@@ -150,7 +150,9 @@ def vocabulary() -> tuple[str, ...]:
             add(g.get("canonical", ""))
     for w in lex.get("typo_vocabulary_extra") or []:
         add(w)
-    for entry in lex.get("out_of_scope") or []:  # what the survey does not measure, mistyped, is still refused
+    for entry in (
+        lex.get("out_of_scope") or []
+    ):  # what the survey does not measure, mistyped, is still refused
         for w in entry.get("words") or []:
             if not str(w).startswith("re:"):
                 add(str(w))
@@ -234,6 +236,25 @@ def _one_letter_inside(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long) - 1))
 
 
+def _one_letter_changed(a: str, b: str) -> bool:
+    """Whether two words of the same length differ in one letter, neither the first nor the last.
+
+    >>> _one_letter_changed("posetiv", "positiv"), _one_letter_changed("tilsette", "tilsatte"), _one_letter_changed("mangle", "mangel")
+    (True, True, False)
+    """
+    if len(a) != len(b) or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+@lru_cache(maxsize=1)
+def _vocab_by_length() -> dict[int, tuple[str, ...]]:
+    out: dict[int, list[str]] = {}
+    for v in vocabulary():
+        out.setdefault(len(v), []).append(v)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 @lru_cache(maxsize=1)
 def _vocab_set() -> frozenset[str]:
     return frozenset(vocabulary())
@@ -263,6 +284,10 @@ def _correct_word(word: str) -> str:
         swapped = (swaps & _vocab_set()) or (swaps & known_words())
         if len(swapped) == 1:
             return swapped.pop()  # two letters typed in the wrong order ("svarprosneten" → "svarprosenten")
+        # one letter typed wrong inside a survey word ("posetiv" → "positiv", "negetive" → "negative")
+        changed = [v for v in _vocab_by_length().get(len(word), ()) if _one_letter_changed(word, v)]
+        if len(changed) == 1:
+            return changed[0]
     match = process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=86)
     if not match and len(word) >= 8:
         # a long word of the report with one letter lost or added inside ("invitasjn", "respondentne"; not
@@ -338,7 +363,9 @@ def digest() -> str:
 
 # a sentence that asks for nothing of its own: how to answer («trenger eksakt tall», «oppgi kilde») or where
 # to look («Hva sier barometeret?»), said beside the question
-_FIGURE_WORDS = r"(?:tall|tal|tallet|talet|tallene|tala|prosent|prosenten|prosenttall|kilde|kjelde|kilden|kjelda)"
+_FIGURE_WORDS = (
+    r"(?:tall|tal|tallet|talet|tallene|tala|prosent|prosenten|prosenttall|kilde|kjelde|kilden|kjelda)"
+)
 _ASIDE = re.compile(
     r"(?:og |men )?(?:"
     r"(?:hva|kva) (?:sier|seier|viser|syner|finner|fant|fann) (?:arbeidsmiljøbarometeret|barometeret|rapporten|"

@@ -165,6 +165,16 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
     statement = _statement(q, und, passages, idf)
     if statement is not None:
         return statement
+    if (
+        q.intent == "method"
+        and q.method_topic == "scale"
+        and q.question_id
+        and q.question_score >= 0.5
+        and re.search(r"\b(hva|kva|hvilken|kva for|hva slags|kva slags) (svar)?skala", q.text)
+    ):
+        # "Kva skala vart brukt på … – og kva er gale med han?": the question's answers and the report's
+        # account of its scale (which names the flaw) together
+        return Decision("text", "questionnaire", sections=["8"])
     if q.intent == "method":
         return _decide_method(q, und)
 
@@ -541,7 +551,11 @@ def _fits(q: Question, und: Matcher, found: tuple[int, str], passages, rare: set
         if re.search(a, q.text) and not re.search(b, q.text) and re.search(b, low) and not re.search(a, low):
             return False  # "sliter mest" is not answered by "minst utfordringer"
     why = q.intent == "explain" or re.search(r"\b(hvorfor|kvifor)\b", q.text)
-    if not why and und.asked_scales(without_asides(q.text)) == {"useful"} and "useful" not in und.asked_scales(low):
+    if (
+        not why
+        and und.asked_scales(without_asides(q.text)) == {"useful"}
+        and "useful" not in und.asked_scales(low)
+    ):
         return False  # "mest fornøyd med kontakten" is not answered by who had contact
     if q.items and q.question_id:
         # a statement about a sibling item ("korttids …" when "langtids …" was asked) does not answer

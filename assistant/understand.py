@@ -39,7 +39,7 @@ _POINTS_BACK = (
 
 
 # words by which the sentence that asks takes its topic from the story told before it ("… i et slikt møte?")
-_REFERS_BACK = r"\b(slik|slike|slikt|sånn|sånne|sånt|dette|denne|disse|desse|dei|dem)\b"
+_REFERS_BACK = r"\b(slik|slike|slikt|sånn|sånne|sånt|dette|denne|disse|desse|dei|dem|det samme|det same)\b"
 
 
 def run(turn: Turn, ctx: Context) -> None:
@@ -158,7 +158,9 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         )
         # "… NHO Service og Handel … andelen i nettoutvalget?": the sample
         and not re.search(r"utvalg|representert|invitert|respondent|deltok|deltak|svarprosent", asking)
-        and not (q.group_key and str(q.group_key).lower() in text)  # named by its name, it is what is asked about
+        and not (
+            q.group_key and str(q.group_key).lower() in text
+        )  # named by its name, it is what is asked about
     ):
         # "Eg skal møte ei handelsbedrift … Kor stor del av bedriftene …?": the industry or county is the user's
         # story; the question asks about all companies
@@ -280,7 +282,9 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         # "fikk alle medlemsbedriftene spørreskjemaet?" is about who was invited, not about one question
         and not re.search(intents.METHOD["population"], text)
         # "hvor mange bedrifter fikk skjemaet …?": how many were invited
-        and not re.search(r"\b(hvor|kor) mange (bedrifter |verksemder |virksomheter )?(fikk|fekk|mottok)\b", text)
+        and not re.search(
+            r"\b(hvor|kor) mange (bedrifter |verksemder |virksomheter )?(fikk|fekk|mottok)\b", text
+        )
         and not re.search(r"\bhvorfor\b", text)
         and not re.search(intents.METHOD["dates"], text)  # "i hvilket tidsrom ble spørreskjemaet sendt ut"
         # "Hva var galt med svarskalaen …?": a flaw the method chapter describes, not the questionnaire's wording
@@ -354,6 +358,9 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             and q.question_lex < 0.15
             and re.search(r"\b(svarte|svarene|deltok|respondentene|utvalget)\b", text)
             and not (re.search(r"\bsvar(te|er|t)\b", text) and m.option_phrase(text))  # "svarte vet ikke"
+            and not re.search(
+                r"\bsvar(te|er|a) (det samme|det same|likt|slik|sånn)\b", text
+            )  # the story's answer
         ):
             topic = "representativeness"  # "andel av bedriftene som svarte hadde 10–49 ansatte": no topic but the sample
         if topic and (
@@ -663,9 +670,16 @@ def without_asides(text: str) -> str:
     'hvor mange hadde dialog med bht ved sykefravær - jeg spør om bruk?'
     >>> without_asides("hvor mange var nøytrale («verken/eller») til oppfølgingen?")
     'hvor mange var nøytrale («verken/eller») til oppfølgingen?'
+    >>> without_asides("hvor mange hadde med bht i 2021 (ikke hvor nyttig det var, bare om de brukte den)?")
+    'hvor mange hadde med bht i 2021 om de brukte den?'
     """
 
     def repeated(m: re.Match[str]) -> str:
+        negated = re.match(
+            r"(?:men |og )?(?:ikke|ikkje)\b[^,;]*(?:[,;]\s*(?:men |bare |berre |kun )?(.*))?$", m.group(1)
+        )
+        if negated:  # "(ikke hvor nyttig det var, bare om de brukte den)": what is set aside is not the topic
+            return f" {negated.group(1)}" if negated.group(1) else " "
         outside = set(tokens(text[: m.start()] + " " + text[m.end() :]))
         said = set(tokens(m.group(1))) - _ASIDE_WORDS
         return " " if said and said <= outside else m.group(0)
@@ -693,8 +707,8 @@ def _asked_sentence(text: str) -> str:
     parts = re.split(r"(?<=[.!])\s+", text)
     last = parts[-1]
     told = _REPORTED.search(last)
-    if told and told.start() > 0 and len(last[told.end():].split()) >= 4:
-        return last[told.end():]
+    if told and told.start() > 0 and len(last[told.end() :].split()) >= 4:
+        return last[told.end() :]
     if len(parts) < 2 or not last.endswith("?") or len(last.split()) < 4:
         return ""
     return last
@@ -722,7 +736,8 @@ def is_followup(q: Question) -> bool:
     # "kor mange prosent var det av alle svara?", "hvor mange var det i prosent?": the figure just given, as a share
     share_of_it = re.match(
         r"(hvor|kor) (mange prosent|stor (andel|del)|mange|mykje|mye)"
-        r"( av (alle )?(svarene|svara|svar|utvalget|nettoutvalget|de som svarte|dei som svara))?"
+        r"( av (alle )?(svarene|svara|svar|utvalget|utvalet|nettoutvalget|nettoutvalet|bruttoutvalget|bruttoutvalet|"
+        r"de inviterte|dei inviterte|de som svarte|dei som svara))?"
         r" (var|er|utgjør|utgjorde|utgjer) (det|dette|de|dei|disse)"
         r"\b(?! (for|om|med|i forhold til) )",
         q.text,

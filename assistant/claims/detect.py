@@ -25,7 +25,7 @@ _FRAMES_BEFORE = [
     for p in (
         rf"^(?:kan|kunne|får|går det an at) {_ME} (?:trygt )?(?:skrive|si|påstå|hevde|bruke|publisere|slå fast|seie|"
         r"poste|poste på [\wæøå]+|tvitre|tweete|dele|legge ut|skrive på [\wæøå]+|melde|formidle|gå ut med|gå ut og si)"
-        r"(?: (?:i|på|til|for|under|foran) [\wæøå -]{1,40}?)?(?: at|:| følgende:?)\s*",  # "si på kurset at"
+        r"(?: (?:i|på|til|for|under|foran) [\wæøå -]{1,40}?)?(?: at|:| følgende:?|\s*(?=«))\s*",  # "si på kurset at"
         r"^(?:stemmer|stemmer det|stemmer det virkelig|stemmer det også|stemmer påstanden(?: om)?|er det sant|sant|er det riktig|"
         r"er det korrekt|er det rett|er det slik|er det sånn|er det faktisk slik|er det virkelig slik|er det også riktig|"
         r"holder det å si|holder det å skrive|er det dekning for å si|er det dekning for å skrive|er det belegg for å si|"
@@ -182,6 +182,26 @@ _QUOTED = re.compile(r"[«“\"]([^»”\"]{6,})[»”\"]")
 
 # "X ble vel Y?", "X er jo Y?": a statement the writer wants confirmed
 _TAG_VEL = re.compile(r"\b(?:ble|var|er|har|hadde|blir|vart|fikk|svarte|svarer) (vel|jo)\s", _I)
+# "… «nyttige» (berre det svaralternativet, ikkje «svært nyttig»)": an aside that narrows the answer the claim
+# names; what it leaves out is no part of the claim, and a quoted answer it keeps is the one meant
+_ONLY_ASIDE = re.compile(r"\s*\((?:bare|berre|kun|altså|altso|dvs\.?|det vil si)\s+([^()]*)\)", _I)
+
+
+def _only_named(m: re.Match[str]) -> str:
+    kept = re.split(
+        r",?\s+(?:ikke|ikkje|ikkje med|ikke med|ikke regnet med)\b", m.group(1), maxsplit=1, flags=_I
+    )[0]
+    quoted = _QUOTED.findall(kept) if "«" in kept else []
+    return (" " + " ".join(f"«{q}»" for q in quoted)) if quoted else ""
+
+
+# "Var det 25 prosent av bedriftene … som syntes …?": a figure asked back as a yes/no question is a claim
+_WAS_IT = re.compile(
+    r"^(?:var|er|blei|vart|ble) det (?P<amount>(?:om lag |rundt |cirka |ca\.? |bare |berre |hele |heile |over |under )?"
+    r"(?:\d+(?:[.,]\d+)?\s*(?:%|prosent)|\d+ av \d+|(?:en|ein|to|tre|fire|fem|seks|sju|syv|åtte|ni) av (?:ti|10)|"
+    r"halvparten|halvdelen|hver (?:tredje|fjerde|femte|tiende))\b[^?]*?) som (?P<rest>[^?]+)\?*\s*$",
+    _I,
+)
 _QUESTION_START = r"^(?:kan|vil|skal|må|har du|er du|hva|hvor|hvilke|hvilken|hvilket|hvem|hvordan|når|kva|kor|kven|korleis|kvifor|hvorfor)\b"
 
 
@@ -195,6 +215,7 @@ class ClaimRequest:
 # ---------------------------------------------------------------------------------------------- detect
 
 
+_STORY_END = re.compile(r"(?<=[a-zæøå0-9)])[.!]\s+(?=[A-ZÆØÅ])")
 _LEAD_IN = re.compile(r"^[^–:?!.«»]{3,50}?\s*[–:-]\s+(?=\S)")
 
 
@@ -228,6 +249,8 @@ def detect(text: str) -> ClaimRequest | None:
     # "Til en presentasjon – kan jeg si at …": what it is for, then the frame
     lead_in = _LEAD_IN.match(t)
     candidates = [t, t[lead_in.end() :]] if lead_in else [t]
+    # "Vi er 5 tilsette og syntest tilsynet var greitt. Stemmer det at …": the user's story, then the frame
+    candidates += [t[m.end() :] for m in _STORY_END.finditer(t)]
     for t_frame in candidates:
         found = _frame_before(t_frame)
         if found is not None:
@@ -243,6 +266,8 @@ def detect(text: str) -> ClaimRequest | None:
             and (_QUOTED.search(t) or not re.match(r"^(hva|hvor|hvilke|hvem|hvordan|når)\b", t, _I))
         ):
             body = t[: m.start()]
+    if body is None and (m := _WAS_IT.match(t)):
+        body = f"{m['amount']} {m['rest']}"
     if body is None:
         m = _TAG_VEL.search(t)  # "Hovedundersøkelsen ble vel gjennomført i oktober 2021?": a claim asked back
         if m and t.rstrip().endswith("?") and not re.match(_QUESTION_START, t, _I):
@@ -266,6 +291,7 @@ def detect(text: str) -> ClaimRequest | None:
     if said and not parse(said.group(0)).amounts and not re.search(r"bedrift|virksomhet", said.group(0), _I):
         body = body[said.end() :]  # who says it is not part of what is claimed (unless it is the companies)
     body = _SAID_AFTER.sub("", body) or body
+    body = _ONLY_ASIDE.sub(_only_named, body)
     sentences = [_clean(s) for s in split_sentences(body)]
     sentences = [s for s in sentences if re.search(r"[a-zæøå]{3}", s, _I)]
     if len(sentences) > 1:  # a pasted draft: check the sentences that state something checkable

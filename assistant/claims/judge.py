@@ -415,7 +415,9 @@ def _groups_sharing(r: Any, readings: list[Any]) -> str:
             same = x.first.get("sentence") == first["sentence"] and x.first.get("start") == first.get("start")
             if same and x.first.get("group_label") not in labels:
                 labels.append(x.first.get("group_label"))
-    bands = [lb for lb in labels if lb and band_of(lb) is not None and lb[:1].isdigit() and "årsverk" not in lb]
+    bands = [
+        lb for lb in labels if lb and band_of(lb) is not None and lb[:1].isdigit() and "årsverk" not in lb
+    ]
     if len(labels) > 1 and len(bands) == len(labels):
         bands.sort(key=lambda lb: band_of(lb)[0])
         return f"bedrifter med {', '.join(bands[:-1])} og {bands[-1]} ansatte"

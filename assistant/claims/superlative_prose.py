@@ -117,8 +117,9 @@ def judge_actor_comparison(p: ParsedClaim, passages: list[Passage]) -> tuple[Ver
     return None
 
 
-_HIGH = re.compile(r"\b(?:høyest andel|høyeste andel|flest|størst andel|størst|mest)\b")
-_LOW = re.compile(r"\b(?:lavest andel|laveste andel|færrest|minst andel|lavest|minst)\b")
+# ("den laveste andelen", "lågast": any ending)
+_HIGH = re.compile(r"\b(?:høyest\w*|høgast\w*|flest\w*|størst\w*|mest)\b")
+_LOW = re.compile(r"\b(?:lavest\w*|lågast\w*|færrest\w*|minst\w*)\b")
 
 
 def _associations(norm: str) -> list[tuple[int, str]]:

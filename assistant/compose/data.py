@@ -151,7 +151,9 @@ def _compose_sample(
         # the report's sentence judging the response rate (7.2)
         judged = (
             knowledge.report_sentence(r"Svarprosenten er i tråd med [^.]*\.")
-            if re.search(_JUDGED, asked)
+            if re.search(
+                _JUDGED, re.sub(r"\b(hvor|kor) (høy|høg|lav|låg)\b", " ", asked)
+            )  # ("hvor høy": the figure)
             else None
         )
         if judged and any(r["option"] == "Svarprosent" for r in rows):
