@@ -182,7 +182,8 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     if d.reason == "method":  # (the sentence named, if one is, in a method section)
         allowed = {i for i in allowed if ctx.index.passages[i].section in METHOD_SECTIONS}
     expansion = METHOD_QUERY.get(q.method_topic or "", "")
-    if q.group_dim == "storrelse" and q.group_key:
+    if q.group_dim == "storrelse" and q.group_key and not (d.reason == "method" and d.must_mention):
+        # (not for the method's one defining sentence: "siden små bedrifter er underrepresentert" is a reason)
         expansion += " " + " ".join(size_words(ctx.match, q.group_key))
     # a wave the question was not asked in: its sentences are found without that wave's words, and say so first
     if q.wave and not knowledge.asked_only_in(q):
@@ -236,6 +237,11 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         following=ctx.following,
         preceding=ctx.preceding,
     )
+    picked = _own_topic_first(ctx, q, picked)
+    if d.reason == "method" and d.must_mention:
+        # "Var tallene vektet, siden små bedrifter er underrepresentert?": the sentence that says it leads
+        named = [w.lower() for w in d.must_mention]
+        picked = sorted(picked, key=lambda x: not any(w in x[1].lower() for w in named))
     if before_pandemic:
         # "… sammenlignet med før pandemien?": what the report says of the time before leads, its figure first
         before = sorted((x for x in picked if _BEFORE.search(x[1])), key=lambda x: not re.search(r"\d", x[1]))
@@ -803,6 +809,26 @@ def asked_option_first(
         return picked
     rest = [x for x in picked if x not in naming and not set(tokens(x[1])) & others]
     return naming + rest
+
+
+def _own_topic_first(ctx: Context, q: Question, picked: list) -> list:
+    """A sentence with the question's own topic words leads one found by the words added to the search (a
+    size group's many names): «Er det vanleg at små verksemder har heimekontor?» is answered by the sentence on
+    small companies without home office, not by one on the smallest companies' views that never says
+    «hjemmekontor»."""
+    if len(picked) < 2:
+        return picked
+    idf = ctx.index.bm25.idf
+    rare = {t for t in topic_words(ctx.match.strip_slots(q.text)) if idf.get(t, 0.0) > 0.0}
+    if not rare:
+        return picked
+
+    def has(x: tuple) -> float:
+        return math.fsum(idf.get(t, 0.0) for t in rare & set(tokens(x[1])))
+
+    if has(picked[0]) > 0.0 or not any(has(x) for x in picked):
+        return picked  # (the search's order stands unless the first sentence has none of them)
+    return sorted(picked, key=lambda x: not has(x))
 
 
 _FIGURE_WORDS = frozenset(

@@ -252,7 +252,11 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
             else None
         )
         told = said is not None and any(
-            p.section in sections and p.kind != "table" and said.search(p.text.lower())
+            p.section in sections
+            and p.kind != "table"
+            and said.search(p.text.lower())
+            # (about the item asked, when one is: prose on another item's sizes says nothing of this one)
+            and (not q.items or any(set(tokens(i)) <= set(tokens(p.text)) for i in q.items))
             for p in passages or []
         )  # a sentence of the question's section about that size group ("… mellomstore (10-49 ansatte) …")
         if not (srows and map_size_groups(und, q.group_key, srows)) and not told:

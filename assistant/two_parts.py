@@ -21,7 +21,9 @@ _ASKS = (
     r"spørsmålene|jeg|eg|vi|me|bedriftene)\b)"
 )
 # ", og hvilket …", "? Hva er …": where the second question begins
-_JOINT = re.compile(rf"(?:,\s*(?:og|men|samt)\s+|\s-\s*(?:og|men|samt)\s+|\?\s+(?:(?:og|men|samt)\s+)?)(?={_ASKS}\b)")
+_JOINT = re.compile(
+    rf"(?:,\s*(?:og|men|samt)\s+|\s-\s*(?:og|men|samt)\s+|\?\s+(?:(?:og|men|samt)\s+)?)(?={_ASKS}\b)"
+)
 
 
 def parts(text: str) -> tuple[str, str] | None:
@@ -34,7 +36,9 @@ def parts(text: str) -> tuple[str, str] | None:
     >>> parts("Jeg vil sammenligne: hvor mange hadde ikke noe hjemmearbeid i 2021, og hvor mange hadde ingen i 2022?")[1]
     'hvor mange hadde ingen i 2022?'
     """
-    lead_in = re.match(r"^[^?:]{3,80}:\s+(?=\S)", text)  # "Jeg vil sammenligne de to målingene: hvor …, og hvor …?"
+    lead_in = re.match(
+        r"^[^?:]{3,80}:\s+(?=\S)", text
+    )  # "Jeg vil sammenligne de to målingene: hvor …, og hvor …?"
     if lead_in and re.match(_ASKS, normalize(text[lead_in.end() :])):
         text = text[lead_in.end() :]
     norm = normalize(text)
@@ -45,7 +49,11 @@ def parts(text: str) -> tuple[str, str] | None:
     if cut is None:
         return None
     first, second = text[: cut[0]].strip(" ,;"), text[cut[1] :].strip()
-    if len(first.split()) < 3 or len(second.split()) < 3 or not re.match(rf"(?:og |men )?{_ASKS}", normalize(first)):
+    if (
+        len(first.split()) < 3
+        or len(second.split()) < 3
+        or not re.match(rf"(?:og |men )?{_ASKS}", normalize(first))
+    ):
         return None
     return first.rstrip("?") + "?", second if second.endswith("?") else second + "?"
 
@@ -84,7 +92,7 @@ def _asks_two_things(ctx: Context, first: str, second: str, history: list[str]) 
             and None not in (q1.method_topic, q2.method_topic)
             and (
                 q1.method_topic != q2.method_topic
-                and q1.wave == q2.wave
+                and (q1.wave == q2.wave or None in (q1.wave, q2.wave))  # (a wave named once holds for both)
                 # (dates and response are one sentence of 2.1: "gjennomført 18.–29. november … 1713 svarte")
                 and not {q1.method_topic, q2.method_topic} <= {"dates", "response"}
             )
@@ -102,7 +110,9 @@ def _asks_two_things(ctx: Context, first: str, second: str, history: list[str]) 
 def _short(lead: str) -> str:
     """A part's answer in one line: a quote without its markup, else the lead's first line (a ranking's top
     entry, not the whole list), without a colon that leads on to what follows."""
-    line = _said(lead) if lead.startswith(">") else lead.splitlines()[0]
+    line = (
+        _said(lead) if lead.startswith(">") else re.sub(r"^[-•]\s+", "", lead.splitlines()[0])
+    )  # (a list's first line)
     return re.sub(r"\s*(Det forrige svaret|Rangert):?\s*$", "", line).rstrip(":")
 
 
@@ -125,4 +135,6 @@ def run(turn: Turn, ctx: Context) -> None:
     if leads[0] == leads[1]:
         return  # both parts found the same answer: the question is one question
     head = "\n".join(f"- {_short(lead)}" for lead in leads)
-    turn.answer = merged_answer(turn.raw, head, [one, two], [first[:1].upper() + first[1:], second[:1].upper() + second[1:]])
+    turn.answer = merged_answer(
+        turn.raw, head, [one, two], [first[:1].upper() + first[1:], second[:1].upper() + second[1:]]
+    )

@@ -57,6 +57,21 @@ def run(turn: Turn, ctx: Context) -> None:
             lambda: ctx.embedder.cached_query(meant, fresh=turn.fresh) if has_words else None
         )
     turn.question = understand(ctx.match, turn.raw, text, turn.vector, turn.exclude)
+    q = turn.question
+    if (
+        meant != without_asides(text)
+        and has_words
+        and q.intent in ("figure", "compare", "rank")
+        and q.question_id
+        and q.question_score < 0.5
+        and turn.exclude is None
+    ):
+        # "I novemberundersøkelsen spurte dere om X. … Hvor mange svarte i intervallet 1–20 %?": the sentence that
+        # asks leaned on the story after all; the whole message, embedded, decides when it is surer
+        whole = ctx.embedder.cached_query(without_asides(text), fresh=turn.fresh)
+        again = understand(ctx.match, turn.raw, text, whole, turn.exclude)
+        if again.question_score >= 0.5 and again.question_score > q.question_score:
+            turn.question, turn.vector = again, LazyVector(lambda: whole)
 
 
 def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int | None = None) -> Question:
@@ -166,11 +181,27 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         # story; the question asks about all companies
         q.group_dim, q.group_key = None, None
         q.inherited.append("story_group")
+    if q.group_dim != "landsforening" and asking and re.search(r"\b(landsforening\w*|bransje\w*)", asking):
+        # "Vi driv eit hotell med 60 tilsette og er med i NHO Reiseliv. … i vår landsforeining …?": the
+        # association told in the story is the group asked about, not the company's size
+        told = m.match_named_groups(text, "landsforening")
+        if told:
+            q.group_dim, q.group_key = "landsforening", told[0]
     if q.group_dim in ("fylke", "landsforening"):
         named = m.match_named_groups(text, q.group_dim)
         if len(named) >= 2:  # "Oslo og Viken": each of them
             q.group_key, q.group_keys = named[0], named
-    if q.group_dim == "storrelse" and re.search(intents.OWN_SIZE, text):
+    if q.group_dim == "storrelse" and (
+        re.search(intents.OWN_SIZE, text)
+        # "Jeg er HR-sjef i et regnskapsbyrå med 35 ansatte … Hvor stor andel av bedriftene …?": a size told in
+        # the story, not in the sentence that asks, is the user's own
+        or (
+            q.group_key
+            and asking
+            and m.match_group(asking)[0] != "storrelse"
+            and not m.match_size_groups(asking)
+        )
+    ):
         q.inherited.append("own_size")  # a figure for that size group if the report has one, else for all
     sizes = m.match_size_groups(text)
     if len(sizes) < 2 and re.search(_SIZE_ENDS, text):  # "de minste mot de største": both ends of the scale
@@ -265,7 +296,11 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         q.inherited.append(f"lex={lex:.2f}")
     if q.question_id:
         named = m.match_items(topic_text, q.question_id)
-        pair = compared_items(m, topic_text, q.question_id)
+        asked_part = _asked_sentence(topic_text)
+        if asked_part and len(named) > 1:
+            # the items the sentence that asks names, not words of the story before it ("de fleste jobber …")
+            named = [i for i in m.match_items(asked_part, q.question_id) if i in named] or named
+        pair = compared_items(m, asked_part or topic_text, q.question_id)
         # "ledelse, tillitsvalgte eller verneombud": a list of more than two is every item on it
         q.items = named if len(named) > 2 and set(pair) <= set(named) else (pair or named)
         head = re.split(r",?\s+\b(?:ikke|ikkje)\s+(?:bare|berre|kun)\b", topic_text, maxsplit=1)[0]
@@ -383,8 +418,11 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             ):
                 q.intent = "explain"
             elif (
-                re.search(intents.RANK, topic_text)
-                and not (how_many_chose and re.match(r"(hvor|kor) mange\b", text))
+                # (the sentence that asks, after a story: "de fleste jobber hybrid" told is no ranking asked)
+                re.search(intents.RANK, _asked_sentence(topic_text) or topic_text)
+                and not (
+                    how_many_chose and re.match(r"(hvor|kor) (mange|stor (andel|del))\b", asking or text)
+                )
             ):  # "hvor mange … «ingen av disse» blant de største utfordringene": one answer's share, not a ranking
                 q.intent = "rank"
                 head = re.match(

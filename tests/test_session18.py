@@ -32,8 +32,11 @@ def test_how_common_asks_for_the_share_not_a_word_to_find(assistant):
 def test_no_unpublished_refusal_about_a_question_barely_matched(assistant):
     # matched to the home-office changes (Tabell 2) by a hair: not "no figures for changes by size", but a
     # question back
+    # (session 19: the bank's phrasings of how common home office is place it on Figur 1's question, and the
+    # report's sentence on small companies without home office answers it; asking back is fine too)
     a = assistant.ask("Er det vanleg at små verksemder har heimekontor?")
-    assert a.suggestions and "endringer" not in a.answer.split("\n")[0], a.answer
+    assert "endringer" not in a.answer.split("\n")[0], a.answer
+    assert a.suggestions or "små og mellomstore bedrifter som ikke har ansatte på hjemmekontor" in lead(a), a.answer
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import pytest
 from answers import lead
 
 from assistant import intents
+from assistant.briefs.request import detect as detect_brief
 from assistant.claims import detect
 from assistant.claims.prose import prose_figures
 from assistant.normalize import normalize
@@ -315,3 +316,67 @@ def test_a_source_question_keeps_the_topic_for_what_follows(assistant):
         ],
     )
     assert "Tabell 5" in lead(a) and "1 696" in lead(a), a.answer
+
+
+# ------------------------------------------------------------------------------------- stories and two parts
+
+
+def test_two_method_facts_with_one_wave_named(assistant):
+    a = assistant.ask(
+        "Hva var svarprosenten i novemberundersøkelsen, og hvem sto for selve datainnsamlingen?"
+    )
+    assert "10 %" in lead(a) and "Kantar" in lead(a), a.answer
+    assert not lead(a).startswith("- -"), a.answer
+
+
+def test_weighting_asked_with_a_reason_about_small_companies(assistant):
+    a = assistant.ask("Var tallene vektet, siden små bedrifter visstnok er underrepresentet?")
+    assert "ikke benyttet vekting" in lead(a), a.answer
+
+
+def test_figures_for_a_group_of_no_theme_is_no_brief(assistant):
+    assert detect_brief("Kan du gi meg tallene for de store?") is None
+    assert (
+        detect_brief(
+            "Hei, jeg sitter med tallene fra vår egen undersøkelse. Kan du gi meg tallene for de store?"
+        )
+        is None
+    )
+    assert detect_brief("Gi meg tre tall om hjemmekontor").theme == "hjemmekontor"
+    a = assistant.ask(
+        "Hei, jeg sitter med tallene fra vår egen medarbeiderundersøkelse. Kan du gi meg tallene for de store?"
+    )
+    assert not a.answerable and a.suggestions, a.answer
+
+
+def test_a_band_of_an_answer_is_no_size_group(assistant):
+    a = assistant.ask(
+        "I novemberundersøkelsen 2021 spurte dere visst hvor stor del av arbeidstimene som ble gjort på hjemmekontor "
+        "den siste måneden. Hos oss var det kanskje 10–15 prosent. Hvor mange prosent av bedriftene svarte i "
+        "intervallet 1–20 %?"
+    )
+    assert "45 %" in lead(a) and "Fotnote 9" in lead(a), a.answer
+
+
+def test_our_association_told_in_the_story(assistant):
+    a = assistant.ask(
+        "Vi driv eit hotell med 60 tilsette og er med i NHO Reiseliv. Kor stor del av bedriftene i vår landsforeining "
+        "hadde kontakt med Arbeidstilsynet i 2021, ifølgje barometeret?"
+    )
+    assert "2 av 10" in lead(a) and "NHO Reiseliv" in lead(a), a.answer
+
+
+def test_a_size_told_in_the_story_is_the_users_own(assistant):
+    a = assistant.ask(
+        "Hei! Jeg er HR-sjef i et regnskapsbyrå med 35 ansatte der de fleste jobber hybrid, og partnerne er redde for "
+        "at hjemmejobbingen har gått ut over nytenkningen. Hvor stor andel av bedriftene i barometeret mente at "
+        "hjemmearbeidet i 2021 ga en negativ endring i kreativitet og innovasjon?"
+    )
+    assert "15 %" in lead(a) and "Kreativitet og innovasjon" in lead(a), a.answer
+
+
+def test_a_brief_request_ending_a_sentence_keeps_its_theme():
+    found = detect_brief(
+        "En journalist ber om nøkkeltall om NAV Arbeidslivssenter. Gi meg minst tre tall vi kan sende over."
+    )
+    assert found is not None and found.theme == "nav arbeidslivssenter", found

@@ -166,6 +166,12 @@ def detect(text: str) -> BriefRequest | None:
     BriefRequest(count=3, theme='arbeidstilsynet')
     """
     found = _detect(text)
+    if found is not None and re.search(r"[.!]\s+\S", found.theme):
+        # a theme running over a sentence end: "… nøkkeltall om NAV Arbeidslivssenter. Gi meg minst tre tall …"
+        # ends there; "Jeg sitter med tallene fra vår egen undersøkelse. Kan du gi meg …" told a story first
+        head = re.split(r"[.!]\s+", found.theme, maxsplit=1)[0].strip()
+        strong = re.search(r"nøkkelt|key (numbers|figures)|hovedfunn|kulepunkt", (text or "").lower())
+        found = BriefRequest(found.count, head) if strong and head else None
     if found is None:
         # "Jeg skal holde et innlegg i morgen. Kan du gi meg noen nøkkeltall om X?": the request after the context
         sentences = [x for x in re.split(r"(?<=[.!])\s+(?=[A-ZÆØÅ])", (text or "").strip()) if x.strip()]
@@ -191,7 +197,15 @@ def detect(text: str) -> BriefRequest | None:
         if m:
             count = max(n for n in (_number(m.group("a")), _number(m.group("b"))) if n)
             found = BriefRequest(max(MIN_COUNT, min(MAX_COUNT, count)), m.group("theme").strip())
+    if found is not None and re.fullmatch(_ONLY_A_GROUP, found.theme.strip()):
+        return None  # "Kan du gi meg tallene for de store?": the figures of a group, of no theme named
     return found or _theme_told_before(text)
+
+
+_ONLY_A_GROUP = (
+    r"(?:for |om |blant )?(?:de |dei |dem )?(?:aller )?(?:største|store|stora|små|minste|mellomstore|største bedriftene|"
+    r"store bedrifter|små bedrifter)(?: bedriftene| bedrifter| virksomhetene| verksemdene| firmaene)?"
+)
 
 
 # "Jeg skal snakke om NAV Arbeidslivssenter på et medlemsmøte – har du noen tall jeg kan vise fram?": the theme
@@ -291,7 +305,9 @@ def _detect(text: str) -> BriefRequest | None:
     m = re.search(rf"(?:^|\s)(?:{_N}\s+)?{_ADJ}(?P<theme>[\wæøå]+?)-?(?:tall|tal)(?:ene|a)?$", t)
     if (
         m
-        and (_REQUEST.match(t) or re.match(rf"(?:{_ONE})\s", t))  # "3 BHT-tall til pressemelding": the count asks
+        and (
+            _REQUEST.match(t) or re.match(rf"(?:{_ONE})\s", t)
+        )  # "3 BHT-tall til pressemelding": the count asks
         and m.group("theme") not in ("nøkkel", "an", "at")
     ):  # "tre BHT-tall", "sykefraværstall"
         theme = (

@@ -132,6 +132,8 @@ class GroupMatching:
         for m in re.finditer(r"(?:mellom )?(\d+)\s*(?:-|til|og)\s*(\d+)\s*(?:ansatte|årsverk)?", text):
             if "og" in m.group(0) and not m.group(0).startswith("mellom"):
                 continue  # "10 og 49" is a band only as "mellom 10 og 49"
+            if re.match(r"\s*(?:%|prosent|pst)", text[m.end() :]):
+                continue  # "i intervallet 1–20 %": a band of an answer, not of company size
             spans.append((m.start(), m.end(), f"{int(m.group(1))}-{int(m.group(2))}"))
         for m in re.finditer(_AT_LEAST, text):
             spans.append((m.start(), m.end(), f"{int(m.group(1) or m.group(2))}-"))
@@ -254,9 +256,7 @@ class GroupMatching:
             if re.search(  # the name beside the verb: "Korleis svara Veidekke …", "Hva mente Equinor?"
                 rf"\b{verb}\W+(?:[\wæøå-]+\W+){{0,2}}{name}(?![\wæøå])|(?<![\wæøå]){name}\W+(?:[\wæøå-]+\W+){{0,2}}{verb}\b",
                 fold(raw),
-            ) or re.search(
-                r"\b(as|asa)\b", fold(raw)
-            ):
+            ) or re.search(r"\b(as|asa)\b", fold(raw)):
                 return w.rstrip(".")
         return None
 
