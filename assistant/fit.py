@@ -143,6 +143,10 @@ HOLDOUT = (
     "fresh60.yaml",
     "fresh62.yaml",
     "fresh66.yaml",
+    "fresh70.yaml",
+    "fresh71.yaml",
+    "fresh78.yaml",
+    "fresh82.yaml",
 )
 OWN_WEIGHT = 5.0
 
