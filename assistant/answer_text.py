@@ -31,7 +31,7 @@ from .compose.text import (
 )
 from .match import Matcher
 from .match.questions import scales_named, topic_words
-from .normalize import normalize, tokens
+from .normalize import names_nothing, normalize, tokens
 from .report import split_sentences
 from .route import GROUP_DIM_WORDS, Decision, group_words
 from .state import Context, Turn
@@ -831,21 +831,13 @@ def _own_topic_first(ctx: Context, q: Question, picked: list) -> list:
     return sorted(picked, key=lambda x: not has(x))
 
 
-_FIGURE_WORDS = frozenset(
-    tokens(
-        "tall tallet tallene talet tala prosent prosenten andel andelen antall antallet figur dette denne disse desse "
-        "mye mykje lite høyt høgt lavt lågt bra dårlig dårleg mange få stort stor liten gi gje meg"
-    )
-)  # a figure, or a judgement of one, asked of nothing named ("Er det mye eller lite?", "Gi meg tallet på det")
-
-
 def covers(ctx: Context, q: Question, query: str, picked) -> bool:
     """A text answer needs real overlap with the question: most of the weight of the question's own
     words must be found in the quoted sentences (unknown words weigh the most)."""
     idf = ctx.index.bm25.idf
     unknown = sorted(idf.values())[len(idf) // 2] if idf else 3.0  # an unknown word weighs like a typical one
     own = set(tokens(f"{q.context} {q.text}"))
-    if q.intent != "method" and not own - _FIGURE_WORDS:
+    if q.intent != "method" and names_nothing(f"{q.context} {q.text}"):
         return False  # "tall på dette?": a figure asked for, of nothing named
     # the words that named the group and the answer asked about («småbedrifter», «gir blaffen») are slots the
     # question was understood by, not topic words a sentence must repeat

@@ -406,3 +406,21 @@ def run(turn, ctx) -> None:
     from .claims import strip_frame  # claims read the lexicon too: imported when first needed
 
     turn.text = drop_asides(strip_frame(normalize(turn.raw)))
+
+
+# a figure, or a judgement of one, and no topic: "tall på dette?", "Er det mye eller lite?", "Gi meg tallet på det"
+_NO_TOPIC = frozenset(
+    tokens(
+        "tall tallet tallene talet tala prosent prosenten andel andelen antall antallet figur dette denne disse desse "
+        "mye mykje lite høyt høgt lavt lågt bra dårlig dårleg mange få stort stor liten gi gje meg"
+    )
+)
+
+
+def names_nothing(text: str) -> bool:
+    """Whether a question's words (stopwords aside) are only figure and judgement words: it names no topic.
+
+    >>> names_nothing("Er det mye eller lite?"), names_nothing("tall på hjemmekontor?")
+    (True, False)
+    """
+    return not set(tokens(text)) - _NO_TOPIC

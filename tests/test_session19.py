@@ -257,6 +257,7 @@ def test_an_average_head_count_is_refused(assistant, question):
 def test_a_figure_of_nothing_named_is_asked_back(assistant, question):
     a = assistant.ask(question)
     assert not a.answerable and a.suggestions, a.answer
+    assert a.answer.startswith("Spørsmålet sier ikke hva det gjelder"), a.answer
 
 
 def test_the_scale_and_its_flaw_together(assistant):

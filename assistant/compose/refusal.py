@@ -7,6 +7,7 @@ from typing import Any
 
 from .. import knowledge
 from ..knowledge import WAVE_TEXT
+from ..normalize import names_nothing
 from ..state import Context, Turn
 from ..types import Answer, Question, Source, Suggestion
 
@@ -167,6 +168,12 @@ def compose_none(und: Any, q: Question, reason: str) -> Answer:
             group += f" ({q.group_key})"
         lines.append(
             f"Rapporten publiserer ikke tall for {what} fordelt på {group}, så det kan jeg ikke svare på."
+        )
+    elif not q.context and names_nothing(q.text):
+        # "Er det mye eller lite?" with nothing before it: say what is missing, not that nothing was found
+        lines.append(
+            "Spørsmålet sier ikke hva det gjelder. Skriv gjerne hva du vil vite noe om, for eksempel hjemmekontor, "
+            "Arbeidstilsynet, NAV Arbeidslivssenter, bedriftshelsetjenesten eller sykefravær."
         )
     else:
         lines.append("Jeg finner ikke noe svar på dette i NHOs Arbeidsmiljøbarometer 2021.")
