@@ -182,8 +182,10 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     if d.reason == "method":  # (the sentence named, if one is, in a method section)
         allowed = {i for i in allowed if ctx.index.passages[i].section in METHOD_SECTIONS}
     expansion = METHOD_QUERY.get(q.method_topic or "", "")
-    if q.group_dim == "storrelse" and q.group_key and not (d.reason == "method" and d.must_mention):
-        # (not for the method's one defining sentence: "siden små bedrifter er underrepresentert" is a reason)
+    # the method's one defining sentence is asked for ("ikke benyttet vekting"): a size group named beside it
+    # ("siden små bedrifter er underrepresentert") is a reason, not where to look
+    defining = d.reason == "method" and bool(d.must_mention)
+    if q.group_dim == "storrelse" and q.group_key and not defining:
         expansion += " " + " ".join(size_words(ctx.match, q.group_key))
     # a wave the question was not asked in: its sentences are found without that wave's words, and say so first
     if q.wave and not knowledge.asked_only_in(q):
@@ -230,7 +232,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         group_words=size_words(ctx.match, q.group_key, limit=100)  # every word of the group, to find it by
         # (not when the sentence that answers is named: "de små svarte mindre – ble det vektet?" asks about
         # the weighting, and its sentence names no size)
-        if q.group_dim == "storrelse" and q.group_key and not (d.reason == "method" and d.must_mention)
+        if q.group_dim == "storrelse" and q.group_key and not defining
         else _ANY_SIZE
         if by_size
         else None,
@@ -238,7 +240,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         preceding=ctx.preceding,
     )
     picked = _own_topic_first(ctx, q, picked)
-    if d.reason == "method" and d.must_mention:
+    if defining:
         # "Var tallene vektet, siden små bedrifter er underrepresentert?": the sentence that says it leads
         named = [w.lower() for w in d.must_mention]
         picked = sorted(picked, key=lambda x: not any(w in x[1].lower() for w in named))

@@ -61,12 +61,10 @@ def _nearest_in_wave(cur: Question, prev: Question, ctx: Context) -> Question | 
         return None
     if prev.intent != "figure" or prev.question_score < NEW_TOPIC_SCORE:
         return None  # (a method question's or a barely matched question's id is no topic to carry over)
-    if (
-        not all(o in mapping for o in prev.options)
-        or cur.question_id not in (None, prev.question_id, qid)
-        and (cur.question_score >= NEW_TOPIC_SCORE)
-    ):
+    if not all(o in mapping for o in prev.options):
         return None
+    if cur.question_id not in (None, prev.question_id, qid) and cur.question_score >= NEW_TOPIC_SCORE:
+        return None  # (a new topic of its own)
     return replace(
         cur,
         question_id=qid,
@@ -351,7 +349,7 @@ def _filtered_question(turn: Turn, und: Matcher) -> Question | None:
 
 
 # a share the previous answer's group makes up: "… utgjør det?", "hvor stor del av utvalget er de?"
-_IT_MAKES_UP = r"\b(utgjør|utgjer|utgjorde|utgjorde|var|er)\s+(det|dette|de|dei|disse|desse|den|dem)\s*\??$"
+_IT_MAKES_UP = r"\b(utgjør|utgjer|utgjorde|var|er)\s+(det|dette|de|dei|disse|desse|den|dem)\s*\??$"
 
 
 def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:

@@ -150,9 +150,7 @@ def vocabulary() -> tuple[str, ...]:
             add(g.get("canonical", ""))
     for w in lex.get("typo_vocabulary_extra") or []:
         add(w)
-    for entry in (
-        lex.get("out_of_scope") or []
-    ):  # what the survey does not measure, mistyped, is still refused
+    for entry in lex.get("out_of_scope") or []:  # what the survey does not measure, mistyped, is still refused
         for w in entry.get("words") or []:
             if not str(w).startswith("re:"):
                 add(str(w))

@@ -36,9 +36,7 @@ def parts(text: str) -> tuple[str, str] | None:
     >>> parts("Jeg vil sammenligne: hvor mange hadde ikke noe hjemmearbeid i 2021, og hvor mange hadde ingen i 2022?")[1]
     'hvor mange hadde ingen i 2022?'
     """
-    lead_in = re.match(
-        r"^[^?:]{3,80}:\s+(?=\S)", text
-    )  # "Jeg vil sammenligne de to målingene: hvor …, og hvor …?"
+    lead_in = re.match(r"^[^?:]{3,80}:\s+(?=\S)", text)  # "Jeg vil sammenligne de to målingene: hvor …, og hvor …?"
     if lead_in and re.match(_ASKS, normalize(text[lead_in.end() :])):
         text = text[lead_in.end() :]
     norm = normalize(text)
@@ -110,9 +108,8 @@ def _asks_two_things(ctx: Context, first: str, second: str, history: list[str]) 
 def _short(lead: str) -> str:
     """A part's answer in one line: a quote without its markup, else the lead's first line (a ranking's top
     entry, not the whole list), without a colon that leads on to what follows."""
-    line = (
-        _said(lead) if lead.startswith(">") else re.sub(r"^[-•]\s+", "", lead.splitlines()[0])
-    )  # (a list's first line)
+    # (a list's first line without its bullet)
+    line = _said(lead) if lead.startswith(">") else re.sub(r"^[-•]\s+", "", lead.splitlines()[0])
     return re.sub(r"\s*(Det forrige svaret|Rangert):?\s*$", "", line).rstrip(":")
 
 

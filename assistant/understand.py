@@ -57,9 +57,9 @@ def run(turn: Turn, ctx: Context) -> None:
             lambda: ctx.embedder.cached_query(meant, fresh=turn.fresh) if has_words else None
         )
     turn.question = understand(ctx.match, turn.raw, text, turn.vector, turn.exclude)
-    q = turn.question
+    q, whole_text = turn.question, without_asides(text)
     if (
-        meant != without_asides(text)
+        meant != whole_text
         and has_words
         and q.intent in ("figure", "compare", "rank")
         and q.question_id
@@ -68,7 +68,7 @@ def run(turn: Turn, ctx: Context) -> None:
     ):
         # "I novemberundersøkelsen spurte dere om X. … Hvor mange svarte i intervallet 1–20 %?": the sentence that
         # asks leaned on the story after all; the whole message, embedded, decides when it is surer
-        whole = ctx.embedder.cached_query(without_asides(text), fresh=turn.fresh)
+        whole = ctx.embedder.cached_query(whole_text, fresh=turn.fresh)
         again = understand(ctx.match, turn.raw, text, whole, turn.exclude)
         if again.question_score >= 0.5 and again.question_score > q.question_score:
             turn.question, turn.vector = again, LazyVector(lambda: whole)
@@ -173,9 +173,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         )
         # "… NHO Service og Handel … andelen i nettoutvalget?": the sample
         and not re.search(r"utvalg|representert|invitert|respondent|deltok|deltak|svarprosent", asking)
-        and not (
-            q.group_key and str(q.group_key).lower() in text
-        )  # named by its name, it is what is asked about
+        and not (q.group_key and str(q.group_key).lower() in text)  # named by its name, it is what is asked about
     ):
         # "Eg skal møte ei handelsbedrift … Kor stor del av bedriftene …?": the industry or county is the user's
         # story; the question asks about all companies
@@ -393,9 +391,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             and q.question_lex < 0.15
             and re.search(r"\b(svarte|svarene|deltok|respondentene|utvalget)\b", text)
             and not (re.search(r"\bsvar(te|er|t)\b", text) and m.option_phrase(text))  # "svarte vet ikke"
-            and not re.search(
-                r"\bsvar(te|er|a) (det samme|det same|likt|slik|sånn)\b", text
-            )  # the story's answer
+            # "svarte det samme": the answer told in the story, not the sample
+            and not re.search(r"\bsvar(te|er|a) (det samme|det same|likt|slik|sånn)\b", text)
         ):
             topic = "representativeness"  # "andel av bedriftene som svarte hadde 10–49 ansatte": no topic but the sample
         if topic and (

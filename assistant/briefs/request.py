@@ -305,9 +305,7 @@ def _detect(text: str) -> BriefRequest | None:
     m = re.search(rf"(?:^|\s)(?:{_N}\s+)?{_ADJ}(?P<theme>[\wæøå]+?)-?(?:tall|tal)(?:ene|a)?$", t)
     if (
         m
-        and (
-            _REQUEST.match(t) or re.match(rf"(?:{_ONE})\s", t)
-        )  # "3 BHT-tall til pressemelding": the count asks
+        and (_REQUEST.match(t) or re.match(rf"(?:{_ONE})\s", t))  # "3 BHT-tall til pressemelding": the count asks
         and m.group("theme") not in ("nøkkel", "an", "at")
     ):  # "tre BHT-tall", "sykefraværstall"
         theme = (

@@ -7,6 +7,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -183,23 +184,26 @@ class QuestionMatching:
     def _option_scales(self, text: str) -> set[str]:
         """The scales whose answers the text names by their label ("andel «verken/eller» om annen kontakt"):
         labels found only among rating scales (not «Vet ikke», which every kind of question has)."""
-        if not hasattr(self, "_label_scales"):
-            by_label: dict[str, set[str | None]] = {}
-            for qid, q in self.questions.items():
-                for o in q.get("options") or []:
-                    label = str(o.get("label", "") if isinstance(o, dict) else o).lower()
-                    by_label.setdefault(label, set()).add(self._scales.get(qid))
-            unscaled = [lab for lab, scales in by_label.items() if None in scales or "yesno" in scales]
-            self._label_scales = {
-                re.compile(rf"(?<![\wæøå]){re.escape(label)}(?![\wæøå])"): {sc for sc in scales if sc}
-                for label, scales in by_label.items()
-                if len(label) >= 5
-                and scales - {None}
-                and "yesno" not in scales | scales_named(label)
-                and not any(label in lab for lab in unscaled if lab != label)
-            }  # («Har ikke hatt kontakt» names contact, a yes/no question's word, whatever its own scale; «ikke
-            # relevant» is part of «Vet ikke / ikke relevant», an answer of a question without a scale)
         return {sc for pattern, scales in self._label_scales.items() if pattern.search(text) for sc in scales}
+
+    @cached_property
+    def _label_scales(self) -> dict[re.Pattern[str], set[str]]:
+        """Each answer label of a rating scale, as a pattern, with the scales it belongs to."""
+        by_label: dict[str, set[str | None]] = {}
+        for qid, q in self.questions.items():
+            for o in q.get("options") or []:
+                label = str(o.get("label", "") if isinstance(o, dict) else o).lower()
+                by_label.setdefault(label, set()).add(self._scales.get(qid))
+        unscaled = [lab for lab, scales in by_label.items() if None in scales or "yesno" in scales]
+        return {
+            re.compile(rf"(?<![\wæøå]){re.escape(label)}(?![\wæøå])"): {sc for sc in scales if sc}
+            for label, scales in by_label.items()
+            if len(label) >= 5
+            and scales - {None}
+            and "yesno" not in scales | scales_named(label)
+            and not any(label in lab for lab in unscaled if lab != label)
+        }  # («Har ikke hatt kontakt» names contact, a yes/no question's word, whatever its own scale; «ikke
+        # relevant» is part of «Vet ikke / ikke relevant», an answer of a question without a scale)
 
     def _codebook_scores(self, text: str, qvec: np.ndarray | None) -> dict[str, tuple[float, float]]:
         """Per question: (the wording's fused lexical + dense score against its codebook targets, coverage)."""
