@@ -17,11 +17,11 @@ from typing import Any
 from . import intents, knowledge
 from .compose.lead import asked_options
 from .match.questions import topic_words
-from .normalize import strings, tokens
+from .normalize import normalize, strings, tokens
 from .rank import Ranker
 from .state import Context, Turn
 from .types import Answer, Question, Suggestion
-from .understand import _asked_sentence
+from .understand import TIE, _asked_sentence
 
 FEATURES = (
     "question", "margin", "vote", "lexical", "data", "statement", "search", "questionnaire", "method",
@@ -122,6 +122,7 @@ def _support(turn: Turn, ctx: Context, text: str) -> float:
         r"\b(u?vanlig\w*|u?vanleg\w*|typisk\w*|u?normal\w*|som (de )?andre|som folk flest)\b", " ", asked
     )
     own = sorted(set(topic_words(asked) or tokens(asked)))  # "hvilket fylke … flest": the frame is the topic
+    own = [t for t in own if t not in _PARTICLES] or own  # "…, altså legen?": words that carry no topic
     if not own or turn.answer is None:
         return 0.0
     a = turn.answer
@@ -131,6 +132,12 @@ def _support(turn: Turn, ctx: Context, text: str) -> float:
     # and the bank's phrasings of what it is about: a user's word for it ("legen" for "den som sykemelder")
     about += _voted_phrasings(turn, ctx)
     said = set(tokens(" ".join(about)))
+    answer_text = normalize(a.answer)
+    for dim, words in _DIMENSION_WORDS.items():
+        if ctx.match.match_named_groups(answer_text, dim):
+            said |= words  # "i hvilken landsforening …?" answered "NHO Transport (5 av 10)": the kind of group named
+    if said & _RANK_WORDS:
+        said |= _RANK_WORDS  # "vanligst" answered "Høyest andel finner vi …": one ranking, in other words
     # the stemmer splits a word family ("produktiviteten"/"produktivitet", "endret"/"endring"): a shared
     # start of five letters counts as the same word
     starts = {w[:5] for w in said if len(w) >= 5}
@@ -141,6 +148,36 @@ def _support(turn: Turn, ctx: Context, text: str) -> float:
 
     total = math.fsum(idf.get(t, 3.0) for t in own)
     return math.fsum(idf.get(t, 3.0) for t in own if found(t)) / total
+
+
+@lru_cache(maxsize=1)
+def _SHARED_ANSWERS() -> frozenset[str]:  # noqa: N802 (a constant computed once)
+    """Answer labels that three survey questions or more share («Vet ikke», «Ikke relevant», «Nyttig»)."""
+    count: dict[str, int] = {}
+    for q in knowledge.questions():
+        for o in {_answer_key(str(o.get("label", "") if isinstance(o, dict) else o)) for o in q.get("options") or []}:
+            count[o] = count.get(o, 0) + 1
+    return frozenset(label for label, n in count.items() if n >= 3)
+
+
+def _answer_key(label: str) -> str:
+    return re.sub(r"\s*/\s*", "/", label).strip().lower()
+
+
+# discourse particles and adverbs a user adds to a question (rare in the report, so heavy by idf)
+_PARTICLES = frozenset(
+    tokens(
+        "altså egentlig eigentleg vel jo liksom forresten dvs typ kanskje faktisk akkurat omtrent cirka ca gjerne "
+        "helst uansett nemlig ut "
+        # what the user asks the assistant to do, not what about («Gi begge andelene», «fikk … flest svar»)
+        "begge andelen andelene andelane tallet tallene"
+    )
+)
+_DIMENSION_WORDS = {
+    "landsforening": frozenset(tokens("landsforening landsforeninger bransje bransjer bransjen næring")),
+    "fylke": frozenset(tokens("fylke fylker fylket region regioner")),
+}
+_RANK_WORDS = frozenset(tokens("høyest høyeste flest størst største mest vanligst vanligste oftest lavest færrest minst"))
 
 
 def _voted_phrasings(turn: Turn, ctx: Context, min_vote: float = 0.1) -> list[str]:
@@ -241,7 +278,18 @@ def run(turn: Turn, ctx: Context) -> None:
     orphan = bool(re.match(intents.FOLLOWUP, q.text)) and len(q.text.split()) <= 6
     bare = bool(BARE_TOPIC.match(q.text)) and q.intent not in ("method", "questionnaire")
     no_topic = not set(tokens(q.text)) - GENERIC_TOKENS and q.intent not in ("method", "questionnaire")
-    vague = (bool(VAGUE.match(q.text)) or orphan or bare or no_topic) and not turn.history
+    # "hvor mange svarte vet ikke?": an answer of many questions named, and nothing of which question
+    only_option = (
+        bool(q.options)
+        and not q.items
+        and all(_answer_key(label) in _SHARED_ANSWERS() for label in q.options)  # («vet ikke», not Figur 13's)
+        and not (set(tokens(q.text)) - GENERIC_TOKENS - set(tokens(" ".join(q.options))))
+    )
+    no_topic = no_topic or (only_option and q.intent not in ("method", "questionnaire"))
+    # "Kor nyttig var kontakten?" with nothing before: two questions tie (Arbeidstilsynet, NAV Arbeidslivssenter)
+    # and a short question has nothing else that tells them apart
+    tied = len(q.text.split()) <= 6 and q.runner_up >= 0.5 and q.question_score - q.runner_up < TIE
+    vague = (bool(VAGUE.match(q.text)) or orphan or bare or no_topic or tied) and not turn.history
     # "rekrutteringa … betre av heimekontor": an item of another question, and none of this one's; the answer
     # would be about its other items, however well the rest of the wording matched
     same = bool(a.data) and a.data[0].get("question_id") == q.question_id  # the rows are the question's own

@@ -147,6 +147,10 @@ HOLDOUT = (
     "fresh71.yaml",
     "fresh78.yaml",
     "fresh82.yaml",
+    "fresh83.yaml",
+    "fresh84.yaml",
+    "fresh90.yaml",
+    "fresh94.yaml",
 )
 OWN_WEIGHT = 5.0
 

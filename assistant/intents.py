@@ -12,7 +12,7 @@ _WHO = (
 )
 METHOD = {
     "weighting": r"\bvekt(et|ing|a|es)?\b|\bvekte\b",
-    "significance": r"signifikan|statistisk(?:e)? test|test\w* statistisk|statistisk sikre?\b",
+    "significance": r"signifikan|\bsignif\w*|\bsignfi\w*|statistisk(?:e)? test|test\w* statistisk|statistisk sikre?\b",
     "who": r"\b(hvem|kven) (var det som |er det som |har |hadde )?(egentlig |faktisk |eigentleg |da )?(stod for|sto for|står for|gjort|gjennomført|gjennomførte|laget|lagde|utførte|utført|sto bak|står bak|analyserte|utviklet|utarbeidet|samlet inn|sto for|står for|skrev|har skrevet|utformet|utforma|formulerte|lagde|laga|designet)|\bkantar\b|agenda kaupang|oppdragsgiver|prosjektleder|"
     r"\bhvilke[tn]? (analyse)?(byrå|selskap|firma|institutt)\b|\bsamlet inn (svarene|dataene|data|svar)\b|\bhvem (har )?samlet inn",
     # how the invited companies were chosen: all members in NHO's register
@@ -29,10 +29,17 @@ METHOD = {
     r"\bhvordan ble (bedriftene|utvalget|respondentene) (valgt|trukket|plukket|funnet)|\bhvem (fikk|ble invitert til) undersøkelsen\b|"
     r"\bhvilke bedrifter (fikk (undersøkelsen|invitasjon\w*)|ble invitert)|\b(fikk|fekk) alle (medlemsbedrift\w*|medlemmene|bedriftene|nho-bedriftene|verksemdene)"
     r"( i nho)? (tilsendt )?(undersøkelsen|undersøkinga|invitasjon\w*|spørreskjemaet)\b|\bble alle (medlemsbedrift\w*|medlemmene) invitert\b",
-    "dates": r"\bnår ble\b|\bnår var\b|\bhvilken periode\b|\btidsrom|\btidsperiode|\bdato",
+    "dates": r"\bnår ble\b|\bnår var\b|\bhvilken periode\b|\btidsrom|\btidsperiode|\bdato|"
+    # "Hvilke dager var spørreskjemaet åpent i juni 2022?", "Hvor lenge var undersøkelsen åpen?"
+    r"\b(hvilke|hvilken|hva for) (dager|dag|uker|uke)\b|\bfeltperiode|\bfelttid|"
+    r"\b(spørreskjemaet|skjemaet|undersøkelsen|undersøkinga) (var |ble )?(åpent|åpen|open|ope|opent)\b|"
+    r"\b(hvor|kor) lenge (var|varte|pågikk|stod|sto|ble)\b|\bnår (gikk|gjekk|pågikk|foregikk|skjedde)\b|\bi felt\b",
     "response": r"svarprosent|\bsvarandel|\binvitert|\binvitasjon|\bhvor mange\b.{0,60}?\b(svarte(?! (det samme|det same|likt|slik|sånn)\b)|deltok|har svart|fullførte|var med|med i undersøkelsen)\b|\bantall (svar|respondenter|deltakere)\b|\bdeltok\b|\bfullførte\b|\bflest svar|\bfærrest svar|"
     r"\b(fikk|fekk|mottok|mottatt|fått)( tilsendt| tilsend| sendt| tilbud om å svare på)? (undersøkelsen|undersøkinga|spørreskjemaet|skjemaet|invitasjon)|\bsendt (ut )?til\b|"
-    r"\b(fikk|hadde|fekk) (flere|færre|flest|færrest|fleire|mange|få) svar\b",
+    r"\b(fikk|hadde|fekk) (flere|færre|flest|færrest|fleire|mange|få) svar\b|"
+    # "hvor mange bedrifter gjennomførte juni-runden?": completed the survey
+    r"\b(gjennomførte|gjennomført|gjennomføre) (juni-runden|november-runden|runden|undersøkelsen|undersøkinga|"
+    r"spørreskjemaet|skjemaet|tilleggsundersøkelsen|hovedundersøkelsen|tilleggsrunden|hovedrunden)\b",
     "representativeness": r"andel(en)? av svarene|svarene kom fra|(kom|kommer) (det )?\w* ?svar(ene)? fra|representativ|underrepresent|overrepresent|bruttoutvalg|nettoutvalg|\bskjevhet|\butvalget\b",
     "method": r"\bmetode\b|datainnsamling|\bhvordan ble undersøkelsen",
     # a flaw in how a question was asked ("Hva var galt med svarskalaen …?"): the method chapter's note
@@ -115,6 +122,9 @@ BASE_OF_FIGURE = (
     rf"(bedrifter |verksemder |virksomheter )?(svarte|har svart|svara)"
     rf"( (på|om) ([a-zæøå]+ )?{_POINTER}| der| da)?\s*\??"
     rf"|{_BASE_WORD} (for|til|bak) {_POINTER}\s*\??"
+    # telegraphic: "antall svar bak?", "n?", "basen for det tallet?"
+    rf"|(og )?(antall|hvor mange|kor mange) (svar|respondenter)( bak| i grunnlaget)?( (for|til|bak|på) {_POINTER})?\s*\??"
+    rf"|(og )?(basen|grunnlaget|n)( (for|til|bak) {_POINTER})?\s*\??"
 )
 # one company's or one person's own answers: never shown (the survey reports aggregates only)
 SINGLE_COMPANY = (
@@ -168,8 +178,11 @@ EXCLUDED = (
     r"\b(?:regnet|rekna|talt|telt|inkludert|tatt) med i (?:det |dette |de |disse )?(?:tallet|tallene|prosenten|"
     r"prosentene|andelen|grunnlaget|beregningen)\b|\b(?:inngår|inngikk|er med) i (?:grunnlaget|tallet|prosentene)\b|"
     # "Er de som ikke brukte tjenesten med i de prosentene?"
-    r"\b(?:er|var|blir|ble) (?:de|dei|bedriftene|verksemdene) som (?:ikke|ikkje) [\wæøå ]{3,60}? med i (?:det |dette |de |dei |disse )?"
+    r"\b(?:er|var|blir|ble) (?:de|dei|bedriftene|verksemdene) som (?:ikke|ikkje|aldri) [\wæøå ]{3,60}? med i (?:det |dette |de |dei |disse )?"
     r"(?:tallet|tallene|talet|tala|prosenten|prosentene|andelen|andelene|grunnlaget|beregningen|utrekninga)\b|"
+    # "er de som svarte «ikke aktuelt i 2021» med i grunnlaget?"
+    r"\b(?:er|var|blir|ble) (?:de|dei|bedriftene|verksemdene) som (?:svarte|svara|krysset av for)\b[^?]{3,60}?\bmed i "
+    r"(?:grunnlaget|prosentene|tallene|tala|beregningen|utregningen|utrekninga)\b|"
     # "Er «ikkje aktuelt»-svara tekne med når dei reknar ut …?"
     r"\b(?:tatt|teke|tekne|tekna|regnet|rekna|talt|telt|inkludert) med (?:når|i utregningen|i utrekninga)\b|"
     # "Korleis er «ikkje aktuelt»-svara handsama i tala?"
@@ -196,7 +209,7 @@ ABOUT_WHO = (
     r"(det|dette|\w*spørsmålet|\w*spørsmålene|tallet|tallene)\b|"
     r"\b(hvem|kven) (ble|vart|blei) (egentlig |faktisk |eigentleg )?(spurt|stilt) (om )?(det|dette|\w*spørsmålet)\b|"
     # (not "gjelder det alle, eller er det forskjell på små og store?": a breakdown asked for)
-    r"\bgjelder (det|dette|tallet|tallene) (alle|bare|kun)\b(?!.*\b(forskjell\w*|skilnad\w*|variere\w*|ulikt)\b)|\b(ble|vart) (alle|alle bedrifter|alle bedriftene) spurt\b|"
+    r"\bgjelder (det|dette|tallet|tallene) (alle|bare|kun)\b(?!.*\b(forskjell\w*|skilnad\w*|variere\w*|ulikt|annerledes|anleis|annleis|annerleis)\b)(?!.*\b(de|dei) (største|minste|store|små)\b)|\b(ble|vart) (alle|alle bedrifter|alle bedriftene) spurt\b|"
     rf"\b{_ALL_GOT}(det|dette|disse|de|dei) (spørsmålet|spørsmålene|spørsmåla)\b|"
     # when the previous question was asked: the questionnaire answer names its wave
     r"\b(når|kva tid|når i tid) (ble|vart|blei) (det|dette|spørsmålet|den|det spørsmålet|tallet|tallene|talet|tala"

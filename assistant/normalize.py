@@ -293,6 +293,12 @@ def _correct_word(word: str) -> str:
         near = process.extractOne(word, known_words(), scorer=fuzz.ratio, score_cutoff=90)
         if near and _one_letter_inside(word, near[0]):
             return near[0]
+    if not match and len(word) >= 7:
+        # the last letter hit wrong ("kontakr" → "kontakt"), when nothing nearer was found: the one survey word
+        # of the same length and start
+        ending = [v for v in _vocab_by_length().get(len(word), ()) if v[:-1] == word[:-1]]
+        if len(ending) == 1:
+            return ending[0]
     if not match:
         return word
     cand = match[0]

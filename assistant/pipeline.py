@@ -140,14 +140,14 @@ class Assistant:
         self.executor.close()
 
     # ------------------------------------------------------------------ chaining
-    def _turn(self, question: str, history: list[str], steps) -> Turn:
+    def _turn(self, question: str, history: list[str], steps, typed: bool = True) -> Turn:
         prev: Question | None = None
         # a question in English is read in bokmål through the glossary (`english.to_norwegian`)
         history = [english.to_norwegian(h) for h in history]
         for h in history:  # the conversation so far, understood turn by turn
             prev = self._run(Turn(raw=h[: self.max_chars], fresh=False, prev=prev), UNDERSTAND).question
         question = english.to_norwegian(question)
-        return self._run(Turn(raw=question[: self.max_chars], history=history, prev=prev), steps)
+        return self._run(Turn(raw=question[: self.max_chars], history=history, prev=prev, typed=typed), steps)
 
     def _run(self, turn: Turn, steps) -> Turn:
         for step in steps:
@@ -158,7 +158,7 @@ class Assistant:
 
     def answer_question(self, question: str, history: list[str]) -> Answer:
         """The pipeline's answer without the claim and brief front steps (a claim check asks this)."""
-        turn = self._turn(question, history, ANSWER)
+        turn = self._turn(question, history, ANSWER, typed=False)
         answer = turn.answer
         assert answer is not None
         # why the pipeline routed as it did: a claim check tells a deliberate refusal from a failed search

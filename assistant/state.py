@@ -37,6 +37,7 @@ class Turn:
     answer: Answer | None = None  # set by the step that answers; later steps only add to it
     caveats: list[str] = field(default_factory=list)  # caveats found before an answer exists
     exclude: int | None = None  # a bank phrasing left out of the bank (fitting the calibration only)
+    typed: bool = True  # worded by the user, not a question a claim check words for its lookups
 
     def qvec(self, compute: bool = True) -> np.ndarray | None:
         if self.vector is None:

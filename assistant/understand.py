@@ -52,6 +52,11 @@ def run(turn: Turn, ctx: Context) -> None:
     # "… var nyttig? (bare «nyttig», ikke svært nyttig)": an aside in parentheses that repeats the answer says
     # which answer (a slot, read from the whole text), not what the question is about
     meant = without_asides(asked if len(asked.split()) >= 10 and not re.search(_POINTS_BACK, asked) else text)
+    if turn.typed and len(meant.split()) >= 6 and not re.search(r"[?.!:]\W*$", meant):
+        # "hvor mange bedrifter ble bedre til å lede på avstand": typed without its question mark, embedded as
+        # the question it is (the bank's phrasings are questions; a bare phrase leans towards other targets;
+        # the lookups a claim check words were fitted as they are)
+        meant = f"{meant.rstrip()}?"
     if turn.vector is None:  # (fitting passes the bank phrasing's own vector)
         turn.vector = LazyVector(
             lambda: ctx.embedder.cached_query(meant, fresh=turn.fresh) if has_words else None
@@ -202,6 +207,18 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     ):
         q.inherited.append("own_size")  # a figure for that size group if the report has one, else for all
     sizes = m.match_size_groups(text)
+    asked_sizes = m.match_size_groups(asking) if asking and len(sizes) >= 2 else []
+    # (a band in numbers: "de minste" beside a story's "6 årsverk" is compared as before, in the bands a
+    # question has, «opp til 9 årsverk» against «10 årsverk eller flere»)
+    explicit = bool(asked_sizes) and all(x[:1].isdigit() for x in asked_sizes)
+    if explicit and not re.search(r"\b(vi|oss|me|vår|våre|vårt|vår[ae])\b", asking):
+        # "Vi er 25 tilsette. Kor mange … i storleiken 10–49 …?": the size told in the story is the user's own,
+        # the sentence that asks names the group asked about (no comparison with the user's own)
+        sizes = [s for s in sizes if s in asked_sizes]
+        asked_group = m.match_group(asking)
+        if len(sizes) == 1 and asked_group[0] == "storrelse":
+            q.group_dim, q.group_key = asked_group
+            q.inherited = [x for x in q.inherited if x != "own_size"]  # the group asked, not the user's own
     if len(sizes) < 2 and re.search(_SIZE_ENDS, text):  # "de minste mot de største": both ends of the scale
         sizes = ["smallest", "largest"]
     if len(sizes) >= 2:  # "mellomstore … enn de minste": the whole breakdown, led by the two named
@@ -319,6 +336,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             r"\b(hvor|kor) mange (bedrifter |verksemder |virksomheter )?(fikk|fekk|mottok)\b", text
         )
         and not re.search(r"\bhvorfor\b", text)
+        # "Hvor stor del svarte at X ikke var relevant da de ble spurt om …?": a share of an answer
+        and not re.search(r"^(hvor|kor) (mange|stor (andel|del))\b[^?]*\bsvarte at\b", asking or text)
         and not re.search(intents.METHOD["dates"], text)  # "i hvilket tidsrom ble spørreskjemaet sendt ut"
         # "Hva var galt med svarskalaen …?": a flaw the method chapter describes, not the questionnaire's wording
         and not re.search(

@@ -275,4 +275,8 @@ def _unknown_theme(question: str, request: BriefRequest) -> Answer:
 def run(turn, ctx) -> None:
     """Pipeline step (first): a request for key figures on a theme gets a brief."""
     if turn.answer is None:
+        request = detect(turn.raw)
+        theme = normalize(request.theme) if request is not None else ""
+        if any(pattern.search(theme) for pattern, _why in ctx.match.out_of_scope_words(theme)):
+            return  # "tallene for BHT-nytte sammenlignet med svenske bedrifter": refused by the pipeline
         turn.answer = answer(turn.raw, ctx.executor, ctx.index.passages, ctx.titles)

@@ -84,6 +84,10 @@ _PATTERNS = [
         r"(?P<theme>[^–,.;:?!]+?)\s*"
         rf"[–,.;:?!-]+\s*(?:[\wæøå]+[.,:;]?\s+){{0,12}}?(?:(?:{_N})\s+|de\s+|dei\s+){_ADJ}{_FIGURES}"
         r"(?:\s+(?:med|og) (?:kilde|kilder|kjelde|kjelder|kildehenvisning))?\s*$",
+        # "nøkkeltall hjemmekontor og tilgjengelighet, 4 stk", "3 nøkkeltal sjukefråvær": the press desk's shorthand,
+        # the theme right after the word for key figures
+        rf"^(?:(?P<n>{_ONE})\s+)?(?:nøkkeltall|nøkkeltal|nokkeltall|hovedtall|key numbers|key figures)\s+"
+        r"(?!om\b|for\b|på\b|fra\b|i\b)(?P<theme>[\wæøå].*)$",
     )
 ]
 # what the figures are for ("til en pressemelding", "til nyhetsbrevet", "som jeg kan bruke på LinkedIn")

@@ -30,6 +30,7 @@ from .method_facts import judge_method_fact
 from .options import direction_options, positive_options
 from .other_study import judge_employee_share
 from .parse import (
+    SUPERLATIVE,
     ParsedClaim,
     _group_spans,
     _vocab,
@@ -258,8 +259,7 @@ def breakdown_question(p: ParsedClaim, strip_slots: Callable[[str], str] = lambd
     'hvor mange syns dialogmøte 2 er nyttig etter bedriftsstørrelse'
     """
     sides = []
-    superlative = re.compile(r"(?<![\wæøå])" + re.escape(p.superlative or "-") + r"e?(?![\wæøå])", re.I)
-    for side in p.sides if p.comparison else (superlative.sub(" ", p.text), ""):
+    for side in p.sides if p.comparison else (SUPERLATIVE.sub(" ", p.text) if p.superlative else p.text, ""):
         for a in sorted(amounts_in(side), key=lambda a: -a.start):
             side = side[: a.start] + " " + side[a.end :]
         norm = strip_slots(normalize(side))  # "bedrifter med 200 eller flere ansatte" as a whole
@@ -550,6 +550,24 @@ def _judged_clause(
                 Verdict("supported", f"Ja. {said}.", None, restated),
                 [quoted(question, restated)],
             )
+    if passages and not refused and verdict.verdict == "contradicted" and _item_unnamed(clause, verdict.figure):
+        # "8 av 10 syns BHT er nyttig", judged on one item of a table the claim does not name: a report
+        # sentence holding every word of the claim may state its figure ("kontakten med
+        # bedriftshelsetjenesten som klart nyttigst (8 av 10 …)")
+        own = topic_tokens(p)
+        stated = [
+            f for f in statement_figures(p, passages)
+            if len(shared(own, set(tokens(normalize(str(f.get("sentence") or "")))))) == len(own)
+        ]  # fmt: skip
+        again = _judge_with_options(p, clause, stated, und) if stated else None
+        if again is not None and again.verdict == "supported":
+            table, shown = verdict.figure or {}, re.search(r"Rapporten viser (.+?), ikke ", verdict.lead)
+            value = f"{shown.group(1)} " if shown else ""
+            again.lead = (
+                f"{again.lead} Merk: {table.get('source')} har egne tall for hver del, for eksempel "
+                f"{value}for «{table.get('item')}»."
+            )
+            verdict, answers = again, [quoted(question, again.figure), *answers]
     by_prose = verdict.verdict == "contradicted" and not (verdict.figure or {}).get("question_id")
     if passages and not refused and by_prose and p.amounts:
         again = _judge_with_options(p, clause, merged(figures, statement_figures(p, passages)), und)
@@ -619,6 +637,16 @@ def _judged_clause(
         if verdict.lead.endswith("dette."):
             verdict.lead = f"Rapporten sier ikke noe om dette: {NO_FIGURE}"
     return Checked(clause, p, verdict, [a for a in answers if a.answerable] or answers)
+
+
+def _item_unnamed(clause: str, figure: dict[str, Any] | None) -> bool:
+    """The figure is one item of a survey question with several, and the claim names none of the item's
+    words ("8 av 10 syns BHT er nyttig" judged on Tabell 6's «Arbeidsmiljøkartlegging»)."""
+    f = figure or {}
+    info = knowledge.question(str(f.get("question_id") or "")) if f.get("item") else None
+    if not info or len(info.get("items") or []) < 2:
+        return False
+    return not shared(set(tokens(normalize(str(f["item"])))), set(tokens(normalize(clause))))
 
 
 def _other_wave_note(p: ParsedClaim, clause: str, question: str, history: list[str], answer: AnswerFn, und: Any) -> str:

@@ -39,6 +39,9 @@ _CHANGE_OPPOSITE = {
 }  # fmt: skip
 
 
+_LOWEST = ("lavest", "lågast", "færrest", "minst", "dårligst", "sjeldnest", "sjeldnast")
+
+
 def judge_superlative(p: ParsedClaim, readings: list[Reading]) -> Verdict | None:
     """ "… er den nyttigste tjenesten": the item (or group) the claim names must top the ranking."""
     data = [r for r in readings if r.first.get("sentence") is None and r.value is not None]
@@ -47,7 +50,7 @@ def judge_superlative(p: ParsedClaim, readings: list[Reading]) -> Verdict | None
         return None  # nothing to rank, or the claim names none of the items
     named = data[0]
     data = [r for r in data if {x.get("option") for x in r.rows} == {x.get("option") for x in named.rows}]
-    lowest = p.superlative in ("lavest", "færrest", "minst", "dårligst")
+    lowest = p.superlative in _LOWEST
     top = (min if lowest else max)(data, key=lambda r: r.value)
     if named.fit <= min(r.fit for r in data):
         return None  # the claim does not single out one of them
@@ -59,9 +62,6 @@ def judge_superlative(p: ParsedClaim, readings: list[Reading]) -> Verdict | None
         None,
         top.first,
     )
-
-
-_LOWEST = ("lavest", "lågast", "færrest", "minst", "dårligst", "sjeldnest", "sjeldnast")
 
 
 def judge_group_superlative(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict | None:
@@ -99,11 +99,14 @@ def judge_group_superlative(p: ParsedClaim, figures: list[dict[str, Any]]) -> Ve
         return Verdict(
             "supported", f"Ja. Det stemmer med rapporten: {describe(own)}, mot {others}.", None, own.first
         )
+    which = "Lavest" if lowest else "Høyest"
+    if top.first.get("sentence") is not None and group_phrase(top.first.get("group_label")):
+        # a prose figure: «Høyest er andelen blant bedrifter med 200 eller flere ansatte: rapporten skriver «…»»
+        which = f"{which} er andelen blant {group_phrase(top.first.get('group_label'))}:"
+    else:
+        which += " er"
     return Verdict(
-        "contradicted",
-        f"Nei. {('Lavest' if lowest else 'Høyest')} er {describe(top)}; til sammenligning {describe(own)}.",
-        None,
-        top.first,
+        "contradicted", f"Nei. {which} {describe(top)}; til sammenligning {describe(own)}.", None, top.first
     )
 
 

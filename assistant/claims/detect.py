@@ -10,6 +10,7 @@ from rapidfuzz.distance import OSA
 
 from .. import knowledge
 from ..intents import ABOUT_USE
+from ..normalize import known_words
 from ..report import split_sentences
 from .parse import parse
 
@@ -114,6 +115,17 @@ _REPORT_NAMES = (
     r"(?:nhos? )?(?:arbeidsmiljøbarometeret|arbeidsmiljøbarometer(?: 2021)?|barometeret|rapporten|undersøkelsen|"
     r"undersøkinga|nho)(?: 2021)?"
 )
+# "Står det i rapporten at …", "Sier undersøkelsen at …", "Har rapporten dekning for at …": the report asked of
+_FRAMES_BEFORE += [
+    re.compile(p, _I)
+    for p in (
+        rf"^(?:står|stod|sto|heter|heiter) det (?:(?:faktisk|virkelig|egentlig|eigentleg|noe sted|nokon stad) )?"
+        rf"(?:i {_REPORT_NAMES} )?at\s*",
+        rf"^(?:sier|seier|viser|skriver|skriv|konkluderer|påstår|hevder|fastslår) {_REPORT_NAMES} (?:med )?at\s*",
+        rf"^(?:har|finnes det|gir) (?:{_REPORT_NAMES} )?(?:dekning|belegg|grunnlag|støtte) (?:i {_REPORT_NAMES} )?for "
+        r"(?:å (?:si|skrive|seie|påstå) )?at\s*",
+    )
+]
 _THIS_REPORT = re.compile(
     rf"^(?:(?:ifølge|iflg\.?|etter|i følge|i) {_REPORT_NAMES}(?: viser)?,?\s+(?:så\s+)?"
     r"(?:(?:står|heter|sies|kommer|går) det(?: fram| frem)?(?: at)?\s+)?|"
@@ -174,6 +186,30 @@ _FRAME_AFTER = re.compile(
     ),
     _I,
 )
+# a check asked after a dash or comma, the question mark left out ("… – stemmer det", "…, riktig")
+_DASH_FRAME = re.compile(
+    r"\s*(?:[–-]|,)\s*(?:stemmer (?:det|dette)|stemmer|riktig|korrekt|sant|holder (?:det|dette)|ok|er det riktig|"
+    r"er det sant|kan det stemme|stemmer det med rapporten)\s*[.!]*\s*$",
+    _I,
+)
+_STATING_VERB = re.compile(
+    r"\b(har|hadde|er|var|ble|blir|mener|meiner|synes|syns|synest|syntes|opplever|opplevde|oppgir|oppga|svarer|svarte|"
+    r"sier|seier|sa|fikk|fekk|brukte|bruker|vurderer|vurderte|ønsker|ønsket|jobber|jobbet|jobbar)\b",
+    _I,
+)
+
+
+def _bare_statement(t: str) -> bool:
+    """A statement typed without any frame: a figure, a verb stating it, no question mark, no question word
+    («nesten alle bedriftene (9 av 10) hadde dialog med legen i 2021»)."""
+    if "?" in t or re.match(_QUESTION_START, t, _I) or len(t.split()) < 5:
+        return False
+    if re.match(r"^(gi|gje|vis|finn|lag|skriv|hent|send|list|oppsummer|sammenlign|samanlikn)\b", t, _I):
+        return False  # an instruction ("gi meg 3 tall om …"), not a statement
+    p = parse(t)
+    return bool(p.amounts) and bool(_STATING_VERB.search(t))
+
+
 _BARE_CHECK = re.compile(
     r"^\W*(?:sjekk|faktasjekk|stemmer det|stemmer dette|er det riktig|er det sant)\W*$", _I
 )
@@ -272,6 +308,10 @@ def detect(text: str) -> ClaimRequest | None:
         m = _TAG_VEL.search(t)  # "Hovedundersøkelsen ble vel gjennomført i oktober 2021?": a claim asked back
         if m and t.rstrip().endswith("?") and not re.match(_QUESTION_START, t, _I):
             body = re.sub(r"\s+", " ", t[: m.start(1)] + t[m.end(1) :]).rstrip(" ?")
+    if body is None and (m := _DASH_FRAME.search(t)) and m.start() > 0:
+        body = t[: m.start()]  # "20 prosent sier … – stemmer det": the check asked without a question mark
+    if body is None and _bare_statement(t):
+        body = t  # "under halvparten av småbedriftene (2-9 ansatte) har BHT-avtale": a figure stated, to check
     if body is None:
         return None
     if _nothing_stated(body):  # "Kan du sjekke et tall for meg?": asks for a check, states nothing
@@ -318,6 +358,38 @@ _FRAME_SLOTS = [
 ]
 
 
+_QUANTIFIER_WORD = re.compile(r"(?<![\wæøå])[\wæøå]{6,}(?![\wæøå])")
+
+
+@lru_cache(maxsize=1)
+def _quantifier_words() -> frozenset[str]:
+    """The long words of the lexicon's quantifiers («halvparten», «flertallet», «tredjedeler»)."""
+    phrases = (knowledge.lexicon().get("claims") or {}).get("quantifiers") or {}
+    return frozenset(w for phrase in phrases for w in phrase.lower().split() if len(w) >= 6)
+
+
+def _quantifier_spelled(m: re.Match[str]) -> str:
+    """A word one keystroke off a quantifier word, and no word of the report, read as it («Halparten»)."""
+    word, lower = m.group(0), m.group(0).lower()
+    if lower in _quantifier_words() or lower in known_words():
+        return word
+    near = sorted(q for q in _quantifier_words() if OSA.distance(lower, q) == 1)
+    if len(near) > 1:
+        # "et flertal": «flertall» and «fleirtal» are both one keystroke off; the one whose phrase it stands in
+        # ("et flertall", not "eit fleirtal")
+        text = m.string.lower()
+        phrases = (knowledge.lexicon().get("claims") or {}).get("quantifiers") or {}
+
+        def fits(q: str) -> bool:
+            said = text[: m.start()] + q + text[m.end() :]
+            return any(q in p.split() and re.search(rf"(?<![\wæøå]){re.escape(p)}(?![\wæøå])", said) for p in phrases)
+
+        near = [q for q in near if fits(q)] or near
+    if len(near) != 1:
+        return word
+    return near[0].capitalize() if word[:1].isupper() else near[0]
+
+
 def _frame_typos(text: str) -> str:
     """The message with typos in its claim-frame words corrected.
 
@@ -326,6 +398,7 @@ def _frame_typos(text: str) -> str:
     >>> _frame_typos("Er det riktig at en trygg arbeidssituasjon er en viktig grunn?")
     'Er det riktig at en trygg arbeidssituasjon er en viktig grunn?'
     """
+    text = _QUANTIFIER_WORD.sub(_quantifier_spelled, text)
     for pattern, words in _FRAME_SLOTS:
         m = pattern.search(text)
         if not m or len(m.group(1)) < 4 or m.group(1).lower() in words:

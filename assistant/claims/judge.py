@@ -26,6 +26,7 @@ from .readings import (
     fmt_value,
     group_fits,
     group_phrase,
+    item_vocabulary,
     loose,
     narrow,
     readings_for,
@@ -50,12 +51,19 @@ def _replace(text: str, start: int, end: int, new: str) -> str:
 
 def _corrected_amount(p: ParsedClaim, a: Amount, r: Reading) -> str:
     new, end = figure_phrase(r), a.end
-    if a.kind == "quant":
+    after = re.match(r"\s+av (?:de |dei )?(bedrift|virksomhet|verksemd)\w*", p.text[a.end :])
+    if a.kind == "quant" and after and re.search(r"\d+ av \d+$", new):
+        # "halvparten av bedriftene" → "1 av 3 bedrifter", not "1 av 3 av bedriftene"
+        new, end = f"{new} {after.group(1)}er", a.end + after.end()
+    elif a.kind == "quant":
         noun = re.match(r"\s+(bedrift|virksomhet|verksemd)(?![\wæøå])", p.text[a.end :])
         if noun:  # "hver tredje bedrift" → "3 av 10 bedrifter", "12 prosent av bedriftene"
             plural = f"av {noun.group(1)}ene" if new.endswith("prosent") else f"{noun.group(1)}er"
             new, end = f"{new} {plural}", a.end + noun.end()
-        elif re.match(r"\s*(har|hadde|er|var|mener|meiner|oppgir|svarte|ikke|ikkje)\b", p.text[a.end :]):
+        elif re.match(
+            r"\s*(har|hadde|er|var|mener|meiner|oppgir|svarte|ikke|ikkje|synes|syns|synest|syntes|vurderer|opplever|opplevde|bruker|brukte|tror|trur|sier|seier|fikk|får|ønsker|jobber|jobbet)\b",
+            p.text[a.end :],
+        ):
             new += " av bedriftene"  # "et flertall har ikke …" → "37 prosent av bedriftene har ikke …"
         elif not re.match(r"\s*av\b", p.text[a.end :]):
             new += " av"
@@ -486,8 +494,18 @@ def _judge_unquantified(p: ParsedClaim, readings: list[Reading]) -> Verdict:
             reason="unpublished",
         )
     if best.first.get("sentence") is not None:
-        found = topic_tokens(p) & set(tokens(normalize(best.first["sentence"])))
-        if best.fit >= MIN_STATEMENT_FIT and len(found) >= 2:
+        said = set(tokens(normalize(best.first["sentence"])))
+        found = topic_tokens(p) & said
+        # the item the claim is about must be the sentence's too ("AMU er den viktigste rollen" is not supported by
+        # "den viktigste suksessfaktoren er at … engasjert i arbeid med HMS")
+        # (the subject: what stands before the claim's first verb)
+        subject = re.split(r"\b(?:er|var|ble|vart|blir|har|hadde)\b", normalize(p.text), maxsplit=1)[0]
+        unsaid = {
+            w
+            for w in set(tokens(subject)) & item_vocabulary()
+            if not any(x.startswith(w) or (w.startswith(x) and len(x) >= len(w) - 2) for x in said)
+        }
+        if best.fit >= MIN_STATEMENT_FIT and len(found) >= 2 and not unsaid:
             return Verdict("supported", f"Ja. {_capital(describe(best))}.", None, best.first)
         return Verdict("not_in_report", f"Rapporten sier ikke noe om dette: {NO_FIGURE}", reason="no_figure")
     if p.options and best.fit >= 1.5:

@@ -62,10 +62,16 @@ _NOT_FIGURES = re.compile(
 )
 _NEGATION = re.compile(r"(?<![\wæøå])(ikke|ikkje|ingen|ingenting|aldri)(?![\wæøå])", _I)
 _SUPERLATIVE = re.compile(
-    r"(?<![\wæøå])(nyttigst|viktigst|høyest|høgast|flest|størst|mest|lavest|lågast|færrest|minst|dårligst|best|"
-    r"oftest|oftast|sjeldnest|sjeldnast|hyppigst)e?(?![\wæøå])",
+    r"(?<![\wæøå])(nyttigst|nyttigast|viktigst|viktigast|høyest|høgast|flest|størst|mest|lavest|lågast|færrest|"
+    r"færrast|minst|dårligst|dårlegast|best|oftest|oftast|sjeldnest|sjeldnast|hyppigst|hyppigast)e?(?![\wæøå])",
     _I,
 )
+SUPERLATIVE = _SUPERLATIVE  # (the superlative words, for those who strip them from a claim)
+# a nynorsk superlative as its bokmål form, the one the judges compare with
+_SUPERLATIVE_BOKMAL = {
+    "nyttigast": "nyttigst", "viktigast": "viktigst", "høgast": "høyest", "lågast": "lavest", "færrast": "færrest",
+    "dårlegast": "dårligst", "oftast": "oftest", "sjeldnast": "sjeldnest", "hyppigast": "hyppigst",
+}  # fmt: skip
 
 
 @dataclass
@@ -472,7 +478,7 @@ def parse(claim: str) -> ParsedClaim:
     m = next(
         (m for m in _SUPERLATIVE.finditer(low) if not any(s <= m.start() < e for s, e, _g in spans)), None
     )
-    p.superlative = m.group(1).lower() if m else None
+    p.superlative = _SUPERLATIVE_BOKMAL.get(m.group(1).lower(), m.group(1).lower()) if m else None
     return p
 
 

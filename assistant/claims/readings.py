@@ -13,6 +13,7 @@ from .. import knowledge
 from ..compose.numbers import n_text
 from ..knowledge import WAVE_TEXT
 from ..normalize import fold, normalize, tokens
+from ..report import split_sentences
 from .parse import Amount, ParsedClaim, without_groups, without_waves
 
 _I = re.IGNORECASE
@@ -253,7 +254,7 @@ def extent(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _item_vocabulary() -> frozenset[str]:
+def item_vocabulary() -> frozenset[str]:
     """Words that name a survey item (codebook item labels and aliases), but the common ones."""
     words: set[str] = set()
     for q in knowledge.questions():
@@ -327,7 +328,7 @@ def _about_a_sibling(claim_tok: set[str], first: dict[str, Any], figures: list[d
         return False
     # an item's name a little further back counts too ("kontakten med bedriftshelsetjenesten som klart
     # nyttigst (8 av 10)" is the figure of the contact with BHT)
-    own = _item_words(first) | (_item_words(first, 6) & _item_vocabulary())
+    own = _item_words(first) | (_item_words(first, 6) & item_vocabulary())
     theirs = shared(claim_tok, set().union(*others) - own) - _COMMON
     return bool(theirs) and not shared(claim_tok, own) - _COMMON
 
@@ -352,7 +353,7 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
                 continue  # "1713 bedrifter ble invitert" is not "… og 1713 bedrifter fullførte"
             sentence = set(tokens(normalize(first["sentence"])))
             piece = set(tokens(normalize(first.get("context") or "")))
-            named = claim_tok & _item_vocabulary() if p.amounts else set()
+            named = claim_tok & item_vocabulary() if p.amounts else set()
             if named and not shared(named, passage_words(first)):
                 continue  # "produktiviteten gikk ned …": a sentence that never names productivity does not judge it
             if _about_a_sibling(claim_tok, first, figures):
@@ -564,6 +565,13 @@ def describe(r: Reading) -> str:
             window = sentence[max(0, start - 110) : end]
             said = "… " + (window.split(" ", 1)[1] if start > 110 and " " in window else window).strip(" ,") + " …"
         said = re.sub(r"\s+", " ", str(said)).lstrip("►• ").strip()
+        if len(said) < 60 and re.search(r"\b(dette|det samme|disse|desse)\b", said):
+            # «8 av 10 svarer dette.»: the sentence before it says what «dette» is
+            paragraph = re.sub(r"\s+", " ", str(f.get("paragraph") or ""))
+            sentences = split_sentences(paragraph)
+            at = next((i for i, x in enumerate(sentences) if said in x), 0)
+            if at > 0:
+                said = f"{sentences[at - 1].strip()} {said}"
         return f"rapporten skriver «{said}» ({where})"
     opts = " + ".join(f"«{x['option'].lstrip('… ')}»" for x in r.rows)
     # a sum of answers, answer by answer: «70 % svarte «Nyttig» + «Svært nyttig» (54 % + 16 %)»

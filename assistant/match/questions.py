@@ -32,7 +32,9 @@ _FRAME = frozenset(
         "forskjell forskjellen forskjellar forskjeller variere varierer variasjon sammenlignet sammenliknet "
         "samanlikna kontra gjelder gjeld oftere oftest oftast sjeldnere hyppigere "
         # how common something is asks for its share («er det vanlig å ha hjemmekontor?»)
-        "vanlig vanlige vanleg vanlege vanlegt normalt normal "
+        "vanlig vanlige vanleg vanlege vanlegt normalt normal vanligst vanligste vanlegast "
+        # a verb's infinitive and a time phrase's noun say nothing of the topic («å ha vært», «i løpet av 2021»)
+        "ha løpet "
         # the base of a figure named by what it shows («hvor mange ligger bak figuren om …»)
         "tallene tala figuren resultatene prosentene bygger byggjer basert bygd ligger ligg bak grunnlaget"
     )
