@@ -950,7 +950,7 @@ def base_answer(q: Question) -> Answer:
         return Answer(q.raw, "text", True, text, sources=sources)
     text = (
         f"Grunnlaget for «{title}» ({wave}) er {' og '.join(parts)}: så mange bedrifter svarte på spørsmålet. "
-        "Rapporten viser tallene i figuren som bilde; verdiene står ikke i teksten."
+        "Figuren er et bilde i rapporten; bare de verdiene teksten selv nevner, kan siteres."
     )
     sources = [Source(label=b["source"], section=str(info.get("section") or ""), page=None, quote=None)
                for b in info.get("bases") or []]  # fmt: skip

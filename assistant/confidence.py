@@ -138,6 +138,8 @@ def _support(turn: Turn, ctx: Context, text: str) -> float:
             said |= words  # "i hvilken landsforening …?" answered "NHO Transport (5 av 10)": the kind of group named
     if said & _RANK_WORDS:
         said |= _RANK_WORDS  # "vanligst" answered "Høyest andel finner vi …": one ranking, in other words
+    if said & _USEFUL_WORDS:
+        said |= _USEFUL_WORDS  # "mest fornøyd med NAV" answered "9 av 10 … nyttig": the one usefulness scale
     # the stemmer splits a word family ("produktiviteten"/"produktivitet", "endret"/"endring"): a shared
     # start of five letters counts as the same word
     starts = {w[:5] for w in said if len(w) >= 5}
@@ -177,6 +179,7 @@ _DIMENSION_WORDS = {
     "landsforening": frozenset(tokens("landsforening landsforeninger bransje bransjer bransjen næring")),
     "fylke": frozenset(tokens("fylke fylker fylket region regioner")),
 }
+_USEFUL_WORDS = frozenset(tokens("nyttig nyttige nytte fornøyd fornøyde verdifull verdifulle gagn utbytte"))
 _RANK_WORDS = frozenset(tokens("høyest høyeste flest størst største mest vanligst vanligste oftest lavest færrest minst"))
 
 

@@ -16,7 +16,7 @@ METHOD = {
     "who": r"\b(hvem|kven) (var det som |er det som |har |hadde )?(egentlig |faktisk |eigentleg |da )?(stod for|sto for|står for|gjort|gjennomført|gjennomførte|laget|lagde|utførte|utført|sto bak|står bak|analyserte|utviklet|utarbeidet|samlet inn|sto for|står for|skrev|har skrevet|utformet|utforma|formulerte|lagde|laga|designet)|\bkantar\b|agenda kaupang|oppdragsgiver|prosjektleder|"
     r"\bhvilke[tn]? (analyse)?(byrå|selskap|firma|institutt)\b|\bsamlet inn (svarene|dataene|data|svar)\b|\bhvem (har )?samlet inn",
     # how the invited companies were chosen: all members in NHO's register
-    "population": r"\b(hvem|kven)( (er|var) det( egentlig| eigentleg)?( som)?)?( har)? (svart|svara|svarte|deltatt|deltok|fylte ut|fylte i)( på| i| ut)? "
+    "population": r"\b(sendt|send|gikk) (ut )?til (et utvalg|alle)\b|\bet utvalg eller (til )?alle\b|\b(hvem|kven)( (er|var) det( egentlig| eigentleg)?( som)?)?( har)? (svart|svara|svarte|deltatt|deltok|fylte ut|fylte i)( på| i| ut)? "
     r"(denne |den |dette )?(undersøkelsen|undersøkinga|\w*barometeret|skjemaet|spørreskjemaet)\b|"
     r"\b(hvem|kven) (er|var) det (egentlig|eigentleg) som (har )?(svart|svara|svarte|deltatt|deltok)\b|"
     r"\b(hvem|kven) (fikk|fekk|ble|vart|har fått) (en |ei )?(invitasjon\w*|invitert|tilbud om å svare)\b|"
@@ -67,8 +67,11 @@ FIGURE_WORDS = r"andel|prosent|gjennomsnitt|snitt|tall|resultat|svarprosent|fles
 RANK = r"høyest|størst|flest|\bmest\b|lavest|\bminst\b|færrest|viktigst|\bbest\b|dårligst|rangert|rangering"
 COMPARE = r"varier|forskjell|sammenlign|sammenlikn|\bkontra\b|\bmot\b|etter (bedrifts)?størrelse|etter antall ansatte|store og små|små og store|bedriftsstørrelse"
 # "Hvor mange bedrifter bygger tallene om … på?", "… ligger bak figuren om …?": the base of the figures named
-_FIGURES = r"(tallene|tallet|talet|tala|figuren|resultatene|andelene|prosentene)"
+_FIGURES = r"(tallene|tallet|talet|tala|figuren|resultatene|andelene|prosentene|andelen|prosenten|resultatet)"
 BEHIND_FIGURES = (
+    # "hvor mange bedrifter bygger det på?": the figure just given, pointed at
+    r"(hvor|kor) mange (bedrifter |verksemder |virksomheter |svar )?(bygger|byggjer|baserer|er) (det|dette|den|denne)"
+    r"( seg)? (på|basert på|bygd på)\s*\??$|"
     rf"(hvor|kor) mange\b.*\b{_FIGURES}\b.*\b(basert på|bygd på|bygget på|bygger på|byggjer på)\b|"
     rf"(hvor|kor) mange\b.*\b(bygger|byggjer|baserer) ((den|det|de|dei|denne|dette|disse|desse) )?{_FIGURES}\b.*\bpå\b|"
     rf"(hvor|kor) mange\b.*\b(ligger|ligg) bak ((den|det|de|dei|denne|dette|disse|desse) )?{_FIGURES}\b"
