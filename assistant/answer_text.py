@@ -131,7 +131,9 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     q: Question = turn.question  # type: ignore[assignment]
     if d.reason == "statement":
         a = statement_answer(ctx, q, d)
-        return a, (Decision("none", "unexplained") if a.route == "none" else d)
+        if a.route != "none":
+            return a, d
+        return a, Decision("none", "no_figure" if a.answer.startswith(NO_FIGURE_LEAD) else "unexplained")
     if d.reason == "base":
         return base_answer(q), d
     if d.reason == "excluded":
@@ -327,7 +329,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     if no_figure:
         # "Kor mange har skrive under IA-avtale?" and the report's sentences on it give no figure: no answer to
         # the question as asked (answerable false), with what the report does say
-        text = "Rapporten oppgir ikke noe tall for dette. Dette er det den skriver om det:\n\n" + text
+        text = f"{NO_FIGURE_LEAD} Dette er det den skriver om det:\n\n" + text
         return Answer(q.raw, "none", False, text, sources=sources), Decision("none", "no_figure")
     caveats = []
     if q.question_id == "ROLLER_BETYDNING" or any("svarskala" in s.lower() for _p, s, _ in picked):
@@ -360,7 +362,7 @@ def _counted(q: Question) -> re.Pattern[str] | None:
     return re.compile(rf"\b\d+\s*{unit.group(1)[:3]}\w*", re.IGNORECASE) if unit else None
 
 
-_COUNT_ASKED = re.compile(r"\b(hvor|kor) mange\b|\bhvor stor (andel|del)\b|\bandel(en)?\b|\bprosent\b")
+_COUNT_ASKED = re.compile(r"\b(hvor|kor) mange\b|\b(hvor|kor) stor\b|\bandel(en)?\b|\bprosent\b")
 
 
 def _names_a_group(d: Decision, picked: list[tuple[Passage, str, float]]) -> bool:
@@ -603,9 +605,29 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
         text, refused = _no_reason_given(q, text, sources)
         if refused is not None:
             return refused
+    if (
+        q.intent == "figure"
+        and re.search(_COUNT_ASKED, q.text)
+        and picked
+        and not any(NUMBER_STATEMENT.search(s) or _SOME_QUANTITY.search(s) for _p, s, _ in picked)
+    ):
+        # "Hvor stor andel har IA-avtale i dag?" and the sentences the bank points at give no figure, not even in
+        # words: no answer to the question as asked, with what the report does say
+        text, sources = compose_passages(picked)
+        said = f"{NO_FIGURE_LEAD} Dette er det den skriver om det:\n\n{text}"
+        return Answer(q.raw, "none", False, said, sources=sources)
     caveats = [SKEWED] if any("svarskala" in s.lower() for _p, s, _ in picked) else []
     caveats += other_survey(picked)
     return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats)
+
+
+NO_FIGURE_LEAD = "Rapporten oppgir ikke noe tall for dette."
+# a quantity said in words ("de fleste", "mange", "om lag", "ingen"): a figure of a kind
+_SOME_QUANTITY = re.compile(
+    r"\b(mange|færre|flere|fleire|majoritet\w*|mindretall\w*|om lag|rundt|omtrent|nesten|hver|kvar|"
+    r"del av|andel\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def other_survey(picked: list[tuple[Passage, str, float]]) -> list[str]:

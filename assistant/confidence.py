@@ -291,7 +291,8 @@ def run(turn: Turn, ctx: Context) -> None:
     no_topic = no_topic or (only_option and q.intent not in ("method", "questionnaire"))
     # "Kor nyttig var kontakten?" with nothing before: two questions tie (Arbeidstilsynet, NAV Arbeidslivssenter)
     # and a short question has nothing else that tells them apart
-    tied = len(q.text.split()) <= 6 and q.runner_up >= 0.5 and q.question_score - q.runner_up < TIE
+    # (a rival ranked above the one chosen means a rule chose it, by the scale or wave asked: no tie)
+    tied = len(q.text.split()) <= 6 and q.runner_up >= 0.5 and 0 <= q.question_score - q.runner_up < TIE
     vague = (bool(VAGUE.match(q.text)) or orphan or bare or no_topic or tied) and not turn.history
     # "rekrutteringa … betre av heimekontor": an item of another question, and none of this one's; the answer
     # would be about its other items, however well the rest of the wording matched

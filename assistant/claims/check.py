@@ -30,7 +30,6 @@ from .method_facts import judge_method_fact
 from .options import direction_options, positive_options
 from .other_study import judge_employee_share
 from .parse import (
-    SUPERLATIVE,
     ParsedClaim,
     _group_spans,
     _vocab,
@@ -39,6 +38,7 @@ from .parse import (
     parse,
     side_groups,
     split_figures,
+    superlative_forms,
     without_groups,
     without_waves,
 )
@@ -259,7 +259,7 @@ def breakdown_question(p: ParsedClaim, strip_slots: Callable[[str], str] = lambd
     'hvor mange syns dialogmøte 2 er nyttig etter bedriftsstørrelse'
     """
     sides = []
-    for side in p.sides if p.comparison else (SUPERLATIVE.sub(" ", p.text) if p.superlative else p.text, ""):
+    for side in p.sides if p.comparison else (superlative_forms(p.superlative or "-").sub(" ", p.text), ""):
         for a in sorted(amounts_in(side), key=lambda a: -a.start):
             side = side[: a.start] + " " + side[a.end :]
         norm = strip_slots(normalize(side))  # "bedrifter med 200 eller flere ansatte" as a whole

@@ -66,7 +66,14 @@ _SUPERLATIVE = re.compile(
     r"færrast|minst|dårligst|dårlegast|best|oftest|oftast|sjeldnest|sjeldnast|hyppigst|hyppigast)e?(?![\wæøå])",
     _I,
 )
-SUPERLATIVE = _SUPERLATIVE  # (the superlative words, for those who strip them from a claim)
+
+
+def superlative_forms(bokmal: str) -> re.Pattern[str]:
+    """The words of one superlative, bokmål and nynorsk («viktigst», «viktigaste»), to strip from a claim."""
+    forms = {bokmal, *(k for k, v in _SUPERLATIVE_BOKMAL.items() if v == bokmal)}
+    return re.compile(r"(?<![\wæøå])(" + "|".join(map(re.escape, sorted(forms))) + r")e?(?![\wæøå])", re.I)
+
+
 # a nynorsk superlative as its bokmål form, the one the judges compare with
 _SUPERLATIVE_BOKMAL = {
     "nyttigast": "nyttigst", "viktigast": "viktigst", "høgast": "høyest", "lågast": "lavest", "færrast": "færrest",
