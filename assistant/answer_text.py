@@ -609,7 +609,7 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
         q.intent == "figure"
         and re.search(_COUNT_ASKED, q.text)
         and picked
-        and not any(NUMBER_STATEMENT.search(s) or _SOME_QUANTITY.search(s) for _p, s, _ in picked)
+        and not any(re.search(r"\d", s) or NUMBER_STATEMENT.search(s) or _SOME_QUANTITY.search(s) for _p, s, _ in picked)
     ):
         # "Hvor stor andel har IA-avtale i dag?" and the sentences the bank points at give no figure, not even in
         # words: no answer to the question as asked, with what the report does say
