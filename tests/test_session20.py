@@ -297,3 +297,8 @@ def test_does_it_hold_for_all_or_the_largest_is_a_breakdown(assistant):
 def test_a_sentence_on_another_item_does_not_support_a_ranking_claim(assistant):
     a = assistant.ask("Stemmer det at arbeidsmiljøutvalget er den viktigste rollen i arbeidsmiljøarbeidet?")
     assert not first_line(a).startswith("Ja"), a.answer
+
+
+def test_a_corrected_quantifier_before_a_noun_reads_as_norwegian(assistant):
+    a = assistant.ask("nesten alle småbedriftene (2-9 ansatte) har avtale med BHT")
+    assert "«6 av 10 småbedriftene" in a.answer and "av 10 av" not in a.answer, a.answer

@@ -65,8 +65,8 @@ def _corrected_amount(p: ParsedClaim, a: Amount, r: Reading) -> str:
             p.text[a.end :],
         ):
             new += " av bedriftene"  # "et flertall har ikke …" → "37 prosent av bedriftene har ikke …"
-        elif not re.match(r"\s*av\b", p.text[a.end :]):
-            new += " av"
+        elif not re.match(r"\s*av\b", p.text[a.end :]) and not re.search(r"\d+ av \d+$", new):
+            new += " av"  # ("nesten alle småbedriftene" → "6 av 10 småbedriftene", not "6 av 10 av …")
     elif a.kind == "ratio" and not re.search(r"\bav\b", new):
         # "6 av 10 bedrifter" → "68 prosent av bedriftene", not "68 prosent bedrifter"
         noun = re.match(r"\s+(bedrifter|virksomheter|verksemder)(?![\wæøå])", p.text[a.end :])
