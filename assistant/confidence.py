@@ -17,6 +17,7 @@ from typing import Any
 from . import intents, knowledge
 from .compose.lead import asked_options
 from .match.questions import topic_words
+from .match.words import _key
 from .normalize import normalize, strings, tokens
 from .rank import Ranker
 from .state import Context, Turn
@@ -153,17 +154,13 @@ def _support(turn: Turn, ctx: Context, text: str) -> float:
 
 
 @lru_cache(maxsize=1)
-def _SHARED_ANSWERS() -> frozenset[str]:  # noqa: N802 (a constant computed once)
-    """Answer labels that three survey questions or more share («Vet ikke», «Ikke relevant», «Nyttig»)."""
+def _shared_answers() -> frozenset[str]:
+    """Answer labels (as `_key`s) that three survey questions or more share («Vet ikke», «Nyttig»)."""
     count: dict[str, int] = {}
     for q in knowledge.questions():
-        for o in {_answer_key(str(o.get("label", "") if isinstance(o, dict) else o)) for o in q.get("options") or []}:
+        for o in {_key(str(o.get("label", "") if isinstance(o, dict) else o)) for o in q.get("options") or []}:
             count[o] = count.get(o, 0) + 1
     return frozenset(label for label, n in count.items() if n >= 3)
-
-
-def _answer_key(label: str) -> str:
-    return re.sub(r"\s*/\s*", "/", label).strip().lower()
 
 
 # discourse particles and adverbs a user adds to a question (rare in the report, so heavy by idf)
@@ -285,7 +282,7 @@ def run(turn: Turn, ctx: Context) -> None:
     only_option = (
         bool(q.options)
         and not q.items
-        and all(_answer_key(label) in _SHARED_ANSWERS() for label in q.options)  # («vet ikke», not Figur 13's)
+        and all(_key(label) in _shared_answers() for label in q.options)  # («vet ikke», not Figur 13's)
         and not (set(tokens(q.text)) - GENERIC_TOKENS - set(tokens(" ".join(q.options))))
     )
     no_topic = no_topic or (only_option and q.intent not in ("method", "questionnaire"))

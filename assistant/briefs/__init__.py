@@ -93,9 +93,15 @@ def _with_shares(chosen: list[KeyFigure], candidates: list[KeyFigure], count: in
     return chosen
 
 
-def answer(question: str, executor: Any, passages: list[Passage], titles: dict[str, str]) -> Answer | None:
-    """A key-figure brief, or None when the question does not ask for one."""
-    request = detect(question)
+def answer(
+    question: str,
+    executor: Any,
+    passages: list[Passage],
+    titles: dict[str, str],
+    request: BriefRequest | None = None,
+) -> Answer | None:
+    """A key-figure brief, or None when the question does not ask for one (`request`: already detected)."""
+    request = request or detect(question)
     if request is None:
         return None
     if is_survey_theme(request.theme):  # the survey itself: its sample and response
@@ -276,7 +282,9 @@ def run(turn, ctx) -> None:
     """Pipeline step (first): a request for key figures on a theme gets a brief."""
     if turn.answer is None:
         request = detect(turn.raw)
-        theme = normalize(request.theme) if request is not None else ""
+        if request is None:
+            return
+        theme = normalize(request.theme)
         found = [pattern for pattern, _why in ctx.match.out_of_scope_words(theme) if pattern.search(theme)]
         rest = theme
         for pattern in found:
@@ -286,4 +294,4 @@ def run(turn, ctx) -> None:
             # it does not cover is refused by the pipeline (a theme wholly outside it, «lønn», gets the brief's
             # own answer: what the report has figures on)
             return
-        turn.answer = answer(turn.raw, ctx.executor, ctx.index.passages, ctx.titles)
+        turn.answer = answer(turn.raw, ctx.executor, ctx.index.passages, ctx.titles, request)
