@@ -141,6 +141,12 @@ def _support(turn: Turn, ctx: Context, text: str) -> float:
         said |= _RANK_WORDS  # "vanligst" answered "Høyest andel finner vi …": one ranking, in other words
     if said & _USEFUL_WORDS:
         said |= _USEFUL_WORDS  # "mest fornøyd med NAV" answered "9 av 10 … nyttig": the one usefulness scale
+    if q.options and q.option_word and a.route != "none":
+        # "det ikke betyr noe hvor …": the lexicon's words for an answer of the question answered
+        # («Det har ingen betydning for meg …»), in the user's own words
+        said |= set(tokens(q.option_word))
+    if re.search(r"\benn\b", asked):
+        said |= _MORE_WORDS  # "er det flere av de minste enn …": a comparison asked, in the answer's figures
     # the stemmer splits a word family ("produktiviteten"/"produktivitet", "endret"/"endring"): a shared
     # start of five letters counts as the same word
     starts = {w[:5] for w in said if len(w) >= 5}
@@ -177,6 +183,7 @@ _DIMENSION_WORDS = {
     "fylke": frozenset(tokens("fylke fylker fylket region regioner")),
 }
 _USEFUL_WORDS = frozenset(tokens("nyttig nyttige nytte fornøyd fornøyde verdifull verdifulle gagn utbytte"))
+_MORE_WORDS = frozenset(tokens("flere fleire færre"))
 _RANK_WORDS = frozenset(tokens("høyest høyeste flest størst største mest vanligst vanligste oftest lavest færrest minst"))
 
 
@@ -266,7 +273,11 @@ def run(turn: Turn, ctx: Context) -> None:
     # "the report has no figure for this group/item" is certain only about a question surely understood; about a
     # question barely matched it would refuse something else than was asked: ask back instead
     unsure = (
-        reason in _UNPUBLISHED and q.question_score < UNSURE_UNPUBLISHED and "followup" not in q.inherited
+        reason in _UNPUBLISHED
+        and q.question_score < UNSURE_UNPUBLISHED
+        and "followup" not in q.inherited
+        # (the report has no results by fylke at all: refusing one is right whichever question was meant)
+        and not (reason == "group_unpublished" and q.group_dim == "fylke")
     )
     if a.route == "none" and (reason in RULE_REFUSALS or q.intent in RULE_REFUSALS) and not unsure:
         a.confidence = 0.95

@@ -151,6 +151,8 @@ HOLDOUT = (
     "fresh84.yaml",
     "fresh90.yaml",
     "fresh94.yaml",
+    "fresh96.yaml",
+    "fresh97.yaml",
 )
 OWN_WEIGHT = 5.0
 

@@ -244,7 +244,8 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
         or (
             # "Kva skala var det snakk om?", "hvilke svaralternativer hadde det?": how that question was asked
             re.search(
-                r"\b(skala|skalaen|svarskala\w*|svaralternativ\w*|svarmulighet\w*|ordlyd\w*|formulert|formulering)\b",
+                r"\b(skala|skalaen|svarskala\w*|svaralternativ\w*|svarmulighet\w*|ordlyd\w*|formulert|formulering|"
+                r"spørreskjema\w*|spørjeskjema\w*|spørsmålstekst\w*)\b",
                 cur.text,
             )
             and len(cur.text.split()) <= 10
@@ -409,6 +410,15 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
     if prev.intent == "method":
         # "Og i juni 2022?" after "Hvor mange svarte i november 2021?": same method question, new slots
         strong_new = cur.intent != "method" and cur.question_score >= NEW_TOPIC_SCORE
+        # "Og hvor mange av dem har vært i kontakt med Arbeidstilsynet?" after how many in Nordland answered:
+        # a topic of its own, asked of the group just named (which the report may not break it down by)
+        strong_new = strong_new or (
+            cur.intent != "method"
+            and bool(cur.question_id)
+            and "group" in cur.inherited
+            and _names_topic(cur, und)
+            and not _continues_topic(cur, prev, und)
+        )
         if is_followup(cur) and not strong_new:
             return replace(
                 cur,
@@ -424,6 +434,12 @@ def resolve(cur: Question, prev: Question | None, und: Matcher) -> Question:
         return cur
     cur = _narrowed_by_previous(cur, prev, und)
     items = und.match_items(und.strip_slots(cur.text), prev.question_id)  # "over 200 ansatte" names no item
+    if items and cur.question_id not in (None, prev.question_id) and cur.question_score >= SURE_NEW_SCORE:
+        # "… har ledelsen diskutert hvor tilgjengelige …" after the office question: a word of the new
+        # question's own wording («diskutert i ledelsen») does not name the previous one's item («leders ønske»)
+        stem = set(tokens((und.questions.get(cur.question_id) or {}).get("text") or ""))
+        own = " ".join(w for w in und.strip_slots(cur.text).split() if not set(tokens(w)) & stem)
+        items = und.match_items(own, prev.question_id)
     # "Og med NAVs dialogmøte 2?" after the dialogue question names one of its answers: the same question
     own_options = und.match_options(cur.text, prev.question_id)[0] if len(cur.text.split()) <= 8 else []
     # "Var det nyttig?" points back at the previous topic, however well its few words fit another question

@@ -67,12 +67,13 @@ FIGURE_WORDS = r"andel|prosent|gjennomsnitt|snitt|tall|resultat|svarprosent|fles
 RANK = r"høyest|størst|flest|\bmest\b|lavest|\bminst\b|færrest|viktigst|\bbest\b|dårligst|rangert|rangering"
 COMPARE = r"varier|forskjell|sammenlign|sammenlikn|\bkontra\b|\bmot\b|etter (bedrifts)?størrelse|etter antall ansatte|store og små|små og store|bedriftsstørrelse"
 # "Hvor mange bedrifter bygger tallene om … på?", "… ligger bak figuren om …?": the base of the figures named
-_FIGURES = r"(tallene|tallet|talet|tala|figuren|resultatene|andelene|prosentene|andelen|prosenten|resultatet)"
+_FIGURES = r"(tallene|tallet|talet|tala|talene|talla|figuren|resultatene|andelene|prosentene|andelen|prosenten|resultatet)"
 BEHIND_FIGURES = (
     # "hvor mange bedrifter bygger det på?": the figure just given, pointed at
     r"(hvor|kor) mange (bedrifter |verksemder |virksomheter |svar )?(bygger|byggjer|baserer|er) (det|dette|den|denne)"
     r"( seg)? (på|basert på|bygd på)\s*\??$|"
-    rf"(hvor|kor) mange\b.*\b{_FIGURES}\b.*\b(basert på|bygd på|bygget på|bygger på|byggjer på)\b|"
+    # ("nyttetalene": a compound of the figures' word)
+    rf"(hvor|kor) mange\b.*{_FIGURES}\b.*\b(basert på|bygd på|bygget på|bygger på|byggjer på)\b|"
     rf"(hvor|kor) mange\b.*\b(bygger|byggjer|baserer) ((den|det|de|dei|denne|dette|disse|desse) )?{_FIGURES}\b.*\bpå\b|"
     rf"(hvor|kor) mange\b.*\b(ligger|ligg) bak ((den|det|de|dei|denne|dette|disse|desse) )?{_FIGURES}\b"
 )
@@ -121,7 +122,7 @@ SAMPLE_WORDS = r"svar|respondent|deltok|deltak|representert|utvalg|invitert|hvor
 _POINTER = r"(det|dette|den|denne|de|disse)( (tallet|talet|tala|tallene|andelen|prosenten|figuren|resultatet|spørsmålet|spørsmål))?"
 _BASE_WORD = r"(hva|kva) (var|er) (basen|grunnlaget|n|n-en)"
 BASE_OF_FIGURE = (
-    rf"({_BASE_WORD}( (for|til|bak) {_POINTER})?\s*[-–,:]?\s*(altså |dvs\.? |eller |og )?)?(og )?(hvor mange|kor mange) "
+    rf"({_BASE_WORD}( (for|til|bak) {_POINTER})?\s*[-–,:?]?\s*(altså |dvs\.? |eller |og )?)?(og )?(hvor mange|kor mange) "
     rf"(bedrifter |verksemder |virksomheter )?(svarte|har svart|svara)"
     rf"( (på|om) ([a-zæøå]+ )?{_POINTER}| der| da)?\s*\??"
     rf"|{_BASE_WORD} (for|til|bak) {_POINTER}\s*\??"

@@ -341,6 +341,9 @@ def normalize(text: str) -> str:
     pattern, pairs = _replacements()
     if pattern is not None:
         text = pattern.sub(lambda m: pairs[m.group(1)], text)
+        # a phrase the lexicon lists in bokmål, written with a nynorsk or variant word inside it ("gjentatte
+        # korte sykmeldinger", "snakket med legen til den sykmeldte"): once more on the mapped words
+        text = pattern.sub(lambda m: pairs[m.group(1)], text)
         corrected = correct_typos(text)
         if corrected != text:  # a corrected word may itself be a lexicon word
             text = pattern.sub(lambda m: pairs[m.group(1)], corrected)

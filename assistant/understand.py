@@ -246,8 +246,29 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         for t, v in q.votes.items():
             if m.target_qid[t] in vote:
                 vote[m.target_qid[t]] += v
-        if vote[matches[1][0]] >= vote[matches[0][0]] + 0.1:
+        if vote[matches[1][0]] >= vote[matches[0][0]] + 0.1 and not (
+            # (not over one whose item the wording names, for one it names nothing of: "… muligheten til å
+            # la ansatte stå lenger i jobb" is Tabell 2's item, whatever phrasings about home office voted)
+            m.match_items(topic_text, matches[0][0]) and not m.match_items(topic_text, matches[1][0])
+        ):
             matches = [matches[1], matches[0], *matches[2:]]
+    if (
+        len(matches) > 1
+        and matches[1][1] >= 0.5
+        and not m.match_items(topic_text, matches[0][0])
+        and not m.match_options(text, matches[0][0])[0]
+        and m.match_items(topic_text, matches[1][0])
+    ):
+        # a likely question whose item the wording names over one it names nothing of ("… svarte på spørsmålet
+        # om heimearbeid og moglegheita til å la tilsette stå lenger i jobb" is Tabell 2's item)
+        matches = [matches[1], matches[0], *matches[2:]]
+    if len(matches) > 1 and matches[0][1] < 0.5 and not _own_answer_named(m, matches[0][0], text):
+        # (the ranker unsure) an answer only one likely question has, named in several words, is that question's
+        matches = _first_where(matches, 4, lambda c: c[1] >= 0.02 and _own_answer_named(m, c[0], text))
+    if len(matches) > 1 and not _names_needed(m, matches[0][0], text):
+        # «Hvor ønsker du som leder …»: a question about a wish is not what a wording naming no wish asks
+        # («… svarte at de ansatte er i lokalene en overvekt av tiden»), when a likely rival is there
+        matches = _first_where(matches, 3, lambda c: c[1] >= 0.3 and _names_needed(m, c[0], text))
     if len(matches) > 1 and re.search(r"\b(eller|enn|kontra|versus|mot)\b", topic_text):
         # "BHT eller samtalen med den sykmeldte?": the likely question that has an item on each side
         if not compared_items(m, topic_text, matches[0][0]):
@@ -543,6 +564,23 @@ _HOW_MANY_HAD = (
 )
 
 
+def _names_needed(m: Matcher, qid: str, text: str) -> bool:
+    """Whether the wording names what the codebook says a question is only asked with (`needs_words`)."""
+    needs = (m.questions.get(qid) or {}).get("needs_words")
+    if not needs or re.search(needs, text):
+        return True
+    return _own_answer_named(m, qid, text)  # («Det har ingen betydning for meg hvor de ansatte jobber fra»)
+
+
+def _own_answer_named(m: Matcher, qid: str, text: str) -> bool:
+    """Whether the wording names, in several words, an answer that no other question has ("det ikke betyr noe
+    hvor de ansatte jobber fra" is only the managements' wish, Figur 3)."""
+    named, phrase = m.match_options(text, qid)
+    if not named or (phrase is not None and len(phrase.split()) < 3):
+        return False
+    return any(all(o not in m._catalogue_options(other) for other in m.questions if other != qid) for o in named)
+
+
 def _first_where(matches: list[Any], stop: int, test: Callable[[Any], bool]) -> list[Any]:
     """The matches with the likeliest of `matches[1:stop]` that passes `test` first (unchanged when none does)."""
     found = next((c for c in matches[1:stop] if test(c)), None)
@@ -550,7 +588,7 @@ def _first_where(matches: list[Any], stop: int, test: Callable[[Any], bool]) -> 
 
 
 _SIZE_ENDS = (
-    r"\b(de|dei) (minste|største)\b\W*(og|mot|versus|vs\.?|eller|kontra|sammenlignet med)\s+(de|dei) (største|minste)\b|"
+    r"\b(de |dei )?(minste|største)\b\W*(og|mot|versus|vs\.?|eller|kontra|sammenlignet med)\s+(de |dei )?(største|minste)\b|"
     # "…, små mot store?": the two ends, said bare
     r"\b(små|store)\s+(mot|versus|vs\.?|kontra|eller)\s+(store|små)(\s+bedrifter)?\W*$"
 )
@@ -627,6 +665,12 @@ def bank_keys(m: Matcher, q: Question) -> None:
         return
     # the item only: which answer (nyttig or lite nyttig) is asked the wording says, and the nearest
     # phrasings often share the topic but not the direction
+    if q.options and any(
+        not r.get("item") and r.get("option") in q.options for r in m.catalogue_rows(q.question_id)
+    ):
+        # «overvekt av tiden» of all companies (Figur 1): a named answer the item-less series prints is
+        # not the share of one split of it (Figur 3's «Dagens situasjon», on another base)
+        return
     if not q.items and item:
         q.items = [item]
         q.inherited.append("bank_item")

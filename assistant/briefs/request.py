@@ -194,7 +194,7 @@ def detect(text: str) -> BriefRequest | None:
     if found is not None:
         # "key numbers om hjemmekontor, tre–fire stk til en faktaboks": how many, said after the theme
         m = re.match(
-            rf"(?P<theme>.+?),\s*(?:ca\.?\s+|typ\s+|gjerne\s+)?(?P<a>{_ONE})(?:\s*[-–]\s*(?P<b>{_ONE}))?"
+            rf"(?P<theme>.+?),\s*(?:ca\.?\s+|typ\s+|gjerne\s+|minst\s+|inntil\s+|opptil\s+)?(?P<a>{_ONE})(?:\s*[-–]\s*(?P<b>{_ONE}))?"
             r"\s*(?:stk|stykker|tall|tal)\b",
             found.theme,
         )

@@ -68,24 +68,28 @@ def check(
             return ask_back(question)
         request = ClaimRequest(question, claims)
     sentences = []
-    for s in request.claims:
+    for k, s in enumerate(request.claims):
         clauses = split_figures(s)
         clauses = [clauses[0], *(_parallel(clauses[0], c) for c in clauses[1:])] if clauses else clauses
+
+        def context(i: int, cl: list[str] = clauses, k: int = k) -> str | None:
+            if k and len(cl) == 1:
+                # «… 81 prosent av lederne ønsker … . Faktisk gjelder det 79 prosent.»: a sentence with no
+                # topic of its own goes on from the sentence before it
+                return _context_of([request.claims[k - 1], cl[0]], 1, und)
+            return _context_of(cl, i, und)
+
         sentences.append(
             (
                 s,
                 _one_wave(
                     _same_sentence(
                         [
-                            _check_clause(
-                                c, _context_of(clauses, i, und), answer, und, passages or [], question
-                            )
+                            _check_clause(c, context(i), answer, und, passages or [], question)
                             for i, c in enumerate(clauses)
                         ]
                     ),
-                    lambda c, i, cl=clauses: _check_clause(
-                        c, _context_of(cl, i, und), answer, und, passages or [], question
-                    ),
+                    lambda c, i, ctx=context: _check_clause(c, ctx(i), answer, und, passages or [], question),
                 ),
             )
         )

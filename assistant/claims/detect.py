@@ -162,7 +162,11 @@ _FRAME_AFTER = re.compile(
     (
         rf"[\s,.;:!?–-]*(?:(?:og |men )?(?:stemmer|holder|held) (?:{_OBJ}|det her|vann|mål)(?: egentlig| virkelig)?(?: vann| mål)?|"
         r"er (?:det|dette|den|påstanden) (?:riktig|rett|korrekt|sant|sannt)|kan (?:jeg|vi|eg|me) (?:skrive|si|bruke) (?:det|dette|den)|"
-        r"riktig|korrekt|sant|ikke sant|ikkje sant|er det dekning for (?:det|dette)|er det belegg for (?:det|dette)|"
+        r"riktig|korrekt|sant|ikke sant|ikkje sant|"
+        rf"(?:er|finnes|fins) (?:det|der) (?:dekning|belegg|grunnlag|støtte) (?:i rapporten |i tallene )?for (?:{_OBJ})|"
+        # "Stemmer tallene?", "Er tala rette?": the figures of the quoted draft asked about
+        r"(?:stemmer|holder|held) (?:begge |de |dei )?(?:tallene|tala|talla|tallet|talet|prosentene|prosenttallene)|"
+        r"er (?:begge |de |dei )?(?:tallene|tala|talla|tallet|talet) (?:riktige|rette|korrekte|riktig|rett|korrekt)|"
         r"stemmer (?:det|dette) med (?:tabellen|rapporten|tallene|tala|undersøkelsen|barometeret)|"
         r"har (?:han|hun|ho|de|dei|den|vi|journalisten|kollegaen) rett|er (?:det|dette) (?:riktig|rett|korrekt) tall|"
         r"kan (?:jeg|vi|eg|me) (?:skrive|si) (?:det|dette|sånn|slik)|går det an|"
@@ -285,6 +289,10 @@ def detect(text: str) -> ClaimRequest | None:
     # "Til en presentasjon – kan jeg si at …": what it is for, then the frame
     lead_in = _LEAD_IN.match(t)
     candidates = [t, t[lead_in.end() :]] if lead_in else [t]
+    # "Og stemmer det at …", "Men er det riktig at …": a connective before the frame
+    joined_on = re.match(r"^(?:og|men|så|ok|okei|greit|takk)\b[,.!]?\s+", t, _I)
+    if joined_on:
+        candidates.append(t[joined_on.end() :])
     # "Vi er 5 tilsette og syntest tilsynet var greitt. Stemmer det at …": the user's story, then the frame
     candidates += [t[m.end() :] for m in _STORY_END.finditer(t)]
     for t_frame in candidates:

@@ -92,6 +92,13 @@ class GroupMatching:
         m = re.search(r"(?<!\d )(\d+)\s*(?:-|til|og)\s*(\d+)\s*(ansatte|årsverk)", text)
         if m:
             return "storrelse", f"{int(m.group(1))}-{int(m.group(2))}"
+        m = re.search(
+            r"\b(?:størrelse|størrelsen|storleik|storleiken|størrelsesgruppen?|størrelsesgruppa)\s*\(?\s*(\d{1,3})\s*-\s*(\d{1,3})\b"
+            r"(?!\s*(?:%|prosent))",
+            text,
+        )
+        if m:  # "bedrifter på vår størrelse (10–49)": the band named by its numbers alone
+            return "storrelse", f"{int(m.group(1))}-{int(m.group(2))}"
         m = re.search(_AT_LEAST, text)
         if m:
             lo = int(m.group(1) or m.group(2))

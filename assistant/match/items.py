@@ -43,6 +43,8 @@ def _first_forms(phrase: str) -> frozenset[str] | None:
 SET_ASIDE = re.compile(
     r"\((?:altså |dvs\.? |men )?(?:ikke|ikkje|uten|utan) (?![^)]*\b(?:relevant|aktuelt)\b)[^)]*\)"
     r"|[,–] (?:altså )?(?:ikke|ikkje) (?!bare|berre|kun|er |var |har |hadde |ble |vart )(?![\wæøå -]*\b(?:relevant|aktuelt)\b)[\wæøå -]{1,40}?(?=[?.!]|$)"
+    # "… en overvekt av tiden der, men ikke nesten hele tiden?": what it is told apart from, at the end
+    r"|,?\s+men (?:ikke|ikkje) (?!bare|berre|kun|er |var |har |hadde |ble |vart )(?![\wæøå -]*\b(?:relevant|aktuelt)\b)[\wæøå -]{1,40}?(?=[?.!]|$)"
 )
 
 
@@ -62,6 +64,26 @@ def _in_table(names: list[str], avail_fold: dict[str, str]) -> list[str]:
 def _negated_words(text: str) -> set[str]:
     """The words a label or question says are absent ("uten veiledning" → {"veiledning"})."""
     return set(tokens(" ".join(re.findall(r"\b(?:uten|utan|ikke|ikkje)\s+([\wæøå-]+)", fold(text)))))
+
+
+_POPULATION_ASIDE = re.compile(
+    r"\((?:også|og|inkludert|inkl\.?|medregnet|regnet med|blant|både|uten|utan|utenom)\b[^()]*\)"
+)
+
+
+def _said_absent(text: str) -> set[str]:
+    """Words a question says were absent in other words ("der det ikke var noen veiledning")."""
+    return set(
+        tokens(
+            " ".join(
+                re.findall(
+                    r"\b(?:ikke|ikkje|ingen|inga|ikkje nokon)\s+(?:(?:var|fikk|fekk|ga|gav|inneholdt|fantes|ble|vart|"
+                    r"kom)\s+)?(?:(?:det|der)\s+)?(?:(?:noen|noe|nokon|noko|med)\s+)?([\wæøå-]+)",
+                    fold(text),
+                )
+            )
+        )
+    )
 
 
 _SITUATION = re.compile(
@@ -139,12 +161,16 @@ class ItemMatching:
         def idf(t: str) -> float:
             return math.log(1 + n / df[t]) if df[t] else 0.0
 
-        said_negated = _negated_words(text)
+        said_negated = _negated_words(text) | _said_absent(text)
+        # words some item's label says are absent («Tilsyn, men uten veiledning»)
+        label_negated = set().union(*(_negated_words(label) for label, _o, _t in candidates)) if candidates else set()
         scored = []
         for label, own, label_tok in candidates:
             hits = frozenset(qtok & own)
             if hits and hits <= _negated_words(label) and not hits & said_negated:
                 continue  # "veiledningen" does not name «Tilsyn, men uten veiledning»
+            if hits & said_negated & label_negated - _negated_words(label):
+                continue  # "tilsyn der det ikke var noen veiledning" is not «Tilsyn med veiledning»
             hit = math.fsum(idf(t) for t in hits)
             miss = math.fsum(idf(t) for t in label_tok - qtok - stem_tok)
             if hit > 0:
@@ -164,6 +190,11 @@ class ItemMatching:
 
     def match_options(self, text: str, question_id: str | None) -> tuple[list[str], str | None]:
         """Options the user named. Lexicon words ("nyttig" → Nyttig + Svært nyttig) first, longest first."""
+        aside = _POPULATION_ASIDE.sub(" ", text)
+        if aside != text:
+            # "regnet blant alle (også de uten noen på hjemmekontor): … en overvekt av tiden": who counts is said
+            # in brackets; the answer asked is named outside them (or not at all)
+            return self._match_options(aside, question_id)
         found = self._match_options(text, question_id)
         if not found[0] and re.search(r"[«\"']", text):
             # what is quoted names an item («annen type kontakt»): the answer is named outside the quotes
