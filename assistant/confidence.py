@@ -22,7 +22,7 @@ from .normalize import normalize, strings, tokens
 from .rank import Ranker
 from .state import Context, Turn
 from .types import Answer, Question, Suggestion
-from .understand import TIE, _asked_sentence
+from .understand import TIE, _asked_sentence, without_asides
 
 FEATURES = (
     "question", "margin", "vote", "lexical", "data", "statement", "search", "questionnaire", "method",
@@ -114,7 +114,8 @@ def _support(turn: Turn, ctx: Context, text: str) -> float:
     q: Question = turn.question  # type: ignore[assignment]
     idf = ctx.index.bm25.idf
     # the question's words but "nå" / "i dag" (the latest wave: the answer names it "juni 2022")
-    asked = re.sub(r"\b(nå|no|i dag|for tiden|per i dag)\b", " ", text)
+    # ("… (altså hadde dialog med dem, ikke hvor nyttig det var)": what is set aside is not asked)
+    asked = re.sub(r"\b(nå|no|i dag|for tiden|per i dag)\b", " ", without_asides(text))
     # "hvor stor del av …": a share, said in other words than the answer's
     asked = re.sub(r"\b(hvor|kor) (stor|store) (del|delen|prosentdel)\b", " ", asked)
     # the user's own headcount and "er vi typiske/vanlige?": who asks and how they compare, not the topic
@@ -174,6 +175,8 @@ _PARTICLES = frozenset(
     tokens(
         "altså egentlig eigentleg vel jo liksom forresten dvs typ kanskje faktisk akkurat omtrent cirka ca gjerne "
         "helst uansett nemlig ut "
+        # words that point back at what was told before («med slik kontakt»), not a topic of their own
+        "slik slike slikt sånn sånne sånt dem disse desse "
         # what the user asks the assistant to do, not what about («Gi begge andelene», «fikk … flest svar»)
         "begge andelen andelene andelane tallet tallene"
     )
@@ -351,7 +354,13 @@ def foreign_item(q: Question, m: Any, idf: dict[str, float]) -> str | None:
         return None
     owners = _item_word_owners(m)
     own = _own_words(m, q.question_id)
-    for t in tokens(m.strip_slots(q.text)):
+    said = q.text
+    asking = _asked_sentence(q.text)
+    if q.items and "bank_item" not in q.inherited and asking:
+        # "Vi hadde en telefon om et regelverksspørsmål. Hvor nyttig var slik annen type kontakt?": the sentence
+        # that asks names an item of its own; the story's words are not asked about
+        said = asking
+    for t in tokens(m.strip_slots(said)):
         if t in own or t in GENERIC_TOKENS or len(t) < 5 or idf.get(t, 99.0) < 5.0:
             continue  # a common word ("ansatte") or one of this question's own
         if any(len(o) > len(t) and o.endswith(t) for o in own):

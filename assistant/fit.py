@@ -153,6 +153,7 @@ HOLDOUT = (
     "fresh94.yaml",
     "fresh96.yaml",
     "fresh97.yaml",
+    "fresh103.yaml",
 )
 OWN_WEIGHT = 5.0
 

@@ -252,7 +252,9 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
         )
     ):
         return replace(cur, intent="questionnaire", **keys)
-    if re.search(intents.ABOUT_BASE, cur.text):
+    # ("Hva med NAVs digitale oppfølging – hvor mange brukte den?" names another answer: how many chose it)
+    other_answer = bool(cur.options) and cur.question_id == prev.question_id and bool(set(cur.options) - set(prev.options))
+    if re.search(intents.ABOUT_BASE, cur.text) and not other_answer:
         return replace(cur, intent="figure", measure="n", **keys)
     if (re.search(intents.ABOUT_CAVEATS, cur.text) and len(cur.text.split()) <= 14) or re.search(
         intents.ABOUT_USE, cur.text

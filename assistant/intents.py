@@ -34,7 +34,7 @@ METHOD = {
     r"\b(hvilke|hvilken|hva for) (dager|dag|uker|uke)\b|\bfeltperiode|\bfelttid|"
     r"\b(spørreskjemaet|skjemaet|undersøkelsen|undersøkinga) (var |ble )?(åpent|åpen|open|ope|opent)\b|"
     r"\b(hvor|kor) lenge (var|varte|pågikk|stod|sto|ble)\b|\bnår (gikk|gjekk|pågikk|foregikk|skjedde)\b|\bi felt\b",
-    "response": r"svarprosent|\bsvarandel|\binvitert|\binvitasjon|\bhvor mange\b.{0,60}?\b(svarte(?! (det samme|det same|likt|slik|sånn)\b)|deltok|har svart|fullførte|var med|med i undersøkelsen)\b|\bantall (svar|respondenter|deltakere)\b|\bdeltok\b|\bfullførte\b|\bflest svar|\bfærrest svar|"
+    "response": r"svarprosent|\bsvarandel|\binvitert|\binvitasjon|\bhvor mange\b.{0,60}?\b(svarte(?! (det samme|det same|likt|slik|sånn)\b)|deltok|har svart|besvarte|besvart|fullførte|var med(?! på (?!undersøkelsen|undersøkinga|spørreundersøkelsen|barometeret|tilleggsundersøkelsen)\w)|med i undersøkelsen)\b|\bantall (svar|respondenter|deltakere)\b|\bdeltok\b|\bfullførte\b|\bflest svar|\bfærrest svar|"
     r"\b(fikk|fekk|mottok|mottatt|fått)( tilsendt| tilsend| sendt| tilbud om å svare på)? (undersøkelsen|undersøkinga|spørreskjemaet|skjemaet|invitasjon)|\bsendt (ut )?til\b|"
     r"\b(fikk|hadde|fekk) (flere|færre|flest|færrest|fleire|mange|få) svar\b|"
     # "hvor mange bedrifter gjennomførte juni-runden?": completed the survey
@@ -107,7 +107,8 @@ OTHER_MONTH = (
 # a later year said without its number ("og året etter?", "neste år"): the survey has two waves only («i fjor»,
 # «året før» are what users call 2021 and November 2021)
 RELATIVE_YEAR = (
-    r"\b(året (etter|etterpå|deretter|etter det)|neste år|seinare år|senere år|om et år|om eitt år|året som kommer|"
+    # (not "i juni året etter": June 2022, the supplement, after November 2021)
+    r"\b(?<!juni )(?<!sommeren )(året (etter|etterpå|deretter|etter det)|neste år|seinare år|senere år|om et år|om eitt år|året som kommer|"
     r"året som kjem|kommende år|komande år)\b"
 )
 SIDE_BY_SIDE = r"kontra|sammenlign|sammenlikn|stemmer|samsvar|faktisk|i forhold til|\bmot\b|og hvor"
@@ -179,13 +180,14 @@ EXCLUDED = (
     r"\bholdt utenfor\b|\butelatt\b|\bprosentgrunnlag\w*|\bprosentueringsgrunnlag\w*|\bprosentberegningsgrunnlag\w*|"
     r"\bikke (?:tatt )?med i (?:grunnlaget|prosentene|beregningen)|"
     # "Er de som ikke har hatt kontakt, regnet med i det tallet?"
-    r"\b(?:regnet|rekna|talt|telt|inkludert|tatt) med i (?:det |dette |de |disse )?(?:tallet|tallene|prosenten|"
-    r"prosentene|andelen|grunnlaget|beregningen)\b|\b(?:inngår|inngikk|er med) i (?:grunnlaget|tallet|prosentene)\b|"
+    r"\b(?:regnet|rekna|talt|telt|inkludert|tatt) med i (?:det |dette |de |disse |dei )?(?:tallet|tallene|prosenten|"
+    r"prosentene|prosentane|prosentandel\w*|andelen|andelene|grunnlaget|beregningen|tala)\b|\b(?:inngår|inngikk|er med) i (?:grunnlaget|tallet|prosentene)\b|"
     # "Er de som ikke brukte tjenesten med i de prosentene?"
     r"\b(?:er|var|blir|ble) (?:de|dei|bedriftene|verksemdene) som (?:ikke|ikkje|aldri) [\wæøå ]{3,60}? med i (?:det |dette |de |dei |disse )?"
     r"(?:tallet|tallene|talet|tala|prosenten|prosentene|andelen|andelene|grunnlaget|beregningen|utrekninga)\b|"
     # "er de som svarte «ikke aktuelt i 2021» med i grunnlaget?"
-    r"\b(?:er|var|blir|ble) (?:de|dei|bedriftene|verksemdene) som (?:svarte|svara|krysset av for)\b[^?]{3,60}?\bmed i "
+    r"\b(?:er|var|blir|ble) (?:de|dei|bedriftene|verksemdene|bedrifter|virksomheter|verksemder|virksomhetene) som "
+    r"(?:svarte|svara|krysset av for)\b[^?]{3,60}?\bmed i "
     r"(?:grunnlaget|prosentene|tallene|tala|beregningen|utregningen|utrekninga)\b|"
     # "Er «ikkje aktuelt»-svara tekne med når dei reknar ut …?"
     r"\b(?:tatt|teke|tekne|tekna|regnet|rekna|talt|telt|inkludert) med (?:når|i utregningen|i utrekninga)\b|"
@@ -193,9 +195,14 @@ EXCLUDED = (
     r"\b(?:hvordan|korleis) (?:er|blir|ble|vart) [«\"][^»\"]+[»\"][\wæøå-]* (?:behandlet|behandla|handsama|håndtert|handtert)\b"
 )
 ANAPHOR = r"\b(det|dette|disse|dem|den|her|tallet|tallene|andelen|prosenten|spørsmålet|svaret|resultatet|de tallene)\b"
+# "hvor mange av dem svarte vet ikke?": an answer named after the verb is a share of that answer, not the base
+_NO_ANSWER_NAMED = (
+    r"(?!\s+(?:(?:da|så|egentlig|faktisk) )?(?:at\b|«|ja\b|nei\b|vet ikke|veit ikkje|ikke relevant|ikkje relevant|"
+    r"verken|nyttig|lite|svært|positiv|negativ|ingen|mer\b|mindre\b))"
+)
 ABOUT_BASE = (
     r"\b(hvor|kor) mange (bedrifter |verksemder )?(i (den|denne|den samme) (gruppen|gruppa) |av dem |blant dem |av dei )"
-    r"(svarte|har svart|svara)\b|"
+    rf"(svarte|har svart|svara)\b{_NO_ANSWER_NAMED}|"
     r"\b(hvor|kor) mange (bedrifter |verksemder )?(svarte|har svart|svara) (i|blant|av) (den|denne|dei|de) (gruppen|gruppa|bedriftene)\b|"
     r"\b(basert på|grunnlaget|grunnlag|utvalget bak|hvor stor er n|(hva|kva) er n\b|\bn her\b|hvor mange (bedrifter )?(svarte|har svart) på (akkurat |nettopp |selve )?(det|dette|[\wæøå]*-?spørsmålet)|"
     r"hvor mange (bedrifter |svar )?(er|var|ligger) (det|dette|tallet|tallene|andelen) basert|"
@@ -213,7 +220,7 @@ ABOUT_WHO = (
     r"(det|dette|\w*spørsmålet|\w*spørsmålene|tallet|tallene)\b|"
     r"\b(hvem|kven) (ble|vart|blei) (egentlig |faktisk |eigentleg )?(spurt|stilt) (om )?(det|dette|\w*spørsmålet)\b|"
     # (not "gjelder det alle, eller er det forskjell på små og store?": a breakdown asked for)
-    r"\bgjelder (det|dette|tallet|tallene) (alle|bare|kun)\b(?!.*\b(forskjell\w*|skilnad\w*|variere\w*|ulikt|annerledes|anleis|annleis|annerleis)\b)(?!.*\b(de|dei) (største|minste|store|små)\b)|\b(ble|vart) (alle|alle bedrifter|alle bedriftene) spurt\b|"
+    r"\bgjelder (det|dette|tallet|tallene) (alle|bare|kun)\b(?!.*\b(forskjell\w*|skilnad\w*|variere\w*|ulikt|annerledes|anleis|annleis|annerleis)\b)(?!.*\b(de|dei) (største|minste|store|små)\b)|\b(ble|vart|blei) (alle|alle bedrifter|alle bedriftene|alle verksemdene|alle virksomhetene) (spurt|spurte|spurd|spurde)\b|"
     rf"\b{_ALL_GOT}(det|dette|disse|de|dei) (spørsmålet|spørsmålene|spørsmåla)\b|"
     # when the previous question was asked: the questionnaire answer names its wave
     r"\b(når|kva tid|når i tid) (ble|vart|blei) (det|dette|spørsmålet|den|det spørsmålet|tallet|tallene|talet|tala"

@@ -302,6 +302,12 @@ def _correct_word(word: str) -> str:
     if not match:
         return word
     cand = match[0]
+    if len(word) >= 7 and match[1] < 90:
+        # a word of the report one letter nearer than the survey word found ("fulførte" is «fullførte», not
+        # the survey's «fullført»)
+        near = process.extractOne(word, known_words(), scorer=fuzz.ratio, score_cutoff=match[1] + 4)
+        if near and near[0][0] == word[0] and _one_letter_inside(word, near[0]):
+            return near[0]
     # a different first letter or a prefix relation is another word, not a typo: "unyttig" ≠ "nyttig",
     # "mangel" ≠ "mange"
     if cand[0] != word[0]:

@@ -257,6 +257,11 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
             and said.search(p.text.lower())
             # (about the item asked, when one is: prose on another item's sizes says nothing of this one)
             and (not q.items or any(set(tokens(i)) <= set(tokens(p.text)) for i in q.items))
+            # (and about the answer asked: "halvparten hjemme" is not the smallest's «ingen betydning» sentence)
+            and (
+                not q.options
+                or any(set(tokens(o.replace("(sum)", ""))) <= set(tokens(p.text)) for o in q.options)
+            )
             for p in passages or []
         )  # a sentence of the question's section about that size group ("… mellomstore (10-49 ansatte) …")
         if not (srows and map_size_groups(und, q.group_key, srows)) and not told:
@@ -693,10 +698,11 @@ def _decide_method(q: Question, und: Matcher) -> Decision:
             return Decision("data", "response", plan=plan, sections=["7.2", "2.1", "1"])
     sections = {
         "weighting": ["7.2"], "significance": ["7.3"], "who": ["0", "7.1"], "dates": ["7.2", "2.1"], "population": ["7.2"],
+        "scale": ["7.3", "4.2"],
     }  # fmt: skip
     # the one sentence that says it ("ikke benyttet vekting", "signifikanstesting"), however much else the
     # question's words ("de små svarte mindre") fit a neighbour
-    defining = {"weighting": ["vekting"], "significance": ["signifikanstesting"]}.get(
+    defining = {"weighting": ["vekting"], "significance": ["signifikanstesting"], "scale": ["svarskalaen"]}.get(
         q.method_topic or "", []
     )
     return Decision(

@@ -17,6 +17,7 @@ from .embed import LazyVector
 from .english import is_english
 from .match import Matcher
 from .match.items import DONT_KNOW, SET_ASIDE
+from .match.words import _loose
 from .normalize import fold, report_tokens, tokens
 from .state import Context, Turn
 from .types import Question
@@ -109,7 +110,10 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             q.intent = "out_of_scope"
             q.out_of_scope_reason = why
             return q
-    if re.search(intents.EMPLOYEE_VIEWS, text) and not _reports_employee_figure(m, qvec, exclude, text):
+    # ("Vi synes de ansatte er for lite på kontoret. Hvor stor andel av bedriftene …?": the user's own view,
+    # told before the question, is no question about the employees' views)
+    views = asking if asking and not re.search(_POINTS_BACK, asking) else text
+    if re.search(intents.EMPLOYEE_VIEWS, views) and not _reports_employee_figure(m, qvec, exclude, text):
         q.intent = "out_of_scope"
         q.out_of_scope_reason = EMPLOYEES_NOT_ASKED
         return q
@@ -183,6 +187,20 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         # "Eg skal møte ei handelsbedrift … Kor stor del av bedriftene …?": the industry or county is the user's
         # story; the question asks about all companies
         q.group_dim, q.group_key = None, None
+        q.inherited.append("story_group")
+    if (
+        q.group_dim in ("fylke", "landsforening")
+        and q.group_key
+        and asking
+        and re.search(
+            r"\b(hvilken|hvilke|kva for|kva|hva for|i hvilken|i hvilke)( ei| en| et)? (landsforening\w*|bransje\w*|fylke\w*)",
+            asking,
+        )
+        and not m.match_named_groups(asking, q.group_dim)
+    ):
+        # "Vi er et bussselskap i NHO Transport … Hvilken landsforening hadde størst andel …?": every group of
+        # that kind asked about; the one told in the story is the user's own
+        q.group_key = None
         q.inherited.append("story_group")
     if q.group_dim != "landsforening" and asking and re.search(r"\b(landsforening\w*|bransje\w*)", asking):
         # "Vi driv eit hotell med 60 tilsette og er med i NHO Reiseliv. … i vår landsforeining …?": the
@@ -262,6 +280,10 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         # a likely question whose item the wording names over one it names nothing of ("… svarte på spørsmålet
         # om heimearbeid og moglegheita til å la tilsette stå lenger i jobb" is Tabell 2's item)
         matches = [matches[1], matches[0], *matches[2:]]
+    if len(matches) > 1 and not _verbatim_own_answer(m, matches[0][0], text):
+        # an answer only one likely question has, written out word for word («… tilbringer mindre tid i
+        # virksomhetens lokaler enn ledelsen ønsker»), is that question's, however the phrasings voted
+        matches = _first_where(matches, 4, lambda c: c[1] >= 0.02 and _verbatim_own_answer(m, c[0], text))
     if len(matches) > 1 and matches[0][1] < 0.5 and not _own_answer_named(m, matches[0][0], text):
         # (the ranker unsure) an answer only one likely question has, named in several words, is that question's
         matches = _first_where(matches, 4, lambda c: c[1] >= 0.02 and _own_answer_named(m, c[0], text))
@@ -412,7 +434,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         if topic == "response" and (
             (named and (told == text or bool(m.match_options(told, q.question_id)[0]) or bool(q.items)))
             or re.search(
-                r"hvor mange prosent|andel|svarte (at|«|\"|ja\b|nei\b)|(?<!utanom )(?<!utenom )(?<!unntatt )[«\"]",
+                r"hvor mange prosent|\bandel|svarte (at|«|\"|ja\b|nei\b)|(?<!utanom )(?<!utenom )(?<!unntatt )[«\"]",
                 told,
             )
             # "hvor mange svarte verken/eller om …": an answer option
@@ -436,7 +458,10 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         ):
             topic = "representativeness"  # "andel av bedriftene som svarte hadde 10–49 ansatte": no topic but the sample
         if topic and (
-            not strong_topic or topic in ("weighting", "significance", "who", "representativeness", "scale")
+            not strong_topic
+            or topic in ("weighting", "significance", "who", "representativeness", "scale")
+            # "Hvem var det som svarte på dette – de ansatte eller arbeidsgiverne?": who the respondents were
+            or (topic == "population" and bool(re.search(r"\b(hvem|kven)\b", told)))
         ):
             q.intent = "method"
             q.method_topic = topic
@@ -570,6 +595,22 @@ def _names_needed(m: Matcher, qid: str, text: str) -> bool:
     if not needs or re.search(needs, text):
         return True
     return _own_answer_named(m, qid, text)  # («Det har ingen betydning for meg hvor de ansatte jobber fra»)
+
+
+def _verbatim_own_answer(m: Matcher, qid: str, text: str) -> bool:
+    """Whether the text writes out, word for word, an answer of five words or more that no other question has."""
+    said = _loose(text)
+
+    def written(label: str) -> bool:  # word for word, with at most two words put in between
+        words = [re.escape(w) for w in _loose(label).replace("(sum)", "").split()]
+        return bool(re.search(r"\b" + r"(?:\s+\S+){0,2}?\s+".join(words) + r"\b", said))
+
+    return any(
+        len(o.split()) >= 5
+        and written(o)
+        and all(o not in m._catalogue_options(other) for other in m.questions if other != qid)
+        for o in m._catalogue_options(qid)
+    )
 
 
 def _own_answer_named(m: Matcher, qid: str, text: str) -> bool:
@@ -778,6 +819,11 @@ def without_asides(text: str) -> str:
         )
         if negated:  # "(ikke hvor nyttig det var, bare om de brukte den)": what is set aside is not the topic
             return f" {negated.group(1)}" if negated.group(1) else " "
+        restated = re.match(
+            r"(?:altså|dvs\.?|det vil si|altso)\s+([^,;]+)[,;]\s*(?:men |og )?(?:ikke|ikkje)\b.*$", m.group(1)
+        )
+        if restated:  # "(altså hadde dialog med dem, ikke hvor nyttig det var)": the question said again, and
+            return " "  # what it is not: neither is a topic of its own
         outside = set(tokens(text[: m.start()] + " " + text[m.end() :]))
         said = set(tokens(m.group(1))) - _ASIDE_WORDS
         return " " if said and said <= outside else m.group(0)

@@ -203,3 +203,142 @@ def test_a_second_lexicon_pass_maps_phrases_with_variant_words():
     once = normalize("Hvor mange ledere vil ha de ansatte mest på kontoret?")
     assert normalize(once) == once
     assert parse("55 prosent hadde hjemmekontor").amounts
+
+
+# --- second batch -------------------------------------------------------------------------------------------
+
+
+def test_how_many_of_them_answered_an_answer_is_a_share_not_the_base(assistant):
+    a = assistant.ask(
+        "hvor mange av dem svarte vet ikke?",
+        history=["Hvor stor andel av bedriftene med 200 eller flere ansatte har hatt kontakt med NAV Arbeidslivssenter?"],
+    )
+    assert "2 av 10" in a.answer and "n = 1 714" not in first_line(a), a.answer
+    assert re.search(intents.ABOUT_BASE, "hvor mange av dem svarte?")
+    assert not re.search(intents.ABOUT_BASE, "hvor mange av dem svarte nei?")
+
+
+def test_good_for_the_company_is_the_statement_positivt_for_bedriften(assistant):
+    a = assistant.ask("Stemmer det at ni av ti bedrifter mener samarbeidet med tillitsvalgte er bra for bedriften?")
+    assert first_line(a).startswith("Ja"), a.answer
+
+
+def test_a_typo_nearer_a_report_word_than_a_survey_word():
+    assert "fullførte" in normalize("hvor mange fulførte undersøkelsen?").split()
+    assert "vurderte" in normalize("når bedriftene vurderete rollene").split()
+
+
+def test_a_flaw_in_a_scale_is_answered_by_the_sentences_on_the_scale(assistant):
+    a = assistant.ask("Hvilken skala brukte de for hvor mye ledelse og verneombud betyr, og var det noe feil med den?")
+    assert "svarskala" in a.answer.lower() and "stor betydning" in a.answer, a.answer
+
+
+def test_a_story_size_without_a_figure_for_that_answer_gives_all_companies(assistant):
+    a = assistant.ask(
+        "Vi er et lite firma med 7 ansatte, og folk er omtrent halvparten hjemme og halvparten på kontoret. "
+        "Hvor stor andel av bedriftene har det sånn?"
+    )
+    assert "**4 %**" in first_line(a) and "Figur 1" in first_line(a), a.answer
+
+
+def test_two_answers_merged_by_eller(assistant):
+    a = assistant.ask("Hvor mange prosent av bedriftene har ansatte som jobber mest eller en overvekt av tiden på hjemmekontor?")
+    assert "**2 %**" in first_line(a), a.answer
+
+
+def test_a_users_own_view_of_the_employees_is_no_question_about_their_views(assistant):
+    a = assistant.ask(
+        "Vi mener de ansatte er for lite på kontoret. Hvor stor andel av bedriftene svarte at de ansatte er mindre i lokalene enn ledelsen ønsker?"
+    )
+    assert "12 %" in first_line(a), a.answer
+
+
+def test_taking_part_in_a_meeting_is_not_taking_part_in_the_survey(assistant):
+    a = assistant.ask("Hvor mange bedrifter var med på et dialogmøte 2 i 2021?")
+    assert "1 av 4" in a.answer and "16 861" not in a.answer, a.answer
+
+
+def test_an_item_named_in_the_asking_sentence_is_not_undone_by_the_story(assistant):
+    a = assistant.ask(
+        "Vi ringte Arbeidstilsynet om et permitteringsspørsmål, men fikk ikke tilsyn. Hvor nyttig syntes bedriftene slik annen type kontakt var?"
+    )
+    assert "Annen type kontakt" in first_line(a) and "38 %" in first_line(a), a.answer
+
+
+def test_which_association_after_the_users_own_association(assistant):
+    a = assistant.ask(
+        "Vi er et hotell i NHO Reiseliv og har hatt mye kontakt med NAV Arbeidslivssenter. Hvilken landsforening hadde høyest andel med slik kontakt?"
+    )
+    assert "NHO Transport (5 av 10)" in a.answer, a.answer
+
+
+def test_were_all_asked_in_nynorsk_after_a_filtered_question(assistant):
+    a = assistant.ask("vart alle verksemdene spurde om det?", history=["Kor nyttig var kontakten med NAV Arbeidslivssenter?"])
+    assert first_line(a).startswith("Nei"), a.answer
+
+
+def test_june_the_year_after_is_the_june_wave(assistant):
+    a = assistant.ask("og i juni året etter?", history=["Kor mange verksemder hadde tilsette på heimekontor i november 2021?"])
+    assert "55 %" in first_line(a), a.answer
+    a = assistant.ask("og året etter?", history=["Kor mange verksemder hadde tilsette på heimekontor i juni 2022?"])
+    assert a.answerable is False, a.answer
+
+
+def test_a_claim_frame_with_where_it_is_from(assistant):
+    a = assistant.ask(
+        "Vi skriver i nyhetsbrevet at 9 av 10 bedrifter mener samarbeidet med tillitsvalgte er positivt for bedriften. Er det riktig gjengitt fra rapporten?"
+    )
+    assert first_line(a).startswith("Ja"), a.answer
+
+
+def test_who_answered_employees_or_employers(assistant):
+    a = assistant.ask("Hvem var det egentlig som svarte på dette, de ansatte eller arbeidsgiverne?")
+    assert "7.2" in " ".join(s.label for s in a.sources) or "medlemsbedrift" in a.answer, a.answer
+
+
+def test_an_aside_that_restates_and_sets_a_scale_aside(assistant):
+    a = assistant.ask("Hvor mange bedrifter brukte BHT i sykefraværsoppfølgingen i 2021 (altså hadde dialog med dem, ikke hvor nyttig det var)?")
+    assert "3 av 10 har brukt bedriftshelsetjenesten" in a.answer, a.answer
+
+
+def test_how_many_used_another_answer_is_that_answers_share(assistant):
+    a = assistant.ask(
+        "Hva med NAVs digitale oppfølging – hvor mange brukte den?",
+        history=["Hvor mange bedrifter hadde dialog med sykemeldte arbeidstakere i 2021?"],
+    )
+    assert "4 av 10" in a.answer, a.answer
+    a = assistant.ask("Hvor mange brukte den tjenesten?", history=["Hvor nyttige var helsekontrollene fra BHT?"])
+    assert "**994**" in first_line(a), a.answer
+
+
+def test_the_report_says_surely_is_a_claim(assistant):
+    a = assistant.ask("Rapporten sier vel at 30 prosent av sykefraværstilfellene skyldes psykososiale forhold?")
+    assert first_line(a).startswith("Nei") and "16 prosent" in first_line(a), a.answer
+
+
+def test_response_rate_as_svarandel_and_besvarte(assistant):
+    a = assistant.ask("Hva var svarandelen i novemberundersøkelsen?")
+    assert "10 %" in first_line(a), a.answer
+    a = assistant.ask("Hvor mange bedrifter besvarte juni-undersøkelsen?")
+    assert "2 253" in first_line(a), a.answer
+
+
+def test_excluded_answers_asked_with_bedrifter_som(assistant):
+    a = assistant.ask("Er bedrifter som svarte «ikke aktuelt i 2021» med i prosentene om nytten av Arbeidstilsynet?")
+    assert "holdt utenfor" in first_line(a), a.answer
+
+
+def test_a_second_figure_for_another_item_or_band_is_the_first_clause_again():
+    from assistant.claims.check import _parallel
+
+    assert _parallel("46 % svarte «nyttig» om tilsyn uten veiledning", "mot 39 % om tilsyn med veiledning") == (
+        "39 % svarte «nyttig» om tilsyn med veiledning"
+    )
+    assert _parallel(
+        "66 prosent av dei største bedriftene (200+) syntest BHT var nyttig", "mot 46 prosent av dei minste (1–9)"
+    ) == "46 prosent av dei minste (1–9) syntest BHT var nyttig"
+
+
+def test_a_named_company_asked_with_syntes_is_refused(assistant):
+    a = assistant.ask("Hva syntes Equinor om kontakten med NAV Arbeidslivssenter?")
+    assert a.answerable is False and "%" not in first_line(a), a.answer

@@ -147,10 +147,23 @@ def _parallel(first: str, clause: str) -> str:
     p1, p2 = parse(first), parse(clause)
     if len(p1.amounts) != 1 or len(p2.amounts) != 1:
         return clause
-    s1, s2 = _group_spans(first.lower()), _group_spans(clause.lower())
+    about = re.fullmatch(
+        rf"\s*(?:mot|og|men|mens)?\s*{re.escape(p2.amounts[0].text)}\s+(om|for)\s+(.+?)\s*[.?!]?\s*", clause, re.I
+    )
+    said = re.search(r"\s(om|for)\s+(?!.*\s(?:om|for)\s)", first[p1.amounts[0].end :])
+    if about and said and not _group_spans(clause.lower()):
+        # "46 % svarte «nyttig» om tilsyn uten veiledning, mot 39 % om tilsyn med veiledning": the first clause
+        # again, for the other thing named, with its figure
+        a1, cut = p1.amounts[0], p1.amounts[0].end + said.end()
+        return first[: a1.start] + p2.amounts[0].text + first[a1.end : cut] + about.group(2)
+    s1, s2 = _joined_spans(_group_spans(first.lower())), _joined_spans(_group_spans(clause.lower()))
     if len(s1) != 1 or len(s2) != 1 or s1[0][2][0] != s2[0][2][0]:
         return clause
     low = clause.lower()
+    rest = (low[: s2[0][0]] + " " + low[s2[0][1] :]).replace(p2.amounts[0].text.lower(), " ")  # group, figure
+    (gs0, ge0, _g), (hs0, he0, _h) = s1[0], s2[0]
+    s1 = [(*_widen(first.lower(), gs0, ge0), s1[0][2])]
+    s2 = [(*_widen(low, hs0, he0), s2[0][2])]
     rest = (low[: s2[0][0]] + " " + low[s2[0][1] :]).replace(p2.amounts[0].text.lower(), " ")  # group, figure
     rest = re.sub(
         r"\b(mot|mens|og|men|blant|hos|i|for|dem|de|dei|med|av|bedriftene|bedrifter|ansatte|årsverk|tilsette)\b",
@@ -178,6 +191,31 @@ def _parallel(first: str, clause: str) -> str:
     for start, end, new in parts:
         text = text[:start] + new + text[end:]
     return text
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """A group's span with its article, the size word before a band in brackets and the closing bracket
+    ("dei minste (1–9)", "dei største bedriftene (200+)")."""
+    m = re.search(
+        r"(?:\b(?:de|dei)\s+)?(?:\b(?:minste|største|mellomstore|små|store)\s+(?:(?:bedriftene|bedrifter|verksemdene|"
+        r"virksomhetene)\s+)?\(\s*)?$",
+        text[:start],
+    )
+    if m and m.group(0).strip():
+        start = m.start()
+    close = re.match(r"\s*\)", text[end:]) if "(" in text[start:end] else None
+    return start, end + (close.end() if close else 0)
+
+
+def _joined_spans(spans: list) -> list:
+    """Group spans side by side as one ("de største bedriftene (200+)": one group named twice)."""
+    out: list = []
+    for sp in spans:
+        if out and sp[0] - out[-1][1] <= 2 and sp[2][0] == out[-1][2][0]:
+            out[-1] = (out[-1][0], sp[1], sp[2])
+        else:
+            out.append(sp)
+    return out
 
 
 def _context_of(clauses: list[str], i: int, und: Any) -> str | None:

@@ -122,6 +122,9 @@ _FRAMES_BEFORE += [
         rf"^(?:står|stod|sto|heter|heiter) det (?:(?:faktisk|virkelig|egentlig|eigentleg|noe sted|nokon stad) )?"
         rf"(?:i {_REPORT_NAMES} )?at\s*",
         rf"^(?:sier|seier|viser|skriver|skriv|konkluderer|påstår|hevder|fastslår) {_REPORT_NAMES} (?:med )?at\s*",
+        # "Rapporten sier vel at …?", "Undersøkelsen viser jo at …?": a statement about the report, asked back
+        rf"^{_REPORT_NAMES} (?:sier|seier|viser|syner|skriver|skriv|konkluderer med|fastslår) "
+        r"(?:vel|jo|vel også|altså) at\s*(?=.*\?\s*$)",
         rf"^(?:har|finnes det|gir) (?:{_REPORT_NAMES} )?(?:dekning|belegg|grunnlag|støtte) (?:i {_REPORT_NAMES} )?for "
         r"(?:å (?:si|skrive|seie|påstå) )?at\s*",
     )
@@ -186,7 +189,7 @@ _FRAME_AFTER = re.compile(
         r"(?:er (?:det|dette|den) )?(?:ok|okei|greit|trygt) å (?:publisere|bruke|poste|tvitre|dele|sende ut|skrive)"
         r"(?: (?:det|dette|den))?|(?:kan du |kunne du )?(?:sjekke|sjekk|faktasjekke|faktasjekk|verifisere|bekrefte)"
         r"(?: (?:det|dette|den|tallet|påstanden|setningen))?(?: for meg)?|(?<![\wæøå])(?:ok|okei|greit|dekning|belegg|holder|stemmer|stemmer dette|riktig|rett))"
-        r"(?:\s+(?:i|til|på|som)\s+[\wæøå -]{1,40}?)?\s*\?+\s*$"
+        r"(?:\s+(?:i|til|på|som|fra|frå|ut fra|etter)\s+[\wæøå -]{1,40}?)?\s*\?+\s*$"
     ),
     _I,
 )

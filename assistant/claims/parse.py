@@ -327,7 +327,8 @@ def _group_spans(norm: str) -> list[tuple[int, int, tuple[str, str, float, float
         if re.search(r"skala\w*\s*(?:fra|frå)?\s*$", norm[max(0, m.start() - 25) : m.start()]):
             continue  # "på skalaen fra 1 til 4": the answer scale, not a size band
         if m.group(4) or re.search(
-            r"bedrift|ansatt|størrelse|storleik|årsverk",  # "på vår størrelse (10–49)": a size band
+            # "på vår størrelse (10–49)", "dei minste (1–9)": a size band
+            r"bedrift|ansatt|størrelse|storleik|årsverk|minste|største|mellomstore|\bsmå\b|\bstore\b",
             norm[m.end() : m.end() + 20] + norm[max(0, m.start() - 20) : m.start()],
         ):
             lo, hi = float(m.group(1)), None if m.group(3) else float(m.group(2))  # "50-200 eller flere": 50+

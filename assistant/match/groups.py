@@ -20,7 +20,7 @@ _AT_LEAST = (
 
 # what a company is asked about as having answered or judged ("Korleis svara Veidekke …", "Hva mente Equinor?")
 _ANSWERED_VERB = (
-    r"(svarte|svart|svara|svarer|svarar|mener|meiner|mente|meinte|syns|synest|sa|rapporterte|gjorde|"
+    r"(svarte|svart|svara|svarer|svarar|mener|meiner|mente|meinte|syns|synes|syntes|synst|synte|synest|sa|rapporterte|gjorde|"
     r"vurderer|vurderte|opplever|opplevde)"
 )
 

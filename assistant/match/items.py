@@ -42,7 +42,7 @@ def _first_forms(phrase: str) -> frozenset[str] | None:
 # set aside is not asked about («ikke relevant» and «ikke aktuelt» are answers, not asides)
 SET_ASIDE = re.compile(
     r"\((?:altså |dvs\.? |men )?(?:ikke|ikkje|uten|utan) (?![^)]*\b(?:relevant|aktuelt)\b)[^)]*\)"
-    r"|[,–] (?:altså )?(?:ikke|ikkje) (?!bare|berre|kun|er |var |har |hadde |ble |vart )(?![\wæøå -]*\b(?:relevant|aktuelt)\b)[\wæøå -]{1,40}?(?=[?.!]|$)"
+    r"|[,–] (?:altså )?(?:ikke|ikkje) (?!bare|berre|kun|er |var |har |hadde |ble |vart )(?![\wæøå -]*\b(?:relevant|aktuelt)\b)[\wæøå -]{1,40}?(?=[?.!)]|$)"
     # "… en overvekt av tiden der, men ikke nesten hele tiden?": what it is told apart from, at the end
     r"|,?\s+men (?:ikke|ikkje) (?!bare|berre|kun|er |var |har |hadde |ble |vart )(?![\wæøå -]*\b(?:relevant|aktuelt)\b)[\wæøå -]{1,40}?(?=[?.!]|$)"
 )
@@ -229,9 +229,9 @@ class ItemMatching:
             key=len,
             reverse=True,
         )
-        if verbatim and not _NEGATION.search(
-            " ".join(loose_search[: loose_search.find(_loose(verbatim[0]))].split()[-4:])
-        ):
+        before = " ".join(loose_search[: loose_search.find(_loose(verbatim[0]))].split()[-4:]) if verbatim else ""
+        # ("mest eller en overvekt av tiden på hjemmekontor": that answer and another, merged, below)
+        if verbatim and not _NEGATION.search(before) and not re.search(r"\beller( en| ei| et)?$", before):
             return [verbatim[0]], None
         answered = self._answered_option(search, avail_fold)
         if answered:
@@ -251,7 +251,8 @@ class ItemMatching:
             if (
                 hit
                 and not _NEGATION.search(phrase)
-                and _NEGATION.search(" ".join(search[: hit.start()].split()[-4:]))
+                # (within the sentence: "… fikk ikke tilsyn. Hvor nyttig …" negates nothing of «nyttig»)
+                and _NEGATION.search(" ".join(re.split(r"[.!?:]\s", search[: hit.start()])[-1].split()[-4:]))
             ):
                 # "ikke har noen ansatte på hjemmekontor" is not «Har ansatte på hjemmekontor»; "syntes ikke at
                 # den var nyttig" is the lexicon's "ikke nyttig"

@@ -180,6 +180,13 @@ class QuestionMatching:
     def asked_scales(self, text: str) -> set[str]:
         """The answer scales the question's words ask for ("hvor nyttig" → useful); yes/no words only when
         no rating scale is named."""
+        # "(altså hadde dialog med dem, ikke hvor nyttig det var)": a scale said not to be asked
+        text = re.sub(
+            r"\b(?:ikke|ikkje|ikke om|ikkje om) (?:hvor|kor|hvordan|korleis) (?:nyttig|nytta|nyttige|viktig|viktige|godt|bra)\w*"
+            r"(?: (?:det|den|de|dei) (?:var|er))?",
+            " ",
+            text,
+        )
         found = scales_named(text) | self._option_scales(text)
         return found - {"yesno"} if len(found) > 1 else found
 
