@@ -142,9 +142,14 @@ def _support(turn: Turn, ctx: Context, text: str) -> float:
         said |= _RANK_WORDS  # "vanligst" answered "Høyest andel finner vi …": one ranking, in other words
     if said & _USEFUL_WORDS:
         said |= _USEFUL_WORDS  # "mest fornøyd med NAV" answered "9 av 10 … nyttig": the one usefulness scale
-    if q.options and q.option_word and a.route != "none":
-        # "det ikke betyr noe hvor …": the lexicon's words for an answer of the question answered
-        # («Det har ingen betydning for meg …»), in the user's own words
+    shown = set(tokens(answer_text))
+    def shows(label: str) -> bool:  # every word of the answer's label, or all but one of a long one
+        words = set(tokens(label.replace("(sum)", ""))) - GENERIC_TOKENS
+        return len(words - shown) <= (1 if len(words) >= 3 else 0)
+
+    if q.option_word and any(shows(o) for o in q.options):
+        # "det ikke betyr noe hvor …": the lexicon's words for an answer the answer shows («… ingen betydning for
+        # dem hvor de ansatte jobber fra»), in the user's own words
         said |= set(tokens(q.option_word))
     if re.search(r"\benn\b", asked):
         said |= _MORE_WORDS  # "er det flere av de minste enn …": a comparison asked, in the answer's figures
@@ -176,7 +181,7 @@ _PARTICLES = frozenset(
         "altså egentlig eigentleg vel jo liksom forresten dvs typ kanskje faktisk akkurat omtrent cirka ca gjerne "
         "helst uansett nemlig ut "
         # words that point back at what was told before («med slik kontakt»), not a topic of their own
-        "slik slike slikt sånn sånne sånt dem disse desse "
+        "slik slike slikt sånn sånne sånt "
         # what the user asks the assistant to do, not what about («Gi begge andelene», «fikk … flest svar»)
         "begge andelen andelene andelane tallet tallene"
     )

@@ -702,7 +702,7 @@ def _decide_method(q: Question, und: Matcher) -> Decision:
     }  # fmt: skip
     # the one sentence that says it ("ikke benyttet vekting", "signifikanstesting"), however much else the
     # question's words ("de små svarte mindre") fit a neighbour
-    defining = {"weighting": ["vekting"], "significance": ["signifikanstesting"], "scale": ["svarskalaen"]}.get(
+    defining = {"weighting": ["vekting"], "significance": ["signifikanstesting"], "scale": ["skjev"]}.get(
         q.method_topic or "", []
     )
     return Decision(
