@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -605,12 +606,7 @@ def _verbatim_own_answer(m: Matcher, qid: str, text: str) -> bool:
         words = [re.escape(w) for w in _loose(label).replace("(sum)", "").split()]
         return bool(re.search(r"\b" + r"(?:\s+\S+){0,2}?\s+".join(words) + r"\b", said))
 
-    return any(
-        len(o.split()) >= 5
-        and written(o)
-        and all(o not in m._catalogue_options(other) for other in m.questions if other != qid)
-        for o in m._catalogue_options(qid)
-    )
+    return any(len(o.split()) >= 5 and written(o) for o in _only_answers(m, qid))
 
 
 def _own_answer_named(m: Matcher, qid: str, text: str) -> bool:
@@ -619,7 +615,14 @@ def _own_answer_named(m: Matcher, qid: str, text: str) -> bool:
     named, phrase = m.match_options(text, qid)
     if not named or (phrase is not None and len(phrase.split()) < 3):
         return False
-    return any(all(o not in m._catalogue_options(other) for other in m.questions if other != qid) for o in named)
+    return bool(set(named) & _only_answers(m, qid))
+
+
+@lru_cache(maxsize=128)
+def _only_answers(m: Matcher, qid: str) -> frozenset[str]:
+    """A question's answers (as the tables print them) that no other question has, once per question."""
+    others = {o for other in m.questions if other != qid for o in m._catalogue_options(other)}
+    return frozenset(o for o in m._catalogue_options(qid) if o not in others)
 
 
 def _first_where(matches: list[Any], stop: int, test: Callable[[Any], bool]) -> list[Any]:

@@ -7,16 +7,12 @@ IA agreements and significance typos; and the words users add («altså», «fol
 from __future__ import annotations
 
 import pytest
+from answers import first_line
 
 from assistant import intents
 from assistant.claims import detect, parse
 from assistant.claims.parse import superlative_forms
 from assistant.normalize import normalize
-
-
-def first_line(a) -> str:
-    return a.answer.split("\n")[0]
-
 
 # --- claims -------------------------------------------------------------------------------------------------
 

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import re
 
+from answers import first_line
+
 from assistant import intents
 from assistant.claims import detect, parse
 from assistant.claims.parse import groups_in
 from assistant.normalize import normalize
-
-
-def first_line(a) -> str:
-    return a.answer.split("\n")[0]
-
 
 # --- Figur 1 and Figur 3 ------------------------------------------------------------------------------------
 

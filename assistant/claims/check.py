@@ -160,7 +160,6 @@ def _parallel(first: str, clause: str) -> str:
     if len(s1) != 1 or len(s2) != 1 or s1[0][2][0] != s2[0][2][0]:
         return clause
     low = clause.lower()
-    rest = (low[: s2[0][0]] + " " + low[s2[0][1] :]).replace(p2.amounts[0].text.lower(), " ")  # group, figure
     (gs0, ge0, _g), (hs0, he0, _h) = s1[0], s2[0]
     s1 = [(*_widen(first.lower(), gs0, ge0), s1[0][2])]
     s2 = [(*_widen(low, hs0, he0), s2[0][2])]
