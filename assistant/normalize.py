@@ -258,6 +258,13 @@ def _vocab_set() -> frozenset[str]:
     return frozenset(vocabulary())
 
 
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """The towns and counties the lexicon reads as a fylke: a name, not a word mistyped ("haldne" ≠ «Halden»)."""
+    fylker = (knowledge.lexicon().get("groups") or {}).get("fylke") or []
+    return frozenset(str(w) for g in fylker for w in g.get("words") or [])
+
+
 @lru_cache(maxsize=4096)
 def _correct_word(word: str) -> str:
     vocab = vocabulary()
@@ -277,8 +284,11 @@ def _correct_word(word: str) -> str:
         return restored
     if word[-1] not in "aeiouyæøå" and word + word[-1] in vocab:
         return word + word[-1]  # a double consonant typed single at the end ("ansat" → "ansatt")
+    swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    short = swaps & _vocab_set() - _places() if len(word) < 7 else set()
+    if len(short) == 1:  # a short survey word, two letters swapped ("norks" → "norsk"; "haldne" is no «Halden»)
+        return short.pop()
     if len(word) >= 7:  # (not "tekne", "førre": short nynorsk words, not typos)
-        swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
         swapped = (swaps & _vocab_set()) or (swaps & known_words())
         if len(swapped) == 1:
             return swapped.pop()  # two letters typed in the wrong order ("svarprosneten" → "svarprosenten")

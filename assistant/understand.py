@@ -40,6 +40,21 @@ _POINTS_BACK = (
 )
 
 
+# "de minste", "det aller meste", "den slags kartlegging": a determiner before the sentence's own noun, not a
+# pronoun standing for the story told before it
+_DETERMINER = re.compile(
+    r"\b(?:den|denne|det|dei|de) (?:slags|typen|type)\b"
+    r"|\bdet (?:aller|meste|mest)\b"
+    r"|\bde(?:i)? (?:[a-zæøå]+ste|små|store|ansatte|tilsette|tilsatte|bedriftene|verksemdene|fleste|mellomstore)\b"
+)
+
+
+def _points_back(asking: str) -> bool:
+    """Whether the sentence that asks leans on the story before it for what it asks about (a pronoun)."""
+    rest = _DETERMINER.sub(" ", asking)
+    return bool(re.search(rf"{_POINTS_BACK}|\b(det|de)\b", rest))
+
+
 # words by which the sentence that asks takes its topic from the story told before it ("… i et slikt møte?")
 _REFERS_BACK = r"\b(slik|slike|slikt|sånn|sånne|sånt|dette|denne|disse|desse|dei|dem|det samme|det same)\b"
 
@@ -104,7 +119,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     # "Vi i BHT lurer på hvor ofte vi blir koblet inn. Hvor stor andel …?": the story's words are not what is
     # asked (unless the question points back into it)
     asking = _asked_sentence(text)  # the sentence that asks, when a story comes before it (else "")
-    scoped = asking if asking and not re.search(rf"{_POINTS_BACK}|\b(det|de)\b", asking) else text
+    scoped = asking if asking and not _points_back(asking) else text
     for pattern, why in m.out_of_scope_words(scoped):
         if pattern.search(scoped) and not re.search(intents.METHOD["significance"], text):
             # "feilmarginen, og er forskjellene signifikanstestet?": the method text answers the second part
@@ -564,9 +579,13 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     return q
 
 
+_NOT_MEANT = re.compile(r"(?:\bmen|\bog|\baltså|,)\s+(?:ikke|ikkje)\b[^,.?!]*")
+
+
 def _spelled_out_option(m: Matcher, text: str, candidates: list[Any]) -> tuple[str, str] | None:
     """(question, option) whose long label (five content words or more) the text holds nearly all of."""
-    said = set(tokens(SET_ASIDE.sub(" ", text)))  # not an answer set aside: "(altså ikke det aller meste)"
+    # not an answer set aside: "(altså ikke det aller meste)", "…, men ikke det aller meste av tiden"
+    said = set(tokens(_NOT_MEANT.sub(" ", SET_ASIDE.sub(" ", text))))
     best: tuple[float, str, str] | None = None
     for qid, score, _lex in candidates:
         if score < 0.15:

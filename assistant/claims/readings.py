@@ -235,9 +235,11 @@ _NOUNS = r"(?:utfordring|utfordringer|utfordringar|problem|problemer|betydning|n
 _EXTENT = {
     "high": re.compile(
         rf"\b(?:i (?:svært |veldig )?stor grad|(?:svært |veldig )?(?:stor|store|stort) {_NOUNS})\b"
+        r"|(?<!lite )(?<!lita )(?<!ikke )(?<!ikkje )(?<!mindre )\bnyttig(?:e|ere|st)?\b"  # of usefulness, too
     ),
     "low": re.compile(
         rf"\b(?:i (?:svært |veldig )?liten grad|(?:svært |veldig )?(?:liten|lita|lite|små) {_NOUNS})\b"
+        r"|\b(?:lite|lita|ikke|ikkje) nyttig(?:e)?\b|\bunyttig"
     ),
 }
 
@@ -377,6 +379,8 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
             unit = first.get("unit") or "pct"
             specific = bool(shared(claim_tok, piece) - _COMMON)
             said, stated_end = extent(p.text), extent(first.get("context") or first["sentence"])
+            if said and stated_end and said != stated_end:
+                fit -= 0.3  # the other end of the scale ("«nyttig» eller «svært nyttig»" for "lite nyttig")
             out.append(
                 Reading(
                     first["value"],

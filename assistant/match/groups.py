@@ -18,6 +18,11 @@ _AT_LEAST = (
 )
 
 
+# the verb opening a yes/no question whose subject is a company ("Har Veidekke …?")
+_ASKING_VERB = (
+    r"har|hadde|hev|er|var|bruker|brukar|brukte|fikk|fekk|får|tilbyr|gir|gjer|gjør|gjorde|kan|skal|vil|mener|meiner"
+    r"|syns|synes|synest|tenker|planlegger"
+)
 # what a company is asked about as having answered or judged ("Korleis svara Veidekke …", "Hva mente Equinor?")
 _ANSWERED_VERB = (
     r"(svarte|svart|svara|svarer|svarar|mener|meiner|mente|meinte|syns|synes|syntes|synst|synte|synest|sa|rapporterte|gjorde|"
@@ -263,7 +268,11 @@ class GroupMatching:
             if re.search(  # the name beside the verb: "Korleis svara Veidekke …", "Hva mente Equinor?"
                 rf"\b{verb}\W+(?:[\wæøå-]+\W+){{0,2}}{name}(?![\wæøå])|(?<![\wæøå]){name}\W+(?:[\wæøå-]+\W+){{0,2}}{verb}\b",
                 fold(raw),
-            ) or re.search(r"\b(as|asa)\b", fold(raw)):
+            ) or re.search(r"\b(as|asa)\b", fold(raw)) or re.search(
+                # the subject of a yes/no question: "Har Veidekke avtale med BHT?", "Bruker Orkla …?"
+                rf"(?:^|[.!?:]\s+)(?:{_ASKING_VERB})\s+{name}(?![\wæøå])",
+                fold(raw),
+            ):
                 return w.rstrip(".")
         return None
 

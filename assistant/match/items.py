@@ -278,7 +278,9 @@ class ItemMatching:
                 continue
             label = avail_fold.get(_loose(str(o.get("label") or "")))
             found = (_word_re(a).search(search) for a in o["aliases"])
-            hits = [m.start() for m in found if m]
+            # ("overvekt av tiden på kontoret, men ikke nesten hele tiden på kontoret": the answer said not to be
+            # meant is not named)
+            hits = [m.start() for m in found if m and not _NEGATION.search(" ".join(search[: m.start()].split()[-3:]))]
             if label and hits:
                 aliased.append((min(hits), label))
         if aliased:  # the answer named first is the head ("legen til den sykemeldte" is the doctor)
@@ -307,6 +309,10 @@ class ItemMatching:
             if cover >= 0.99 or (cover > 0 and max(cover, context) >= 0.6 and len(otok) >= 3):
                 best.append((cover, context, o))
         best.sort(key=lambda x: (x[0] < 0.99, -x[1], -x[0]))
+        if len(best) > 1 and best[0][0] < 0.99 and option_tokens[best[0][2]] & qtok == option_tokens[best[1][2]] & qtok:
+            # ("i virksomhetens lokaler nesten hele tiden": «det aller meste» or «overvekt» of the time there —
+            # the words said are in both, and what tells them apart is not said)
+            return [], None
         return ([best[0][2]], None) if best else ([], None)
 
     def _answered_option(self, search: str, avail_fold: dict[str, str]) -> tuple[list[str], str] | None:
