@@ -308,7 +308,9 @@ def _filtered_question(turn: Turn, und: Matcher) -> Question | None:
         return None
     if len(cur.text.split()) > 10:
         return None
-    if not (is_followup(cur) or re.search(intents.ANAPHOR, cur.text)):
+    # ("Hvor nyttig syntes de at kontakten var?": «de», the subject after the verb, are those just asked about)
+    they = re.search(r"\b(syntes|synes|syns|synest|mente|mener|meinte|opplevde|opplever|vurderte|vurderer|fant|fann) (de|dei)\b", cur.text)
+    if not (is_followup(cur) or re.search(intents.ANAPHOR, cur.text) or they):
         return None
     asked = und.asked_scales(cur.text)
     if not asked or und._scales.get(prev.question_id) in asked:

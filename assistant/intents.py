@@ -64,7 +64,10 @@ QUESTIONNAIRE = (
 )
 EXPLAIN = r"\bhvorfor\b|forklar|\bårsak|hva betyr|tolkes|varsom|\bhva kan\b|\bkonklu|\butfordringene\b|hovedfunn|viktigste funn|\b(god|bra|gode) nok\b"
 FIGURE_WORDS = r"andel|prosent|gjennomsnitt|snitt|tall|resultat|svarprosent|flest|størst|høyest|viktigst|hvor mange|oftest|oftere"
-RANK = r"høyest|størst|flest|\bmest\b|lavest|\bminst\b|færrest|viktigst|\bbest\b|dårligst|rangert|rangering"
+RANK = (
+    r"høyest|størst|flest|\bmest\b|lavest|\bminst\b|færrest|viktigst|\bbest\b|dårligst|rangert|rangering"
+    r"|\bvanligst|\boftest\b|\bhyppigst|andreplass|\bnest (?:flest|størst|høyest|mest|vanligst|oftest)"
+)
 COMPARE = r"varier|forskjell|sammenlign|sammenlikn|\bkontra\b|\bmot\b|etter (bedrifts)?størrelse|etter antall ansatte|store og små|små og store|bedriftsstørrelse"
 # "Hvor mange bedrifter bygger tallene om … på?", "… ligger bak figuren om …?": the base of the figures named
 _FIGURES = r"(tallene|tallet|talet|tala|talene|talla|figuren|resultatene|andelene|prosentene|andelen|prosenten|resultatet)"
@@ -81,7 +84,7 @@ MEASURE_N = (
     r"hvor mange (har )?svarte på|hvor mange svarte(?! (?:(?:da|så|egentlig|faktisk|vel|nå|altså) )?(at|«|ja\b|nei\b|vet ikke|ikke relevant|verken))|\bantall svar|\bgrunnlag|\bn ?=|\bbasen?\b|"
     r"hvor mange (bedrifter )?(har )?svart på spørsmålet|\b(hva|kva|hvor stor|kor stor) (er|var) n\b|"
     r"\bn (for|på|i) (spørsmål|tabell|figur)|\(n\)|\bhvor mange (bedrifter |virksomheter )?svarte om\b(?![^?]*\b(at|«)\s)|"
-    r"hvor mange (bedrifter |virksomheter )?(har )?svarte? på (spørsmålet|spørsmål)\b(?!.*(\bat\b|«|\bja\b|\bnei\b))|"
+    r"hvor mange (bedrifter |virksomheter )?(har )?svarte? på (spørsmålet|spørsmålene|spørsmål|delspørsmålene|påstanden|påstandene)\b(?!.*(\bat\b|«|\bja\b|\bnei\b))|"
     r"hvor mange (bedrifter |virksomheter )?(har )?(vurderte|vurdert|besvarte|besvart|tok stilling til|tatt stilling til)\b|"
     + BEHIND_FIGURES
 )
@@ -204,7 +207,9 @@ ABOUT_BASE = (
     r"\b(hvor|kor) mange (bedrifter |verksemder )?(i (den|denne|den samme) (gruppen|gruppa) |av dem |blant dem |av dei )"
     rf"(svarte|har svart|svara)\b{_NO_ANSWER_NAMED}|"
     r"\b(hvor|kor) mange (bedrifter |verksemder )?(svarte|har svart|svara) (i|blant|av) (den|denne|dei|de) (gruppen|gruppa|bedriftene)\b|"
-    r"\b(basert på|grunnlaget|grunnlag|utvalget bak|hvor stor er n|(hva|kva) er n\b|\bn her\b|hvor mange (bedrifter )?(svarte|har svart) på (akkurat |nettopp |selve )?(det|dette|[\wæøå]*-?spørsmålet)|"
+    r"\b(basert på|grunnlaget|grunnlag|utvalget bak|hvor stor er n|(hva|kva) er n\b|\bn her\b|hvor mange (bedrifter )?(svarte|har svart)( totalt| i alt| egentlig| faktisk)? på (akkurat |nettopp |selve )?(det|dette|[\wæøå]*-?spørsmålet)|"
+    # "hvor mange bedrifter bygger det på?"
+    r"(hvor|kor) mange (bedrifter |verksemder |svar )?(bygger|bygde|byggjer|bygg) (det|dette|tallet|talet|tallene|tala|andelen|prosenten) på\b|"
     r"hvor mange (bedrifter |svar )?(er|var|ligger) (det|dette|tallet|tallene|andelen) basert|"
     # "hvor mange bedrifter er den andelen regnet av?", "kor mange er prosenten rekna ut frå?"
     r"(hvor|kor) mange (bedrifter |verksemder |svar )?(er|var) (den |denne |det |dette )?(andelen|tallet|talet|prosenten|prosenttallet|det|dette) "

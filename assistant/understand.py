@@ -403,6 +403,9 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             r"\b(galt|gale|feil|feilen|svakhet\w*|problem\w*|mangl\w*|skjev\w*|skeiv\w*|ulempe\w*|svak)\b",
             text,
         )
+        # "Hva var det vanligste svaret da bedriftene ble spurt om …?", "hvilket tilsyn valgte flest
+        # svaralternativet «nyttig»?": the answers ranked, not how the question was put
+        and not re.search(_RANKED_ANSWERS, asking or text)
         # "hvor mange mente det var nyttig (altså svaralternativet «nyttig»)": a share of one answer
         and not re.search(
             r"\b(hvor|kor) (mange|stor (andel|del))\b(?! (svar|spørsmål))[^?]*\b(svar)?alternativ\w*\s*«",
@@ -443,7 +446,10 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         topics = [name for name, pattern in intents.METHOD.items() if re.search(pattern, text)]
         topic = topics[0] if topics else None
         # "… spørsmålet om hjemmekontor": a question named as one, found as well as a figure's is
-        named_question = bool(re.search(r"\bspørsmålet (om|på)\b", text)) and q.question_score >= 0.3
+        named_question = (
+            bool(re.search(r"\b(spørsmålet|spørsmålene|påstanden|påstandene|delspørsmålene) (om|på)\b", text))
+            and q.question_score >= 0.3
+        )
         strong_topic = q.question_id is not None and (q.question_score >= 0.45 or named_question)
         background = (m.questions.get(q.question_id or "") or {}).get("theme") == "bakgrunn"
         named = bool(q.options or q.items) and q.question_score >= 0.35 and not background
@@ -461,7 +467,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             # "hvor mange svarte «vet ikke» om …" asks about one question, not the survey; "andel av svarene kom
             # fra …, mot andelen av de inviterte" asks about the sample
             topic = next((t for t in topics if t == "representativeness"), None)
-        elif topic == "response" and not re.search(r"spørsmål", text):
+        elif topic == "response" and not re.search(r"spørsmål|påstand", text):
             strong_topic = False  # about the survey's response, not one question's base
         if (
             topic is None
@@ -579,7 +585,11 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     return q
 
 
-_NOT_MEANT = re.compile(r"(?:\bmen|\bog|\baltså|,)\s+(?:ikke|ikkje)\b[^,.?!]*")
+_RANKED_ANSWERS = (
+    r"\b(vanligst\w*|flest|oftest|hyppigst\w*|andreplass\w*|førsteplass\w*|tredjeplass\w*|"
+    r"nest (flest|størst|vanligst\w*|høyest|mest|oftest))\b"
+)
+_NOT_MEANT = re.compile(r"(?:\bmen|\baltså),?\s+(?:ikke|ikkje)\b[^,.?!]*")
 
 
 def _spelled_out_option(m: Matcher, text: str, candidates: list[Any]) -> tuple[str, str] | None:

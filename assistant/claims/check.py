@@ -555,9 +555,9 @@ def _judged_clause(
             again = _judge_with_options(p, clause, merged(figures, figures_of(other)), und)
             if again.verdict != "not_in_report" and again.fit >= verdict.fit:
                 verdict, answers = again, [*answers, other]
-    if p.negated and verdict.verdict == "not_in_report" and re.search(r"\bikke\b", question):
+    if p.negated and verdict.verdict == "not_in_report" and re.search(r"\b(ikke|ikkje)\b", question):
         # "… ikke har vært i kontakt": the report may print only the «Ja» share of a yes/no question
-        positive = answer(re.sub(r"\bikke\s+", "", question, count=1), history)
+        positive = answer(re.sub(r"\b(ikke|ikkje)\s+", "", question, count=1), history)
         if positive.answerable and positive.route == "data":
             again = _judge_with_options(p, clause, figures_of(positive), und)
             if again.verdict != "not_in_report":

@@ -53,7 +53,13 @@ def judge_superlative(p: ParsedClaim, readings: list[Reading]) -> Verdict | None
     lowest = p.superlative in _LOWEST
     top = (min if lowest else max)(data, key=lambda r: r.value)
     if named.fit <= min(r.fit for r in data):
-        return None  # the claim does not single out one of them
+        # "ledelsen er den viktigste rollen, foran tillitsvalgte og verneombud": all are named; the one the
+        # claim is about is its subject, before the first verb
+        subject = set(tokens(re.split(r"\b(?:er|var|ble|vart|blir|har|hadde|kom|kommer)\b", normalize(p.text), maxsplit=1)[0]))
+        said = [r for r in data if r.first.get("item") and subject & set(tokens(str(r.first["item"])))]
+        if len(said) != 1:
+            return None  # the claim does not single out one of them
+        named = said[0]
     if top.value == named.value:
         return Verdict("supported", f"Ja. Det stemmer med rapporten: {describe(named)}.", None, named.first)
     return Verdict(

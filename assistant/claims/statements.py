@@ -208,6 +208,8 @@ def verbatim_statement(p: ParsedClaim, passages: list[Passage]) -> dict[str, Any
     for f, _words in statements:
         if f.get("value") is None or (f.get("unit") == "count") != (a.kind == "count"):
             continue
+        if p.negated != bool(re.search(r"\b(ikke|ikkje|ingen)\b", str(f["sentence"]).lower())):
+            continue  # "flertallet har ikke hatt dialog …" does not restate "De aller fleste … hadde hatt dialog"
         theirs = {t for t in tokens(normalize(f["sentence"])) if not t.isdigit()}
         if len(shared(own, theirs)) < VERBATIM_FIT * len(own) or len(
             shared(theirs, own)

@@ -18,6 +18,9 @@ from ..normalize import tokens
 from ..types import Question
 from .numbers import fmt, n_text, pct, points
 
+# a place below the top asked for: "andreplass", "nest vanligst", "tredjeplass"
+_PLACE = re.compile(r"\b(?:andreplass\w*|nest (?:flest|størst|høyest|mest|vanligst\w*|oftest)|(tredjeplass\w*|tredje (?:vanligst\w*|flest|størst|høyest|mest)))\b")
+
 
 def partial_distribution(rows: list[dict[str, Any]]) -> bool:
     """Only some answers of the question are printed (the text names a few; the rest is an image, Figur 13),
@@ -301,7 +304,19 @@ def _one(q: Question, srows: list[dict[str, Any]], asked: list[str], group_dim: 
                 f"{opening}{tail} oppgir rapportens tekst{where}: {stated}. De øvrige svarene står bare i "
                 "figuren, så jeg kan ikke si hvilket svar som var vanligst."
             )
-        top = max(plain, key=lambda r: r["value"])
+        ranked = sorted(plain, key=lambda r: -r["value"])
+        place = _PLACE.search(q.text or "")
+        nth = 1 if place is None else (3 if place.group(1) else 2)
+        if nth > 1 and len(ranked) > nth and len({r["value"] for r in ranked[: nth + 1]}) == nth + 1:
+            # "hvilket svar kom på andreplass?": the answer after the most common one(s), ties ruled out
+            at, above = ranked[nth - 1], ranked[:nth - 1]
+            before = ", ".join(f"«{r['option']}» ({fmt(r['value'], unit)})" for r in above)
+            word = "nest vanligste" if nth == 2 else "tredje vanligste"
+            return (
+                f"{opening} var det {word} svaret «{at['option']}» (**{fmt(at['value'], unit)}**){tail}{where}, "
+                f"etter {before}."
+            )
+        top = ranked[0]
         return f"{opening} var det vanligste svaret «{top['option']}» (**{fmt(top['value'], unit)}**){tail}{where}."
     if all(o in BIPOLAR for o in asked) or (len(asked) == 1 and asked[0] in BIPOLAR):
         return _bipolar(opening, tail, srows, asked, where)

@@ -132,6 +132,8 @@ class ItemMatching:
         text = SET_ASIDE.sub(" ", text)
         # "… dialogen med fastlegen når noen er sykmeldt": the situation, not the sick-listed employee (an item)
         text = _SITUATION.sub(" ", text)
+        # "for hvilken type tilsyn …": the kind asked for, not the item «Annen type kontakt»
+        text = re.sub(r"\b(hvilken|hvilke|hva slags|kva slags|kva for ein|kva for|hvilket) (type|typer|slags|sort)\b", r"\1", text)
         q = self.questions.get(question_id) or {}
         published = self._catalogue_items(question_id)
         candidates: list[tuple[str, set[str], set[str]]] = []
@@ -309,10 +311,6 @@ class ItemMatching:
             if cover >= 0.99 or (cover > 0 and max(cover, context) >= 0.6 and len(otok) >= 3):
                 best.append((cover, context, o))
         best.sort(key=lambda x: (x[0] < 0.99, -x[1], -x[0]))
-        if len(best) > 1 and best[0][0] < 0.99 and option_tokens[best[0][2]] & qtok == option_tokens[best[1][2]] & qtok:
-            # ("i virksomhetens lokaler nesten hele tiden": «det aller meste» or «overvekt» of the time there —
-            # the words said are in both, and what tells them apart is not said)
-            return [], None
         return ([best[0][2]], None) if best else ([], None)
 
     def _answered_option(self, search: str, avail_fold: dict[str, str]) -> tuple[list[str], str] | None:
