@@ -51,6 +51,15 @@ _WAVE_PHRASE = re.compile(
 )
 
 
+def _answer_switched(cur: Question, prev: Question) -> bool:
+    """ "… noe hjemmekontor i november?" after "ingen på hjemmekontor": the answer asked now is the other one
+    (the same words, without the previous negation, or with one it did not have)."""
+    neg = r"\b(ingen|ikke|ikkje|inga|uten|utan)\b"
+    return bool(prev.options) and bool(re.search(neg, prev.text)) != bool(re.search(neg, cur.text)) and bool(
+        set(tokens(cur.text)) & set(tokens(" ".join(prev.options)))
+    )
+
+
 def _nearest_in_wave(cur: Question, prev: Question, ctx: Context) -> Question | None:
     """ "Samme i juni?" after the share with no hours at home in November 2021 («Ikke noe»): the codebook's
     nearest question of the wave named (`other_wave`), its answer for the one asked before («Har ikke ansatte på
@@ -62,6 +71,8 @@ def _nearest_in_wave(cur: Question, prev: Question, ctx: Context) -> Question | 
     if prev.intent != "figure" or prev.question_score < NEW_TOPIC_SCORE:
         return None  # (a method question's or a barely matched question's id is no topic to carry over)
     if not all(o in mapping for o in prev.options):
+        return None
+    if _answer_switched(cur, prev):
         return None
     if cur.question_id not in (None, prev.question_id, qid) and cur.question_score >= NEW_TOPIC_SCORE:
         return None  # (a new topic of its own)
@@ -95,6 +106,10 @@ def shift_wave(turn: Turn, ctx: Context) -> Question | None:
     text = re.sub(r"\s+", " ", text).strip()
     vec = ctx.embedder.cached_query(text)
     again = understand(ctx.match, cur.raw, text, vec)
+    if _answer_switched(cur, prev) and again.question_id:
+        # the answer is the one the new question names (or none), not the previous one read into it
+        options, word = ctx.match.match_options(cur.text, again.question_id)
+        again = replace(again, options=options, option_word=word)
     if again.wave == cur.wave and (not again.question_id or again.question_id == prev.question_id):
         # the likeliest question of the same theme that was asked in the wave named
         theme = (ctx.match.questions.get(prev.question_id) or {}).get("theme")

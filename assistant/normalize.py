@@ -150,6 +150,10 @@ def vocabulary() -> tuple[str, ...]:
             add(g.get("canonical", ""))
     for w in lex.get("typo_vocabulary_extra") or []:
         add(w)
+    for phrases in (lex.get("waves") or {}).values():  # "novemberundersøkelsn" is the November wave
+        for w in phrases:  # (its long compound names only: "hovudgrunnen" is no «hovudrunden»)
+            if len(str(w)) >= 13 and " " not in str(w):
+                add(str(w))
     for entry in lex.get("out_of_scope") or []:  # what the survey does not measure, mistyped, is still refused
         for w in entry.get("words") or []:
             if not str(w).startswith("re:"):

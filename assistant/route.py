@@ -190,7 +190,9 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
     # … and the base of a figure named by its words ("hva er n i figuren om opplevd nytte av …")
     named = named or (q.measure == "n" and q.question_lex >= 0.35 and q.question_score >= 0.1)
     if info is None or (q.question_score < MIN_QUESTION_SCORE and not base_of_previous and not named):
-        if q.group_dim in ("fylke", "landsforening") and re.search(intents.SAMPLE_WORDS, q.text):
+        # ("Og Agder då?" after how many answered from Rogaland: the sample, as asked before)
+        asked = q.text if "followup" not in q.inherited else f"{q.text} {q.context.split('. ')[-1] if q.context else ''}"
+        if q.group_dim in ("fylke", "landsforening") and re.search(intents.SAMPLE_WORDS, asked):
             return _sample_plan(q, und)
         return Decision("text", "search")
     sections = [str(info.get("section") or "")]

@@ -510,7 +510,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             ):  # "hvor mange … «ingen av disse» blant de største utfordringene": one answer's share, not a ranking
                 q.intent = "rank"
                 head = re.match(
-                    r"(hvilken|hvilke|hvilket|kva for ein|kva for eit|kva for|hva slags|(?:hva|kva) (?:type|sort|slags))((?: \S+){1,3})",
+                    r"(?:for |i |blant |hos |på |med )?(hvilken|hvilke|hvilket|kva for ein|kva for eit|kva for|hva slags|(?:hva|kva) (?:type|sort|slags))((?: \S+){1,3})",
                     text,
                 )
                 if (

@@ -305,6 +305,11 @@ def _one(q: Question, srows: list[dict[str, Any]], asked: list[str], group_dim: 
                 "figuren, så jeg kan ikke si hvilket svar som var vanligst."
             )
         ranked = sorted(plain, key=lambda r: -r["value"])
+        if q.intent != "rank" and re.match(r"(hvor|kor) (mange|stor (andel|del))\b", q.text or "") and len(ranked) > 2:
+            # "Hvor mange prosent har ansatte som mest er på kontoret …?" with no answer recognised: a share of
+            # one answer was asked, so every answer's share, not the most common one as if it were asked
+            stated = ", ".join(f"«{r['option']}» **{fmt(r['value'], unit)}**" for r in ranked)
+            return f"{opening}{tail} fordelte svarene seg slik{where}: {stated}."
         place = _PLACE.search(q.text or "")
         nth = 1 if place is None else (3 if place.group(1) else 2)
         if nth > 1 and len(ranked) > nth and len({r["value"] for r in ranked[: nth + 1]}) == nth + 1:

@@ -132,8 +132,6 @@ class ItemMatching:
         text = SET_ASIDE.sub(" ", text)
         # "… dialogen med fastlegen når noen er sykmeldt": the situation, not the sick-listed employee (an item)
         text = _SITUATION.sub(" ", text)
-        # "for hvilken type tilsyn …": the kind asked for, not the item «Annen type kontakt»
-        text = re.sub(r"\b(hvilken|hvilke|hva slags|kva slags|kva for ein|kva for|hvilket) (type|typer|slags|sort)\b", r"\1", text)
         q = self.questions.get(question_id) or {}
         published = self._catalogue_items(question_id)
         candidates: list[tuple[str, set[str], set[str]]] = []
