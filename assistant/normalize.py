@@ -350,6 +350,11 @@ def correct_typos(text: str) -> str:
     return _WORD.sub(fix, text)
 
 
+_NYNORSK_PART = {"fråvær": "fravær", "sjukefravær": "sykefravær", "sjukefråvær": "sykefravær", "sjukmeld": "sykmeld",
+                 "sjukemeld": "sykemeld", "sjukepeng": "sykepeng"}  # fmt: skip
+_NYNORSK_PARTS = re.compile("|".join(sorted(_NYNORSK_PART, key=len, reverse=True)))
+
+
 def normalize(text: str) -> str:
     """Apply case-sensitive abbreviations, fold case, map nynorsk/colloquial words, fix typos.
 
@@ -364,7 +369,9 @@ def normalize(text: str) -> str:
         # a phrase the lexicon lists in bokmål, written with a nynorsk or variant word inside it ("gjentatte
         # korte sykmeldinger", "snakket med legen til den sykmeldte"): once more on the mapped words
         text = pattern.sub(lambda m: pairs[m.group(1)], text)
-        corrected = correct_typos(text)
+        # nynorsk inside compounds the lexicon does not list ("langtidssjukefråværet"), what it left
+        parts = _NYNORSK_PARTS.sub(lambda m: _NYNORSK_PART[m.group(0)], text)
+        corrected = correct_typos(parts)
         if corrected != text:  # a corrected word may itself be a lexicon word
             text = pattern.sub(lambda m: pairs[m.group(1)], corrected)
     else:

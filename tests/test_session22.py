@@ -162,3 +162,42 @@ def test_a_share_asked_with_no_answer_recognised_gets_every_share(assistant):
     a = assistant.ask("Hvor mange prosent av bedriftene har ansatte som for det meste jobber i lokalene, men ikke alltid?")
     lead = first_line(a)
     assert "vanligste" not in lead and "15 %" in lead and "35 %" in lead, a.answer
+
+
+# --- claims on the base, the field period, the roles' scale; frames and shares --------------------------------
+
+
+def test_a_count_of_those_who_answered_is_judged_on_the_base(assistant):
+    a = assistant.ask("Stemmer det at 994 bedrifter vurderte nytten av de generelle helsekontrollene?")
+    assert first_line(a).startswith("Ja") and "994" in first_line(a), a.answer
+    a = assistant.ask("Er det riktig at 1500 bedrifter vurderte nytten av generelle helsekontroller fra BHT?")
+    assert first_line(a).startswith("Nei") and "994" in first_line(a), a.answer
+
+
+def test_the_field_period_in_days():
+    from assistant.claims.dates import judge_dates
+    from assistant.claims.parse import parse
+
+    assert judge_dates(parse("Tilleggsundersøkelsen var åpen i seks dager, fra 1. til 6. juni 2022")).verdict == "supported"
+    assert judge_dates(parse("Novemberundersøkelsen pågikk i ti dager")).verdict == "contradicted"
+    assert judge_dates(parse("Juniundersøkelsen lå ute fra 1. til 14. juni")).verdict == "contradicted"
+
+
+def test_a_claim_about_the_roles_scale(assistant):
+    a = assistant.ask("Kan vi skrive at rollespørsmålet hadde en symmetrisk skala fra 1 til 5?")
+    assert first_line(a).startswith("Nei") and "skjev" in first_line(a), a.answer
+
+
+def test_a_claim_frame_naming_the_source(assistant):
+    a = assistant.ask("«37 prosent av bedriftene har ikke ansatte på hjemmekontor.» Stemmer det ifølge rapporten?")
+    assert first_line(a).startswith("Ja"), a.answer
+
+
+def test_every_nth_in_the_neuter(assistant):
+    a = assistant.ask("Stemmer det at hvert tredje svar kom fra bedrifter i Viken?")
+    assert first_line(a).startswith("Nei"), a.answer
+
+
+def test_nynorsk_inside_compounds():
+    assert normalize("langtidssjukefråværet") == "langtidssykefraværet"
+    assert normalize("sjukefråværsoppfølginga").startswith("sykefraværsoppfølging")

@@ -26,7 +26,7 @@ from .compose import aggregate as aggregate  # re-exported: tests import it from
 from .dates import judge_dates, judge_operator
 from .detect import ClaimRequest, detect
 from .judge import MIN_PROSE_FIT, NO_FIGURE, Verdict, _capital, judge, judge_complement
-from .method_facts import judge_method_fact
+from .method_facts import judge_method_fact, judge_role_scale
 from .options import direction_options, positive_options
 from .other_study import judge_employee_share
 from .parse import (
@@ -451,7 +451,7 @@ def _judged_clause(
 ) -> Checked:
     """One clause's verdict; `framed`: the message as typed, frame included (who the claim credits)."""
     p = parse(clause)
-    treated = judge_method_fact(p)
+    treated = judge_method_fact(p) or judge_role_scale(p)
     if treated is not None:  # "resultatene er ikke vektet": the method section says so (7.2, 7.3)
         return Checked(clause, p, treated, [quoted(clause, treated.figure)])
     cause, term = unsupported_cause(clause), unknown_term(clause)

@@ -23,6 +23,49 @@ _WHICH = {"hovedundersøkelsen": "2021-11", "hovedundersøkinga": "2021-11", "ti
           "tilleggsundersøkinga": "2022-06", "supplerende": "2022-06"}  # fmt: skip
 
 
+_NUMBER_WORDS = {"en": 1, "ein": 1, "én": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7,
+                 "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "tretten": 13, "fjorten": 14}  # fmt: skip
+_DAY_RANGE = re.compile(
+    r"\b(\d{1,2})\.?\s*(?:–|-|til)\s*(\d{1,2})\.\s*(" + "|".join(_MONTHS) + r")\b(?:\s+(20\d\d))?", re.I
+)
+_DAY_COUNT = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r") (?:dager|dagar|døgn)\b", re.I)
+_OPEN = re.compile(
+    r"\b(lå ute|låg ute|var ute|var åpen|var open|lå åpen|pågikk|varte|feltperiode\w*|feltarbeid\w*|datainnsamling\w*|"
+    r"gjennomført|gjennomførte|samlet inn|samla inn|besvart|foregikk|gikk)\b",
+    re.I,
+)
+_WAVE_WORDS = {"juni": "2022-06", "tillegg": "2022-06", "supplerende": "2022-06", "november": "2021-11",
+               "hovedundersøk": "2021-11", "hovudundersøk": "2021-11"}  # fmt: skip
+
+
+def _judge_days(p: ParsedClaim) -> Verdict | None:
+    """ "Juniundersøkelsen lå ute i seks dager, fra 1. til 6. juni 2022": the field period's days (7.2)."""
+    text = p.text.lower()
+    span, count = _DAY_RANGE.search(text), _DAY_COUNT.search(text)
+    if not (span or count) or not _OPEN.search(text):
+        return None
+    named = next((wid for word, wid in _WAVE_WORDS.items() if word in text), None)
+    wave = next((w for w in knowledge.codebook().get("waves") or [] if w.get("id") == named and w.get("start")), None)
+    if wave is None:
+        return None
+    start, end = str(wave["start"]), str(wave["end"])
+    first, last, month = int(start[8:10]), int(end[8:10]), _MONTHS[int(start[5:7]) - 1]
+    right = True
+    if span is not None:
+        right = (int(span.group(1)), int(span.group(2)), span.group(3).lower()) == (first, last, month) and (
+            span.group(4) is None or span.group(4) == start[:4]
+        )
+    if count is not None:
+        said = count.group(1).lower()
+        days = int(said) if said.isdigit() else _NUMBER_WORDS[said]
+        right = right and days == last - first + 1
+    figure = {"value": None, "unit": "text", "source": "7.2", "section": "7.2", "section_label": "7.2"}
+    period = f"{first}.–{last}. {month} {start[:4]}, {last - first + 1} dager"
+    if right:
+        return Verdict("supported", f"Ja. Det stemmer med rapporten: {_dates(wave)} ({period}; 7.2).", None, figure)
+    return Verdict("contradicted", f"Nei. {_dates(wave)} ({period}; 7.2).", None, figure, reason="dates")
+
+
 def _dates(wave: dict[str, Any]) -> str:
     return knowledge.wave_summary(str(wave.get("id") or ""))
 
@@ -37,6 +80,8 @@ def judge_dates(p: ParsedClaim) -> Verdict | None:
     'supported'
     """
     text = p.text.lower()
+    if not p.amounts and (days := _judge_days(p)) is not None:
+        return days
     if p.amounts or not _CARRIED_OUT.search(text):
         return None
     m = _MONTH.search(text)
@@ -103,6 +148,8 @@ def judge_operator(p: ParsedClaim) -> Verdict | None:
     'supported'
     """
     text = p.text.lower()
+    if not p.amounts and (days := _judge_days(p)) is not None:
+        return days
     if p.amounts or not _CARRIED_OUT.search(text):
         return None
     org = next((name for word, name in _ORGANISATIONS.items() if re.search(rf"\b{word}\b", text)), None)

@@ -189,7 +189,7 @@ _FRAME_AFTER = re.compile(
         r"(?:er (?:det|dette|den) )?(?:ok|okei|greit|trygt) å (?:publisere|bruke|poste|tvitre|dele|sende ut|skrive)"
         r"(?: (?:det|dette|den))?|(?:kan du |kunne du )?(?:sjekke|sjekk|faktasjekke|faktasjekk|verifisere|bekrefte)"
         r"(?: (?:det|dette|den|tallet|påstanden|setningen))?(?: for meg)?|(?<![\wæøå])(?:ok|okei|greit|dekning|belegg|holder|stemmer|stemmer dette|riktig|rett))"
-        r"(?:\s+(?:i|til|på|som|fra|frå|ut fra|etter)\s+[\wæøå -]{1,40}?)?\s*\?+\s*$"
+        r"(?:\s+(?:i|til|på|som|fra|frå|ut fra|etter|ifølge|i følge|iflg\.?|med tanke på)\s+[\wæøå -]{1,40}?)?\s*\?+\s*$"
     ),
     _I,
 )

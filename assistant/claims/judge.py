@@ -196,6 +196,8 @@ def judge(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict:
         return _judge_unquantified(p, readings)
     a = p.amounts[0]
     same_unit = [r for r in readings if r.unit == UNIT_OF_KIND[a.kind]]
+    if not same_unit and (v := _judge_base(p, a, readings)) is not None:
+        return v
     if not same_unit:
         return Verdict(
             "not_in_report",
@@ -211,6 +213,34 @@ def judge(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict:
     verdict = _judge_amount(p, a, best, figures)
     verdict.fit = min(best.fit, 1.0)
     return verdict
+
+
+_ANSWERED = re.compile(
+    r"\b(svarte|svara|har svart|besvarte|vurderte|vurderer|vurdert|tok stilling|tatt stilling|svarer|svarar)\b"
+)
+
+
+def _judge_base(p: ParsedClaim, a: Amount, readings: list[Reading]) -> Verdict | None:
+    """ "994 bedrifter vurderte nytten av helsekontrollene": a count of those who answered is the base of the
+    figure found (its n), not a share."""
+    if a.kind != "count" or not _ANSWERED.search(normalize(p.text)):
+        return None
+    best = readings[0]
+    n = best.first.get("n")
+    if best.first.get("sentence") is not None or not str(n or "").strip().isdigit():
+        return None
+    n_value = int(str(n).strip())
+    said = f"{n_value:,}".replace(",", " ")
+    where = f"{best.first.get('source', '')}, {WAVE_TEXT.get(best.first.get('wave') or '', '')}".strip(", ")
+    about = f" om «{best.first['item']}»" if best.first.get("item") else ""
+    if abs(a.value - n_value) < 0.5:
+        return Verdict("supported", f"Ja. {said} bedrifter svarte{about} ({where}).", None, best.first)
+    return Verdict(
+        "contradicted",
+        f"Nei. {said} bedrifter svarte{about} ({where}), ikke {a.text}.",
+        None,
+        best.first,
+    )
 
 
 def _judge_not_yes(p: ParsedClaim, figures: list[dict[str, Any]]) -> Verdict | None:

@@ -53,3 +53,47 @@ def judge_method_fact(p: ParsedClaim) -> Verdict | None:
             return Verdict("not_in_report", lead, None, figure, reason="untested")
         return Verdict("contradicted", f"Nei. Rapporten skriver: «{sentence}» ({where}).", None, figure)
     return None
+
+
+# the roles' scale (4.2, 7.3): 1–4 with «stor betydning» missing, so skewed
+_ROLE_SCALE = re.compile(r"\b(?:svar)?skala\w*\b", re.I)
+_ROLE_TOPIC = re.compile(r"\b(?:roll\w*|betydning\w*|ledelse\w*|verneombud\w*|tillitsvalgt\w*|amu)\b", re.I)
+_BALANCED = re.compile(
+    r"\b(?:balansert\w*|symmetrisk\w*|femdelt\w*|fem (?:trinn|punkt\w*|svaralternativ\w*|kategori\w*)|"
+    r"1[–-]5|1 til 5|jevn\w*|fullstendig\w*|komplett\w*)\b",
+    re.I,
+)
+_SKEWED = re.compile(
+    r"\b(?:skjev\w*|skeiv\w*|ubalansert\w*|firedelt\w*|fire (?:trinn|punkt\w*|svaralternativ\w*|kategori\w*)|"
+    r"1[–-]4|1 til 4|mangl\w*|glipp\w*)\b",
+    re.I,
+)
+
+
+def judge_role_scale(p: ParsedClaim) -> Verdict | None:
+    """ "Rollespørsmålet hadde en balansert femdelt skala": the report says the roles' scale went from 1 to 4
+    and was skewed, «stor betydning» missing by a slip in the coding (7.3).
+
+    >>> from assistant.claims.parse import parse
+    >>> judge_role_scale(parse("Spørsmålet om rollenes betydning hadde en balansert femdelt skala")).verdict
+    'contradicted'
+    >>> judge_role_scale(parse("Skalaen for rollenes betydning var skjev")).verdict
+    'supported'
+    """
+    if not (_ROLE_SCALE.search(p.text) and _ROLE_TOPIC.search(p.text)):
+        return None
+    balanced, skewed = bool(_BALANCED.search(p.text)), bool(_SKEWED.search(p.text))
+    if balanced == skewed:
+        return None
+    sentence = knowledge.report_sentence(r"Svarskalaen er med andre ord skjev[^.]*\.")
+    if sentence is None:
+        return None
+    figure = {
+        "value": None, "unit": "text", "source": "7.3", "section": "7.3", "section_label": "7.3",
+        "sentence": sentence,
+    }  # fmt: skip
+    said = f"Rapporten skriver at skalaen gikk fra 1 til 4: «{sentence}» (7.3)."
+    if skewed:
+        return Verdict("supported", f"Ja. {said}", None, figure)
+    return Verdict("contradicted", f"Nei. {said}", None, figure)
+
