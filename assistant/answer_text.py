@@ -136,6 +136,11 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         return a, Decision("none", "no_figure" if a.answer.startswith(NO_FIGURE_LEAD) else "unexplained")
     if d.reason == "base":
         return base_answer(q), d
+    if d.reason == "wording_waves":
+        a = wording_waves_answer(ctx, q)
+        if a is not None:
+            return a, d
+        d = Decision("text", "prose", sections=d.sections, figures=d.figures)
     if d.reason == "excluded":
         return excluded_answer(ctx, q), d
     if d.reason == "caveats":
@@ -654,6 +659,38 @@ GENERAL_CAVEATS = (
     "arbeidslivet; rapporten ber derfor om at funnene tolkes med varsomhet (2.1).",
     "Forskjeller mellom grupper er ikke testet for statistisk signifikans (7.3).",
 )
+
+
+def wording_waves_answer(ctx: Context, q: Question) -> Answer | None:
+    """ "Ble spørsmålet stilt på samme måte i november som i juni?": each wave's wording, and the report's own
+    sentence on how they differ (the question and its `other_wave` in the codebook)."""
+    info = knowledge.question(q.question_id) if q.question_id else None
+    other = knowledge.question(str((info or {}).get("other_wave", {}).get("question") or ""))
+    if not info or not other:
+        return None
+    pair = sorted([info, other], key=lambda x: str(x.get("wave")))
+    differs = next(
+        (
+            (p, sent)
+            for p in ctx.index.passages
+            for sent in split_sentences(p.text)
+            if re.search(r"\bannerledes stilt\b", sent)
+        ),
+        None,
+    )
+    lines = []
+    if differs is not None:
+        label = f"{differs[0].section} {ctx.titles.get(differs[0].section, '')}".strip()
+        lines += [f"Nei. Rapporten skriver: «{differs[1].strip()}» ({label}).", ""]
+    for x in pair:
+        where = ", ".join(x.get("published_in") or []) or str(x.get("section") or "")
+        lines.append(f"- **{WAVE_TEXT.get(str(x.get('wave')), x.get('wave'))}** ({where}): «{x.get('text')}»")
+    lines += ["", "Tallene fra de to rundene kan derfor bare sammenlignes grovt."]
+    sources = [Source(label=lab) for x in pair for lab in (x.get("published_in") or [])[:1]]
+    if differs is not None:
+        sources.insert(0, Source(label=f"{differs[0].section} {ctx.titles.get(differs[0].section, '')}".strip(),
+                                 section=differs[0].section))
+    return Answer(q.raw, "text", True, "\n".join(lines), sources=sources)
 
 
 def source_answer(q: Question, previous: Answer) -> Answer:

@@ -243,7 +243,7 @@ def features(turn: Turn, ctx: Context) -> list[float]:
         float(reason == "statement"),
         float(reason in SEARCH_REASONS),
         float(
-            reason in ("questionnaire", "excluded", "caveats", "source")
+            reason in ("questionnaire", "excluded", "caveats", "source", "wording_waves")
         ),  # looked up (codebook, the previous answer)
         float(reason == "method" or q.intent == "method"),
         float("followup" in q.inherited),

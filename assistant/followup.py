@@ -39,11 +39,7 @@ def run(turn: Turn, ctx: Context) -> None:
         q.inherited = [*q.inherited, "both_waves"]
 
 
-# whether a question was asked the same way (in the two waves): "stilt på samme måte", "sammenlignes direkte"
-_SAME_WAY = re.compile(
-    r"\b(stilt|spurt|formulert) (på )?(samme|same) (måte|måten)\b|\b(stilt|formulert) likt\b|"
-    r"\b(sammenlign|sammenlikn|samanlikn)\w* direkte\b"
-)
+_SAME_WAY = re.compile(intents.SAME_WAY)
 
 
 _WAVE_PHRASE = re.compile(

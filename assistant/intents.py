@@ -217,6 +217,12 @@ ABOUT_BASE = (
     # "Hvor mange brukte den tjenesten?": who used it is who rated it (the others are left out of the base)
     r"hvor mange (bedrifter |virksomheter )?(brukte|har brukt|benyttet|har benyttet|tok i bruk) (den|denne|de|disse)\b)"
 )
+# whether a question was asked the same way (in the two waves): "stilt på samme måte", "sammenlignes direkte"
+SAME_WAY = (
+    r"\b(stilt|spurt|formulert) (på )?(samme|same|nøyaktig samme) (måte|måten)\b|\b(stilt|formulert|spurt) likt\b|"
+    r"\b(sammenlign|sammenlikn|samanlikn)\w* direkte\b|\b(samme|same) spørsmål\w* (ble |vart )?(stilt|brukt)\b|"
+    r"\b(stilt|spurt|formulert) (annerledes|anleis|annleis|ulikt|forskjellig)\b"
+)
 # how a figure came about in time ("når ble det målt?", "hvilken periode gjelder tallet?")
 ASKED = r"(spurt|stilt|målt|samlet inn|samla inn|innhentet|henta inn|registrert)"
 PERIOD = r"(hvilken|kva for ein|hvilket) (periode|tidsrom|måned|månad)"
@@ -235,6 +241,9 @@ ABOUT_WHO = (
     # "Var det tallet fra november 2021 eller juni 2022?": which wave the figure is from
     r"\b(var|er|gjelder|gjaldt) (det|dette|det tallet|tallet|tallene|talet|tala|de tallene) (fra|frå|for|i) "
     r"(november|juni|høsten|sommeren|2021|2022)\b[^?]*\beller\b|"
+    # "Var det novemberundersøkelsen eller juniundersøkelsen som stilte det?", "hvilken runde spurte om det?"
+    r"\b(var|er) (det|dette) (i )?(november|juni|hoved|tillegg)\w*( undersøkelsen| runden| målingen)? eller\b|"
+    r"\b(hvilken|kva for ei?n?) (undersøkelse|undersøking|runde|måling)\w* (stilte|spurte|hadde|tok med) (det|dette|spørsmålet|om det)\b|"
     # whether it was asked in a wave: "Ble det spurt om i novemberundersøkelsen også?"
     rf"\b(ble|vart|var) (det|dette|den|spørsmålet|det spørsmålet) (også |og )?(spurt|stilt|med)\b.*{WAVE_NAMED}"
 )

@@ -148,10 +148,30 @@ def run(turn: Turn, ctx: Context) -> None:
     turn.decision = decide(turn.question, ctx.match, ctx.index.passages, ctx.index.bm25.idf)
 
 
+def _wording_waves(q: Question) -> Decision | None:
+    """ "Ble spørsmålet stilt på samme måte i november som i juni?": each wave's wording and how it differed,
+    for a question asked in both waves (codebook `other_wave`)."""
+    info = knowledge.question(q.question_id) if q.question_id else None
+    if (
+        info is None
+        or not info.get("other_wave")
+        or "both_waves" not in q.inherited
+        or not re.search(intents.SAME_WAY, q.text)
+        or q.question_score < MIN_QUESTION_SCORE / 2
+    ):
+        return None
+    return Decision(
+        "text", "wording_waves", sections=[str(info.get("section") or "")], figures=list(info.get("published_in") or [])
+    )
+
+
 def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf=None) -> Decision:
     cat = und.catalogue
     if q.intent in ("empty", "injection", "code", "english", "out_of_scope", "smalltalk"):
         return Decision("none", q.intent)
+    alike = _wording_waves(q)
+    if alike is not None:
+        return alike
     if q.intent == "questionnaire":
         return Decision("text", "questionnaire", sections=["8"])
     if q.intent == "caveats":

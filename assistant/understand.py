@@ -182,7 +182,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
 
     waves = m.match_wave(_without_story_time(text))
     q.wave = waves[0] if len(waves) == 1 else None
-    if len(waves) > 1:
+    if len(waves) > 1 or re.search(r"\bbegge (rundene|rundane|undersøkelsene|undersøkingane|målingene|målingane)\b", text):
         q.inherited.append("both_waves")
     # "utanom «ukjent»": a group left out is not the group asked about
     q.group_dim, q.group_key = m.match_group(re.sub(_LEFT_OUT, " ", text))

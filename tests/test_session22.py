@@ -201,3 +201,20 @@ def test_every_nth_in_the_neuter(assistant):
 def test_nynorsk_inside_compounds():
     assert normalize("langtidssjukefråværet") == "langtidssykefraværet"
     assert normalize("sjukefråværsoppfølginga").startswith("sykefraværsoppfølging")
+
+
+# --- which wave, and whether the waves asked alike ----------------------------------------------------------
+
+
+def test_which_wave_asked_the_previous_question(assistant):
+    a = assistant.ask(
+        "Var det hovedundersøkelsen eller tilleggsundersøkelsen som spurte om det?",
+        history=["Hvor mange bedrifter har diskutert i ledelsen hvor tilgjengelige de ansatte skal være etter arbeidstid?"],
+    )
+    assert "juni 2022" in a.answer.split("\n\n")[0], a.answer
+
+
+def test_whether_the_waves_asked_the_home_office_question_alike(assistant):
+    a = assistant.ask("Ble spørsmålet om hjemmekontor formulert likt i november 2021 og juni 2022?")
+    assert first_line(a).startswith("Nei") and "annerledes stilt" in first_line(a), a.answer
+    assert "arbeidstimer" in a.answer and "dagens situasjon" in a.answer, a.answer
