@@ -67,7 +67,9 @@ _GENERIC = (
     "nyttig nytte nyttige viktig viktige fornøyd fornøyde godt bra dårlig pls please takk "
     # a change or a difference alone names no topic: "Korleis var utviklinga?"
     "utvikling utviklingen utviklinga endring endringen endringa endringene trend trenden forskjell forskjellen "
-    "forskjellene skilnad skilnaden gått gikk vært"
+    "forskjellene skilnad skilnaden gått gikk vært "
+    # a ranking alone names no topic: "Kva var størst?"
+    "størst største høyest høyeste høgast lavest lavaste lågast flest færrest vanligst vanligste"
 )
 GENERIC_TOKENS = frozenset(tokens(_GENERIC))
 BARE_TOPIC = re.compile(r"^\W*[\wæøå-]+\W*$")  # "sykefravær?": a theme, not a question (a method word is one)

@@ -218,3 +218,24 @@ def test_whether_the_waves_asked_the_home_office_question_alike(assistant):
     a = assistant.ask("Ble spørsmålet om hjemmekontor formulert likt i november 2021 og juni 2022?")
     assert first_line(a).startswith("Nei") and "annerledes stilt" in first_line(a), a.answer
     assert "arbeidstimer" in a.answer and "dagens situasjon" in a.answer, a.answer
+
+
+# --- a ranking of nothing named; briefs told with their purpose ---------------------------------------------
+
+
+def test_a_ranking_of_nothing_named_asks_back(assistant):
+    for q in ("Hva var størst?", "Kva var høgast?"):
+        a = assistant.ask(q)
+        assert not a.answerable and a.suggestions, (q, a.answer)
+
+
+def test_a_brief_with_its_purpose_said_after_the_count(assistant):
+    a = assistant.ask("Oppsummer hjemmekontordelen med minst tre tall til et kort notat")
+    assert a.answerable and a.answer.startswith("3 nøkkeltall"), a.answer
+
+
+def test_a_brief_whose_theme_is_told_in_the_story_before(assistant):
+    a = assistant.ask(
+        "Jeg skal snakke for lederne våre på et frokostmøte om Arbeidstilsynet. Kan du gi meg tre tall jeg kan bruke?"
+    )
+    assert a.answerable and "Arbeidstilsynet" in a.answer.split("\n")[0], a.answer

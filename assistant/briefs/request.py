@@ -217,7 +217,9 @@ _ONLY_A_GROUP = (
 _TOLD = re.compile(
     r"\b(?:[\wæøå]*(?:sak|saka|saken|artikkel|artikkelen|melding|meldingen|innlegg|innlegget|kronikk|tale|talen|"
     r"presentasjon|foredrag|brev|post|notat|webinar|nyhetsbrev)|skrive|skriv|skriver|snakke|snakker|snakka|"
-    r"fortelle|presentere|prate|prater)(?:\s+(?:i|på|for|til|hos)\s+[\wæøå-]+)?\s+om\s+(?P<theme>[^–,.;:?!]+?)"
+    r"fortelle|presentere|prate|prater)(?:\s+(?:i|på|for|til|hos)\s+(?:(?:et|en|ei|eit|vårt|vår|mitt|min|mi)\s+)?[\wæøå-]+"
+    r"(?:\s+(?:våre|vår|vårt|mine|min|mitt|sine))?){0,3}"
+    r"\s+om\s+(?P<theme>[^–,.;:?!]+?)"
     r"(?=\s+(?:på|til|for|i|neste|i morgen|med|foran|hos)\b|\s*[–,.;:?!-]|$)"
 )
 _ASKED = re.compile(
@@ -254,7 +256,8 @@ def _detect(text: str) -> BriefRequest | None:
     t = re.sub(
         r"\s+(?:fra|i) (?:rapporten|barometeret|undersøkelsen|arbeidsmiljøbarometeret)(?=\s+om\s)", "", t
     )
-    boxed = _BOX.search(t)
+    # ("oppsummer X med minst tre tall til et internt notat": what it is for, said after)
+    boxed = _BOX.search(t) or _BOX.search(_PURPOSE.sub("", t).strip())
     if boxed:  # "lag en kort faktaboks om BHT med de viktigste tallene", "oppsummer X med minst tre tal"
         theme = re.sub(r"\s+(?:og|med|til)\s*$", "", boxed.group("theme") or boxed.group("theme2")).strip(
             " ,."
