@@ -60,10 +60,10 @@ def _judge_days(p: ParsedClaim) -> Verdict | None:
         days = int(said) if said.isdigit() else _NUMBER_WORDS[said]
         right = right and days == last - first + 1
     figure = {"value": None, "unit": "text", "source": "7.2", "section": "7.2", "section_label": "7.2"}
-    period = f"{first}.–{last}. {month} {start[:4]}, {last - first + 1} dager"
+    days = f"Det er {last - first + 1} dager."
     if right:
-        return Verdict("supported", f"Ja. Det stemmer med rapporten: {_dates(wave)} ({period}; 7.2).", None, figure)
-    return Verdict("contradicted", f"Nei. {_dates(wave)} ({period}; 7.2).", None, figure, reason="dates")
+        return Verdict("supported", f"Ja. Det stemmer med rapporten: {_dates(wave)} (7.2). {days}", None, figure)
+    return Verdict("contradicted", f"Nei. {_dates(wave)} (7.2). {days}", None, figure, reason="dates")
 
 
 def _dates(wave: dict[str, Any]) -> str:
@@ -148,8 +148,6 @@ def judge_operator(p: ParsedClaim) -> Verdict | None:
     'supported'
     """
     text = p.text.lower()
-    if not p.amounts and (days := _judge_days(p)) is not None:
-        return days
     if p.amounts or not _CARRIED_OUT.search(text):
         return None
     org = next((name for word, name in _ORGANISATIONS.items() if re.search(rf"\b{word}\b", text)), None)
