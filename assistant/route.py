@@ -209,6 +209,15 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
     )
     # … and the base of a figure named by its words ("hva er n i figuren om opplevd nytte av …")
     named = named or (q.measure == "n" and q.question_lex >= 0.35 and q.question_score >= 0.1)
+    if (
+        q.group_dim == "fylke"
+        and not (q.items or q.options)
+        and re.search(_ANSWERED_FROM, q.text)
+        and (info is None or str(info.get("theme")) != "bakgrunn")
+    ):
+        # "Hvilket fylke hadde flest bedrifter som svarte i november 2021?": the report has no results by fylke,
+        # only who answered from where (Tabell 9), whatever topic the wave's words matched
+        return _sample_plan(q, und)
     if info is None or (q.question_score < MIN_QUESTION_SCORE and not base_of_previous and not named):
         # ("Og Agder då?" after how many answered from Rogaland: the sample, as asked before)
         asked = q.text if "followup" not in q.inherited else f"{q.text} {q.context.split('. ')[-1] if q.context else ''}"
@@ -382,7 +391,7 @@ def decide(q: Question, und: Matcher, passages: list[Passage] | None = None, idf
     )
     if q.measure == "mean":
         plan.unit = "mean" if any(r["unit"] == "mean" for r in base) else None
-    if q.intent == "rank":
+    if q.intent == "rank" and q.measure != "n":  # (the most answers: the bases listed, ranked in the lead)
         distinct_items = {r["item"] for r in base}
         one_group = (
             group_dim == "total" or len(groups) == 1
@@ -677,6 +686,13 @@ def _positive_pair(rows: list[dict[str, Any]]) -> list[str]:
         if pair[0] in present and "Svært" not in " ".join(present):
             return [pair[0]]
     return []
+
+
+# who answered, with no answer named after it ("bedrifter som svarte i november", not "svarte at …")
+_ANSWERED_FROM = (
+    r"\b(svarte|svara|deltok|deltakere|respondenter|respondentene|svarene|svar)\b"
+    r"(?!\s+(?:at|«|ja|nei|vet|det|om|på (?:spørsmålet|spørsmål)))"
+)
 
 
 def _sample_plan(q: Question, und: Matcher) -> Decision:

@@ -259,7 +259,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         q.group_dim, q.group_key, q.group_keys = "storrelse", None, sizes
     if re.search(intents.MEASURE_MEAN, text):
         q.measure = "mean"
-    elif re.search(intents.MEASURE_N, text):
+    elif re.search(intents.MEASURE_N, text) or re.search(_MOST_ANSWERS, text):
         q.measure = "n"
 
     topic_text = m.strip_slots(without_asides(text))  # group and wave words are slots, not the topic
@@ -467,7 +467,10 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
             # "hvor mange svarte «vet ikke» om …" asks about one question, not the survey; "andel av svarene kom
             # fra …, mot andelen av de inviterte" asks about the sample
             topic = next((t for t in topics if t == "representativeness"), None)
-        elif topic == "response" and not re.search(r"spørsmål|påstand", text):
+        elif topic == "response" and not re.search(r"spørsmål|påstand", text) and not (
+            # "Hvilken BHT-tjeneste fikk flest svar?": the bases of one question's items, ranked
+            re.search(_MOST_ANSWERS, text) and q.group_dim is None and len((m.questions.get(q.question_id or "") or {}).get("items") or []) > 1
+        ):
             strong_topic = False  # about the survey's response, not one question's base
         if (
             topic is None
@@ -565,7 +568,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         )
         explicit_n = re.search(
             r"\b(hva|kva|hvor stor|kor stor) (er|var) n\b|\bn ?=|\(n\)|\bgrunnlag|\bbase\b", text
-        ) or re.search(intents.BEHIND_FIGURES, text)
+        ) or re.search(intents.BEHIND_FIGURES, text) or re.search(_MOST_ANSWERS, text)
         if (
             q.options and q.measure == "n" and not evaluated and not explicit_n
         ):  # "vurderte nytten av": how many answered
@@ -585,6 +588,10 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
     return q
 
 
+# which item had the most or fewest answers: a ranking of the bases ("flest respondenter", "færrest svar")
+_MOST_ANSWERS = (
+    r"\b(flest|færrest|fleire|flere|færre)\s+(svar|respond\w*|besvarelser|bedrifter som svarte)\b"
+)
 _RANKED_ANSWERS = (
     r"\b(vanligst\w*|flest|oftest|hyppigst\w*|andreplass\w*|førsteplass\w*|tredjeplass\w*|"
     r"nest (flest|størst|vanligst\w*|høyest|mest|oftest))\b"

@@ -140,7 +140,17 @@ def lead(q: Question, rows: list[dict[str, Any]], group_dim: str) -> str | None:
             for (item, group), s in groups
             if s[0].get("n")
         ]
-        return f"Antall bedrifter som svarte{_where(rows)}: " + ", ".join(bases) + "."
+        said = f"Antall bedrifter som svarte{_where(rows)}: " + ", ".join(bases) + "."
+        counted = [(int(str(s[0]["n"]).replace(" ", "")), item) for (item, _g), s in groups
+                   if item and str(s[0].get("n") or "").replace(" ", "").isdigit()]  # fmt: skip
+        if q.intent == "rank" and len(counted) > 1 and len({n for n, _i in counted}) == len(counted):
+            # "Hvilken tilsynstype hadde flest respondenter, og hvilken færrest?": the bases ranked
+            most, least = max(counted), min(counted)
+            said = (
+                f"Flest svar om «{most[1]}» (**{n_text(str(most[0]))}**), færrest om «{least[1]}» "
+                f"(**{n_text(str(least[0]))}**){_where(rows)}. " + said
+            )
+        return said
     if unit == "mean":
         if len(groups) == 1:
             return _one(q, groups[0][1], [], group_dim, rows)
