@@ -65,7 +65,7 @@ _BALANCED = re.compile(
 )
 _SKEWED = re.compile(
     r"\b(?:skjev\w*|skeiv\w*|ubalansert\w*|firedelt\w*|fire (?:trinn|punkt\w*|svaralternativ\w*|kategori\w*)|"
-    r"1[–-]4|1 til 4|mangl\w*|glipp\w*)\b",
+    r"mangl\w*|glipp\w*)\b",
     re.I,
 )
 
@@ -80,8 +80,8 @@ def judge_role_scale(p: ParsedClaim) -> Verdict | None:
     >>> judge_role_scale(parse("Skalaen for rollenes betydning var skjev")).verdict
     'supported'
     """
-    if not (_ROLE_SCALE.search(p.text) and _ROLE_TOPIC.search(p.text)):
-        return None
+    if p.amounts or not (_ROLE_SCALE.search(p.text) and _ROLE_TOPIC.search(p.text)):
+        return None  # (a mean "på skalaen fra 1 til 4" is a figure claimed, judged on the figure)
     balanced, skewed = bool(_BALANCED.search(p.text)), bool(_SKEWED.search(p.text))
     if balanced == skewed:
         return None
