@@ -63,7 +63,10 @@ QUESTIONNAIRE = (
     r"krysse av|flere svar(?! (fra|frå|enn|kom|i |blant|per|fordelt))|velge mellom|kunne (bedriftene )?velge|svarskala|\bskala\b"
 )
 EXPLAIN = r"\bhvorfor\b|forklar|\bårsak|hva betyr|tolkes|varsom|\bhva kan\b|\bkonklu|\butfordringene\b|hovedfunn|viktigste funn|\b(god|bra|gode) nok\b"
-FIGURE_WORDS = r"andel|prosent|gjennomsnitt|snitt|tall|resultat|svarprosent|flest|størst|høyest|viktigst|hvor mange|oftest|oftere"
+FIGURE_WORDS = (
+    r"andel|prosent|gjennomsnitt|snitt|tall|resultat|svarprosent|flest|størst|høyest|viktigst|hvor mange|oftest|oftere"
+    r"|vanligst|hyppigst|færrest|lavest"
+)
 RANK = (
     r"høyest|størst|flest|\bmest\b|lavest|\bminst\b|færrest|viktigst|\bbest\b|dårligst|rangert|rangering"
     r"|\bvanligst|\boftest\b|\bhyppigst|andreplass|\bnest (?:flest|størst|høyest|mest|vanligst|oftest)"

@@ -256,3 +256,15 @@ def test_the_item_with_the_most_and_fewest_answers(assistant):
     a = assistant.ask("Hvilken BHT-tjeneste fikk flest svar, og hvilken fikk færrest?")
     lead = first_line(a)
     assert "Generelle helsekontroller" in lead and "994" in lead and "880" in lead, a.answer
+
+
+def test_the_most_common_reason_is_a_ranking_not_an_explanation(assistant):
+    a = assistant.ask("Hva er den vanligste grunnen til å drive HMS-arbeid?")
+    assert "trygg og motiverende" in first_line(a), a.answer
+
+
+def test_a_no_share_of_a_yes_no_question_printed_with_its_yes_share_only(assistant):
+    a = assistant.ask("Hvor stor andel av bedriftene mangler avtale med bedriftshelsetjeneste, altså har ikke avtale?")
+    assert "77 %" in first_line(a) and "23 %" in first_line(a), a.answer
+    a = assistant.ask("Hvor mange av bedriftene med 200 eller flere ansatte har ikke hatt kontakt med Arbeidstilsynet?")
+    assert "51 %" in first_line(a) and "49 %" in first_line(a) and "Vet ikke" in first_line(a), a.answer

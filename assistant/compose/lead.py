@@ -342,7 +342,25 @@ def _one(q: Question, srows: list[dict[str, Any]], asked: list[str], group_dim: 
     rest = ""
     if unit == "pct" and 0 < len(others) <= 3:  # a short scale (Tabell 4, 7): the rest of it in one breath
         rest = " Resten: " + ", ".join(f"«{r['option']}» {fmt(r['value'], unit)}" for r in others) + "."
+    elif (
+        unit == "pct"
+        and [r["option"] for r in picked] == ["Ja"]
+        and not others
+        and re.search(r"\b(ikke|ikkje|ingen|uten|utan)\b", q.text or "")
+        and _options_of(first) in ({"Ja", "Nei"}, {"Ja", "Nei", "Vet ikke"})
+    ):
+        # "Hvor mange har ikke avtale med BHT?": only «Ja» is printed; a yes/no question's rest is «Nei» (or
+        # «Nei» and «Vet ikke» together, which the report does not tell apart)
+        no = round(100 - float(picked[0]["value"]))
+        which = "«Nei»" if "Vet ikke" not in _options_of(first) else "«Nei» eller «Vet ikke» (rapporten skiller dem ikke)"
+        rest = f" Resten, **{no} %**, svarte {which} (regnet ut: 100 − {fmt(picked[0]['value'], unit)})."
     return f"{opening} svarte {said}{tail}{where}.{rest}"
+
+
+def _options_of(row: dict[str, Any]) -> set[str]:
+    """The answers the codebook gives the row's question."""
+    info = knowledge.question(str(row.get("question_id") or "")) or {}
+    return {str(o.get("label")) for o in info.get("options") or [] if isinstance(o, dict)}
 
 
 def _bipolar(opening: str, tail: str, srows, asked: list[str], where: str) -> str:
