@@ -234,7 +234,7 @@ ABOUT_WHO = (
     r"(det|dette|\w*spørsmålet|\w*spørsmålene|tallet|tallene)\b|"
     r"\b(hvem|kven) (ble|vart|blei) (egentlig |faktisk |eigentleg )?(spurt|stilt) (om )?(det|dette|\w*spørsmålet)\b|"
     # (not "gjelder det alle, eller er det forskjell på små og store?": a breakdown asked for)
-    r"\bgjelder (det|dette|tallet|tallene) (alle|bare|kun)\b(?!.*\b(forskjell\w*|skilnad\w*|variere\w*|ulikt|annerledes|anleis|annleis|annerleis)\b)(?!.*\b(de|dei) (største|minste|store|små)\b)|\b(ble|vart|blei) (alle|alle bedrifter|alle bedriftene|alle verksemdene|alle virksomhetene) (spurt|spurte|spurd|spurde)\b|"
+    r"\bgjelder (det|dette|tallet|tallene) (alle|bare|kun)\b(?!.*\b(forskjell\w*|skilnad\w*|variere\w*|ulikt|annerledes|anleis|annleis|annerleis|størrelse\w*|storleik\w*|bedriftsstørrelse\w*|bransje\w*|typer|slags)\b)(?!.*\b(de|dei) (største|minste|store|små)\b)|\b(ble|vart|blei) (alle|alle bedrifter|alle bedriftene|alle verksemdene|alle virksomhetene) (spurt|spurte|spurd|spurde)\b|"
     rf"\b{_ALL_GOT}(det|dette|disse|de|dei) (spørsmålet|spørsmålene|spørsmåla)\b|"
     # when the previous question was asked: the questionnaire answer names its wave
     r"\b(når|kva tid|når i tid) (ble|vart|blei) (det|dette|spørsmålet|den|det spørsmålet|tallet|tallene|talet|tala"

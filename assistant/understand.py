@@ -240,7 +240,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         )
     ):
         q.inherited.append("own_size")  # a figure for that size group if the report has one, else for all
-    sizes = m.match_size_groups(text)
+    sizes = _within_bands(m, m.match_size_groups(text))
     asked_sizes = m.match_size_groups(asking) if asking and len(sizes) >= 2 else []
     # (a band in numbers: "de minste" beside a story's "6 årsverk" is compared as before, in the bands a
     # question has, «opp til 9 årsverk» against «10 årsverk eller flere»)
@@ -592,6 +592,21 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
 _MOST_ANSWERS = (
     r"\b(flest|færrest|fleire|flere|færre)\s+(svar|respond\w*|besvarelser|bedrifter som svarte)\b"
 )
+def _within_bands(m: Matcher, sizes: list[str]) -> list[str]:
+    """ "Vi har 25 ansatte … på vår størrelse (10–49)": a company size that lies in a band also named is that
+    band, not a second group to compare with."""
+    bands = [(s, m.size_band(s)) for s in sizes]
+    out = []
+    for s, band in bands:
+        inside = band is not None and band[0] == band[1] and any(
+            o != s and ob is not None and ob[0] <= band[0] and (ob[1] is None or band[0] <= ob[1]) and ob[0] != ob[1]
+            for o, ob in bands
+        )
+        if not inside:
+            out.append(s)
+    return out
+
+
 _RANKED_ANSWERS = (
     r"\b(vanligst\w*|flest|oftest|hyppigst\w*|andreplass\w*|førsteplass\w*|tredjeplass\w*|"
     r"nest (flest|størst|vanligst\w*|høyest|mest|oftest))\b"

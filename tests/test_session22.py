@@ -268,3 +268,18 @@ def test_a_no_share_of_a_yes_no_question_printed_with_its_yes_share_only(assista
     assert "77 %" in first_line(a) and "23 %" in first_line(a), a.answer
     a = assistant.ask("Hvor mange av bedriftene med 200 eller flere ansatte har ikke hatt kontakt med Arbeidstilsynet?")
     assert "51 %" in first_line(a) and "49 %" in first_line(a) and "Vet ikke" in first_line(a), a.answer
+
+
+def test_a_claim_about_no_item_of_a_table_is_not_judged_on_one_of_its_items(assistant):
+    a = assistant.ask("Stemmer det at hjemmekontor har blitt en varig endring i norsk arbeidsliv?")
+    assert not first_line(a).startswith("Ja"), a.answer
+
+
+def test_gjelder_det_alle_storrelser_asks_for_the_breakdown(assistant):
+    a = assistant.ask("gjelder det alle størrelser?", history=["Hvor mange syns NAVs dialogmøte 2 var nyttig?"])
+    assert "7 av 10" in a.answer.split("\n\n")[0], a.answer
+
+
+def test_a_company_size_inside_the_band_named_is_that_band(assistant):
+    a = assistant.ask("Vi er 30 ansatte. Hvor mange bedrifter på vår størrelse (10–49) mener langvarig sykefravær er en stor utfordring?")
+    assert "1 av 7" in a.answer.split("\n\n")[0], a.answer

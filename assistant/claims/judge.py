@@ -504,7 +504,9 @@ def _judge_unquantified(p: ParsedClaim, readings: list[Reading]) -> Verdict:
         if v is not None:
             return v
     opposite = _opposite_reading(p, best)
-    if opposite is not None:
+    # (an item of a table the claim does not name is no reading of it: "den økte bruken av hjemmekontor er en
+    # varig endring" is not Tabell 2's «Evne til å lede …», whichever direction it went)
+    if opposite is not None and (best.specific or not best.first.get("item")):
         detail = f"{describe(best)}, mot {describe(opposite)}"
         if best.value > opposite.value:
             return Verdict(
@@ -538,7 +540,7 @@ def _judge_unquantified(p: ParsedClaim, readings: list[Reading]) -> Verdict:
         if best.fit >= MIN_STATEMENT_FIT and len(found) >= 2 and not unsaid:
             return Verdict("supported", f"Ja. {_capital(describe(best))}.", None, best.first)
         return Verdict("not_in_report", f"Rapporten sier ikke noe om dette: {NO_FIGURE}", reason="no_figure")
-    if p.options and best.fit >= 1.5:
+    if p.options and best.fit >= 1.5 and (best.specific or not best.first.get("item")):
         return Verdict("supported", f"Ja. Rapporten viser {describe(best)}.", None, best.first)
     return Verdict(
         "not_in_report",
