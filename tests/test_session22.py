@@ -45,7 +45,7 @@ def test_figur_1_answers_in_the_users_words(assistant):
 
 def test_an_answer_said_not_to_be_meant_is_not_the_answer(assistant):
     a = assistant.ask(
-        "Hvor mange prosent av bedriftene har ansatte som mest er på kontoret, "
+        "Hvor mange prosent av bedriftene har ansatte som er mer på kontoret enn hjemme, "
         "men ikke det aller meste av tiden i virksomhetens lokaler?"
     )
     assert "**15 %**" in first_line(a), a.answer
