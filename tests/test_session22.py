@@ -283,3 +283,8 @@ def test_gjelder_det_alle_storrelser_asks_for_the_breakdown(assistant):
 def test_a_company_size_inside_the_band_named_is_that_band(assistant):
     a = assistant.ask("Vi er 30 ansatte. Hvor mange bedrifter på vår størrelse (10–49) mener langvarig sykefravær er en stor utfordring?")
     assert "1 av 7" in a.answer.split("\n\n")[0], a.answer
+
+
+def test_a_big_problem_is_a_challenge_to_a_large_extent(assistant):
+    a = assistant.ask("Kor mange bedrifter opplever korttidsfråvær som eit stort problem?")
+    assert "1 av 5" in a.answer.split("\n\n")[0], a.answer
