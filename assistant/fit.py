@@ -154,6 +154,10 @@ HOLDOUT = (
     "fresh96.yaml",
     "fresh97.yaml",
     "fresh103.yaml",
+    "fresh108.yaml",
+    "fresh111.yaml",
+    "fresh114.yaml",
+    "fresh116.yaml",
 )
 OWN_WEIGHT = 5.0
 
