@@ -230,7 +230,7 @@ def _judge_base(p: ParsedClaim, a: Amount, readings: list[Reading]) -> Verdict |
     if best.first.get("sentence") is not None or not str(n or "").strip().isdigit():
         return None
     n_value = int(str(n).strip())
-    said = f"{n_value:,}".replace(",", " ")
+    said = fmt_value(float(n_value), "count")
     where = f"{best.first.get('source', '')}, {WAVE_TEXT.get(best.first.get('wave') or '', '')}".strip(", ")
     about = f" om «{best.first['item']}»" if best.first.get("item") else ""
     if abs(a.value - n_value) < 0.5:

@@ -19,7 +19,10 @@ from ..types import Question
 from .numbers import fmt, n_text, pct, points
 
 # a place below the top asked for: "andreplass", "nest vanligst", "tredjeplass"
-_PLACE = re.compile(r"\b(?:andreplass\w*|nest (?:flest|størst|høyest|mest|vanligst\w*|oftest)|(tredjeplass\w*|tredje (?:vanligst\w*|flest|størst|høyest|mest)))\b")
+_PLACE = re.compile(
+    r"\b(?:andreplass\w*|nest (?:flest|størst|høyest|mest|vanligst\w*|oftest)"
+    r"|(tredjeplass\w*|tredje (?:vanligst\w*|flest|størst|høyest|mest)))\b"
+)
 
 
 def partial_distribution(rows: list[dict[str, Any]]) -> bool:
