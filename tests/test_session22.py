@@ -285,6 +285,10 @@ def test_a_company_size_inside_the_band_named_is_that_band(assistant):
     assert "1 av 7" in a.answer.split("\n\n")[0], a.answer
 
 
-def test_a_big_problem_is_a_challenge_to_a_large_extent(assistant):
-    a = assistant.ask("Kor mange bedrifter opplever korttidsfråvær som eit stort problem?")
+def test_a_big_challenge_is_the_high_end_of_the_extent_scale(assistant):
+    a = assistant.ask("Kor mange bedrifter opplever korttidsfråvær som ei stor utfordring?")
     assert "1 av 5" in a.answer.split("\n\n")[0], a.answer
+    assert assistant.match.match_options("korttidsfravær er en stor utfordring", "SF_UTFORDRING")[0] == [
+        "I stor grad",
+        "I svært stor grad",
+    ]
