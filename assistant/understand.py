@@ -240,12 +240,13 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         )
     ):
         q.inherited.append("own_size")  # a figure for that size group if the report has one, else for all
-    sizes = _within_bands(m, m.match_size_groups(text))
+    sizes = m.match_size_groups(text)
     asked_sizes = m.match_size_groups(asking) if asking and len(sizes) >= 2 else []
     # (a band in numbers: "de minste" beside a story's "6 årsverk" is compared as before, in the bands a
     # question has, «opp til 9 årsverk» against «10 årsverk eller flere»)
     explicit = bool(asked_sizes) and all(x[:1].isdigit() for x in asked_sizes)
-    if explicit and not re.search(r"\b(vi|oss|me|vår|våre|vårt|vår[ae])\b", asking):
+    # ("… på vår størrelse (10–49)": the band named is the user's own, the story's size inside it)
+    if explicit and (not re.search(r"\b(vi|oss|me|vår|våre|vårt|vår[ae])\b", asking) or _inside_asked(m, sizes, asked_sizes)):
         # "Vi er 25 tilsette. Kor mange … i storleiken 10–49 …?": the size told in the story is the user's own,
         # the sentence that asks names the group asked about (no comparison with the user's own)
         sizes = [s for s in sizes if s in asked_sizes]
@@ -592,19 +593,15 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
 _MOST_ANSWERS = (
     r"\b(flest|færrest|fleire|flere|færre)\s+(svar|respond\w*|besvarelser|bedrifter som svarte)\b"
 )
-def _within_bands(m: Matcher, sizes: list[str]) -> list[str]:
-    """ "Vi har 25 ansatte … på vår størrelse (10–49)": a company size that lies in a band also named is that
-    band, not a second group to compare with."""
-    bands = [(s, m.size_band(s)) for s in sizes]
-    out = []
-    for s, band in bands:
-        inside = band is not None and band[0] == band[1] and any(
-            o != s and ob is not None and ob[0] <= band[0] and (ob[1] is None or band[0] <= ob[1]) and ob[0] != ob[1]
-            for o, ob in bands
-        )
-        if not inside:
-            out.append(s)
-    return out
+def _inside_asked(m: Matcher, sizes: list[str], asked: list[str]) -> bool:
+    """Every size told outside the sentence that asks lies in the one band it names ("Vi har 25 ansatte. … på vår
+    størrelse (10–49)"): the same group, not two to compare."""
+    bands = [m.size_band(a) for a in asked]
+    if len(bands) != 1 or bands[0] is None:
+        return False
+    lo, hi = bands[0]
+    told = [m.size_band(s) for s in sizes if s not in asked]
+    return bool(told) and all(b is not None and lo <= b[0] and (hi is None or b[1] is not None and b[1] <= hi) for b in told)
 
 
 _RANKED_ANSWERS = (
