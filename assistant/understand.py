@@ -636,7 +636,7 @@ _HOW_MANY_HAD = (
     r"\b(hvor|kor) mange\b(?: \w+){0,3} (har |hadde |fikk |fekk )?"
     r"(fått|fikk|fekk|hatt|hadde|mottatt|mottok|fått besøk|hatt besøk|brukte|brukt|benyttet|benytta|tok i bruk)\b"
     # "Hvor stor andel av bedriftene har tilsyn med veiledning?": who had it, not how useful it was
-    r"|\b(hvor|kor) (mange|stor (andel|del))\b(?: \w+){0,3} (har|hadde|fikk|fekk) (tilsyn|besøk)\b"
+    r"|\b(hvor|kor) (mange|stor (andel|del))\b(?: \w+){0,3} (har|hadde|fikk|fekk) (hatt |fått )?(tilsyn|besøk)\b"
 )
 
 

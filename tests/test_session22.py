@@ -295,6 +295,6 @@ def test_a_big_challenge_is_the_high_end_of_the_extent_scale(assistant):
 
 
 def test_a_share_that_had_an_inspection_is_not_its_usefulness(assistant):
-    a = assistant.ask("Hvor stor andel av bedriftene har hatt tilsyn med veiledning fra Arbeidstilsynet?")
+    a = assistant.ask("Hvor stor andel av bedriftene har tilsyn fra Arbeidstilsynet med veiledning?")
     lead = first_line(a)
     assert "257" in lead and "Nyttig" not in lead, a.answer
