@@ -678,18 +678,16 @@ def wording_waves_answer(ctx: Context, q: Question) -> Answer | None:
         ),
         None,
     )
-    lines = []
+    lines: list[str] = []
+    sources = [Source(label=lab) for x in pair for lab in (x.get("published_in") or [])[:1]]
     if differs is not None:
         label = f"{differs[0].section} {ctx.titles.get(differs[0].section, '')}".strip()
         lines += [f"Nei. Rapporten skriver: «{differs[1].strip()}» ({label}).", ""]
+        sources.insert(0, Source(label=label, section=differs[0].section))
     for x in pair:
         where = ", ".join(x.get("published_in") or []) or str(x.get("section") or "")
         lines.append(f"- **{WAVE_TEXT.get(str(x.get('wave')), x.get('wave'))}** ({where}): «{x.get('text')}»")
     lines += ["", "Tallene fra de to rundene kan derfor bare sammenlignes grovt."]
-    sources = [Source(label=lab) for x in pair for lab in (x.get("published_in") or [])[:1]]
-    if differs is not None:
-        sources.insert(0, Source(label=f"{differs[0].section} {ctx.titles.get(differs[0].section, '')}".strip(),
-                                 section=differs[0].section))
     return Answer(q.raw, "text", True, "\n".join(lines), sources=sources)
 
 

@@ -593,6 +593,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
 _MOST_ANSWERS = (
     r"\b(flest|færrest|fleire|flere|færre)\s+(svar|respond\w*|besvarelser|bedrifter som svarte)\b"
 )
+
+
 def _inside_asked(m: Matcher, sizes: list[str], asked: list[str]) -> bool:
     """Every size told outside the sentence that asks lies in the one band it names ("Vi har 25 ansatte. … på vår
     størrelse (10–49)"): the same group, not two to compare."""

@@ -96,4 +96,3 @@ def judge_role_scale(p: ParsedClaim) -> Verdict | None:
     if skewed:
         return Verdict("supported", f"Ja. {said}", None, figure)
     return Verdict("contradicted", f"Nei. {said}", None, figure)
-

@@ -379,7 +379,8 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
             unit = first.get("unit") or "pct"
             specific = bool(shared(claim_tok, piece) - _COMMON)
             said, stated_end = extent(p.text), extent(first.get("context") or first["sentence"])
-            if said and stated_end and said != stated_end:
+            opposite = bool(said and stated_end and said != stated_end)
+            if opposite:
                 fit -= 0.3  # the other end of the scale ("«nyttig» eller «svært nyttig»" for "lite nyttig")
             out.append(
                 Reading(
@@ -390,7 +391,7 @@ def readings_for(p: ParsedClaim, figures: list[dict[str, Any]], text: str | None
                     first.get("low"),
                     first.get("high"),
                     specific=specific,
-                    opposite=bool(said and stated_end and said != stated_end),
+                    opposite=opposite,
                 )
             )
             continue

@@ -144,14 +144,14 @@ def lead(q: Question, rows: list[dict[str, Any]], group_dim: str) -> str | None:
             if s[0].get("n")
         ]
         said = f"Antall bedrifter som svarte{_where(rows)}: " + ", ".join(bases) + "."
-        counted = [(int(str(s[0]["n"]).replace(" ", "")), item) for (item, _g), s in groups
+        counted = [(int(str(s[0]["n"]).replace(" ", "")), str(s[0]["n"]), item) for (item, _g), s in groups
                    if item and str(s[0].get("n") or "").replace(" ", "").isdigit()]  # fmt: skip
-        if q.intent == "rank" and len(counted) > 1 and len({n for n, _i in counted}) == len(counted):
+        if q.intent == "rank" and len(counted) > 1 and len({c[0] for c in counted}) == len(counted):
             # "Hvilken tilsynstype hadde flest respondenter, og hvilken færrest?": the bases ranked
-            most, least = max(counted), min(counted)
+            (_m, most_n, most), (_l, least_n, least) = max(counted), min(counted)
             said = (
-                f"Flest svar om «{most[1]}» (**{n_text(str(most[0]))}**), færrest om «{least[1]}» "
-                f"(**{n_text(str(least[0]))}**){_where(rows)}. " + said
+                f"Flest svar om «{most}» (**{n_text(most_n)}**), færrest om «{least}» "
+                f"(**{n_text(least_n)}**){_where(rows)}. " + said
             )
         return said
     if unit == "mean":
@@ -350,12 +350,12 @@ def _one(q: Question, srows: list[dict[str, Any]], asked: list[str], group_dim: 
         and [r["option"] for r in picked] == ["Ja"]
         and not others
         and re.search(r"\b(ikke|ikkje|ingen|uten|utan)\b", q.text or "")
-        and _options_of(first) in ({"Ja", "Nei"}, {"Ja", "Nei", "Vet ikke"})
+        and (answers := _options_of(first)) in ({"Ja", "Nei"}, {"Ja", "Nei", "Vet ikke"})
     ):
         # "Hvor mange har ikke avtale med BHT?": only «Ja» is printed; a yes/no question's rest is «Nei» (or
         # «Nei» and «Vet ikke» together, which the report does not tell apart)
         no = round(100 - float(picked[0]["value"]))
-        which = "«Nei»" if "Vet ikke" not in _options_of(first) else "«Nei» eller «Vet ikke» (rapporten skiller dem ikke)"
+        which = "«Nei»" if "Vet ikke" not in answers else "«Nei» eller «Vet ikke» (rapporten skiller dem ikke)"
         rest = f" Resten, **{no} %**, svarte {which} (regnet ut: 100 − {fmt(picked[0]['value'], unit)})."
     return f"{opening} svarte {said}{tail}{where}.{rest}"
 
