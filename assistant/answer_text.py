@@ -33,7 +33,7 @@ from .match import Matcher
 from .match.questions import scales_named, topic_words
 from .normalize import names_nothing, normalize, tokens
 from .report import split_sentences
-from .route import GROUP_DIM_WORDS, Decision, group_words
+from .route import GROUP_DIM_WORDS, WAVE_WORDS, Decision, group_words
 from .state import Context, Turn
 from .two_questions import _said
 from .types import Answer, Passage, Question, Source
@@ -77,6 +77,13 @@ def _both_waves(q: Question) -> re.Pattern[str] | None:
     if _COMPARABLE.search(q.text) and re.search(r"\b(hvorfor|kvifor|kan|ikke|ikkje|direkte)\b", q.text):
         return _WORDED_OTHERWISE
     return BOTH_WAVES
+
+
+def _named_wave(q: Question) -> re.Pattern[str] | None:
+    """The wave the question names ("i novembermålingen"): a sentence about that wave is preferred."""
+    if q.wave and q.intent in ("figure", "compare") and re.search(r"novemb|juni|\b202[12]\b", q.text):
+        return re.compile(WAVE_WORDS[q.wave], re.IGNORECASE)
+    return None
 
 
 def _who_pattern(q: Question) -> re.Pattern[str] | None:
@@ -162,7 +169,11 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
             return Answer(q.raw, "text", True, text, sources=sources), d
         d = Decision("text", "search", sections=["8"])
     boost: dict[int, float] = {}
-    for p in ctx.index.passages if d.reason != "method" else []:  # method text: any method section
+    for p in ctx.index.passages if d.reason == "method" else []:
+        # method text: any method section, Vedlegg 1's own first (the summary and 2.1 repeat its facts)
+        if p.section in d.sections and p.section.startswith("7"):
+            boost[p.id] = 1.3
+    for p in ctx.index.passages if d.reason != "method" else []:
         w = 1.0
         if p.section in d.sections:
             w *= 1.6
@@ -234,7 +245,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         if by_size
         else _BEFORE  # "sammenlignet med før pandemien": the report's sentence on the time before
         if before_pandemic
-        else counted or who or _both_waves(q),
+        else counted or who or _both_waves(q) or _named_wave(q),
         want_number=q.intent in ("figure", "rank", "compare") and q.question_id is not None and not by_size,
         group_words=size_words(ctx.match, q.group_key, limit=100)  # every word of the group, to find it by
         # (not when the sentence that answers is named: "de små svarte mindre – ble det vektet?" asks about
@@ -247,6 +258,11 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         preceding=ctx.preceding,
     )
     picked = _own_topic_first(ctx, q, picked)
+    if _named_wave(q) is not None:
+        # "I novembermålingen, hvor mange …?": a sentence on the other wave only answers another question
+        other = next(p for w, p in WAVE_WORDS.items() if w != q.wave)
+        own = [x for x in picked if not (re.search(other, x[1].lower()) and not re.search(WAVE_WORDS[q.wave], x[1].lower()))]
+        picked = own or picked
     if defining:
         # "Var tallene vektet, siden små bedrifter er underrepresentert?": the sentence that says it leads
         named = [w.lower() for w in d.must_mention]
@@ -596,6 +612,13 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
             sentence = _up_to_explanation(sentences, sentence)
         picked.append((p, sentence, vote))
     text, sources = compose_passages(picked)
+    for p, sentence, _vote in picked:
+        # a method fact quoted from the summary or 2.1: where Vedlegg 1 documents it too, that is cited as well
+        p7, said = _in_method_appendix(ctx, p, sentence)
+        if p7 is not p and all(src.section != p7.section for src in sources):
+            sources.append(passage_source(p7, said))
+            label = f"> — Rapporten, {p.section_label}"
+            text = text.replace(label, f"{label} (det samme står i metodevedlegget, {p7.section_label})", 1)
     text = _wave_note(q) + _gap_of_quoted(q, picked) + text
     if (
         re.search(r"\b(hvorfor|kvifor)\b", q.text)
@@ -624,6 +647,27 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
     caveats = [SKEWED] if any("svarskala" in s.lower() for _p, s, _ in picked) else []
     caveats += other_survey(picked)
     return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats)
+
+
+def _in_method_appendix(ctx: Context, p: Passage, sentence: str) -> tuple[Passage, str]:
+    """A method fact quoted from the summary or 2.1 is quoted from Vedlegg 1 (7.x) when it says the same there,
+    word for word or nearly: the method appendix is where the report documents its method."""
+    if p.section not in ("0", "1", "2.1"):
+        return p, sentence
+    words = set(tokens(sentence))
+    if len(words) < 5:
+        return p, sentence
+    for other in ctx.index.passages:
+        if not other.section.startswith("7") or other.kind != "prose":
+            continue
+        own = split_sentences(other.text)
+        # up to three sentences in a row (2.1 may join in one order what 7.2 says in another)
+        runs = [" ".join(own[i : i + n]) for n in (1, 2, 3) for i in range(len(own) - n + 1)]
+        for s in runs:
+            theirs = set(tokens(s))
+            if len(words & theirs) >= 0.75 * len(words) and len(theirs) <= 1.5 * len(words):
+                return other, s
+    return p, sentence
 
 
 NO_FIGURE_LEAD = "Rapporten oppgir ikke noe tall for dette."

@@ -158,6 +158,8 @@ HOLDOUT = (
     "fresh111.yaml",
     "fresh114.yaml",
     "fresh116.yaml",
+    "fresh120.yaml",
+    "fresh121.yaml",
 )
 OWN_WEIGHT = 5.0
 

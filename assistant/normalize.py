@@ -118,6 +118,13 @@ def _case_sensitive() -> list[tuple[re.Pattern[str], str]]:
     return out
 
 
+def expand_abbreviations(text: str) -> str:
+    """The case-sensitive abbreviations written out ("VO" → "verneombud"), nothing else changed."""
+    for pattern, dst in _case_sensitive():
+        text = pattern.sub(dst, text)
+    return text
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> tuple[str, ...]:
     """Words the survey itself uses (codebook, lexicon, published labels): the target of typo correction."""
@@ -360,9 +367,7 @@ def normalize(text: str) -> str:
 
     The result is lower-case bokmål close to the report's own vocabulary.
     """
-    for pattern, dst in _case_sensitive():
-        text = pattern.sub(dst, text)
-    text = fold(text)
+    text = fold(expand_abbreviations(text))
     pattern, pairs = _replacements()
     if pattern is not None:
         text = pattern.sub(lambda m: pairs[m.group(1)], text)

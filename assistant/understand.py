@@ -46,6 +46,8 @@ _DETERMINER = re.compile(
     r"\b(?:den|denne|det|dei|de) (?:slags|typen|type)\b"
     r"|\bdet (?:aller|meste|mest)\b"
     r"|\bde(?:i)? (?:[a-zæøå]+ste|små|store|ansatte|tilsette|tilsatte|bedriftene|verksemdene|fleste|mellomstore)\b"
+    # "de generelle helsekontroller", "dei digitale møta": an adjective and its noun follow
+    r"|\bde(?:i)? [a-zæøå]{3,}e [a-zæøå]{4,}(?:ene|er|ar|ane|a|ne)\b"
 )
 
 

@@ -110,6 +110,8 @@ def answer(
     if WHOLE_REPORT.fullmatch(normalize(request.theme).strip(" ?.!")):
         return _whole_report(question, request, executor, passages, titles)
     parts = [x for x in re.split(r",\s*|\s+og\s+", request.theme) if x.strip()]
+    if any(re.search(r"\b(?:med|av|fra|frå|for|om|til|i|på)$", x.strip()) for x in parts):
+        parts = [request.theme]  # "kontakt med og nytte av Arbeidstilsynet": two words sharing one actor
     found = [_candidates(x, executor, passages, titles) for x in parts] if len(parts) >= 2 else []
     if len(found) >= 2 and all(f[0] for f in found) and len({_first_qid(f) for f in found}) == len(found):
         # "kontakten med Arbeidstilsynet, NAV Arbeidslivssenter og bedriftshelsetjenesten": each in turn
@@ -295,3 +297,37 @@ def run(turn, ctx) -> None:
             # own answer: what the report has figures on)
             return
         turn.answer = answer(turn.raw, ctx.executor, ctx.index.passages, ctx.titles, request)
+        if turn.answer is not None and turn.answer.answerable and VAGUE.match(normalize(turn.raw).strip()):
+            # "tallene for BHT?": figures on a theme, no more said; the brief, and questions that narrow it
+            offered = narrower(request.theme, ctx.match)
+            if offered:
+                turn.answer.suggestions = offered
+                turn.answer.answer += "\n\nVil du ha noe mer bestemt? Spør for eksempel:\n" + "\n".join(
+                    f"- {s.question}" for s in offered
+                )
+
+
+# a request for figures on a theme and nothing else: no number of them, no purpose, no word of a brief
+VAGUE = re.compile(
+    r"^(?:(?:har du|har dere|gi meg|gje meg|vis meg|kan du gi meg)\s+)?(?:noen |nokre |nokon |litt |dei |de )?"
+    r"(?:tall|tal|tala|talla|tallene|statistikk)\s+(?:for|om|på|fra|frå)\s+[\wæøå-]+(?:\s+[\wæøå-]+)?\W*$"
+    r"|^[\wæøå-]+(?:\s+[\wæøå-]+)?\s+(?:tall|tal|tala|tallene)\W*$"
+)
+
+
+def narrower(theme: str, m: Any, limit: int = 3) -> list[Suggestion]:
+    """Up to `limit` questions on the theme's survey questions, one each, as the bank phrases them first."""
+    qids, _chapter = match_theme(theme)
+    first: dict[str, str] = {}
+    for p in m.bank.phrasings:
+        t = m.bank.targets[p.target]
+        if t.question_id in qids and t.route != "questionnaire" and t.question_id not in first:
+            first[t.question_id] = p.text
+    out = []
+    for qid in qids:
+        if qid in first:
+            title = str((knowledge.question(qid) or {}).get("title") or first[qid])
+            out.append(Suggestion(label=title[:80], question=first[qid]))
+        if len(out) >= limit:
+            break
+    return out

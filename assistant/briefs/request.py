@@ -86,7 +86,7 @@ _PATTERNS = [
         r"(?:\s+(?:med|og) (?:kilde|kilder|kjelde|kjelder|kildehenvisning))?\s*$",
         # "nøkkeltall hjemmekontor og tilgjengelighet, 4 stk", "3 nøkkeltal sjukefråvær": the press desk's shorthand,
         # the theme right after the word for key figures
-        rf"^(?:(?P<n>{_ONE})\s+)?(?:nøkkeltall|nøkkeltal|nokkeltall|hovedtall|key numbers|key figures)\s+"
+        rf"^(?:(?P<n>{_ONE})(?:\s*[-–]\s*(?P<n2>{_ONE}))?\s+)?(?:nøkkeltall|nøkkeltal|nokkeltall|hovedtall|key numbers|key figures)\s+"
         r"(?!om\b|for\b|på\b|fra\b|i\b)(?P<theme>[\wæøå].*)$",
     )
 ]
@@ -248,7 +248,12 @@ def _theme_told_before(text: str) -> BriefRequest | None:
 def _detect(text: str) -> BriefRequest | None:
     t = _POLITE.sub("", normalize(text or "").strip().rstrip("?.! ")).strip().rstrip("?.!, ")
     # "noen nøkkeltall (minst tre) om …": the count in brackets said before what it counts
-    t = re.sub(rf"(\S+)\s*\(\s*((?:minst |inntil |opptil |gjerne )?(?:{_ONE}))\s*\)", r"\2 \1", t)
+    t = re.sub(
+        rf"(\S+)\s*\(\s*((?:minst |inntil |opptil |gjerne )?(?:{_ONE})(?:\s*[-–]\s*(?:{_ONE}))?)\s*(?:stk|stykker)?\.?\s*\)",
+        r"\2 \1",
+        t,
+    )
+    t = re.sub(r"\b(noen|nokre|nokon) (?:få|fåtall)\b", r"\1", t)  # "noen få nøkkeltall": a few, the default
     t = re.sub(r"^(noen|nokre|nokon|et par|eit par) (minst |inntil |opptil |gjerne )", r"\2", t)
     if re.search(r"\b(hvem|kven) (fikk|fekk|ble spurt|vart spurt)\b", t):
         return None  # "… hvem fikk egentlig de spørsmålene?": who was asked, not key figures
@@ -281,6 +286,8 @@ def _detect(text: str) -> BriefRequest | None:
         ):
             return None  # "Jeg ser på tallene fra før X. I november 2021, hvor stor andel …?": context, then a question
         theme = _PURPOSE.sub("", m.group("theme")).strip(" ?.!,")
+        # "3-5 nøkkeltall arbeidstilsynet pressemld": what the figures are for, in shorthand after the theme
+        theme = re.sub(r"\s+(?:til\s+)?(?:pressemld|pm|presse|pressemelding|artikkel|sak|notat|innlegg|some)$", "", theme)
         theme = _THEME_PREFIX.sub("", theme)
         # "… om samarbeidet – minst tre tall": the count said again after the theme
         theme = re.sub(

@@ -199,22 +199,56 @@ _DASH_FRAME = re.compile(
     r"er det sant|kan det stemme|stemmer det med rapporten)\s*[.!]*\s*$",
     _I,
 )
+_TRAILING_CHECK = re.compile(r"\s+(?:stemmer|stemmer det|stemmer dette|riktig|korrekt|sant)\s*[.!]*\s*$", _I)
 _STATING_VERB = re.compile(
     r"\b(har|hadde|er|var|ble|blir|mener|meiner|synes|syns|synest|syntes|opplever|opplevde|oppgir|oppga|svarer|svarte|"
-    r"sier|seier|sa|fikk|fekk|brukte|bruker|vurderer|vurderte|ønsker|ønsket|jobber|jobbet|jobbar)\b",
+    r"sier|seier|sa|fikk|fekk|brukte|bruker|vurderer|vurderte|ønsker|ønsket|jobber|jobbet|jobbar|kunne|kan|gikk|økte|"
+    r"sank|falt|ser|såg|så|rapporterer|rapporterte|melder|meldte|oppgav|oppgjev)\b",
     _I,
 )
 
 
 def _bare_statement(t: str) -> bool:
     """A statement typed without any frame: a figure, a verb stating it, no question mark, no question word
-    («nesten alle bedriftene (9 av 10) hadde dialog med legen i 2021»)."""
-    if "?" in t or re.match(_QUESTION_START, t, _I) or len(t.split()) < 5:
+    («nesten alle bedriftene (9 av 10) hadde dialog med legen i 2021»); or a figure first and what it is of, in
+    the shorthand of a note («30 % dårlegare leiing på avstand»); or a sentence comparing, ended with a full
+    stop («Det er de minste bedriftene som oftest har vært i kontakt med Arbeidstilsynet.»)."""
+    if "?" in t or re.match(_QUESTION_START, t, _I) or len(t.split()) < 4:
         return False
     if re.match(r"^(gi|gje|vis|finn|lag|skriv|hent|send|list|oppsummer|sammenlign|samanlikn)\b", t, _I):
         return False  # an instruction ("gi meg 3 tall om …"), not a statement
+    if _ASKS_INDIRECTLY.search(t):
+        return False  # "Jeg lurer på hvor mange …": a question without its question mark
     p = parse(t)
-    return bool(p.amounts) and bool(_STATING_VERB.search(t))
+    if p.amounts and p.amounts[0].start == 0 and not _FIGURES_WANTED.match(t[p.amounts[0].end :]):
+        return True  # the figure first: "1 av 4 småbedr tilsyn utan rettl lite nyttig"
+    if len(t.split()) < 5:
+        return False
+    if p.amounts and _STATING_VERB.search(t):
+        return True
+    return (
+        t.rstrip().endswith(".")
+        and len(t.split()) >= 7
+        and not re.match(rf"^(?:{_ME}|vår|vårt|våre|min|mitt|hos oss)\b", t, _I)  # the user's own story
+        and bool(_COMPARING.search(t))
+        and bool(_STATING_VERB.search(t) or re.search(r"\bsom\s+(?:oftest|sjeldnest|mest|minst)\b", t, _I))
+    )
+
+
+# "Jeg lurer på …", "vi vil vite …": a question asked as a statement
+_ASKS_INDIRECTLY = re.compile(
+    r"\b(?:lurer på|lurar på|undrer på|vil (?:gjerne )?vite|ville vite|vil høre|lyst til å vite|spør om|spør etter|"
+    r"fortell|forklar|vet du|veit du|kan du|kunne du|hjelp meg)\b",
+    _I,
+)
+# "3 BHT-tall til …", "4 stk nøkkeltall": a number of figures asked for, no figure stated
+_FIGURES_WANTED = re.compile(r"\s*(?:[\wæøå]+-)?(?:tall|tal|nøkkeltall|nøkkeltal|stk|stykker|punkter|kulepunkter)\b", _I)
+# a comparison or a ranking stated without a figure
+_COMPARING = re.compile(
+    r"\b(?:flere|fleire|færre|mer|meir|mindre|oftere|oftare|sjeldnere|oftest|sjeldnest|flest|færrest|størst|"
+    r"minst|høyest|lavest|høgast|lågast|bedre|betre|dårligere|dårlegare|vanligere|vanlegare)\b",
+    _I,
+)
 
 
 _BARE_CHECK = re.compile(
@@ -321,6 +355,14 @@ def detect(text: str) -> ClaimRequest | None:
             body = re.sub(r"\s+", " ", t[: m.start(1)] + t[m.end(1) :]).rstrip(" ?")
     if body is None and (m := _DASH_FRAME.search(t)) and m.start() > 0:
         body = t[: m.start()]  # "20 prosent sier … – stemmer det": the check asked without a question mark
+    if (
+        body is None
+        and (m := _TRAILING_CHECK.search(t))
+        and m.start() > 0
+        and parse(t[: m.start()]).amounts
+        and not re.match(_QUESTION_START, t, _I)
+    ):
+        body = t[: m.start()]  # "39 % ingen endring produktivitet stemmer": a figure, then the check, no stop
     if body is None and _bare_statement(t):
         body = t  # "under halvparten av småbedriftene (2-9 ansatte) har BHT-avtale": a figure stated, to check
     if body is None:

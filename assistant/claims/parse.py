@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import intents, knowledge
-from ..normalize import fold, normalize
+from ..normalize import expand_abbreviations, fold, normalize
 
 _I = re.IGNORECASE
 _WORD_NUMBERS = {
@@ -43,6 +43,8 @@ _BARE_PCT = re.compile(
     _I,
 )
 _MEAN = re.compile(r"(?<![\w,.])(\d,\d)(?![\d]|\s*(?:%|prosent))")
+# a share written as a fraction, "1/3 fikk samme støtte" (not a date, "18/11", nor a range)
+_FRACTION = re.compile(r"(?<![\w,./-])([1-9])\s*/\s*([2-9]|10)(?![\w/.,-]|\s*(?:%|prosent))")
 _YEAR = re.compile(intents.YEAR)
 # numbers that name something rather than state a figure: size bands, years, dialogmøte 2, covid-19
 _NOT_FIGURES = re.compile(
@@ -179,6 +181,9 @@ def amounts_in(text: str) -> list[Amount]:
         if d > 20 or n > d or re.match(r"\s*\d{3}\b", text[m.end() :]):
             continue  # "1713 av 16 861 inviterte": counts, not a ratio an editor rounds to
         if free(m.start(), m.end()):
+            add("ratio", _ratio_value(m.group(1), m.group(2)), m.start(), m.end())
+    for m in _FRACTION.finditer(text):
+        if int(m.group(1)) < int(m.group(2)) and free(m.start(), m.end()):
             add("ratio", _ratio_value(m.group(1), m.group(2)), m.start(), m.end())
     for m in v["quant_re"].finditer(text):
         if m.group(1).lower() == "alle" and (
@@ -460,7 +465,7 @@ def parse(claim: str) -> ParsedClaim:
     ('up', ['2021-11', '2022-06'])
     """
     text = re.sub(r"\s+", " ", claim).strip()
-    low = text.lower()
+    low = expand_abbreviations(text).lower()  # "VO … enn de tillitsvalgte": the sides as written out
     norm = normalize(text)
     p = ParsedClaim(text=text, amounts=amounts_in(text))
     comp = _comparison(low)
