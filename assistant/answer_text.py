@@ -267,6 +267,14 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         # "Var tallene vektet, siden små bedrifter er underrepresentert?": the sentence that says it leads
         named = [w.lower() for w in d.must_mention]
         picked = sorted(picked, key=lambda x: not any(w in x[1].lower() for w in named))
+        if q.method_topic == "scale" and picked:
+            # "Svarskalaen er med andre ord skjev …": what the scale is, said in the sentence before, comes along
+            ps, said, score = picked[0]
+            own = split_sentences(ps.text)
+            at = next((i for i, x in enumerate(own) if x[:40] in said), None)
+            before = own[at - 1] if at else (ctx.preceding.get(ps.id) or "") if at == 0 else ""
+            if "svarskal" in before.lower() and before not in said:
+                picked[0] = (ps, f"{before} {said}", score)
     if before_pandemic:
         # "… sammenlignet med før pandemien?": what the report says of the time before leads, its figure first
         before = sorted((x for x in picked if _BEFORE.search(x[1])), key=lambda x: not re.search(r"\d", x[1]))
@@ -380,6 +388,9 @@ def _no_reason_given(q: Question, text: str, sources: list) -> tuple[str, Answer
 def _counted(q: Question) -> re.Pattern[str] | None:
     """ "innen hvor mange uker …?": a sentence that counts in that unit («innen 26 ukers sykefravær») first."""
     unit = re.search(r"\b(?:hvor|kor) mange (uker|dager|måneder|timer)\b", q.text)
+    if unit is None and re.match(r"(?:og |men )?(?:når|kor tid|hvor lenge|kor lenge|hvor tidlig)\b", q.text):
+        # "Når i sykefraværet blir dialogmøte 2 holdt?": a sentence that says when, in weeks, days or months
+        return re.compile(r"\b\d+\s*(?:uke|uker|ukers|dag|dager|dagers|måned|måneder|måneders)\b", re.IGNORECASE)
     return re.compile(rf"\b\d+\s*{unit.group(1)[:3]}\w*", re.IGNORECASE) if unit else None
 
 
@@ -590,6 +601,8 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
             sentence = " ".join(listed) + " […] " + sentence
         elif before and why and BECAUSE_BEFORE.search(sentence):
             sentence = f"{before[0]} {sentence}"  # "… derfor …": the reason is the sentence before
+        elif before and re.search(r"\bmed andre ord\b", sentence[:80]):
+            sentence = f"{before[0]} {sentence}"  # "X er med andre ord skjev": what it restates comes first
         elif before and re.search(r"\bdet samme\.?$", sentence):
             sentence = f"{before[0]} {sentence}"  # "… svarer 6 av 10 det samme": what it repeats comes first
         elif before and re.match(r"(De|Han|Hun|Dei|Ho) (fant|finner|viser|skriver|peker|mener)\b", sentence):

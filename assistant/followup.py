@@ -232,6 +232,8 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
         )
         # "Kva skala vart brukt(, og …)?": the scale of the question just answered
         or re.match(r"(og |men )?(hva|hvilken) (slags )?(svar)?skala (ble|var) (brukt|det)\b", cur.text)
+        # "hvilken skala brukte de der?": the scale they used, of the question just answered
+        or re.match(r"(og |men )?(hva|hvilken) (slags )?(svar)?skala(en)? (brukte|bruker|hadde|har) (de|dei|dere|man)\b", cur.text)
         or re.fullmatch(r"(og |men )?(hvilken |hva slags )?(svar)?skala(en)?\W*", cur.text)
     )
     if not others and not bare_about and not re.search(intents.ANAPHOR, cur.text):
@@ -259,7 +261,7 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
                 r"spørreskjema\w*|spørjeskjema\w*|spørsmålstekst\w*)\b",
                 cur.text,
             )
-            and len(cur.text.split()) <= 10
+            and len(cur.text.split()) <= 12
         )
     ):
         return replace(cur, intent="questionnaire", **keys)

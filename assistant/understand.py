@@ -430,6 +430,9 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
                     x["id"],
                 )
                 for x in m.questions.values()
+                # most of the words quoted are the question's own (a short title shares a few of them with
+                # anything: «Samarbeid mellom ledelse og tillitsvalgte» is not «felles forståelse av mål og roller»)
+                if _covers_quoted(about, x)
             ),
             default=(0, None),
         )  # its wording, or its title ("spørsmålet om antall ansatte": «Antall ansatte i bedriften»)
@@ -745,6 +748,15 @@ def _asked_in(m: Matcher, qid: str, wave: str | None) -> bool:
 BANK_KEY_SHARE = (
     0.4  # the vote a bank target needs for its item or options to fill a slot the wording left open
 )
+
+
+def _covers_quoted(about: str, info: dict) -> bool:
+    """Whether a codebook question's wording and title hold at least 60 % of the content words quoted."""
+    quoted = set(tokens(about))
+    if len(quoted) < 3:
+        return True
+    own = set(tokens(f"{info.get('text') or ''} {info.get('title') or ''}"))
+    return len(quoted & own) >= 0.6 * len(quoted)
 
 
 def bank_keys(m: Matcher, q: Question) -> None:

@@ -277,6 +277,34 @@ def _two_items(q: Question, named, asked: list[str], rows, parts: dict) -> str:
     )
 
 
+# words of a sum's label that say nothing of what it sums ("Har ansatte på hjemmekontor (sum)": «hjemmekontor»)
+_SUM_GENERIC = frozenset(
+    "har ansatte andel med noe arbeid det aller meste eller overvekt av tiden sum".split()
+)
+
+
+def _same_series(srows: list[dict[str, Any]], rows) -> list[dict[str, Any]]:
+    """Rows of the same question, item, group and wave as `srows` from another source (the chapter's own sum
+    of a footnote's answers)."""
+    f = srows[0]
+    keys = ("question_id", "item", "group_label", "wave")
+    return [r for r in rows or [] if r not in srows and all(r.get(k) == f.get(k) for k in keys)]
+
+
+def _sum_named(q: Question, srows: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The report's sum row («… (sum)») whose own words the question names, when it asks a share and no one
+    answer: "Hvor stor andel hadde hjemmekontor?" is the sum of every answer with some home office."""
+    if q.intent == "rank" or re.search(r"\b(ikke|ikkje|ingen|uten|utan)\b", q.text or ""):
+        return None
+    said = set(tokens(q.text or ""))
+    for r in srows:
+        if "(sum)" in r["option"] and r.get("unit") == "pct":
+            own = set(tokens(r["option"])) - _SUM_GENERIC
+            if own and own <= said:
+                return r
+    return None
+
+
 def _one(q: Question, srows: list[dict[str, Any]], asked: list[str], group_dim: str, rows) -> str | None:
     first = srows[0]
     unit = first["unit"]
@@ -302,6 +330,10 @@ def _one(q: Question, srows: list[dict[str, Any]], asked: list[str], group_dim: 
     if unit == "mean":
         return f"{opening} er gjennomsnittet **{fmt(first['value'], unit)}**{tail} på en skala fra 1 til 4{where}."
     picked = [r for r in srows if r["option"] in asked]
+    if not picked and (total := _sum_named(q, [*srows, *_same_series(srows, rows)])) is not None:
+        # "hjemmekontor nov 21 andel": the share that has it at all, the report's own sum of the answers
+        label = total["option"].replace(" (sum)", "")
+        return f"{opening} svarte til sammen **{fmt(total['value'], unit)}** «{label}»{tail}{_where(rows)}."
     if not picked:
         plain = [r for r in srows if "(sum)" not in r["option"]]
         # "which is most common": a real answer before «Ingen av disse» / «Vet ikke»

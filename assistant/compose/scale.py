@@ -14,10 +14,18 @@ ASKS_SCALE = re.compile(r"\b(?:svar)?skala\w*|\bskalaen\b")
 _SCALE_WORDS = re.compile(r"svarskal|svaralternativ|\bskala")
 
 
+def _its_labels(sentence: str, labels: str) -> bool:
+    """A sentence of the question's section that quotes answer labels quotes this question's (the roles'
+    «svært liten betydning» is not the scale of «I svært liten grad»)."""
+    quoted = [fold(x) for x in re.findall(r"«([^»]+)»", sentence)]
+    return not quoted or any(x in labels for x in quoted)
+
+
 def scale_sentences(passages: list[Passage], info: dict) -> list[tuple[Passage, str]]:
     """Report sentences about the answer scale of the codebook question `info`: in a passage that quotes
     the question, or in the question's own section, and the passages that continue them."""
     head = fold(str(info.get("text") or ""))[:45]
+    labels = " | ".join(fold(str(o.get("label") or "")) for o in info.get("options") or [] if isinstance(o, dict))
     section = str(info.get("section") or "")
     found: list[tuple[Passage, str]] = []
     keep_on = False
@@ -33,6 +41,7 @@ def scale_sentences(passages: list[Passage], info: dict) -> list[tuple[Passage, 
                 (p, s)
                 for s in split_sentences(p.text)
                 if _SCALE_WORDS.search(fold(s)) and "vedlegg" not in fold(s)  # not "all are in Vedlegg 2"
+                and (starts or keep_on or _its_labels(s, labels))
             ]
             keep_on = starts or (keep_on and "svarskal" in t)
         else:
