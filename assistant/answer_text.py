@@ -81,7 +81,14 @@ def _both_waves(q: Question) -> re.Pattern[str] | None:
 
 def _named_wave(q: Question) -> re.Pattern[str] | None:
     """The wave the question names ("i novembermålingen"): a sentence about that wave is preferred."""
-    if q.wave and q.intent in ("figure", "compare") and re.search(r"novemb|juni|\b202[12]\b", q.text):
+    if (
+        q.wave
+        and q.intent in ("figure", "compare")
+        and q.question_score >= 0.5  # a figure of a question understood, not a search for anything said
+        and re.search(r"novemb|juni|\b202[12]\b", q.text)
+        # a topic both waves asked about (in the same or in other words): the wave named tells them apart
+        and (not knowledge.asked_only_in(q) or (knowledge.question(q.question_id or "") or {}).get("other_wave"))
+    ):
         return re.compile(WAVE_WORDS[q.wave], re.IGNORECASE)
     return None
 

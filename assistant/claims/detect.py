@@ -215,8 +215,12 @@ def _bare_statement(t: str) -> bool:
     stop («Det er de minste bedriftene som oftest har vært i kontakt med Arbeidstilsynet.»)."""
     if "?" in t or re.match(_QUESTION_START, t, _I) or len(t.split()) < 4:
         return False
-    if re.match(r"^(gi|gje|vis|finn|lag|skriv|hent|send|list|oppsummer|sammenlign|samanlikn)\b", t, _I):
-        return False  # an instruction ("gi meg 3 tall om …"), not a statement
+    if re.search(
+        r"(?:^|[.:!;–-]\s+)(gi|gje|vis|finn|lag|lage|skriv|hent|send|list|oppsummer|sammenlign|samanlikn|beskriv|forklar)\b",
+        t,
+        _I,
+    ):
+        return False  # an instruction ("gi meg 3 tall om …", "…: lag en faktaboks …"), not a statement
     if _ASKS_INDIRECTLY.search(t):
         return False  # "Jeg lurer på hvor mange …": a question without its question mark
     p = parse(t)
@@ -246,7 +250,7 @@ _FIGURES_WANTED = re.compile(r"\s*(?:[\wæøå]+-)?(?:tall|tal|nøkkeltall|nøkk
 # a comparison or a ranking stated without a figure
 _COMPARING = re.compile(
     r"\b(?:flere|fleire|færre|mer|meir|mindre|oftere|oftare|sjeldnere|oftest|sjeldnest|flest|færrest|størst|"
-    r"minst|høyest|lavest|høgast|lågast|bedre|betre|dårligere|dårlegare|vanligere|vanlegare)\b",
+    r"høyest|lavest|høgast|lågast|bedre|betre|dårligere|dårlegare|vanligere|vanlegare)\b(?! enn \d)",
     _I,
 )
 
