@@ -297,6 +297,17 @@ def run(turn: Turn, ctx: Context) -> None:
     a.confidence = p
     # "Hvor nyttig var det?" or "Og de små bedriftene da?" with nothing before: no topic to answer about
     orphan = bool(re.match(intents.FOLLOWUP, q.text)) and len(q.text.split()) <= 6
+    # "hva sier den om de små?": "den" points back to something never said
+    orphan = orphan or (
+        bool(
+            re.match(
+                r"(og |men )?(hva|kva) (sier|seier|viser) (den|det|dei|de|dem|disse|desse) (om|for) (de |dei )?"
+                r"(aller )?(små|store|minste|største|mellomstore|andre)\b",
+                q.text,
+            )
+        )
+        and len(q.text.split()) <= 8
+    )
     bare = bool(BARE_TOPIC.match(q.text)) and q.intent not in ("method", "questionnaire")
     no_topic = not set(tokens(q.text)) - GENERIC_TOKENS and q.intent not in ("method", "questionnaire")
     # "hvor mange svarte vet ikke?": an answer of many questions named, and nothing of which question

@@ -40,7 +40,7 @@ METHOD = {
     # "hvor mange bedrifter gjennomførte juni-runden?": completed the survey
     r"\b(gjennomførte|gjennomført|gjennomføre) (juni-runden|november-runden|runden|undersøkelsen|undersøkinga|"
     r"spørreskjemaet|skjemaet|tilleggsundersøkelsen|hovedundersøkelsen|tilleggsrunden|hovedrunden)\b",
-    "representativeness": r"andel(en)? av svarene|svarene kom fra|(kom|kommer) (det )?\w* ?svar(ene)? fra|representativ|underrepresent|overrepresent|bruttoutvalg|nettoutvalg|\bskjevhet|\butvalget\b",
+    "representativeness": r"andel(en)? av svarene|svarene kom fra|(kom|kommer) (det )?\w* ?svar(ene)? fra|representativ|underrepresent|overrepresent|bruttoutvalg|nettoutvalg|\bskjevhet|(?<![\w-])utvalget\b",
     "method": r"\bmetode\b|datainnsamling|\bhvordan ble undersøkelsen",
     # a flaw in how a question was asked ("Hva var galt med svarskalaen …?"): the method chapter's note
     "scale": rf"\b{_FLAW}\b.{{0,60}}\b(svar)?skala\w*|\b(svar)?skala\w*\b.{{0,120}}\b{_FLAW}\b",

@@ -40,8 +40,8 @@ def test_a_fraction_is_a_share_and_a_date_is_not():
 
 
 def test_shorthand_claims_are_judged(assistant):
-    a = assistant.ask("1 av 4 småbedr tilsyn utan rettl lite nyttig")
-    assert a.verdict == "contradicted" and "17" in first_line(a), a.answer
+    a = assistant.ask("30 % dårlegare leiing på avstand")
+    assert a.verdict == "contradicted" and "13" in first_line(a), a.answer
     a = assistant.ask("39 % ingen endring produktivitet stemmer")
     assert a.verdict == "supported", a.answer
     a = assistant.ask("Det er de minste bedriftene (1–9 ansatte) som oftest har vært i kontakt med Arbeidstilsynet.")
@@ -187,3 +187,24 @@ def test_an_item_in_other_words(assistant):
         "hjemmekontorperioden?"
     )
     assert "tilpasse arbeidet" in first_line(a), a.answer
+
+
+def test_a_notes_shorthand_names_the_group_and_the_item(assistant):
+    a = assistant.ask("1 av 4 småbedr tilsyn utan rettl lite nyttig")
+    assert a.verdict == "supported" and "1–9" in first_line(a), a.answer
+    a = assistant.ask("helsekontroll vs sykefraværsoppf bht nyttig")
+    assert "70 %" in first_line(a) and "46 %" in first_line(a), a.answer
+
+
+def test_a_pronoun_pointing_to_nothing_is_asked_back(assistant):
+    a = assistant.ask("hva sier den om de små?")
+    assert not a.answerable and a.suggestions, a.answer
+
+
+def test_a_committee_named_in_a_story_is_no_sample_question(assistant):
+    a = assistant.ask(
+        "Jeg lager en intern presentasjon om Arbeidstilsynet til HMS-utvalget vårt og vil være ærlig om "
+        "datagrunnlaget. Hvor mange bedrifter ligger bak tallene om nytten av tilsyn der det ikke ble gitt "
+        "veiledning, altså hva er N?"
+    )
+    assert "336" in first_line(a) and "uten veiledning" in first_line(a), a.answer
