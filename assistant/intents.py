@@ -34,7 +34,7 @@ METHOD = {
     r"\b(hvilke|hvilken|hva for) (dager|dag|uker|uke)\b|\bfeltperiode|\bfelttid|"
     r"\b(spørreskjemaet|skjemaet|undersøkelsen|undersøkinga) (var |ble )?(åpent|åpen|open|ope|opent)\b|"
     r"\b(hvor|kor) lenge (var|varte|pågikk|stod|sto|ble)\b|\bnår (gikk|gjekk|pågikk|foregikk|skjedde)\b|\bi felt\b",
-    "response": r"svarprosent|\bsvarandel|\binvitert|\binvitasjon|\bhvor mange\b.{0,60}?\b(svarte(?! (det samme|det same|likt|slik|sånn)\b)|deltok|har svart|besvarte|besvart|fullførte|var med(?! på (?!undersøkelsen|undersøkinga|spørreundersøkelsen|barometeret|tilleggsundersøkelsen)\w)|med i undersøkelsen)\b|\bantall (svar|respondenter|deltakere)\b|\b(hvor|kor) mange (svar|besvarelser)\b(?! (på|om) )|\bdeltok\b|\bfullførte\b|\bflest svar|\bfærrest svar|"
+    "response": r"svarprosent|\bsvarandel|\binvitert|\binvitasjon|\bhvor mange\b.{0,60}?\b(svarte(?! (det samme|det same|likt|slik|sånn)\b)|deltok|har svart|besvarte|besvart|fullførte|var med(?! på (?!undersøkelsen|undersøkinga|spørreundersøkelsen|barometeret|tilleggsundersøkelsen)\w)|med i undersøkelsen)\b|\bantall (svar|respondenter|deltakere)\b|\b(hvor|kor) mange (svar|besvarelser)\b(?! (på|om|bygger|byggjer|baserer|ligger|står|er|var|gjelder|har) )|\bdeltok\b|\bfullførte\b|\bflest svar|\bfærrest svar|"
     r"\b(fikk|fekk|mottok|mottatt|fått)( tilsendt| tilsend| sendt| tilbud om å svare på)? (undersøkelsen|undersøkinga|spørreskjemaet|skjemaet|invitasjon)|\bsendt (ut )?til\b|"
     r"\b(fikk|hadde|fekk) (flere|færre|flest|færrest|fleire|mange|få) svar\b|"
     # "hvor mange bedrifter gjennomførte juni-runden?": completed the survey

@@ -208,3 +208,10 @@ def test_a_committee_named_in_a_story_is_no_sample_question(assistant):
         "veiledning, altså hva er N?"
     )
     assert "336" in first_line(a) and "uten veiledning" in first_line(a), a.answer
+
+
+def test_a_question_quoted_in_other_words_and_the_base_of_a_figure(assistant):
+    a = assistant.ask("Kva svarskala vart brukt på spørsmålet om kor mykje ulike roller betyr for arbeidsmiljøarbeidet?")
+    assert "svært liten betydning" in a.answer or "betydning følgende roller" in a.answer, a.answer
+    a = assistant.ask("Kor mange svar byggjer det talet på?", ["Hvor nyttig var tilsyn med veiledning?"])
+    assert "257" in first_line(a), a.answer
