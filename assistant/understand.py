@@ -420,7 +420,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         about = re.split(r"spørsmålet om|spørsmålet|spurt om", text, maxsplit=1)[-1]
         about = re.sub(r"[^\wæøå ]+", " ", about)  # "antall ansatte?": words, not punctuation
         named = bool(re.search(r"spørsmålet om|spørsmål om", text))  # "spørsmålet om antall ansatte": a title
-        best = max(
+        ranked = sorted(
             (
                 (
                     max(
@@ -434,9 +434,13 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
                 # anything: «Samarbeid mellom ledelse og tillitsvalgte» is not «felles forståelse av mål og roller»)
                 if _covers_quoted(about, x)
             ),
-            default=(0, None),
+            reverse=True,
         )  # its wording, or its title ("spørsmålet om antall ansatte": «Antall ansatte i bedriften»)
-        if best[0] >= 75:  # (the words quoted must be mostly its own: `_covers_quoted`)
+        best = ranked[0] if ranked else (0, None)
+        runner_up = ranked[1][0] if len(ranked) > 1 else 0
+        # a close paraphrase (75–80) only when clearly ahead: «hvor de vil at de ansatte skal jobbe» fits the
+        # wish and the availability question alike
+        if best[0] >= 80 or (best[0] >= 75 and best[0] - runner_up >= 3):
             q.question_id, q.question_score = best[1], max(q.question_score, best[0] / 100)
         elif (
             re.search(r"\b(hvem|kven)\b", text)

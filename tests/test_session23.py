@@ -214,3 +214,8 @@ def test_a_question_quoted_in_other_words_and_the_base_of_a_figure(assistant):
     assert "svært liten betydning" in a.answer or "betydning følgende roller" in a.answer, a.answer
     a = assistant.ask("Kor mange svar byggjer det talet på?", ["Hvor nyttig var tilsyn med veiledning?"])
     assert "257" in first_line(a), a.answer
+
+
+def test_a_close_paraphrase_of_a_question_counts_only_when_clearly_ahead(assistant):
+    a = assistant.ask("Hvilke svaralternativer fikk lederne på spørsmålet om hvor de vil at de ansatte skal jobbe?")
+    assert "Hvor ønsker du som leder" in a.answer, a.answer
