@@ -33,7 +33,7 @@ from .match import Matcher
 from .match.questions import scales_named, topic_words
 from .normalize import names_nothing, normalize, tokens
 from .report import split_sentences
-from .route import GROUP_DIM_WORDS, WAVE_WORDS, Decision, group_words
+from .route import GROUP_DIM_WORDS, WAVE_WORDS, Decision, group_words, only_other_wave
 from .state import Context, Turn
 from .two_questions import _said
 from .types import Answer, Passage, Question, Source
@@ -232,6 +232,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     before_pandemic = bool(re.search(intents.BEFORE_PANDEMIC, q.text))
     by_size = q.group_dim == "storrelse" and not q.group_key and q.intent in ("rank", "compare")
     counted = _counted(q)  # "innen hvor mange uker?": a sentence that counts in weeks
+    named_wave = _named_wave(q)  # "i novembermålingen": that wave's sentences first
     picked = best_sentences(
         topic,
         hits,
@@ -252,7 +253,7 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         if by_size
         else _BEFORE  # "sammenlignet med før pandemien": the report's sentence on the time before
         if before_pandemic
-        else counted or who or _both_waves(q) or _named_wave(q),
+        else counted or who or _both_waves(q) or named_wave,
         want_number=q.intent in ("figure", "rank", "compare") and q.question_id is not None and not by_size,
         group_words=size_words(ctx.match, q.group_key, limit=100)  # every word of the group, to find it by
         # (not when the sentence that answers is named: "de små svarte mindre – ble det vektet?" asks about
@@ -265,11 +266,9 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         preceding=ctx.preceding,
     )
     picked = _own_topic_first(ctx, q, picked)
-    if _named_wave(q) is not None:
+    if named_wave is not None:
         # "I novembermålingen, hvor mange …?": a sentence on the other wave only answers another question
-        other = next(p for w, p in WAVE_WORDS.items() if w != q.wave)
-        own = [x for x in picked if not (re.search(other, x[1].lower()) and not re.search(WAVE_WORDS[q.wave], x[1].lower()))]
-        picked = own or picked
+        picked = [x for x in picked if not only_other_wave(q.wave, x[1].lower())] or picked
     if defining:
         # "Var tallene vektet, siden små bedrifter er underrepresentert?": the sentence that says it leads
         named = [w.lower() for w in d.must_mention]

@@ -524,6 +524,12 @@ LEAST = r"\b(minst|lavest|færrest|sjeldnest)\b"
 WAVE_WORDS = {"2021-11": r"\bnovember\b|\b2021\b", "2022-06": r"\bjuni\b|\b2022\b"}
 
 
+def only_other_wave(wave: str, low: str) -> bool:
+    """Whether a (lower-cased) sentence names the other wave and not `wave`: it answers about the other one."""
+    other = next(p for w, p in WAVE_WORDS.items() if w != wave)
+    return bool(re.search(other, low)) and not re.search(WAVE_WORDS[wave], low)
+
+
 def _rare_words(q: Question, idf) -> set[str]:
     """Content words of the question that only a few passages of the report use ("prosjektleder")."""
     if not idf:
@@ -584,8 +590,7 @@ def _fits(q: Question, und: Matcher, found: tuple[int, str], passages, rare: set
     if q.method_topic == "dates" and not re.search(r"\d+\.\s*[–-]\s*\d+\.|\d+\. [a-zæøå]+ 20\d\d", sentence):
         return False  # "i hvilken periode …": a statement without its dates does not answer
     if q.wave and not knowledge.asked_only_in(q):
-        other = next(p for w, p in WAVE_WORDS.items() if w != q.wave)
-        if re.search(other, low) and not re.search(WAVE_WORDS[q.wave], low):
+        if only_other_wave(q.wave, low):
             return False
     for a, b in ((MOST, LEAST), (LEAST, MOST)):
         if re.search(a, q.text) and not re.search(b, q.text) and re.search(b, low) and not re.search(a, low):
