@@ -18,6 +18,7 @@ from .compose.lead import GAP
 from .compose.numbers import n_text, points
 from .compose.scale import ASKS_SCALE, scale_part
 from .compose.text import (
+    ALL_COMPANIES,
     ANAPHOR,
     BECAUSE_BEFORE,
     CAUSAL,
@@ -355,11 +356,12 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
         # "hvilken landsforening …?" answered by a sentence on «bransjer» in general: say the breakdown is missing
         each = "hvert fylke" if q.group_dim == "fylke" else "hver landsforening"
         text = f"Rapporten oppgir ikke tall for {each} om dette. Dette er det den skriver:\n" + text
+    counted = _counted(q)  # ("hvor mange uker …": «innen 26 ukers sykefravær» states the figure asked)
     no_figure = (
         d.reason == "search"
         and q.intent == "figure"
         and re.search(_COUNT_ASKED, q.text)
-        and not any(NUMBER_STATEMENT.search(s) for _p, s, _ in picked)
+        and not any(NUMBER_STATEMENT.search(s) or (counted and counted.search(s)) for _p, s, _ in picked)
     )
     if no_figure:
         # "Kor mange har skrive under IA-avtale?" and the report's sentences on it give no figure: no answer to
@@ -622,6 +624,7 @@ def statement_answer(ctx: Context, q: Question, d: Decision) -> Answer:
             or (ANAPHOR.match(after[0]) and not NUMBER_STATEMENT.search(sentence))
             or (len(sentence.split()) <= 16 and not NUMBER_STATEMENT.search(sentence))
             or re.match(r"(De|Den|Det|Dette|Disse|Vi|Rapporten)\s+\S+\s+også\b", after[0])  # "De fant også …"
+            or ALL_COMPANIES.search(after[0])  # "31 prosent oppgir …" of a group: "For alle bedriftene … 22 prosent"
         ):
             sentence = f"{sentence} {after[0]}"
         elif after and _names_the_other_actor(q, sentence, after[0]):

@@ -22,7 +22,7 @@ from .normalize import normalize, strings, tokens
 from .rank import Ranker
 from .state import Context, Turn
 from .types import Answer, Question, Suggestion
-from .understand import TIE, _asked_sentence, without_asides
+from .understand import _POINTS_BACK, TIE, _asked_sentence, question_first, without_asides
 
 FEATURES = (
     "question", "margin", "vote", "lexical", "data", "statement", "search", "questionnaire", "method",
@@ -72,7 +72,11 @@ _GENERIC = (
     "størst største høyest høyeste høgast lavest lavaste lågast flest færrest vanligst vanligste"
 )
 GENERIC_TOKENS = frozenset(tokens(_GENERIC))
-BARE_TOPIC = re.compile(r"^\W*[\wæøå-]+\W*$")  # "sykefravær?": a theme, not a question (a method word is one)
+# "sykefravær?", "sykefravær da?", "og BHT, da?": a theme, not a question (a method word is one)
+BARE_TOPIC = re.compile(
+    r"^\W*(?:og |men |hva med |kva med |(?:hva|kva) (?:finnes|fins) (?:det )?om |(?:noe|noko|litt|mer|meir|info|informasjon|tall|tal) om )?"
+    r"[\wæøå-]+,?(?: (?:da|då|så|nå|no|egentlig))?\W*$"
+)
 
 
 def quoted(sentence: str, text: str) -> bool:
@@ -106,7 +110,7 @@ def support(turn: Turn, ctx: Context) -> float:
     asks count, when they name a topic of their own."""
     q: Question = turn.question  # type: ignore[assignment]
     whole = _support(turn, ctx, q.text)
-    asking = _asked_sentence(q.text)
+    asking = _asked_sentence(q.text) or question_first(q.text)
     if asking and len(set(topic_words(asking)) - GENERIC_TOKENS) >= 2:
         return max(whole, _support(turn, ctx, asking))
     return whole
@@ -289,6 +293,9 @@ def run(turn: Turn, ctx: Context) -> None:
         # (the report has no results by fylke at all: refusing one is right whichever question was meant)
         and not (reason == "group_unpublished" and q.group_dim == "fylke")
     )
+    # "Jeg er ny som HR-leder … Hvordan står det egentlig til ute i bedriftene?": the question the story named
+    # has no results, but the sentence that asks is not about it: what is meant is asked back
+    unsure = unsure or (reason in {"unpublished", *_UNPUBLISHED} and _adrift(turn, ctx))
     if a.route == "none" and (reason in RULE_REFUSALS or q.intent in RULE_REFUSALS) and not unsure:
         a.confidence = 0.95
         return
@@ -343,6 +350,24 @@ def run(turn: Turn, ctx: Context) -> None:
     else:  # nothing found: the refusal says so, and offers what is close
         a.suggestions = suggestions
         a.answer += "\n\n**Mente du kanskje:**\n" + "\n".join(f"- {s.question}" for s in suggestions)
+
+
+def _adrift(turn: Turn, ctx: Context) -> bool:
+    """The sentence that asks, after a story, names nothing of the survey question found (the story named it)
+    and points back to nothing in the story («Jeg er ny som HR-leder … Hvordan står det egentlig til ute i
+    bedriftene?»)."""
+    q: Question = turn.question  # type: ignore[assignment]
+    asking = _asked_sentence(q.text)
+    if not asking or turn.history or not q.question_id or re.search(_POINTS_BACK, asking):
+        return False
+    info = ctx.match.questions.get(q.question_id) or {}
+    items = [i for i in info.get("items") or [] if isinstance(i, dict)]
+    said = " ".join(
+        [str(info.get("text") or ""), str(info.get("title") or ""), *(str(k) for k in info.get("keywords") or [])]
+        + [str(i.get("label") or "") + " " + " ".join(i.get("aliases") or []) for i in items]
+    )
+    own = set(topic_words(asking)) - GENERIC_TOKENS
+    return bool(own) and not own & set(tokens(normalize(said)))
 
 
 def _scale_clash(q: Question, m: Any) -> bool:

@@ -160,6 +160,8 @@ HOLDOUT = (
     "fresh116.yaml",
     "fresh120.yaml",
     "fresh121.yaml",
+    "fresh127.yaml",
+    "fresh128.yaml",
 )
 OWN_WEIGHT = 5.0
 

@@ -269,6 +269,9 @@ def about_previous(cur: Question, prev: Question | None) -> Question | None:
     other_answer = bool(cur.options) and cur.question_id == prev.question_id and bool(set(cur.options) - set(prev.options))
     if re.search(intents.ABOUT_BASE, cur.text) and not other_answer:
         return replace(cur, intent="figure", measure="n", **keys)
+    if re.search(intents.EXCLUDED, cur.text) and not cur.items and not cur.options:
+        # "hvem er holdt utenfor i den tabellen?": who the previous answer's percentages leave out
+        return replace(cur, intent="figure", **keys)
     if (re.search(intents.ABOUT_CAVEATS, cur.text) and len(cur.text.split()) <= 14) or re.search(
         intents.ABOUT_USE, cur.text
     ):

@@ -40,7 +40,8 @@ METHOD = {
     # "hvor mange bedrifter gjennomførte juni-runden?": completed the survey
     r"\b(gjennomførte|gjennomført|gjennomføre) (juni-runden|november-runden|runden|undersøkelsen|undersøkinga|"
     r"spørreskjemaet|skjemaet|tilleggsundersøkelsen|hovedundersøkelsen|tilleggsrunden|hovedrunden)\b",
-    "representativeness": r"andel(en)? av svarene|svarene kom fra|(kom|kommer) (det )?\w* ?svar(ene)? fra|representativ|underrepresent|overrepresent|bruttoutvalg|nettoutvalg|\bskjevhet|(?<![\w-])utvalget\b",
+    "representativeness": r"andel(en)? av svarene|svarene kom fra|(kom|kommer) (det )?\w* ?svar(ene)? fra|representativ|"
+    r"\b(godt|dårlig|dårleg|svakt|sterkt|bra|riktig|rett|skjevt|over|under) representert\b|\brepresentert (i utvalget|blant)\b|underrepresent|overrepresent|bruttoutvalg|nettoutvalg|\bskjevhet|(?<![\w-])utvalget\b",
     "method": r"\bmetode\b|datainnsamling|\bhvordan ble undersøkelsen",
     # a flaw in how a question was asked ("Hva var galt med svarskalaen …?"): the method chapter's note
     "scale": rf"\b{_FLAW}\b.{{0,60}}\b(svar)?skala\w*|\b(svar)?skala\w*\b.{{0,120}}\b{_FLAW}\b",
@@ -160,7 +161,7 @@ EMPLOYEE_VIEWS = (
     # (not "hvor mange ledere mener de ansatte er for lite på kontoret": the managements' view of them)
     r"(?<!ledere )(?<!lederne )(?<!ledelsen )(?<!sjefer )(?<!sjefene )(?<!leiarar )(?<!leiarane )(?<!bedriftene )"
     r"(?<!arbeidsgivere )(?<!arbeidsgiverne )(?<!bedrifter )"
-    r"\b(synes|syns|meiner|mener|føler|trives|trivst|liker|tenker|tenkjer|tykkjer|tykker|synst) (de sykemeldte|de sykmeldte|"
+    r"\b(synes|syns|syntes|meiner|mener|mente|meinte|føler|følte|trives|trivst|liker|likte|tenker|tenkjer|tykkjer|tykker|synst) (de sykemeldte|de sykmeldte|"
     r"dei sjukmelde|de ansatte|ansatte|arbeidstakerne|medarbeiderne|dei tilsette|folk)\b|"
     r"\b(fornøyd|fornøyde|nøgd|nøgde|tilfreds|misfornøyd|misfornøyde) (er|var) (de ansatte|ansatte|arbeidstakerne|medarbeiderne|dei tilsette)\b|"
     r"\b(er|var|blir) (de )?(ansatte|arbeidstakerne|medarbeiderne|tilsette) (mer |mindre |veldig |svært )?(fornøyd|fornøyde|nøgde|tilfreds|misfornøyd|stresset|slitne|motivert|motiverte)\b"

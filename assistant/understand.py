@@ -67,7 +67,7 @@ def run(turn: Turn, ctx: Context) -> None:
     has_words = bool(re.search(r"[a-zæøå]{3}", text))
     # "Jeg forbereder et møte om hybridarbeid. Hvor stor andel …?": a question that stands on its own is
     # embedded without the story told before it (which would pull towards its own topic)
-    asked = _asked_sentence(text)
+    asked = _asked_sentence(text) or question_first(text)
     # "… var nyttig? (bare «nyttig», ikke svært nyttig)": an aside in parentheses that repeats the answer says
     # which answer (a slot, read from the whole text), not what the question is about
     meant = without_asides(asked if len(asked.split()) >= 10 and not re.search(_POINTS_BACK, asked) else text)
@@ -454,6 +454,9 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         # "Byggenæringa er godt representert … Kor mange … svara?": what the story says is not what is asked
         told = asking or text
         topics = [name for name, pattern in intents.METHOD.items() if re.search(pattern, text)]
+        if asking and len(topics) > 1:
+            # "… hvor mye vekt vår bransje har i tallene. Hvor mange … svarte?": the sentence that asks says which
+            topics = [t for t in topics if re.search(intents.METHOD[t], asking)] or topics
         topic = topics[0] if topics else None
         # "… spørsmålet om hjemmekontor": a question named as one, found as well as a figure's is
         named_question = (
@@ -674,9 +677,12 @@ def _own_answer_named(m: Matcher, qid: str, text: str) -> bool:
     """Whether the wording names, in several words, an answer that no other question has ("det ikke betyr noe
     hvor de ansatte jobber fra" is only the managements' wish, Figur 3)."""
     named, phrase = m.match_options(text, qid)
-    if not named or (phrase is not None and len(phrase.split()) < 3):
+    own = set(named) & _only_answers(m, qid)
+    if not own:
         return False
-    return bool(set(named) & _only_answers(m, qid))
+    # (the phrase said, or the label itself when it was named as printed: «Bedriftshelsetjenesten», one word
+    # for BHT, is no answer named in several words)
+    return len(phrase.split()) >= 3 if phrase is not None else any(len(o.split()) >= 3 for o in own)
 
 
 @lru_cache(maxsize=128)
@@ -929,6 +935,21 @@ def _asked_sentence(text: str) -> str:
     if len(parts) < 2 or not last.endswith("?") or len(last.split()) < 4:
         return ""
     return last
+
+
+def question_first(text: str) -> str:
+    """The question when it comes first and the sentences after it only tell why it is asked («Hvilke
+    svaralternativer …? Vi vil bruke samme skala i vår egen kartlegging.»); else ''.
+
+    >>> question_first("Hvor mange svarte? Eg har ein kamerat som lurer.")
+    'Hvor mange svarte?'
+    >>> question_first("Hvor mange svarte?")
+    ''
+    """
+    parts = re.split(r"(?<=[?.!])\s+", text.strip())
+    if len(parts) < 2 or not parts[0].endswith("?") or any(x.rstrip().endswith("?") for x in parts[1:]):
+        return ""
+    return parts[0]
 
 
 def _elided(left: str, right: str) -> str:

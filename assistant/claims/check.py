@@ -591,14 +591,17 @@ def _judged_clause(
                 Verdict("supported", f"Ja. {said}.", None, restated),
                 [quoted(question, restated)],
             )
-    if passages and not refused and verdict.verdict == "contradicted" and _item_unnamed(clause, verdict.figure):
-        # "8 av 10 syns BHT er nyttig", judged on one item of a table the claim does not name: a report
-        # sentence holding every word of the claim may state its figure ("kontakten med
-        # bedriftshelsetjenesten som klart nyttigst (8 av 10 …)")
+    if passages and not refused and verdict.verdict == "contradicted" and (verdict.figure or {}).get("item"):
+        # "8 av 10 syns BHT er nyttig (i sykefraværsoppfølgingen)", judged on one item of a table: a report
+        # sentence holding every word of the claim, with the sentence before it as its context, may state the
+        # claim's figure about another measure of the same thing ("Bedriftene har kontakt med … ved
+        # oppfølgingen av sykefravær … Bedriftene vurderer kontakten med bedriftshelsetjenesten som klart
+        # nyttigst (8 av 10 …)"): the claim holds as the report words it, and the table's figure is noted
         own = topic_tokens(p)
+        unnamed = _item_unnamed(clause, verdict.figure)
         stated = [
             f for f in statement_figures(p, passages)
-            if len(shared(own, set(tokens(normalize(str(f.get("sentence") or "")))))) == len(own)
+            if len(shared(own, set(tokens(normalize(_with_lead_in(f, unnamed)))))) == len(own)
         ]  # fmt: skip
         again = _judge_with_options(p, clause, stated, und) if stated else None
         if again is not None and again.verdict == "supported":
@@ -607,6 +610,9 @@ def _judged_clause(
             again.lead = (
                 f"{again.lead} Merk: {table.get('source')} har egne tall for hver del, for eksempel "
                 f"{value}for «{table.get('item')}»."
+                if unnamed
+                else f"{again.lead} Merk: {table.get('source')} viser {value}for «{table.get('item')}», fra et "
+                f"annet spørsmål i undersøkelsen."
             )
             verdict, answers = again, [quoted(question, again.figure), *answers]
     by_prose = verdict.verdict == "contradicted" and not (verdict.figure or {}).get("question_id")
@@ -678,6 +684,17 @@ def _judged_clause(
         if verdict.lead.endswith("dette."):
             verdict.lead = f"Rapporten sier ikke noe om dette: {NO_FIGURE}"
     return Checked(clause, p, verdict, [a for a in answers if a.answerable] or answers)
+
+
+def _with_lead_in(f: dict[str, Any], alone: bool) -> str:
+    """A stated figure's sentence, and unless `alone` the sentence before it in its paragraph (which may say
+    what it is about: «… ved oppfølgingen av sykefravær …»)."""
+    sentence = str(f.get("sentence") or "")
+    if alone:
+        return sentence
+    sentences = split_sentences(str(f.get("paragraph") or ""))
+    at = next((i for i, x in enumerate(sentences) if sentence.strip() and sentence.strip() in x), 0)
+    return " ".join(sentences[max(0, at - 1) : at + 1]) or sentence
 
 
 def _item_unnamed(clause: str, figure: dict[str, Any] | None) -> bool:

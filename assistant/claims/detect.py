@@ -79,6 +79,10 @@ _FRAMES_BEFORE += [
         r"^i (?:en|ei|et|eit|vår|min|denne|dette|utkastet til en) [\wæøå-]+ (?:står|stod|sto|heter|heiter) det(?: at|:)\s*",
         # "I utkastet vårt står det at …", "I saka vi skriv står det at …"
         r"^i (?:[\wæøå-]+ ){1,3}?(?:står|stod|sto|heter|heiter) det(?: at|:)\s*",
+        # "På et møte i bransjeforeningen ble det sagt at …", "Det ble hevdet at …"
+        r"^(?:(?:på|i|under|etter) [\wæøå -]{1,50}? )?(?:ble|vart|blei|har) det (?:blitt |vorte )?(?:sagt|hevdet|hevda|"
+        r"påstått|nevnt|nemnt|fortalt|fortalde)(?: at|:)\s*",
+        r"^det (?:ble|vart|blei|har blitt) (?:sagt|hevdet|hevda|påstått|nevnt|nemnt)(?: [\wæøå -]{1,40}?)?(?: at|:)\s*",
         # "Vi vurderer denne overskriften: «…»", "Vi har skrevet følgende: …"
         r"^(?:vi|jeg|eg|me) (?:vurderer|har skrevet|skriver|planlegger|tenker å bruke|vil bruke|har) (?:denne|dette|følgende|"
         r"en|ei|et)?\s*(?:overskriften|overskrifta|tittelen|ingressen|setningen|setninga|sitatet|formuleringen|påstanden|"

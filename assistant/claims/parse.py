@@ -355,8 +355,12 @@ def _group_spans(norm: str) -> list[tuple[int, int, tuple[str, str, float, float
                 and not re.search(r"bedrift|virksomhet|foretak|ansatt", w + norm[m.end() : m.end() + 30])
                 and norm[m.end() :].strip(' ?.!,»«"') != ""  # "… mot 46 prosent blant de minste": a group
                 and not _VERB_NEXT.match(norm[m.end() :])  # "de store har hatt kontakt": a group, as subject
+            ) or (
+                group[0] == "storrelse"
+                and not re.search(r"bedrift|virksomhet|foretak|ansatt", w)
+                and re.search(r"\b(?:er|var|ble|blir|vart)\s+$", norm[: m.start()])
             ):
-                continue  # "de største utfordringene" is not a size group
+                continue  # "de største utfordringene", "… utfordringene … er de største" are not a size group
             found.append((m.start(), m.end(), group))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out: list[tuple[int, int, tuple[str, str, float, float | None]]] = []
@@ -513,11 +517,21 @@ def split_figures(claim: str) -> list[str]:
                 claim[a.end : b.start],
             )
         )
+        if joints and _restated(claim, a, b, joints[-1]):
+            continue  # "over en tredjedel av bedriftene, 37 prosent, …": the same share said twice
         if joints:  # the last joint before the next figure ends this clause
             clauses.append(claim[start : a.end + joints[-1].start()])
             start = a.end + joints[-1].end()
     clauses.append(claim[start:])
     return [c.strip(" ,;") for c in clauses if c.strip(" ,;")]
+
+
+def _restated(claim: str, a: Any, b: Any, joint: re.Match[str]) -> bool:
+    """The second figure restates the first in apposition, between commas and with no verb between them:
+    "over en tredjedel av NHO-bedriftene, 37 prosent, ikke har …"."""
+    between = claim[a.end : b.start]
+    bare_comma = joint.group().strip() == "," and not re.search(r"\b(har|hadde|er|var|svarte|oppgir|mener)\b", between)
+    return bare_comma and bool(re.match(r"\s*(?:prosent|%|pst\.?)?\s*,", claim[b.end :]))
 
 
 # ---------------------------------------------------------------------------------------------- judge

@@ -138,7 +138,8 @@ def _how_much_words() -> frozenset[str]:
     """Words that say how much or which way, not what: "andelen", "økte", "falt" (lexicon `claims.change`)."""
     change = (knowledge.lexicon().get("claims") or {}).get("change") or {}
     words = {t for ws in change.values() for w in ws for t in tokens(w)}
-    return frozenset(words | set(tokens("andel andelen antall antallet prosentandel del")))
+    # ("fortsatt", "fremdeles": that it still holds, not what holds)
+    return frozenset(words | set(tokens("andel andelen antall antallet prosentandel del fortsatt fremdeles")))
 
 
 UNIT_OF_KIND = {"pct": "pct", "ratio": "pct", "quant": "pct", "count": "count", "mean": "mean"}

@@ -77,6 +77,10 @@ def _is_label(sentence: str) -> bool:
     return len(sentence.split()) <= 8 and not _FINITE.search(sentence)
 
 
+# a sentence giving all companies' share after a group's ("For alle bedriftene sett under ett så er denne andelen …")
+ALL_COMPANIES = re.compile(r"^(?:For|Blant) alle (?:bedriftene|bedrifter)\b|\bsett under ett\b", re.IGNORECASE)
+
+
 def best_sentences(
     question: str,
     passages: list[tuple[Passage, float]],
@@ -203,6 +207,12 @@ def best_sentences(
                 and len(sentences[j + 1].split()) <= 8
                 and re.search(r"\d", sentences[j + 1])
                 and not _is_label(sentences[j + 1])
+            ) or (
+                # "31 prosent oppgir …" (a group's share): "For alle bedriftene sett under ett … 22 prosent"
+                j + 1 < len(sentences)
+                and not (group_res or mention)
+                and ALL_COMPANIES.search(sentences[j + 1])
+                and re.search(r"\d", sentences[j + 1])
             ):
                 sent = f"{sent} {sentences[j + 1]}"
             if before and (

@@ -69,6 +69,8 @@ class GroupMatching:
                         pattern = (
                             pattern
                             + r"(?:\s+\S+){0,2}?\s*(bedrift|virksomhet|foretak|arbeidsgiver)|"
+                            # (not said of a thing: "… utfordringene … er de største")
+                            + r"(?<!\ber )(?<!\bvar )(?<!\bble )(?<!\bblir )"
                             + pattern
                             + r"(?:\s+(?:da|då|enn|også|nå|no|vel|altså|her|i så fall))*\s*[?.!]?$"
                         )

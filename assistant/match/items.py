@@ -20,6 +20,10 @@ DONT_KNOW = re.compile(
 )
 
 
+# words that judge or compare (a figure, a group): never alone the name of an item
+_JUDGING = frozenset(tokens("bedre verre best beste dårligere dårlegare dårligst høyere lavere større mindre mer meir"))
+
+
 def _spaced(phrase: str) -> str:
     """An answer phrase as a pattern; «ikke relevant» also said with a verb inside («ikke var relevant»)."""
     head, _sep, rest = phrase.partition(" ")
@@ -169,6 +173,8 @@ class ItemMatching:
                 continue  # "veiledningen" does not name «Tilsyn, men uten veiledning»
             if hits & said_negated & label_negated - _negated_words(label):
                 continue  # "tilsyn der det ikke var noen veiledning" is not «Tilsyn med veiledning»
+            if hits <= _JUDGING:
+                continue  # "er det bedre blant de største?" judges a figure; it names no «… et bedre arbeidsmiljø»
             hit = math.fsum(idf(t) for t in hits)
             miss = math.fsum(idf(t) for t in label_tok - qtok - stem_tok)
             if hit > 0:
