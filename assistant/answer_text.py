@@ -324,6 +324,9 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     if q.method_topic == "population" and picked and not POPULATION.search(picked[0][1]):
         # who answered: the sentences naming the member companies first (not one that only shares «svarte»)
         picked = sorted(picked, key=lambda x: (not POPULATION.search(x[1]), not ANSWERED_BY.search(x[1])))
+    if q.method_topic == "dates" and picked and not _DATED.search(picked[0][1]):
+        # when it was carried out: the sentences that give the dates first (not one that shares «tidsperioden»)
+        picked = sorted(picked, key=lambda x: not _DATED.search(x[1]))
     if _both_waves(q) is _WORDED_OTHERWISE and picked:
         # can the waves be compared: the report's note that the question was worded otherwise, first
         noted = next((x for x in picked if _WORDED_OTHERWISE.search(x[1])), None)
@@ -402,6 +405,8 @@ def _counted(q: Question) -> re.Pattern[str] | None:
     return re.compile(rf"\b\d+\s*{unit.group(1)[:3]}\w*", re.IGNORECASE) if unit else None
 
 
+# a date of the fieldwork ("18.–29. november 2021", "1.–6. juni 2022")
+_DATED = re.compile(r"\b\d{1,2}\.\s*(?:[–-]\s*\d{1,2}\.\s*)?(?:(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\b|[–-])")
 _COUNT_ASKED = re.compile(r"\b(hvor|kor) mange\b|\b(hvor|kor) stor\b|\bandel(en)?\b|\bprosent\b")
 
 

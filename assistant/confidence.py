@@ -74,7 +74,8 @@ _GENERIC = (
 GENERIC_TOKENS = frozenset(tokens(_GENERIC))
 # "sykefravær?", "sykefravær da?", "og BHT, da?": a theme, not a question (a method word is one)
 BARE_TOPIC = re.compile(
-    r"^\W*(?:og |men |hva med |kva med |(?:hva|kva) (?:finnes|fins) (?:det )?om |(?:noe|noko|litt|mer|meir|info|informasjon|tall|tal) om )?"
+    r"^\W*(?:og |men |hva med |kva med |(?:hva|kva) (?:finnes|fins) (?:det )?om |(?:noe|noko|litt|mer|meir|info|informasjon|tall|tal) om |"
+    r"(?:kan du |kunne du )?(?:si|seie|fortelle|fortelje) (?:meg |oss )?(?:noe|noko|litt|mer|meir) om (?:det med |dette med )?)?"
     r"[\wæøå-]+,?(?: (?:da|då|så|nå|no|egentlig))?\W*$"
 )
 
@@ -352,13 +353,17 @@ def run(turn: Turn, ctx: Context) -> None:
         a.answer += "\n\n**Mente du kanskje:**\n" + "\n".join(f"- {s.question}" for s in suggestions)
 
 
+_IDIOM_PLACE = r"\b(der|her) (ute|inne|i landet|i norge)\b"
+
+
 def _adrift(turn: Turn, ctx: Context) -> bool:
     """The sentence that asks, after a story, names nothing of the survey question found (the story named it)
     and points back to nothing in the story («Jeg er ny som HR-leder … Hvordan står det egentlig til ute i
     bedriftene?»)."""
     q: Question = turn.question  # type: ignore[assignment]
     asking = _asked_sentence(q.text)
-    if not asking or turn.history or not q.question_id or re.search(_POINTS_BACK, asking):
+    # ("der ute", "her i landet": a place said for its own sake points back to nothing)
+    if not asking or turn.history or not q.question_id or re.search(_POINTS_BACK, re.sub(_IDIOM_PLACE, " ", asking)):
         return False
     info = ctx.match.questions.get(q.question_id) or {}
     items = [i for i in info.get("items") or [] if isinstance(i, dict)]

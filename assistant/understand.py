@@ -320,8 +320,23 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         def naming(qid: str) -> int:  # 0–2: whether an item of it, and an answer of it, are named
             return bool(m.match_items(topic_text, qid)) + bool(m.match_options(text, qid)[0])
 
+        def names_all(qid: str) -> bool:  # an item and an answer named; an answer, for a question without items
+            return naming(qid) == (2 if (m.questions.get(qid) or {}).get("items") else 1)
+
         if naming(matches[0][0]) == 0:
-            matches = _first_where(matches, 3, lambda c: c[1] >= 0.15 and naming(c[0]) == 2)
+            matches = _first_where(matches, 3, lambda c: c[1] >= 0.15 and names_all(c[0]))
+
+        def printed(qid: str) -> bool:  # the report prints a figure for an answer named
+            named = set(m.match_options(text, qid)[0])
+            return bool(named) and any(r.get("option") in named for r in m.catalogue_rows(qid))
+
+        if m.match_options(text, matches[0][0])[0] and not printed(matches[0][0]):
+            # an answer named that the likeliest question prints no figure for (its figure is an image), and a
+            # near rival whose item is named prints it: «verken/eller» of BHT's help with the sick-listed is
+            # Tabell 6's, not Figur 22's
+            matches = _first_where(
+                matches, 3, lambda c: c[1] >= 0.15 and printed(c[0]) and bool(m.match_items(topic_text, c[0]))
+            )
     asked_scales = m.asked_scales(topic_text)
     # "hvor mange brukte BHT i oppfølgingen av sykmeldte?" asks who used it, not how useful it was;
     # "mest fornøyd med kontakten med NAV Arbeidslivssenter" asks how useful the contact was, not who had it:
@@ -454,7 +469,7 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         # "Byggenæringa er godt representert … Kor mange … svara?": what the story says is not what is asked
         told = asking or text
         topics = [name for name, pattern in intents.METHOD.items() if re.search(pattern, text)]
-        if asking and len(topics) > 1:
+        if asking.rstrip().endswith("?") and len(topics) > 1:
             # "… hvor mye vekt vår bransje har i tallene. Hvor mange … svarte?": the sentence that asks says which
             topics = [t for t in topics if re.search(intents.METHOD[t], asking)] or topics
         topic = topics[0] if topics else None
@@ -498,6 +513,8 @@ def understand(m: Matcher, raw: str, text: str, qvec: Any = None, exclude: int |
         if topic and (
             not strong_topic
             or topic in ("weighting", "significance", "who", "representativeness", "scale")
+            # "når var feltperioden i november?": the survey's dates, whatever question November's figures fit
+            or (topic == "dates" and bool(re.search(r"\b(tidsperiode\w*|tidsrom\w*|felttid\w*|datoe?\w*)\b", told)))
             # "Hvem var det som svarte på dette – de ansatte eller arbeidsgiverne?": who the respondents were
             or (topic == "population" and bool(re.search(r"\b(hvem|kven)\b", told)))
         ):

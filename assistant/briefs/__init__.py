@@ -308,16 +308,18 @@ def run(turn, ctx) -> None:
 
 
 # a request for figures on a theme and nothing else: no number of them, no purpose, no word of a brief
+_THANKS = r"(?:\W+(?:takk|pls|please|tusen takk|på forhånd takk|da|då))?"  # "tall på sykefravær takk"
 VAGUE = re.compile(
     r"^(?:(?:har du|har dere|gi meg|gje meg|vis meg|kan du gi meg)\s+)?(?:noen |nokre |nokon |litt |dei |de )?"
-    r"(?:tall|tal|tala|talla|tallene|statistikk)\s+(?:for|om|på|fra|frå)\s+[\wæøå-]+(?:\s+[\wæøå-]+)?\W*$"
-    r"|^[\wæøå-]+(?:\s+[\wæøå-]+)?\s+(?:tall|tal|tala|tallene)\W*$"
+    r"(?:tall|tal|tala|talla|tallene|statistikk)\s+(?:for|om|på|fra|frå)\s+[\wæøå-]+(?:\s+(?!takk\b|pls\b)[\wæøå-]+)?"
+    rf"{_THANKS}\W*$"
+    rf"|^[\wæøå-]+(?:\s+[\wæøå-]+)?\s+(?:tall|tal|tala|tallene){_THANKS}\W*$"
 )
 
 
 def narrower(theme: str, m: Any, limit: int = 3) -> list[Suggestion]:
     """Up to `limit` questions on the theme's survey questions, one each, as the bank phrases them first."""
-    qids, _chapter = match_theme(theme)
+    qids, chapter = match_theme(theme)
     first: dict[str, str] = {}
     for p in m.bank.phrasings:
         t = m.bank.targets[p.target]
@@ -330,4 +332,21 @@ def narrower(theme: str, m: Any, limit: int = 3) -> list[Suggestion]:
             out.append(Suggestion(label=title[:80], question=first[qid]))
         if len(out) >= limit:
             break
+    if len(out) < limit and chapter:
+        # a theme whose figures are stated in the text only (sykefravær: the figures are images): the
+        # report's statements in its chapter, one phrasing each
+        said: set[Any] = set()
+        for p in m.bank.phrasings:
+            t = m.bank.targets[p.target]
+            if (
+                t.quote
+                and t.section
+                and str(t.section).split(".")[0] == chapter
+                and t.quote not in said
+                and re.search(r"\d+ prosent|\d+ av \d+|halvparten|flertall", str(t.quote))  # a statement with a share
+            ):
+                said.add(t.quote)
+                out.append(Suggestion(label=p.text[:80], question=p.text))
+                if len(out) >= limit:
+                    break
     return out

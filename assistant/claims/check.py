@@ -597,13 +597,25 @@ def _judged_clause(
         # claim's figure about another measure of the same thing ("Bedriftene har kontakt med … ved
         # oppfølgingen av sykefravær … Bedriftene vurderer kontakten med bedriftshelsetjenesten som klart
         # nyttigst (8 av 10 …)"): the claim holds as the report words it, and the table's figure is noted
-        own = topic_tokens(p)
+        own = topic_tokens(p) - _HOLDING  # (who holds the view is not what it is about)
         unnamed = _item_unnamed(clause, verdict.figure)
+        # (every word: "22 prosent … negativ endring i evnen til å lede" is not «1 av 5 … positiv utvikling i sin evne»)
+        # (and, for an item the claim names, the answer it claims said beside the figure: «positiv utvikling» is no
+        # «negativ endring»)
+        answer_said = set(tokens(normalize(" ".join(p.options)))) if p.options and not unnamed else set()
         stated = [
             f for f in statement_figures(p, passages)
             if len(shared(own, set(tokens(normalize(_with_lead_in(f, unnamed)))))) == len(own)
+            and (not answer_said or shared(answer_said, set(tokens(normalize(_beside_figure(f))))))
         ]  # fmt: skip
         again = _judge_with_options(p, clause, stated, und) if stated else None
+        if again is not None and again.verdict == "supported" and not unnamed:
+            # the sentence must state another measure than the table, not round the table's own figure: «om lag
+            # halvparten» beside Tabell 3's 48 % is that figure, and the table's is the exact one
+            shown_pct = re.search(r"Rapporten viser (\d+) prosent, ikke ", verdict.lead)
+            stated_value = (again.figure or {}).get("value")
+            if not shown_pct or not isinstance(stated_value, (int, float)) or abs(int(shown_pct.group(1)) - stated_value) < 15:
+                again = None
         if again is not None and again.verdict == "supported":
             table, shown = verdict.figure or {}, re.search(r"Rapporten viser (.+?), ikke ", verdict.lead)
             value = f"{shown.group(1)} " if shown else ""
@@ -684,6 +696,21 @@ def _judged_clause(
         if verdict.lead.endswith("dette."):
             verdict.lead = f"Rapporten sier ikke noe om dette: {NO_FIGURE}"
     return Checked(clause, p, verdict, [a for a in answers if a.answerable] or answers)
+
+
+_HOLDING = frozenset(tokens("syntes synes syns mente mener meinte opplevde opplever svarte svarer oppgir oppga"))
+
+
+def _beside_figure(f: dict[str, Any], words: int = 10) -> str:
+    """The words of a stated figure's sentence just around it («1 av 5 bedrifter at de opplever en positiv
+    utvikling»): what that figure is a share of."""
+    context = str(f.get("context") or f.get("sentence") or "")
+    at = f.get("start")
+    at = at if isinstance(at, int) and 0 <= at <= len(context) else context.find(str(f.get("text") or ""))
+    if at < 0:
+        return context
+    before = context[:at].split()[-3:]
+    return " ".join([*before, *context[at:].split()[:words]])
 
 
 def _with_lead_in(f: dict[str, Any], alone: bool) -> str:

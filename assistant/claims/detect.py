@@ -169,6 +169,8 @@ _FRAME_AFTER = re.compile(
     (
         rf"[\s,.;:!?–-]*(?:(?:og |men )?(?:stemmer|holder|held) (?:{_OBJ}|det her|vann|mål)(?: egentlig| virkelig)?(?: vann| mål)?|"
         r"er (?:det|dette|den|påstanden) (?:riktig|rett|korrekt|sant|sannt)|kan (?:jeg|vi|eg|me) (?:skrive|si|bruke) (?:det|dette|den)|"
+        # "…, stemmer ikkje det?", "…, er det ikke riktig?": the check asked the other way round
+        r"(?:stemmer|stemmer) (?:ikke|ikkje) (?:det|dette)|er (?:det|dette) (?:ikke|ikkje) (?:riktig|rett|sant|korrekt)|"
         r"riktig|korrekt|sant|ikke sant|ikkje sant|"
         rf"(?:er|finnes|fins) (?:det|der) (?:dekning|belegg|grunnlag|støtte) (?:i rapporten |i tallene )?for (?:{_OBJ})|"
         # "Stemmer tallene?", "Er tala rette?": the figures of the quoted draft asked about
@@ -373,6 +375,15 @@ def detect(text: str) -> ClaimRequest | None:
         body = t[: m.start()]  # "39 % ingen endring produktivitet stemmer": a figure, then the check, no stop
     if body is None and _bare_statement(t):
         body = t  # "under halvparten av småbedriftene (2-9 ansatte) har BHT-avtale": a figure stated, to check
+    if (
+        body is None
+        and (m := _SAID_AFTER.search(t))
+        and m.start() > 0
+        and "?" not in t
+        and not re.match(_QUESTION_START, t, _I)
+        and _STATING_VERB.search(t[: m.start()])
+    ):
+        body = t[: m.start()]  # "Norsk Industri var underrepresentert …, har jeg hørt.": what was heard, to check
     if body is None:
         return None
     if _nothing_stated(body):  # "Kan du sjekke et tall for meg?": asks for a check, states nothing

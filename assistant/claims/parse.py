@@ -17,6 +17,12 @@ _WORD_NUMBERS = {
     "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10,
 }  # fmt: skip
 _NUM = r"\d+|" + "|".join(_WORD_NUMBERS)
+# a share written in words ("rundt ti prosent", "femti prosent")
+_TENS = {
+    "fem": 5, "ti": 10, "femten": 15, "tjue": 20, "tjuefem": 25, "tretti": 30, "førti": 40, "femti": 50,
+    "seksti": 60, "sytti": 70, "søtti": 70, "åtti": 80, "nitti": 90, "hundre": 100,
+}  # fmt: skip
+_PCT_SPELLED = re.compile(rf"(?<![\wæøå])({'|'.join(_TENS)})\s+(?:prosent|%)(?![\wæøå])", _I)
 _RATIO = re.compile(rf"(?<![\wæøå,.])({_NUM})\s+av\s+({_NUM})(?![\wæøå]|\s*(?:%|prosent))", _I)
 _PCT = re.compile(
     r"(?<![\w,.])(\d+(?:[.,]\d+)?)\s*(%|prosent\b|prosen\b|prosnet\b|porsent\b|prosetn\b|procent\b|pst\b|pct\b)"
@@ -176,6 +182,9 @@ def amounts_in(text: str) -> list[Amount]:
     for m in _PCT.finditer(text):
         if free(m.start(), m.end()):
             add("pct", float(m.group(1).replace(",", ".")), m.start(), m.end())
+    for m in _PCT_SPELLED.finditer(text):  # "rundt ti prosent", "femti prosent"
+        if free(m.start(), m.end()):
+            add("pct", float(_TENS[m.group(1).lower()]), m.start(), m.end())
     for m in _RATIO.finditer(text):
         n, d = (int(x) if x.isdigit() else _WORD_NUMBERS[x.lower()] for x in (m.group(1), m.group(2)))
         if d > 20 or n > d or re.match(r"\s*\d{3}\b", text[m.end() :]):
