@@ -162,6 +162,8 @@ HOLDOUT = (
     "fresh121.yaml",
     "fresh127.yaml",
     "fresh128.yaml",
+    "fresh137.yaml",
+    "fresh138.yaml",
 )
 OWN_WEIGHT = 5.0
 
