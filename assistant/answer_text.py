@@ -375,7 +375,27 @@ def text_answer(turn: Turn, ctx: Context, d: Decision) -> tuple[Answer | None, D
     if q.question_id == "ROLLER_BETYDNING" or any("svarskala" in s.lower() for _p, s, _ in picked):
         caveats.append(SKEWED)
     caveats += other_survey(picked)
+    if d.reason in ("figure_only", "item_prose"):
+        # the figure the quoted sentence states for the one item asked about (an image in the report) is a source
+        sources += [Source(label=lab, section=d.sections[0] if d.sections else None) for lab in _item_figures(q, picked)
+                    if all(src.label != lab for src in sources)]  # fmt: skip
     return Answer(q.raw, "text", True, text, sources=sources, caveats=caveats), d
+
+
+def _item_figures(q: Question, picked: list[tuple[Passage, str, float]]) -> list[str]:
+    """The figures the codebook gives for the one item asked about, when a quoted sentence names that item."""
+    info = knowledge.question(q.question_id or "") or {}
+    if len(q.items) != 1 or not mentions_item(q, picked):
+        return []
+    said = _loose_label(q.items[0])
+    for it in info.get("items") or []:
+        if isinstance(it, dict) and said in (_loose_label(it.get("label") or ""), _loose_label(it.get("table_label") or "")):
+            return [str(x) for x in (it.get("published_in") or [])[:1]]
+    return []
+
+
+def _loose_label(label: str) -> str:
+    return re.sub(r"\W+", " ", label.lower()).strip()
 
 
 # "hvorfor mener rapporten …", "kvifor trur dei …": the authors' reasoning, which the quotes show

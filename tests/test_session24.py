@@ -203,3 +203,8 @@ def test_a_vague_request_for_figures_on_a_theme_with_prose_figures_gets_suggesti
 def test_none_of_the_listed_challenges(assistant):
     a = assistant.ask("Hvor stor andel mener ingen av de oppgitte alternativene er blant de største utfordringene?")
     assert "34" in a.answer.split("\n\n")[0], a.answer
+
+
+def test_a_figure_stated_in_the_text_for_one_item_cites_its_figure(assistant):
+    a = assistant.ask("og hvor nyttig var det?", ["Hvor mange bedrifter hadde dialog med BHT da de fulgte opp sykmeldte?"])
+    assert "8 av 10" in a.answer and "Figur 22" in [s.label for s in a.sources], a.answer

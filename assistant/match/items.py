@@ -90,7 +90,11 @@ def _said_absent(text: str) -> set[str]:
 
 _SITUATION = re.compile(
     r"\b(?:når|mens|dersom|hvis|om) (?:noen|folk|en|ein|en ansatt|ein tilsett|ansatte|de ansatte|dei tilsette) "
-    r"(?:er|var|blir|ble|vart|blei) (?:syke?meldt|syke?meldte|sjukmeld|sjukmelde|sjukemeld)\b"
+    r"(?:er|var|blir|ble|vart|blei) (?:syke?meldt|syke?meldte|sjukmeld|sjukmelde|sjukemeld)\b|"
+    # "… da de fulgte opp sykmeldte", "i oppfølgingen av sykmeldte": the follow-up of sick leave, not the worker
+    r"\b(?:da|når|mens) (?:de|dei|vi|me|man|bedriftene|bedriften) (?:fulgte|følger|følgde|skulle følge) opp "
+    r"(?:de |dei )?(?:syke?meldte|sjukmelde|sjukemelde)\b|"
+    r"\b(?:i|ved|under) (?:oppfølgingen|oppfølging|oppfølginga) av (?:de |dei )?(?:syke?meldte|sjukmelde|sjukemelde)\b"
 )
 
 
