@@ -208,3 +208,12 @@ def test_none_of_the_listed_challenges(assistant):
 def test_a_figure_stated_in_the_text_for_one_item_cites_its_figure(assistant):
     a = assistant.ask("og hvor nyttig var det?", ["Hvor mange bedrifter hadde dialog med BHT da de fulgte opp sykmeldte?"])
     assert "8 av 10" in a.answer and "Figur 22" in [s.label for s in a.sources], a.answer
+
+
+def test_having_a_union_rep_or_a_standing_nav_contact_was_not_asked(assistant):
+    for q in ("Hvor stor andel av bedriftene har ikke tillitsvalgte?",
+              "Hvor mange har fast kontaktperson i NAV Arbeidslivssenter?"):
+        a = assistant.ask(q)
+        assert not a.answerable and a.route == "none", (q, a.answer)
+    a = assistant.ask("Hvilken betydning har de tillitsvalgte for arbeidsmiljøarbeidet?")
+    assert a.answerable and "3,3" in first_line(a), a.answer
