@@ -18,7 +18,6 @@ from .compose.lead import GAP
 from .compose.numbers import n_text, points
 from .compose.scale import ASKS_SCALE, scale_part
 from .compose.text import (
-    ALL_COMPANIES,
     ANAPHOR,
     BECAUSE_BEFORE,
     CAUSAL,
@@ -33,7 +32,7 @@ from .compose.text import (
 from .match import Matcher
 from .match.questions import scales_named, topic_words
 from .normalize import names_nothing, normalize, tokens
-from .report import split_sentences
+from .report import ALL_COMPANIES, split_sentences
 from .route import GROUP_DIM_WORDS, WAVE_WORDS, Decision, group_words, only_other_wave
 from .state import Context, Turn
 from .two_questions import _said

@@ -81,6 +81,10 @@ def strip_footnote_markers(text: str, numbers: set[int]) -> str:
     return re.sub(r"([a-zæøåA-ZÆØÅ\.»\)\?])(\d{1,2})(?=[\s\.,;:]|$)", fix, text)
 
 
+# a sentence giving all companies' share after a group's ("For alle bedriftene sett under ett så er denne andelen …")
+ALL_COMPANIES = re.compile(r"^(?:For|Blant) alle (?:bedriftene|bedrifter)\b|\bsett under ett\b", re.IGNORECASE)
+
+
 def split_sentences(text: str) -> list[str]:
     protected = text
     for i, abbr in enumerate(_ABBREV):

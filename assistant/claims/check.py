@@ -18,7 +18,7 @@ from typing import Any
 from .. import knowledge
 from ..knowledge import WAVE_TEXT
 from ..normalize import normalize, tokens
-from ..report import split_sentences
+from ..report import ALL_COMPANIES, split_sentences
 from ..types import Answer, Passage, Source
 from .compare import compare_readings
 from .compose import Checked, ask_back, compose
@@ -797,9 +797,6 @@ def _sides_one_by_one(p: ParsedClaim, answer: AnswerFn, und: Any) -> tuple[Verdi
     return compare_readings(p, readings[0], readings[1]), answers
 
 
-_ALL_COMPANIES = re.compile(
-    r"^(?:For|Blant) alle (?:bedriftene|bedrifter)\b|\bsett under ett\b", re.IGNORECASE
-)
 
 
 def _total_after(verdict: Verdict, passages: list[Passage]) -> tuple[float, str] | None:
@@ -812,7 +809,7 @@ def _total_after(verdict: Verdict, passages: list[Passage]) -> tuple[float, str]
             continue
         parts = split_sentences(re.sub(r"\s+", " ", ps.text))
         at = next((i for i, x in enumerate(parts) if sentence[:40] in x), None)
-        if at is None or at + 1 >= len(parts) or not _ALL_COMPANIES.search(parts[at + 1]):
+        if at is None or at + 1 >= len(parts) or not ALL_COMPANIES.search(parts[at + 1]):
             return None
         share = re.search(r"(\d+(?:,\d+)?) prosent", parts[at + 1])
         return (float(share.group(1).replace(",", ".")), parts[at + 1].strip()) if share else None

@@ -9,7 +9,7 @@ from .. import intents, knowledge
 from ..knowledge import WAVE_TEXT
 from ..match.questions import scales_named
 from ..normalize import tokens
-from ..report import split_sentences
+from ..report import ALL_COMPANIES, split_sentences
 from ..types import Passage, Question, Source
 from .numbers import n_text
 
@@ -76,9 +76,6 @@ def _is_label(sentence: str) -> bool:
     """
     return len(sentence.split()) <= 8 and not _FINITE.search(sentence)
 
-
-# a sentence giving all companies' share after a group's ("For alle bedriftene sett under ett så er denne andelen …")
-ALL_COMPANIES = re.compile(r"^(?:For|Blant) alle (?:bedriftene|bedrifter)\b|\bsett under ett\b", re.IGNORECASE)
 
 
 def best_sentences(
