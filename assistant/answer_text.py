@@ -31,6 +31,7 @@ from .compose.text import (
 )
 from .match import Matcher
 from .match.questions import scales_named, topic_words
+from .match.words import _key
 from .normalize import names_nothing, normalize, tokens
 from .report import ALL_COMPANIES, split_sentences
 from .route import GROUP_DIM_WORDS, WAVE_WORDS, Decision, group_words, only_other_wave
@@ -386,15 +387,11 @@ def _item_figures(q: Question, picked: list[tuple[Passage, str, float]]) -> list
     info = knowledge.question(q.question_id or "") or {}
     if len(q.items) != 1 or not mentions_item(q, picked):
         return []
-    said = _loose_label(q.items[0])
+    said = _key(q.items[0])  # (the key by which the published labels are matched to the codebook's)
     for it in info.get("items") or []:
-        if isinstance(it, dict) and said in (_loose_label(it.get("label") or ""), _loose_label(it.get("table_label") or "")):
+        if isinstance(it, dict) and said in (_key(it.get("label") or ""), _key(it.get("table_label") or "")):
             return [str(x) for x in (it.get("published_in") or [])[:1]]
     return []
-
-
-def _loose_label(label: str) -> str:
-    return re.sub(r"\W+", " ", label.lower()).strip()
 
 
 # "hvorfor mener rapporten …", "kvifor trur dei …": the authors' reasoning, which the quotes show
